@@ -1,0 +1,16 @@
+import type { Lang, LocalText } from './types';
+
+export const DEFAULT_LANG: Lang = 'zh-CN';
+
+export function text(zh: string, en: string): LocalText {
+  return { zh, en };
+}
+
+export function pick(t: LocalText, lang: Lang): string {
+  return lang === 'en-US' ? t.en : t.zh;
+}
+
+/** Accepts what hosts report (`zh-cn`, `en`, `en-GB`, `zh-Hans`) and falls back to zh-CN. */
+export function normaliseLang(raw: string | null | undefined): Lang {
+  return raw && /^en/i.test(raw.trim()) ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,172 @@
+/**
+ * The task model shared by every part of the product. Pure data: no Office, DOM or Node types.
+ * Rows and columns inside the domain are 0-based absolute sheet coordinates unless a field says "1-based".
+ */
+
+export type Lang = 'zh-CN' | 'en-US';
+
+/** Text in both product languages; zh-CN is the users' language and always present. */
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+/** A date cell as hosts hand it over: ISO calendar date plus the Excel serial it came from. */
+export interface DateCell {
+  kind: 'date';
+  iso: string;
+  serial: number;
+}
+
+/** An error value such as `#REF!` or `#N/A` (from a formula result). */
+export interface ErrorCell {
+  kind: 'error';
+  code: string;
+}
+
+/** Every value a host can put into a grid. Formulas arrive as their cached result. */
+export type CellValue = string | number | boolean | null | DateCell | ErrorCell;
+
+/** A rectangle of cells, 0-based, inclusive on both ends. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The used part of one worksheet as the host read it. */
+export interface SheetGrid {
+  sheet: string;
+  /** Absolute 0-based sheet row/column of values[0][0]. */
+  originRow: number;
+  originCol: number;
+  /** Rectangular: every row has the same length. */
+  values: CellValue[][];
+  /** Merged areas in absolute coordinates. */
+  merges: CellRange[];
+  /** False when the host cannot read merged areas (ExcelApi < 1.13): layout infers them from blank continuation cells. */
+  mergesKnown: boolean;
+  /** Absolute 0-based rows the host reports as hidden or filtered out, if it knows. */
+  hiddenRows?: number[];
+}
+
+export type DeadlineKind = 'date' | 'ongoing' | 'timely' | 'periodic' | 'unknown' | 'invalid';
+
+export interface Deadline {
+  /** The cell text as written (trimmed); for date cells the ISO date. */
+  text: string;
+  kind: DeadlineKind;
+  /** ISO date (YYYY-MM-DD) for kind 'date', else null. */
+  due: string | null;
+  /** Set when the text names a year other than the plan year, or says why it is invalid. */
+  year?: number | null;
+  reason?: LocalText;
+}
+
+export type ProgressState = 'done' | 'in_progress' | 'behind' | 'not_started' | 'unknown';
+
+export interface Status {
+  text: string;
+  state: ProgressState;
+  /** Completion date named in the status text (已于7月20日完成), ISO, else null. */
+  doneOn: string | null;
+  /** False when the text was not blank and matched no known status word. */
+  recognised: boolean;
+}
+
+/** Columns found on the sheet: absolute 0-based column index, or null when the table does not have it. */
+export interface ColumnMap {
+  section: number | null;
+  subsection: number | null;
+  measure: number;
+  deadline: number | null;
+  lead: number | null;
+  responsible: number | null;
+  status: number | null;
+  number: number | null;
+  /** Extra columns the returns workflow adds or reads (进展说明, 完成日期). */
+  explanation?: number | null;
+  doneDate?: number | null;
+}
+
+export type ColumnRole = keyof ColumnMap;
+
+export interface Task {
+  /** 1-based sheet row where the task starts. */
+  row: number;
+  /** 1-based first and last sheet row of the task. */
+  rows: [number, number];
+  /** Measure number as printed (or from the 序号 column); '' when the sheet has none. */
+  no: string;
+  section: string | null;
+  subsection: string | null;
+  /** Measure text without its leading number. */
+  measure: string;
+  deadline: Deadline;
+  /** Unit names as written, after splitting and normalising. */
+  lead: string[];
+  responsible: string[];
+  status: Status | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** Stable, dotted, says what it means: `unit.unknown`, `deadline.invalid`, `numbering.gap` … */
+  code: string;
+  /** A1 address ('F4') or null for a table-level finding. */
+  cell: string | null;
+  /** 1-based row or null. */
+  row: number | null;
+  message: LocalText;
+  /** A proposed replacement (a unit name, a date), or null. */
+  suggestion: string | null;
+}
+
+/** The table found on a sheet. */
+export interface Layout {
+  /** 1-based header row (the last header row when the header spans two rows). */
+  headerRow: number;
+  /** 1-based first and last data row. */
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: ColumnMap;
+  /** Absolute 0-based last column of the table. */
+  lastColumn: number;
+  title: string | null;
+  /** From the title, or null when the title names no year. */
+  titleYear: number | null;
+}
+
+export interface SheetAnalysis {
+  sheet: string;
+  title: string | null;
+  planYear: number;
+  layout: Layout;
+  tasks: Task[];
+  findings: Finding[];
+}
+
+/** The product's progress-against-date classification of one task (issue: colour-coding). */
+export type RowState =
+  | 'overdue'
+  | 'due_soon'
+  | 'behind'
+  | 'done'
+  | 'done_late'
+  | 'on_track'
+  | 'ongoing'
+  | 'unknown';
+
+export const ROW_STATES: readonly RowState[] = [
+  'done',
+  'done_late',
+  'on_track',
+  'behind',
+  'due_soon',
+  'overdue',
+  'ongoing',
+  'unknown',
+];

@@ -1,0 +1,83 @@
+/**
+ * The one port between the workflows and a spreadsheet. Two adapters implement it:
+ * `hosts/excel` (Office.js, inside Excel) and `hosts/xlsx` (ExcelJS, for the CLI and tests).
+ *
+ * Every method is one round trip to the host (one `context.sync()` in Excel), so a workflow's
+ * number of round trips is fixed by its code and never grows with the number of rows.
+ */
+import type { CellRange, SheetGrid } from '../domain/types';
+import type { SheetSpec } from '../domain/sheet-spec';
+
+export interface HostCapabilities {
+  host: 'excel' | 'xlsx';
+  /** Highest ExcelApi requirement set available ('1.1' … '1.20'); null outside Excel. */
+  apiVersion: string | null;
+  /** Real merged areas can be read (ExcelApi ≥ 1.13, or ExcelJS). */
+  readsMerges: boolean;
+  /** Native charts can be created. */
+  charts: boolean;
+}
+
+export interface SheetInfo {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface ReadRequest {
+  /** Sheet to read; default: the active sheet (or the first visible one outside Excel). */
+  sheet?: string;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetInfo[];
+  activeSheet: string;
+  /** The requested sheet's used range; null when the workbook has no such sheet. */
+  grid: SheetGrid | null;
+  /** The product's own saved state (JSON text), null when the workbook has none yet. */
+  stateText: string | null;
+}
+
+/**
+ * The colours of one cell. `fill`/`font` are normalised ('#RRGGBB', or null for no fill / automatic font)
+ * and are what the domain compares; `token` is the host's exact snapshot that `restore` puts back verbatim.
+ */
+export interface CellStyle {
+  row: number;
+  col: number;
+  fill: string | null;
+  font: string | null;
+  token: string;
+}
+
+export interface CellWrite {
+  row: number;
+  col: number;
+  /** Strings are written as text, never as formulas. null clears the cell. */
+  value: string | number | null | { date: string };
+}
+
+export type WorkbookChange =
+  /** Colour whole ranges (one format operation per range). */
+  | { kind: 'colour'; sheet: string; ranges: CellRange[]; fill: string; font: string }
+  /** Put back saved styles exactly. */
+  | { kind: 'restore'; sheet: string; styles: CellStyle[] }
+  /** Replace the product's saved state. */
+  | { kind: 'state'; text: string }
+  /** Create a product sheet, replacing the product sheet called `replaces` if given. */
+  | { kind: 'sheet'; spec: SheetSpec; replaces?: string | null }
+  /** Write values (collect writes 完成情况 etc. into the master's status columns). */
+  | { kind: 'cells'; sheet: string; writes: CellWrite[] }
+  /** Add header cells / columns is just `cells`; deleting a product sheet: */
+  | { kind: 'deleteSheet'; sheet: string };
+
+export interface WorkbookHost {
+  readonly capabilities: HostCapabilities;
+  /** One round trip: sheet list, the chosen sheet's used range with merges, and the saved state. */
+  read(request?: ReadRequest): Promise<WorkbookSnapshot>;
+  /** One round trip: the current colours of every cell in the given ranges (row-major per range). */
+  readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]>;
+  /** One round trip: apply all changes in order; all or nothing where the host allows. */
+  apply(changes: WorkbookChange[]): Promise<void>;
+  /** Select a cell or range so the user sees it (Excel only; no-op elsewhere). */
+  select(sheet: string, address: string): Promise<void>;
+}
