@@ -170,3 +170,15 @@ export const ROW_STATES: readonly RowState[] = [
   'ongoing',
   'unknown',
 ];
+
+/**
+ * The colours of one cell. `fill`/`font` are normalised ('#RRGGBB', or null for no fill / automatic font)
+ * and are what the domain compares; `token` is the host's exact snapshot that a restore puts back verbatim.
+ */
+export interface CellStyle {
+  row: number;
+  col: number;
+  fill: string | null;
+  font: string | null;
+  token: string;
+}

@@ -5,7 +5,9 @@
  * Every method is one round trip to the host (one `context.sync()` in Excel), so a workflow's
  * number of round trips is fixed by its code and never grows with the number of rows.
  */
-import type { CellRange, SheetGrid } from '../domain/types';
+import type { CellRange, CellStyle, SheetGrid } from '../domain/types';
+
+export type { CellStyle };
 import type { SheetSpec } from '../domain/sheet-spec';
 
 export interface HostCapabilities {
@@ -35,18 +37,6 @@ export interface WorkbookSnapshot {
   grid: SheetGrid | null;
   /** The product's own saved state (JSON text), null when the workbook has none yet. */
   stateText: string | null;
-}
-
-/**
- * The colours of one cell. `fill`/`font` are normalised ('#RRGGBB', or null for no fill / automatic font)
- * and are what the domain compares; `token` is the host's exact snapshot that `restore` puts back verbatim.
- */
-export interface CellStyle {
-  row: number;
-  col: number;
-  fill: string | null;
-  font: string | null;
-  token: string;
 }
 
 export interface CellWrite {

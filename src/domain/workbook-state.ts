@@ -1,0 +1,94 @@
+/**
+ * What the product remembers inside the workbook, so it travels with the file: the original colours of
+ * every cell it coloured (for an exact `clear`), the sheets it made (so it only ever replaces its own), and
+ * the clerk's settings. Hosts store it as text in a very-hidden sheet; this module owns its shape.
+ */
+import type { CellStyle, ColumnMap, RowState } from './types';
+import type { SheetSpec } from './sheet-spec';
+
+/** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
+export const STATE_SHEET_NAME = '_allocation_state';
+/** Excel cells hold at most 32 767 characters; the state is split into chunks below that, one per row. */
+export const STATE_CHUNK_CHARS = 30000;
+
+export interface HighlightedCell {
+  row: number;
+  col: number;
+  /** The cell's style before the product first coloured it. */
+  original: CellStyle;
+  /** The colours the product last applied (normalised), to tell whether the user recoloured it by hand. */
+  applied: { fill: string; font: string };
+}
+
+export interface HighlightRecord {
+  asOf: string;
+  cells: HighlightedCell[];
+}
+
+export interface ProductSheetRecord {
+  name: string;
+  marker: SheetSpec['marker'];
+  /** The sheet it was made from, if any. */
+  source: string | null;
+  createdAt: string;
+}
+
+export interface StateColours {
+  fill: string;
+  font: string;
+}
+
+export interface ProductSettings {
+  planYear?: number;
+  soonDays?: number;
+  colours?: Partial<Record<RowState, StateColours>>;
+  /** Column mapping the clerk corrected, per sheet name. */
+  columns?: Record<string, Partial<ColumnMap>>;
+  summarySheetName?: string;
+}
+
+export interface WorkbookState {
+  version: 1;
+  /** Per sheet name. */
+  highlights: Record<string, HighlightRecord>;
+  productSheets: ProductSheetRecord[];
+  settings: ProductSettings;
+}
+
+export function emptyState(): WorkbookState {
+  return { version: 1, highlights: {}, productSheets: [], settings: {} };
+}
+
+/**
+ * Tolerant: a missing or unreadable state is an empty one (the workbook simply has not been touched yet),
+ * and `damaged` says so, so the caller can warn instead of silently forgetting saved colours.
+ */
+export function parseState(textValue: string | null): { state: WorkbookState; damaged: boolean } {
+  if (!textValue) return { state: emptyState(), damaged: false };
+  try {
+    const raw = JSON.parse(textValue) as Partial<WorkbookState>;
+    if (!raw || typeof raw !== 'object' || raw.version !== 1) return { state: emptyState(), damaged: true };
+    return {
+      state: {
+        version: 1,
+        highlights: raw.highlights && typeof raw.highlights === 'object' ? raw.highlights : {},
+        productSheets: Array.isArray(raw.productSheets) ? raw.productSheets : [],
+        settings: raw.settings && typeof raw.settings === 'object' ? raw.settings : {},
+      },
+      damaged: false,
+    };
+  } catch {
+    return { state: emptyState(), damaged: true };
+  }
+}
+
+export function serialiseState(state: WorkbookState): string {
+  return JSON.stringify(state);
+}
+
+/** Split state text into cell-sized chunks (hosts write one chunk per row of column A). */
+export function chunkStateText(textValue: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < textValue.length; i += STATE_CHUNK_CHARS) chunks.push(textValue.slice(i, i + STATE_CHUNK_CHARS));
+  return chunks.length ? chunks : [''];
+}
