@@ -23,6 +23,11 @@ export interface HighlightedCell {
 export interface HighlightRecord {
   asOf: string;
   cells: HighlightedCell[];
+  /**
+   * Cells the user recoloured by hand after the product coloured them. The product leaves them alone on every
+   * later highlight and on clear (they keep the user's colour); clear forgets them with the rest of the record.
+   */
+  userColoured?: { row: number; col: number }[];
 }
 
 export interface ProductSheetRecord {
