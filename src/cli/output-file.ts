@@ -1,0 +1,133 @@
+/**
+ * Where a command that changes a workbook writes it, shared by highlight, clear, summary and collect:
+ *  - `-o out.xlsx` writes a new file; the input is never overwritten, and `-o` naming the input is refused;
+ *  - `--in-place` overwrites the input, after copying it to `<input>.bak` (never overwriting an older backup);
+ *  - a workbook holding content the xlsx library would drop (charts, pivots, macros, images …) is refused,
+ *    naming what would be lost, unless `--force`;
+ *  - the file is written by the host's atomic save (temp file + rename): never a half-written output.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { UserFacingError } from '../domain/errors';
+import type { LocalText } from '../domain/types';
+import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
+import type { CliIO } from './command';
+
+export const OUTPUT_OPTIONS: OptionSpec[] = [
+  { name: 'output', alias: 'o', value: true },
+  { name: 'in-place', value: false },
+  { name: 'force', value: false },
+];
+
+/** Help lines for the options above, to paste into a command's --help. */
+export const OUTPUT_HELP = [
+  '  -o, --output FILE   写入新文件（.xlsx），不改动输入文件 / write a new .xlsx file; the input stays as it is',
+  '  --in-place          直接改写输入文件，先备份为 <输入文件>.bak / overwrite the input after backing it up to <input>.bak',
+  '  --force             即使工作簿含有本工具无法保留的内容（图表、数据透视表、宏、图片等）也继续 /',
+  '                      go on even if the workbook holds content this tool cannot keep (charts, pivots, macros, images…)',
+].join('\n');
+
+export interface OutputTarget {
+  inputPath: string;
+  /** Where the result goes (the input itself with --in-place). */
+  outputPath: string;
+  inPlace: boolean;
+  force: boolean;
+}
+
+function samePath(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false; // b does not exist yet: it cannot be the same file as a
+  }
+}
+
+/** Validates the input/output arguments before anything is read or written. */
+export function resolveOutputTarget(io: CliIO, input: string | undefined, args: ParsedArgs): OutputTarget {
+  if (!input) {
+    throw new UserFacingError('cli.missing_input', { zh: '请指定要处理的 .xlsx 文件', en: 'Give the .xlsx file to work on' });
+  }
+  const inputPath = path.resolve(io.cwd, input);
+  const output = stringOption(args, 'output');
+  const inPlace = flag(args, 'in-place');
+  const force = flag(args, 'force');
+  if (output && inPlace) {
+    throw new UserFacingError('cli.output_conflict', {
+      zh: '-o 与 --in-place 只能选一个：要么写入新文件，要么改写原文件',
+      en: 'Use either -o or --in-place, not both: write a new file or overwrite the input',
+    });
+  }
+  if (!output && !inPlace) {
+    throw new UserFacingError('cli.missing_output', {
+      zh: '请用 -o 指定输出文件（原文件不会被改动），或用 --in-place 改写原文件（会先备份为 .bak）',
+      en: 'Give an output file with -o (the input is left as it is), or --in-place to overwrite the input (backed up to .bak first)',
+    });
+  }
+  if (inPlace) return { inputPath, outputPath: inputPath, inPlace, force };
+
+  const outputPath = path.resolve(io.cwd, output as string);
+  if (samePath(inputPath, outputPath)) {
+    throw new UserFacingError('cli.output_is_input', {
+      zh: `输出文件与输入文件相同（${output}）。为防止误改原文件，请换一个输出文件名，或使用 --in-place（会先备份）`,
+      en: `The output is the input file (${output}). To protect the original, choose another output name, or use --in-place (which backs it up first)`,
+    });
+  }
+  if (path.extname(outputPath).toLowerCase() !== '.xlsx') {
+    throw new UserFacingError('cli.output_not_xlsx', {
+      zh: `输出文件名应以 .xlsx 结尾：${output}`,
+      en: `The output file name must end in .xlsx: ${output}`,
+    });
+  }
+  const dir = path.dirname(outputPath);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new UserFacingError('cli.output_dir_missing', {
+      zh: `输出文件夹不存在：${dir}`,
+      en: `The output folder does not exist: ${dir}`,
+    });
+  }
+  return { inputPath, outputPath, inPlace, force };
+}
+
+/** Refuses a workbook that saving would damage, naming what would be lost, unless --force. */
+export function refuseRoundTripRisks(risks: LocalText[], target: OutputTarget): void {
+  if (!risks.length || target.force) return;
+  const listZh = risks.map((r) => `  - ${r.zh}`).join('\n');
+  const listEn = risks.map((r) => `  - ${r.en}`).join('\n');
+  throw new UserFacingError('cli.round_trip_risk', {
+    zh: `未处理：该工作簿含有本工具保存时会丢失的内容：\n${listZh}\n如确认可以丢失这些内容，请加 --force 重新运行（原文件不受影响）；否则请在 Excel 中使用任务分工助手加载项。`,
+    en: `Nothing was written: this workbook holds content that would be lost when this tool saves it:\n${listEn}\nIf losing it is acceptable, run again with --force (the input is not changed); otherwise use the add-in inside Excel.`,
+  });
+}
+
+/** `<input>.bak`, or `<input>.bak2`, `.bak3` … when older backups exist (an older backup is never overwritten). */
+export function backupPathFor(inputPath: string): string {
+  let candidate = `${inputPath}.bak`;
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = `${inputPath}.bak${n}`;
+  return candidate;
+}
+
+export interface SavableWorkbook {
+  save(path: string): Promise<void>;
+}
+
+/** Writes the workbook where the target says; with --in-place the input is first copied to a backup. */
+export async function writeOutput(host: SavableWorkbook, target: OutputTarget): Promise<{ written: string; backup: string | null }> {
+  let backup: string | null = null;
+  if (target.inPlace) {
+    backup = backupPathFor(target.inputPath);
+    // COPYFILE_EXCL: should another process create the name in between, fail rather than overwrite it.
+    fs.copyFileSync(target.inputPath, backup, fs.constants.COPYFILE_EXCL);
+  }
+  await host.save(target.outputPath);
+  return { written: target.outputPath, backup };
+}
+
+/** The lines a command prints after writing, zh-CN or en-US. */
+export function describeWrite(result: { written: string; backup: string | null }, io: CliIO, lang: 'zh-CN' | 'en-US'): string {
+  const rel = (p: string) => path.relative(io.cwd, p) || p;
+  const lines = [lang === 'en-US' ? `Written: ${rel(result.written)}` : `已写入：${rel(result.written)}`];
+  if (result.backup) lines.push(lang === 'en-US' ? `Backup of the original: ${rel(result.backup)}` : `原文件已备份：${rel(result.backup)}`);
+  return lines.join('\n') + '\n';
+}
