@@ -1,0 +1,206 @@
+/**
+ * The unit directory: which units exist, what else they are called, what kind of unit each is, and which
+ * named groups (各部门, 各街道, …成员单位) stand for which units.
+ */
+import { normaliseUnitName, unitMatchKey } from './normalise';
+
+export interface UnitEntry {
+  /** Canonical name, as the directory shows it and as findings suggest it. */
+  name: string;
+  aliases: string[];
+  /** 部门 / 驻区机构 / 街道 / 直属事业单位 … ('' when not known). */
+  category: string;
+}
+
+export interface UnitGroupEntry {
+  name: string;
+  aliases: string[];
+  /** Members named one by one (units or other groups), or null when the directory lists none. */
+  members: string[] | null;
+  /** Every unit of these categories is a member too (各部门 = every unit of category 部门). */
+  memberCategories?: string[];
+}
+
+export interface UnitDirectoryData {
+  units: UnitEntry[];
+  groups: UnitGroupEntry[];
+}
+
+export type UnitResolution =
+  | { kind: 'unit'; canonical: string }
+  | { kind: 'group'; group: string }
+  | { kind: 'unknown'; suggestion: string | null };
+
+interface Candidate {
+  key: string;
+  /** The canonical unit or group name the key stands for. */
+  target: string;
+  kind: 'unit' | 'group';
+}
+
+/** Separators between halves of `A和B` / `A及B` / `A与B`, which splitting deliberately leaves alone. */
+const CONJUNCTION = /和|及|与|以及/;
+/** Bounds the memo so a stream of distinct strings cannot grow it without limit. */
+const MEMO_LIMIT = 200_000;
+/** A containing/contained name must be this long to be offered as a suggestion (`分局` says too little). */
+const MIN_CONTAINED_KEY = 3;
+
+/**
+ * Resolves what a clerk wrote to a unit or group of the directory, and expands groups to their members.
+ * Built once per check; `resolve` is called for every unit on every row, so answers are memoised per
+ * distinct string and the suggestion search runs only for names that are not found.
+ */
+export class UnitDirectory {
+  private readonly byKey = new Map<string, Candidate>();
+  private readonly candidates: Candidate[] = [];
+  private readonly categoryByUnit = new Map<string, string>();
+  private readonly groupsByName = new Map<string, UnitGroupEntry>();
+  private readonly resolved = new Map<string, UnitResolution>();
+  private readonly expanded = new Map<string, readonly string[]>();
+
+  constructor(readonly data: UnitDirectoryData) {
+    // Canonical names first, so an alias can never take over another entry's own name.
+    for (const unit of data.units) this.addCandidate(unit.name, unit.name, 'unit');
+    for (const group of data.groups) this.addCandidate(group.name, group.name, 'group');
+    for (const unit of data.units) for (const alias of unit.aliases) this.addCandidate(alias, unit.name, 'unit');
+    for (const group of data.groups) for (const alias of group.aliases) this.addCandidate(alias, group.name, 'group');
+    for (const unit of data.units) this.categoryByUnit.set(unit.name, unit.category);
+    for (const group of data.groups) this.groupsByName.set(group.name, group);
+  }
+
+  private addCandidate(written: string, target: string, kind: Candidate['kind']): void {
+    const key = unitMatchKey(written);
+    if (key === '' || this.byKey.has(key)) return;
+    const candidate = { key, target, kind };
+    this.byKey.set(key, candidate);
+    this.candidates.push(candidate);
+  }
+
+  /** Exact, alias or normalised match → the unit or group; otherwise unknown, with the closest name. */
+  resolve(name: string): UnitResolution {
+    const memo = this.resolved.get(name);
+    if (memo) return memo;
+    const key = unitMatchKey(name);
+    const hit = this.byKey.get(key);
+    let answer: UnitResolution;
+    if (hit) {
+      answer = hit.kind === 'unit' ? { kind: 'unit', canonical: hit.target } : { kind: 'group', group: hit.target };
+    } else {
+      answer = { kind: 'unknown', suggestion: key === '' ? null : this.suggest(key) };
+    }
+    if (this.resolved.size >= MEMO_LIMIT) this.resolved.clear();
+    this.resolved.set(name, Object.freeze(answer));
+    return answer;
+  }
+
+  /**
+   * The units a name stands for: a unit → [its canonical name]; a group → its members' canonical names
+   * (member groups expanded in turn, then every unit of the member categories, in directory order, without
+   * repeats); a group whose members are unknown or come out empty → [the group], so it stays one recipient;
+   * an unknown name → [its display form].
+   */
+  expand(name: string): string[] {
+    const r = this.resolve(name);
+    if (r.kind === 'unit') return [r.canonical];
+    if (r.kind === 'unknown') return [normaliseUnitName(name)];
+    return [...this.expandGroup(r.group, new Set())];
+  }
+
+  private expandGroup(group: string, visiting: Set<string>): readonly string[] {
+    const memo = this.expanded.get(group);
+    if (memo) return memo;
+    const entry = this.groupsByName.get(group);
+    const members = new Set<string>();
+    if (entry && !visiting.has(group)) {
+      visiting.add(group);
+      for (const member of entry.members ?? []) {
+        const r = this.resolve(member);
+        if (r.kind === 'unit') members.add(r.canonical);
+        else if (r.kind === 'group') for (const m of this.expandGroup(r.group, visiting)) members.add(m);
+        else members.add(normaliseUnitName(member));
+      }
+      const categories = new Set(entry.memberCategories ?? []);
+      if (categories.size > 0) {
+        for (const unit of this.data.units) if (categories.has(unit.category)) members.add(unit.name);
+      }
+      visiting.delete(group);
+    }
+    const result = members.size > 0 ? [...members] : [group];
+    this.expanded.set(group, result);
+    return result;
+  }
+
+  /** The category of a unit by canonical name; null for groups and names outside the directory. */
+  categoryOf(canonical: string): string | null {
+    return this.categoryByUnit.get(canonical) ?? null;
+  }
+
+  /**
+   * What makes two written names the same unit: the canonical name for a directory unit or group,
+   * else the matching form. Handy for `repeatedUnits(names, directory.canonicalKey)`.
+   */
+  readonly canonicalKey = (name: string): string => {
+    const r = this.resolve(name);
+    if (r.kind === 'unit') return r.canonical;
+    if (r.kind === 'group') return r.group;
+    return unitMatchKey(name);
+  };
+
+  /**
+   * The closest directory name to an unknown key: smallest edit distance to a canonical name or an alias,
+   * within about a third of the length (经济运营局 → 经济运行局, 市场监督局 → 市场监管局); ties go to the entry
+   * listed first. Failing that, `A和B` whose halves are both known suggests `A、B`; failing that, the
+   * longest directory name contained in the key or containing it (两江新区社会发展局卫健科 → 社会发展局).
+   */
+  private suggest(key: string): string | null {
+    let best: Candidate | null = null;
+    let bestDistance = Infinity;
+    for (const c of this.candidates) {
+      const limit = Math.min(Math.floor(Math.max(key.length, c.key.length) / 3), bestDistance - 1);
+      if (limit < 1 || Math.abs(key.length - c.key.length) > limit) continue;
+      const d = boundedEditDistance(key, c.key, limit);
+      if (d <= limit) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    if (best) return best.target;
+
+    const halves = key.split(CONJUNCTION);
+    if (halves.length > 1 && halves.every((h) => this.byKey.has(unitMatchKey(h)))) {
+      return halves.map((h) => (this.byKey.get(unitMatchKey(h)) as Candidate).target).join('、');
+    }
+
+    let contained: Candidate | null = null;
+    for (const c of this.candidates) {
+      const shorter = Math.min(c.key.length, key.length);
+      if (shorter < MIN_CONTAINED_KEY || (contained && c.key.length <= contained.key.length)) continue;
+      if (key.includes(c.key) || c.key.includes(key)) contained = c;
+    }
+    return contained ? contained.target : null;
+  }
+}
+
+/**
+ * Levenshtein distance, or any value above `limit` once the distance is known to exceed it (the search
+ * only cares about near names). Works on UTF-16 code units, which for CJK names are characters.
+ */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = current[0];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(substitution, previous[j] + 1, current[j - 1] + 1);
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,23 @@
+/**
+ * Units: reading unit cells (split, normalise, lead vs responsible) and the unit directory (canonical names,
+ * aliases, categories, groups) with its sheet and file forms. See each module for the rules.
+ */
+export { normaliseUnitName, unitMatchKey, insideBrackets } from './normalise';
+export { splitUnits, splitLeadAndResponsible, repeatedUnits, type LeadAndResponsible } from './split';
+export {
+  UnitDirectory,
+  boundedEditDistance,
+  type UnitEntry,
+  type UnitGroupEntry,
+  type UnitDirectoryData,
+  type UnitResolution,
+} from './directory';
+export {
+  UNIT_DIRECTORY_SHEET,
+  directoryFromGrid,
+  directoryFromCsv,
+  directoryFromJson,
+  directorySheetSpec,
+  directoryFromUnitNames,
+} from './directory-io';
+export { DEFAULT_DIRECTORY } from '../unit-directory-default';

@@ -1,0 +1,141 @@
+/**
+ * Reading the units out of one cell: a list (`各街道，办公室、社会保障局`), or lead and partner units written
+ * together in one column (`X牵头，Y配合`, `牵头单位：X；责任单位：Y`, `X（牵头）、Y`).
+ */
+import { normaliseText } from '../text';
+import { insideBrackets, normaliseUnitName, ONLY_DENG, unitMatchKey } from './normalise';
+
+/**
+ * Separators between units: 、 within one kind, ，between kinds, ； between groups, line breaks in multi-line
+ * cells — in every width (the half-width ideographic comma ､ and the small form ﹑ come from old fonts).
+ * 和 / 及 / 与 are deliberately NOT separators: they sit inside real names (人力资源和社会保障局, 规划和自然资源局,
+ * 住房和城乡建设委员会). `UnitDirectory.resolve` suggests the split instead when both halves are known units.
+ */
+const SEPARATORS = new Set([...'、，,；;\n\r\u2028\u2029､﹑']);
+
+/**
+ * Splits a unit cell into unit names (display form, see `normaliseUnitName`), in the order written.
+ * Never splits inside brackets (`各县（市、区）` is one unit), drops empty pieces and a 等 left standing on its
+ * own, and keeps duplicates so the engine can report a unit named twice in one cell.
+ */
+export function splitUnits(text: string): string[] {
+  const units: string[] = [];
+  const protectedAt = insideBrackets(text);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && (protectedAt[i] === 1 || !SEPARATORS.has(text[i]))) continue;
+    const name = normaliseUnitName(text.slice(start, i));
+    if (name !== '' && !ONLY_DENG.test(name)) units.push(name);
+    start = i + 1;
+  }
+  return units;
+}
+
+/**
+ * The names that occur more than once in one cell's list, each reported at its second and later
+ * occurrences (as written). `keyOf` decides what counts as the same unit; by default the directory's
+ * matching form, so `区司法局` repeats `司法局`. Pass `directory.canonicalKey` to also merge aliases.
+ */
+export function repeatedUnits(names: readonly string[], keyOf: (name: string) => string = unitMatchKey): string[] {
+  const seen = new Set<string>();
+  const repeats: string[] = [];
+  for (const name of names) {
+    const key = keyOf(name);
+    if (seen.has(key)) repeats.push(name);
+    else seen.add(key);
+  }
+  return repeats;
+}
+
+export interface LeadAndResponsible {
+  lead: string[];
+  responsible: string[];
+  /** True when the cell said which units lead (牵头 wording, labels or a （牵头） mark). */
+  combined: boolean;
+}
+
+/** `牵头单位：`, `主办：`, `责任部门：`, `配合单位：` … (after width folding the colon is ASCII). */
+const ROLE_LABEL = /(牵头|主办|主责|责任|配合|参与|协办|协助|协同)(?:单位|部门)?\s*:/g;
+const LEAD_ROLES = new Set(['牵头', '主办', '主责']);
+
+/**
+ * Role words written after a list of units. Lead: `X、Y牵头`, `X为牵头单位`, `X负责牵头`. Partner: `Z配合`,
+ * `Z按职责分工负责`, `Z参与`, `Z协助` — only at the end of a clause (before a separator or the end), so a
+ * word inside a longer phrase is not taken for a role.
+ */
+const ROLE_SUFFIX = new RegExp(
+  [
+    '(?<lead>(?:为|作为|负责)?牵头(?:负责|抓总|落实)?(?:单位|部门)?)',
+    '(?<partner>(?:为|作为)?(?:按照?职责分工|按照?职责|各司其职|分别|共同|积极)?' +
+      '(?:配合(?:落实|实施|做好)?|参与|协助|协办|负责|落实)(?:单位|部门)?(?=\\s*(?:[、，,；;。.\\n]|$)))',
+  ].join('|'),
+  'g',
+);
+
+/** A role written in brackets after one unit: `办公室（牵头）`, `司法局（配合单位）`. */
+const BRACKETED_ROLE = /^(.+?)（(牵头|主办|配合|参与|协办|协助|责任)(?:单位|部门)?）$/;
+
+/**
+ * Splits a unit cell into lead and responsible units. Understands `X牵头，Y配合`, `X、Y牵头，Z按职责分工负责`,
+ * `牵头单位：X；责任单位：Y`, `牵头：X 配合：Y` and `X（牵头）、Y`. Units after the last role word, or before
+ * the first label, count as responsible. A plain list without any such wording gives lead [] and every
+ * unit responsible: no written rule makes the first-listed unit the lead.
+ */
+export function splitLeadAndResponsible(text: string): LeadAndResponsible {
+  const s = normaliseText(text);
+  const protectedAt = insideBrackets(s);
+  const lead: string[] = [];
+  const responsible: string[] = [];
+  let combined = false;
+
+  const labels = matchesOutsideBrackets(ROLE_LABEL, s, protectedAt);
+  if (labels.length > 0) {
+    combined = true;
+    responsible.push(...splitUnits(s.slice(0, labels[0].index)));
+    labels.forEach((m, i) => {
+      const end = i + 1 < labels.length ? labels[i + 1].index : s.length;
+      const units = splitUnits(s.slice(m.index + m[0].length, end));
+      (LEAD_ROLES.has(m[1]) ? lead : responsible).push(...units);
+    });
+  } else {
+    let from = 0;
+    for (const m of matchesOutsideBrackets(ROLE_SUFFIX, s, protectedAt)) {
+      combined = true;
+      const units = splitUnits(s.slice(from, m.index));
+      (m.groups?.lead ? lead : responsible).push(...units);
+      from = m.index + m[0].length;
+    }
+    responsible.push(...splitUnits(s.slice(from)));
+  }
+
+  // `X（牵头）` marks one unit wherever it stands; it overrides the clause it was found in.
+  const moved = { lead: [] as string[], responsible: [] as string[] };
+  for (const [list, fromLead] of [
+    [lead, true],
+    [responsible, false],
+  ] as const) {
+    for (const name of list) {
+      const m = BRACKETED_ROLE.exec(name);
+      if (!m) {
+        (fromLead ? moved.lead : moved.responsible).push(name);
+        continue;
+      }
+      combined = true;
+      (LEAD_ROLES.has(m[2]) ? moved.lead : moved.responsible).push(normaliseUnitName(m[1]));
+    }
+  }
+  return { lead: moved.lead, responsible: moved.responsible, combined };
+}
+
+function matchesOutsideBrackets(pattern: RegExp, s: string, protectedAt: Uint8Array): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    if (protectedAt[m.index] !== 1) found.push(m);
+  }
+  return found;
+}
