@@ -1,0 +1,1 @@
+export { XlsxHost, writeSpecsToWorkbook, type OpenOptions } from './xlsx-host';

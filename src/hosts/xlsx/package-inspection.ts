@@ -1,0 +1,195 @@
+/**
+ * Looks at a file's bytes and its zip parts before ExcelJS sees them: refuses what is not an .xlsx with a
+ * message that names what it is (an old .xls, a password-protected workbook, a CSV…), and lists the content
+ * ExcelJS would silently drop on save (found by experiment with ExcelJS 4.4: it keeps cells, styles, merges,
+ * column widths, data validation, conditional formats, tables, images and notes, and rebuilds the package
+ * from its own model, so every other part is lost).
+ */
+import { UserFacingError } from '../../domain/errors';
+import { text } from '../../domain/i18n';
+import type { LocalText } from '../../domain/types';
+
+// JSZip ships with ExcelJS (its own zip reader); requiring it avoids a second zip library.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const JSZip = require('jszip') as JSZipStatic;
+
+interface JSZipObject {
+  name: string;
+  dir: boolean;
+  async(type: 'string'): Promise<string>;
+}
+interface JSZipArchive {
+  files: Record<string, JSZipObject>;
+  file(name: string): JSZipObject | null;
+}
+interface JSZipStatic {
+  loadAsync(data: Uint8Array): Promise<JSZipArchive>;
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+}
+
+/** True when `needle` occurs in the bytes as UTF-16LE (how OLE2 directory entries store stream names). */
+function containsUtf16(bytes: Uint8Array, needle: string): boolean {
+  const pattern = Buffer.from(needle, 'utf16le');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(pattern) >= 0;
+}
+
+/** Mostly printable characters in the first few KB: a CSV, TSV, HTML or XML export saved as .xlsx. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  if (head.length === 0) return false;
+  let control = 0;
+  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  return control / head.length < 0.01;
+}
+
+export const NOT_XLSX_CODE = 'xlsx.not_xlsx';
+
+/** Throws a UserFacingError unless the bytes are a zip archive (the container every .xlsx is). */
+export function assertZipContainer(bytes: Uint8Array, fileLabel: string): void {
+  if (bytes.length === 0) {
+    throw new UserFacingError('xlsx.empty_file', text(`文件是空的（0 字节）：${fileLabel}`, `The file is empty (0 bytes): ${fileLabel}`));
+  }
+  if (startsWith(bytes, ZIP_SIGNATURE)) return;
+  if (startsWith(bytes, OLE2_SIGNATURE)) {
+    if (containsUtf16(bytes, 'EncryptedPackage')) {
+      throw new UserFacingError(
+        'xlsx.encrypted',
+        text(
+          `这个工作簿设置了打开密码，无法读取：${fileLabel}。请在 Excel 中打开后，在“文件 > 信息 > 保护工作簿”中删除密码，另存后再试。`,
+          `This workbook is password protected and cannot be read: ${fileLabel}. Open it in Excel, remove the password (File > Info > Protect Workbook), save and try again.`,
+        ),
+      );
+    }
+    throw new UserFacingError(
+      'xlsx.legacy_xls',
+      text(
+        `这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx：${fileLabel}`,
+        `This is an old-format .xls file; please save it as .xlsx in Excel: ${fileLabel}`,
+      ),
+    );
+  }
+  if (looksLikeText(bytes)) {
+    throw new UserFacingError(
+      'xlsx.text_file',
+      text(
+        `这是文本文件（如 CSV 或网页导出），不是 .xlsx 工作簿：${fileLabel}。请在 Excel 中打开后另存为“Excel 工作簿(*.xlsx)”。`,
+        `This is a text file (CSV or a web export), not an .xlsx workbook: ${fileLabel}. Open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
+      ),
+    );
+  }
+  throw new UserFacingError(
+    NOT_XLSX_CODE,
+    text(`不是 .xlsx 工作簿，无法读取：${fileLabel}`, `Not an .xlsx workbook, cannot read it: ${fileLabel}`),
+  );
+}
+
+export function corruptFileError(fileLabel: string, detail: string): UserFacingError {
+  return new UserFacingError(
+    'xlsx.corrupt',
+    text(
+      `文件已损坏或不完整，无法读取：${fileLabel}（${detail}）。请确认文件已完整下载或复制，或在 Excel 中打开修复后另存。`,
+      `The file is damaged or incomplete and cannot be read: ${fileLabel} (${detail}). Make sure it was fully downloaded or copied, or repair it in Excel and save again.`,
+    ),
+  );
+}
+
+/** A kind of content ExcelJS drops, how to recognise its parts, and what to tell the clerk. */
+interface DroppedContent {
+  part: RegExp;
+  /** Optional text inside the part that must also be present (drawings hold images, which survive). */
+  inside?: RegExp;
+  message: LocalText;
+}
+
+const DROPPED_PARTS: DroppedContent[] = [
+  { part: /^xl\/charts\/chart\d*\.xml$/i, message: text('图表', 'charts') },
+  { part: /^xl\/chartsheets\//i, message: text('图表工作表', 'chart sheets') },
+  { part: /^xl\/pivot(Tables|Cache)\//i, message: text('数据透视表', 'pivot tables') },
+  { part: /^xl\/vbaProject\.bin$/i, message: text('宏（VBA 代码）', 'macros (VBA code)') },
+  { part: /^xl\/(slicers|slicerCaches)\//i, message: text('切片器', 'slicers') },
+  { part: /^xl\/timelines?\//i, message: text('日程表（时间线筛选器）', 'timelines') },
+  { part: /^xl\/externalLinks\//i, message: text('指向其他工作簿的外部链接', 'links to other workbooks') },
+  { part: /^customXml\//i, message: text('自定义 XML 数据', 'custom XML parts') },
+  { part: /^xl\/(ctrlProps|activeX)\//i, message: text('表单控件或 ActiveX 控件', 'form or ActiveX controls') },
+  { part: /^xl\/embeddings\//i, message: text('嵌入的对象（OLE）', 'embedded (OLE) objects') },
+  { part: /^xl\/(threadedComments|persons)\//i, message: text('新式批注（对话式批注）', 'threaded comments') },
+  { part: /^xl\/(connections\.xml|queryTables\/|model\/)/i, message: text('数据连接、查询或数据模型', 'data connections, queries or the data model') },
+  { part: /^xl\/diagrams\//i, message: text('SmartArt 图形', 'SmartArt graphics') },
+  { part: /^xl\/drawings\/drawing\d*\.xml$/i, inside: /<xdr:sp[\s>]|<xdr:cxnSp[\s>]/, message: text('形状或文本框', 'shapes or text boxes') },
+  { part: /^xl\/worksheets\/sheet\d*\.xml$/i, inside: /sparklineGroup/, message: text('迷你图', 'sparklines') },
+];
+
+/** What is inside the package, read once at open time. */
+export interface PackageInspection {
+  risks: LocalText[];
+  themeXml: string | null;
+}
+
+/**
+ * Opens the zip (central directory only; parts are inflated only where a check needs their text) and
+ * refuses packages that are not spreadsheets, then lists the content a save through ExcelJS would lose.
+ */
+export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Promise<PackageInspection> {
+  let zip: JSZipArchive;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw corruptFileError(fileLabel, e instanceof Error ? e.message : String(e));
+  }
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const has = (name: string): boolean => names.some((n) => n.toLowerCase() === name.toLowerCase());
+  if (!has('xl/workbook.xml')) {
+    if (has('xl/workbook.bin')) {
+      throw new UserFacingError(
+        'xlsx.binary_workbook',
+        text(`这是 Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx：${fileLabel}`, `This is an Excel binary workbook (.xlsb); please save it as .xlsx: ${fileLabel}`),
+      );
+    }
+    const what = has('word/document.xml')
+      ? text('Word 文档', 'a Word document')
+      : has('ppt/presentation.xml')
+        ? text('PowerPoint 演示文稿', 'a PowerPoint presentation')
+        : text('压缩包', 'a zip archive');
+    throw new UserFacingError(
+      NOT_XLSX_CODE,
+      text(`这是${what.zh}，不是 Excel 工作簿：${fileLabel}`, `This is ${what.en}, not an Excel workbook: ${fileLabel}`),
+    );
+  }
+
+  const risks: LocalText[] = [];
+  for (const kind of DROPPED_PARTS) {
+    const parts = names.filter((n) => kind.part.test(n));
+    let found = false;
+    for (const name of parts) {
+      if (!kind.inside) {
+        found = true;
+        break;
+      }
+      if (kind.inside.test(await zip.files[name].async('string'))) {
+        found = true;
+        break;
+      }
+    }
+    if (found) risks.push(kind.message);
+  }
+  const theme = names.find((n) => /^xl\/theme\/theme1\.xml$/i.test(n));
+  const themeXml = theme ? await zip.files[theme].async('string') : null;
+  return { risks, themeXml };
+}
+
+/** The message shown when saving would lose content: names everything that would be lost. */
+export function roundTripRefusal(risks: LocalText[]): UserFacingError {
+  return new UserFacingError(
+    'xlsx.would_lose_content',
+    text(
+      `这个工作簿包含命令行工具保存时会丢失的内容：${risks.map((r) => r.zh).join('、')}。为避免丢失，未写入任何文件。请在 Excel 中使用任务分工助手加载项，或确认可以丢失这些内容后加 --force 重新运行。`,
+      `This workbook contains content the command-line tool would lose on save: ${risks.map((r) => r.en).join(', ')}. Nothing was written. Use the add-in inside Excel, or re-run with --force if losing it is acceptable.`,
+    ),
+  );
+}

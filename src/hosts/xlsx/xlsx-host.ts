@@ -1,0 +1,346 @@
+/**
+ * WorkbookHost over ExcelJS: the CLI's and the tests' workbook. Opening sniffs the bytes first (a renamed
+ * .xls, a password-protected file or a CSV gets a message naming it, never an ExcelJS stack trace) and
+ * notes what ExcelJS would drop on save; `save` refuses to lose that content unless opened with `force`.
+ */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { cellAddress } from '../../domain/address';
+import { UserFacingError, isUserFacingError } from '../../domain/errors';
+import { text } from '../../domain/i18n';
+import type { SheetSpec } from '../../domain/sheet-spec';
+import type { CellRange, CellStyle, LocalText } from '../../domain/types';
+import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
+import type {
+  CellWrite,
+  HostCapabilities,
+  ReadRequest,
+  SheetInfo,
+  WorkbookChange,
+  WorkbookHost,
+  WorkbookSnapshot,
+} from '../../ports/workbook-host';
+import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from './colour-token';
+import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
+import { readGrid } from './read-grid';
+import { DATE_FORMAT, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
+
+export { writeSpecsToWorkbook };
+
+export interface OpenOptions {
+  /** Allow saving even though content ExcelJS cannot keep (charts, pivots, macros…) will be lost. */
+  force?: boolean;
+}
+
+function hex(colour: string): string {
+  return `FF${colour.replace('#', '').toUpperCase()}`;
+}
+
+function unknownSheet(name: string): UserFacingError {
+  return new UserFacingError('xlsx.unknown_sheet', text(`工作簿中没有名为“${name}”的工作表`, `The workbook has no sheet named "${name}"`));
+}
+
+function invalidRange(sheet: string, r: CellRange): UserFacingError {
+  return new UserFacingError('xlsx.invalid_range', text(`工作表“${sheet}”中的区域无效：${JSON.stringify(r)}`, `Invalid range on sheet "${sheet}": ${JSON.stringify(r)}`));
+}
+
+function* cellsOf(r: CellRange): Generator<[number, number]> {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) yield [row, col];
+}
+
+export class XlsxHost implements WorkbookHost {
+  readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false };
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly risks: LocalText[],
+    private readonly theme: ThemePalette,
+    private readonly force: boolean,
+  ) {}
+
+  /** Opens a file path or the bytes of an .xlsx; throws UserFacingError (zh-CN first) for anything unreadable. */
+  static async open(pathOrBytes: string | Uint8Array, options: OpenOptions = {}): Promise<XlsxHost> {
+    const label = typeof pathOrBytes === 'string' ? pathOrBytes : '（内存中的文件）';
+    const bytes = typeof pathOrBytes === 'string' ? await readInput(pathOrBytes) : pathOrBytes;
+    assertZipContainer(bytes, label);
+    const inspection = await inspectPackage(bytes, label);
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    } catch (e) {
+      if (isUserFacingError(e)) throw e;
+      throw corruptFileError(label, e instanceof Error ? e.message : String(e));
+    }
+    return new XlsxHost(workbook, inspection.risks, themePaletteFromXml(inspection.themeXml), options.force ?? false);
+  }
+
+  /** Wraps a workbook built in memory (tests, split); it has nothing ExcelJS could lose. */
+  static fromWorkbook(wb: ExcelJS.Workbook): XlsxHost {
+    return new XlsxHost(wb, [], OFFICE_THEME, false);
+  }
+
+  /** Content in the opened file that saving through ExcelJS would drop, one entry per kind. */
+  roundTripRisks(): LocalText[] {
+    return [...this.risks];
+  }
+
+  async read(request: ReadRequest = {}): Promise<WorkbookSnapshot> {
+    const sheets: SheetInfo[] = this.workbook.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
+    const activeSheet = this.activeSheetName();
+    const wanted = request.sheet ?? activeSheet;
+    const ws = this.workbook.getWorksheet(wanted);
+    return { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
+  }
+
+  async readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]> {
+    const ws = this.sheet(sheet);
+    const bad = ranges.find((r) => !isValidRange(r));
+    if (bad) throw invalidRange(sheet, bad);
+    const out: CellStyle[] = [];
+    for (const r of ranges) {
+      for (const [row, col] of cellsOf(r)) {
+        const style = ws.getCell(row + 1, col + 1).style ?? {};
+        out.push({
+          row,
+          col,
+          fill: normaliseFill(style.fill, this.theme),
+          font: resolveColour(style.font?.color, this.theme),
+          token: colourToken(style),
+        });
+      }
+    }
+    return out;
+  }
+
+  async apply(changes: WorkbookChange[]): Promise<void> {
+    this.validate(changes);
+    for (const change of changes) {
+      switch (change.kind) {
+        case 'colour':
+          this.colour(change.sheet, change.ranges, change.fill, change.font);
+          break;
+        case 'restore':
+          this.restore(change.sheet, change.styles);
+          break;
+        case 'state':
+          this.writeState(change.text);
+          break;
+        case 'sheet':
+          this.putSheet(change.spec, change.replaces ?? null);
+          break;
+        case 'cells':
+          this.writeCells(change.sheet, change.writes);
+          break;
+        case 'deleteSheet':
+          this.workbook.removeWorksheet(this.sheet(change.sheet).id);
+          break;
+      }
+    }
+  }
+
+  async select(): Promise<void> {
+    // Nothing to show outside Excel.
+  }
+
+  /** Writes to a temporary file beside the target, then renames it over: the output is whole or absent. */
+  async save(target: string): Promise<void> {
+    const bytes = await this.toBuffer();
+    const dir = path.dirname(path.resolve(target));
+    const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    try {
+      await fsp.writeFile(temp, bytes);
+      await fsp.rename(temp, target);
+    } catch (e) {
+      await fsp.rm(temp, { force: true });
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new UserFacingError('xlsx.cannot_write', text(`无法写入文件：${target}（${detail}）`, `Cannot write the file: ${target} (${detail})`));
+    }
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    if (this.risks.length && !this.force) throw roundTripRefusal(this.risks);
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+
+  private activeSheetName(): string {
+    const sheets = this.workbook.worksheets;
+    const visible = sheets.filter((ws) => (ws.state ?? 'visible') === 'visible');
+    const tab = this.workbook.views?.[0]?.activeTab;
+    const active = typeof tab === 'number' ? sheets[tab] : undefined;
+    if (active && (active.state ?? 'visible') === 'visible') return active.name;
+    return (visible[0] ?? sheets[0])?.name ?? '';
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw unknownSheet(name);
+    return ws;
+  }
+
+  private readStateText(): string | null {
+    const ws = this.workbook.getWorksheet(STATE_SHEET_NAME);
+    if (!ws) return null;
+    const chunks: string[] = [];
+    ws.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === 'string') chunks.push(v);
+    });
+    const joined = chunks.join('');
+    return joined || null;
+  }
+
+  /** Every check that could fail, run against the sheet names as each change would leave them. */
+  private validate(changes: WorkbookChange[]): void {
+    const names = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+    const need = (sheet: string): void => {
+      if (!names.has(sheet.toLowerCase())) throw unknownSheet(sheet);
+    };
+    for (const change of changes) {
+      switch (change.kind) {
+        case 'colour': {
+          need(change.sheet);
+          const bad = change.ranges.find((r) => !isValidRange(r));
+          if (bad) throw invalidRange(change.sheet, bad);
+          if (!/^#?[0-9a-fA-F]{6}$/.test(change.fill) || !/^#?[0-9a-fA-F]{6}$/.test(change.font)) {
+            throw new UserFacingError('xlsx.invalid_colour', text(`颜色无效：${change.fill} / ${change.font}`, `Invalid colour: ${change.fill} / ${change.font}`));
+          }
+          break;
+        }
+        case 'restore': {
+          need(change.sheet);
+          const bad = change.styles.find((s) => !isValidRange({ top: s.row, left: s.col, bottom: s.row, right: s.col }));
+          if (bad) throw invalidRange(change.sheet, { top: bad.row, left: bad.col, bottom: bad.row, right: bad.col });
+          break;
+        }
+        case 'cells': {
+          need(change.sheet);
+          for (const w of change.writes) {
+            if (!isValidRange({ top: w.row, left: w.col, bottom: w.row, right: w.col })) {
+              throw invalidRange(change.sheet, { top: w.row, left: w.col, bottom: w.row, right: w.col });
+            }
+            if (w.value !== null && typeof w.value === 'object' && !/^\d{4}-\d{2}-\d{2}$/.test(w.value.date)) {
+              throw new UserFacingError('xlsx.invalid_date', text(`日期无效：${w.value.date}（${cellAddress(w.row, w.col)}）`, `Invalid date: ${w.value.date} (${cellAddress(w.row, w.col)})`));
+            }
+          }
+          break;
+        }
+        case 'sheet': {
+          validateSpec(change.spec);
+          const replaced = change.replaces?.toLowerCase() ?? null;
+          if (replaced) names.delete(replaced);
+          const key = change.spec.name.toLowerCase();
+          if (names.has(key)) {
+            throw new UserFacingError(
+              'xlsx.sheet_exists',
+              text(`已有名为“${change.spec.name}”的工作表，未覆盖`, `A sheet named "${change.spec.name}" already exists and was not overwritten`),
+            );
+          }
+          names.add(key);
+          break;
+        }
+        case 'deleteSheet':
+          need(change.sheet);
+          names.delete(change.sheet.toLowerCase());
+          break;
+        case 'state':
+          names.add(STATE_SHEET_NAME.toLowerCase());
+          break;
+      }
+    }
+  }
+
+  /**
+   * ExcelJS shares one style object between cells loaded with the same style; each coloured cell gets a
+   * fresh style object (and font object) so colouring one cell never recolours another.
+   */
+  private colour(sheet: string, ranges: CellRange[], fill: string, font: string): void {
+    const ws = this.sheet(sheet);
+    for (const r of ranges) {
+      for (const [row, col] of cellsOf(r)) {
+        const cell = ws.getCell(row + 1, col + 1);
+        const style = cell.style ?? {};
+        cell.style = {
+          ...style,
+          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: hex(fill) } },
+          font: { ...(style.font ?? {}), color: { argb: hex(font) } },
+        };
+      }
+    }
+  }
+
+  /**
+   * Puts back the fill and font colour a token recorded — the very objects, or their absence. A token
+   * from another host (a file coloured in Excel, cleared on the command line) falls back to the
+   * normalised colours saved beside it.
+   */
+  private restore(sheet: string, styles: CellStyle[]): void {
+    const ws = this.sheet(sheet);
+    for (const saved of styles) {
+      const cell = ws.getCell(saved.row + 1, saved.col + 1);
+      const snapshot = parseColourToken(saved.token) ?? {
+        fill: saved.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hex(saved.fill) } } as ExcelJS.Fill) : null,
+        fontColor: saved.font ? { argb: hex(saved.font) } : null,
+      };
+      const { fill: _fill, ...rest } = cell.style ?? {};
+      const next: Partial<ExcelJS.Style> = { ...rest };
+      if (snapshot.fill) next.fill = structuredClone(snapshot.fill);
+      const font: Partial<ExcelJS.Font> = { ...(rest.font ?? {}) };
+      delete font.color;
+      if (snapshot.fontColor) font.color = structuredClone(snapshot.fontColor);
+      if (Object.keys(font).length) next.font = font;
+      else delete next.font;
+      cell.style = next;
+    }
+  }
+
+  /** The state lives in column A of a very-hidden sheet, one chunk per row, so no cell exceeds Excel's limit. */
+  private writeState(stateText: string): void {
+    let ws = this.workbook.getWorksheet(STATE_SHEET_NAME);
+    if (!ws) ws = this.workbook.addWorksheet(STATE_SHEET_NAME, { state: 'veryHidden' });
+    ws.state = 'veryHidden';
+    ws.eachRow((row) => {
+      row.getCell(1).value = null;
+    });
+    chunkStateText(stateText).forEach((chunk, i) => {
+      ws.getCell(i + 1, 1).value = chunk;
+    });
+  }
+
+  /** Creates the sheet; a replaced sheet is removed and the new one takes its place in the tab order. */
+  private putSheet(spec: SheetSpec, replaces: string | null): void {
+    const old = replaces ? this.workbook.getWorksheet(replaces) : undefined;
+    // ExcelJS orders sheets by `orderNo` (absent from its type definitions); the new sheet takes the old one's.
+    const ordered = (ws: ExcelJS.Worksheet): { orderNo: number } => ws as unknown as { orderNo: number };
+    const position = old ? ordered(old).orderNo : undefined;
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = writeSpecSheet(this.workbook, spec);
+    if (position !== undefined) ordered(ws).orderNo = position;
+  }
+
+  /** Values only: the cell keeps its formatting (a date gets a date format if it has none, or it would show a number). */
+  private writeCells(sheet: string, writes: CellWrite[]): void {
+    const ws = this.sheet(sheet);
+    for (const w of writes) {
+      const cell = ws.getCell(w.row + 1, w.col + 1);
+      cell.value = excelValue(w.value);
+      if (w.value !== null && typeof w.value === 'object' && !/[dy]/i.test(cell.style?.numFmt ?? '')) {
+        cell.style = { ...(cell.style ?? {}), numFmt: DATE_FORMAT };
+      }
+    }
+  }
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await fsp.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserFacingError('xlsx.not_found', text(`找不到文件：${file}`, `File not found: ${file}`));
+    if (code === 'EISDIR') throw new UserFacingError('xlsx.is_directory', text(`这是文件夹，不是文件：${file}`, `This is a folder, not a file: ${file}`));
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new UserFacingError('xlsx.cannot_read', text(`无法读取文件：${file}（${detail}）`, `Cannot read the file: ${file} (${detail})`));
+  }
+}
