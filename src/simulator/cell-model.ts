@@ -1,0 +1,170 @@
+/**
+ * How the simulator sees an ExcelJS cell through the eyes of the Excel JavaScript API: the value Office.js
+ * would return in `range.values`, the colours `range.format` reports, and the coercion Excel applies when an
+ * add-in writes a value. Browser-safe: ExcelJS objects only, no Node imports.
+ */
+import type ExcelJS from 'exceljs';
+
+/** What `Range.values` holds for one cell. */
+export type OfficeValue = string | number | boolean;
+
+const MS_PER_DAY = 86_400_000;
+/** ExcelJS hands date cells over as JS Dates at UTC midnight; Excel's serial 25569 is 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+export function dateToSerial(d: Date): number {
+  return d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/** True for the cells Excel reports as blank inside a merged area (every cell but the top-left one). */
+export function isMergeFollower(cell: ExcelJS.Cell): boolean {
+  return cell.isMerged && cell.master.address !== cell.address;
+}
+
+/** `range.values` of one cell: formulas give their cached result, dates their serial, errors their code. */
+export function officeValueOf(cell: ExcelJS.Cell): OfficeValue {
+  if (isMergeFollower(cell)) return '';
+  return plainValue(cell.value);
+}
+
+function plainValue(value: ExcelJS.CellValue | undefined): OfficeValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return dateToSerial(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    if ('error' in value) return value.error;
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null) return '';
+      if (typeof result === 'object' && result !== null && 'error' in result) return (result as { error: string }).error;
+      return plainValue(result as ExcelJS.CellValue);
+    }
+    if ('text' in value) {
+      const t = (value as { text: unknown }).text;
+      return typeof t === 'string' ? t : plainValue(t as ExcelJS.CellValue);
+    }
+  }
+  return String(value);
+}
+
+/** True when the cell holds anything `getUsedRange(true)` counts as a value. */
+export function hasValue(cell: ExcelJS.Cell): boolean {
+  if (isMergeFollower(cell)) return false;
+  const v = cell.value;
+  return v !== null && v !== undefined && v !== '';
+}
+
+/** True when the cell carries formatting `getUsedRange()` (without valuesOnly) counts. */
+export function hasFormat(cell: ExcelJS.Cell): boolean {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return Boolean((fill && fill.pattern && fill.pattern !== 'none') || cell.font || cell.border || cell.numFmt);
+}
+
+export function numberFormatOf(cell: ExcelJS.Cell): string {
+  return cell.numFmt || 'General';
+}
+
+/**
+ * Excel's coercion of a value written through `range.values` (as when typed): on a cell formatted as text
+ * ('@') a string stays exactly as given; otherwise a leading `=`, or `+ - @` before something that is not a
+ * plain number, makes a formula, and a plain number string becomes a number. '' clears the cell.
+ */
+export function coerceWrittenValue(value: OfficeValue, numberFormat: string): ExcelJS.CellValue {
+  if (typeof value !== 'string') return value;
+  if (value === '') return null;
+  if (numberFormat === '@') return value;
+  const trimmed = value.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
+  if (/^[=+\-@]/.test(value)) return { formula: value.replace(/^[=@]/, ''), result: undefined } as ExcelJS.CellFormulaValue;
+  return value;
+}
+
+/** The default Office theme (2013–2022), the palette ExcelJS theme indexes point into. */
+const THEME_COLOURS = ['FFFFFF', '000000', 'E7E6E6', '44546A', '4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
+/** The first entries of Excel's legacy indexed palette (the ones files still use). */
+const INDEXED_COLOURS = ['000000', 'FFFFFF', 'FF0000', '00FF00', '0000FF', 'FFFF00', 'FF00FF', '00FFFF'];
+
+/** An ExcelJS colour as '#RRGGBB', or null when it names no concrete colour (automatic / system). */
+export function colourHex(colour: Partial<ExcelJS.Color> | undefined): string | null {
+  if (!colour) return null;
+  if (typeof colour.argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(colour.argb)) {
+    return `#${colour.argb.slice(-6).toUpperCase()}`;
+  }
+  let base: string | null = null;
+  if (typeof colour.theme === 'number') base = THEME_COLOURS[colour.theme] ?? null;
+  const indexed = (colour as { indexed?: number }).indexed;
+  if (typeof indexed === 'number') base = INDEXED_COLOURS[indexed >= 8 ? indexed - 8 : indexed] ?? null;
+  if (!base) return null;
+  const tint = (colour as { tint?: number }).tint ?? 0;
+  const channels = [0, 2, 4].map((i) => parseInt(base!.slice(i, i + 2), 16));
+  const tinted = channels.map((c) => Math.round(tint < 0 ? c * (1 + tint) : c + (255 - c) * tint));
+  return `#${tinted.map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+}
+
+/** Office.js fill pattern names for ExcelJS pattern names. */
+const PATTERN_NAMES: Record<string, string> = {
+  none: 'None',
+  solid: 'Solid',
+  darkGray: 'Gray75',
+  mediumGray: 'Gray50',
+  lightGray: 'Gray25',
+  gray125: 'Gray16',
+  gray0625: 'Gray8',
+  darkHorizontal: 'Horizontal',
+  darkVertical: 'Vertical',
+  darkDown: 'Down',
+  darkUp: 'Up',
+  darkGrid: 'Checker',
+  darkTrellis: 'SemiGray75',
+  lightHorizontal: 'LightHorizontal',
+  lightVertical: 'LightVertical',
+  lightDown: 'LightDown',
+  lightUp: 'LightUp',
+  lightGrid: 'Grid',
+  lightTrellis: 'CrissCross',
+};
+
+export function officePattern(excelJsPattern: string): string {
+  return PATTERN_NAMES[excelJsPattern] ?? 'Solid';
+}
+
+export function excelJsPattern(officePatternName: string): string {
+  for (const [k, v] of Object.entries(PATTERN_NAMES)) if (v === officePatternName) return k;
+  return 'solid';
+}
+
+export interface CellColours {
+  /** What `format.fill.color` reports: '#FFFFFF' for no fill, as real Excel does. */
+  fill: string;
+  /** 'None', 'Solid' or another Office.js pattern name (ExcelApi 1.9). */
+  pattern: string;
+  /** Pattern colour, or null when there is none (ExcelApi 1.9). */
+  patternColor: string | null;
+  /** What `format.font.color` reports: '#000000' for the automatic colour. */
+  font: string;
+}
+
+export function cellColours(cell: ExcelJS.Cell): CellColours {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  const font = colourHex(cell.font?.color) ?? '#000000';
+  if (!fill || fill.type !== 'pattern' || !fill.pattern || fill.pattern === 'none') {
+    return { fill: '#FFFFFF', pattern: 'None', patternColor: null, font };
+  }
+  if (fill.pattern === 'solid') {
+    return { fill: colourHex(fill.fgColor) ?? '#FFFFFF', pattern: 'Solid', patternColor: null, font };
+  }
+  // A patterned fill: the background shows through the pattern drawn in the foreground colour.
+  return {
+    fill: colourHex(fill.bgColor) ?? '#FFFFFF',
+    pattern: officePattern(fill.pattern),
+    patternColor: colourHex(fill.fgColor),
+    font,
+  };
+}
+
+export function argb(hex: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  if (!m) throw new RangeError(`Not a colour: ${hex}`);
+  return `FF${m[1].toUpperCase()}`;
+}

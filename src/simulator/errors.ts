@@ -1,0 +1,31 @@
+/**
+ * Errors shaped like Office.js's `OfficeExtension.Error` (name 'RichApi.Error', a `code` from
+ * `Excel.ErrorCodes`), so host code that inspects `error.code` behaves the same against the simulator.
+ */
+export type SimulatorErrorCode =
+  | 'ItemNotFound'
+  | 'ItemAlreadyExists'
+  | 'ApiNotFound'
+  | 'PropertyNotLoaded'
+  | 'InvalidArgument'
+  | 'InvalidOperation'
+  | 'InvalidSelection'
+  | 'GeneralException'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded';
+
+export class SimulatorError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    public readonly code: SimulatorErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message };
+  }
+}
+
+export function errorCode(e: unknown): string | null {
+  return e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
+}

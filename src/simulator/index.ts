@@ -1,0 +1,11 @@
+export {
+  ExcelSimulator,
+  LATEST_API_VERSION,
+  WEB_PAYLOAD_LIMIT_BYTES,
+  parseRangeAddress,
+  type SimulatorOptions,
+  type SimulatorStats,
+  type SimulatedChart,
+} from './excel-simulator';
+export { SimulatorError, errorCode, type SimulatorErrorCode } from './errors';
+export { dateToSerial, type OfficeValue } from './cell-model';
