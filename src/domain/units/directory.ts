@@ -106,12 +106,14 @@ export class UnitDirectory {
     return [...this.expandGroup(r.group, new Set())];
   }
 
+  /** `visiting` holds the groups being expanded above this call: a group met again contributes nothing. */
   private expandGroup(group: string, visiting: Set<string>): readonly string[] {
     const memo = this.expanded.get(group);
     if (memo) return memo;
+    if (visiting.has(group)) return [];
     const entry = this.groupsByName.get(group);
     const members = new Set<string>();
-    if (entry && !visiting.has(group)) {
+    if (entry) {
       visiting.add(group);
       for (const member of entry.members ?? []) {
         const r = this.resolve(member);
@@ -126,7 +128,8 @@ export class UnitDirectory {
       visiting.delete(group);
     }
     const result = members.size > 0 ? [...members] : [group];
-    this.expanded.set(group, result);
+    // Inside a cycle the answer is partial (the group met again was left out): keep only complete ones.
+    if (visiting.size === 0) this.expanded.set(group, result);
     return result;
   }
 

@@ -83,9 +83,10 @@ export function normaliseUnitName(raw: string): string {
 
 /**
  * Place and office prefixes a clerk may or may not write in front of a unit's name (`区司法局`,
- * `两江新区经济运行局`, `管委会办公室`). Longest first, so `重庆两江新区` goes before `两江新区`.
+ * `两江新区经济运行局`, `管委会办公室`, `区级各部门`). Longest first, so `重庆两江新区` goes before `两江新区`
+ * and `区级` before `区`.
  */
-const MATCHING_PREFIXES = ['重庆市两江新区', '重庆两江新区', '两江新区', '党工委', '管委会', '新区', '区'];
+const MATCHING_PREFIXES = ['重庆市两江新区', '重庆两江新区', '两江新区', '党工委', '管委会', '新区', '区级', '区'];
 /** A prefix is dropped only when a real name (two characters or more) remains. */
 const MIN_NAME_AFTER_PREFIX = 2;
 
@@ -95,12 +96,16 @@ const MIN_NAME_AFTER_PREFIX = 2;
  * never shown and never written back.
  */
 export function unitMatchKey(name: string): string {
-  let key = normaliseUnitName(name).replace(ANY_WHITE_SPACE, '').toLowerCase();
+  const compact = (s: string): string => normaliseUnitName(s).replace(ANY_WHITE_SPACE, '').toLowerCase();
+  let key = compact(name);
   for (let stripped = true; stripped; ) {
     stripped = false;
     for (const prefix of MATCHING_PREFIXES) {
-      if (key.startsWith(prefix) && key.length - prefix.length >= MIN_NAME_AFTER_PREFIX) {
-        key = key.slice(prefix.length);
+      if (!key.startsWith(prefix)) continue;
+      // Re-normalised: dropping `区` from `区、X` must not leave the `、` in front.
+      const rest = compact(key.slice(prefix.length));
+      if (rest.length >= MIN_NAME_AFTER_PREFIX) {
+        key = rest;
         stripped = true;
         break;
       }
