@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../domain/errors';
 import type { LocalText } from '../domain/types';
+import { XlsxHost } from '../hosts/xlsx';
+import { roundTripRefusal } from '../hosts/xlsx/package-inspection';
 import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
 
@@ -90,15 +92,9 @@ export function resolveOutputTarget(io: CliIO, input: string | undefined, args: 
   return { inputPath, outputPath, inPlace, force };
 }
 
-/** Refuses a workbook that saving would damage, naming what would be lost, unless --force. */
+/** Refuses a workbook that saving would damage, naming what would be lost (the xlsx host's message), unless --force. */
 export function refuseRoundTripRisks(risks: LocalText[], target: OutputTarget): void {
-  if (!risks.length || target.force) return;
-  const listZh = risks.map((r) => `  - ${r.zh}`).join('\n');
-  const listEn = risks.map((r) => `  - ${r.en}`).join('\n');
-  throw new UserFacingError('cli.round_trip_risk', {
-    zh: `未处理：该工作簿含有本工具保存时会丢失的内容：\n${listZh}\n如确认可以丢失这些内容，请加 --force 重新运行（原文件不受影响）；否则请在 Excel 中使用任务分工助手加载项。`,
-    en: `Nothing was written: this workbook holds content that would be lost when this tool saves it:\n${listEn}\nIf losing it is acceptable, run again with --force (the input is not changed); otherwise use the add-in inside Excel.`,
-  });
+  if (risks.length && !target.force) throw roundTripRefusal(risks);
 }
 
 /** `<input>.bak`, or `<input>.bak2`, `.bak3` … when older backups exist (an older backup is never overwritten). */
@@ -106,6 +102,16 @@ export function backupPathFor(inputPath: string): string {
   let candidate = `${inputPath}.bak`;
   for (let n = 2; fs.existsSync(candidate); n++) candidate = `${inputPath}.bak${n}`;
   return candidate;
+}
+
+/**
+ * Opens the input of a command that writes a changed copy, refusing up front (before any work, nothing
+ * written) a workbook whose save would lose content, unless --force.
+ */
+export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
+  const host = await XlsxHost.open(target.inputPath, { force: target.force });
+  refuseRoundTripRisks(host.roundTripRisks(), target);
+  return host;
 }
 
 export interface SavableWorkbook {

@@ -1,0 +1,43 @@
+/** `allocation clear` — put back the colours a highlight replaced, exactly, into a new file (or in place). */
+import { runClear } from '../../workflows/clear';
+import { parseArgs, stringOption } from '../args';
+import { inputFile } from './check';
+import type { CliContext, Command } from '../command';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
+
+const HELP = `allocation clear <输入.xlsx> -o <输出.xlsx> [选项]
+清除 allocation highlight 所加的标色，把单元格恢复为标色前的原始颜色；手工改过颜色的单元格保留您的颜色。
+Remove the colours \`allocation highlight\` added and put back each cell's original colours exactly; cells you
+recoloured by hand keep your colour.
+
+选项 / Options:
+${OUTPUT_HELP}
+  --sheet NAME        工作表（默认第一个可见工作表） / sheet to clear (default: the first visible one)
+  --lang zh-CN|en-US  输出语言 / output language
+
+退出码 / Exit codes: 0 已写入/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written`;
+
+export const clearCommand: Command = {
+  name: 'clear',
+  summary: { zh: '清除标色，恢复原始颜色', en: 'Remove the colour-coding, restoring original colours' },
+  help: HELP,
+  async run(argv: string[], ctx: CliContext): Promise<number> {
+    const args = parseArgs(argv, [...OUTPUT_OPTIONS, { name: 'sheet', value: true }, { name: 'lang', value: true }]);
+    const input = inputFile(args, ctx, 'clear');
+    const target = resolveOutputTarget(ctx, input.given, args);
+    const host = await openForChange(target);
+    const result = await runClear(host, { sheet: stringOption(args, 'sheet') });
+    const en = ctx.lang === 'en-US';
+    if (!result.hadRecord) {
+      ctx.out(en ? `Sheet "${result.sheet}" carries no colour-coding from this tool; the copy is unchanged.\n` : `工作表“${result.sheet}”没有本工具的标色记录，内容未改动。\n`);
+    } else {
+      ctx.out(
+        en
+          ? `Sheet "${result.sheet}": original colours put back in ${result.restoredCells} cells; ${result.keptUserColour} cells keep the colour you gave them by hand.\n`
+          : `工作表“${result.sheet}”：已恢复 ${result.restoredCells} 个单元格的原始颜色；${result.keptUserColour} 个单元格保留您手工设置的颜色。\n`,
+      );
+    }
+    ctx.out(describeWrite(await writeOutput(host, target), ctx, ctx.lang));
+    return 0;
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * 清除标色: put back the original colours of every cell the product coloured on a sheet, and forget the
+ * sheet's record — three round trips: read (the saved state), readStyles (the recorded cells, to spot cells
+ * the clerk recoloured by hand: those keep the clerk's colour), apply (restore + the state without the record).
+ */
+import { UserFacingError } from '../domain/errors';
+import { clearReadRanges, reconcileClear } from '../domain/highlight-plan';
+import { parseState, serialiseState, type WorkbookState } from '../domain/workbook-state';
+import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
+
+export interface ClearOptions {
+  sheet?: string;
+}
+
+export interface ClearResult {
+  sheet: string;
+  /** False when the sheet had never been highlighted (nothing was changed). */
+  hadRecord: boolean;
+  restoredCells: number;
+  /** Cells left with the colour the clerk gave them by hand. */
+  keptUserColour: number;
+}
+
+export async function runClear(host: WorkbookHost, options: ClearOptions = {}): Promise<ClearResult> {
+  const snapshot = await host.read({ sheet: options.sheet });
+  if (!snapshot.grid) {
+    const name = options.sheet ?? snapshot.activeSheet;
+    throw new UserFacingError('sheet.not_found', {
+      zh: `找不到工作表“${name}”。工作簿中的工作表：${snapshot.sheets.map((s) => s.name).join('、')}`,
+      en: `No sheet named "${name}". Sheets in this workbook: ${snapshot.sheets.map((s) => s.name).join(', ')}`,
+    });
+  }
+  const sheet = snapshot.grid.sheet;
+  const { state } = parseState(snapshot.stateText);
+  const record = state.highlights[sheet];
+  if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0 };
+
+  const readRanges = clearReadRanges(record);
+  const current = readRanges.length ? await host.readStyles(sheet, readRanges) : [];
+  const { restore, keptUserColour } = reconcileClear(record, current);
+
+  const highlights = { ...state.highlights };
+  delete highlights[sheet];
+  const nextState: WorkbookState = { ...state, highlights };
+  const changes: WorkbookChange[] = [];
+  if (restore.length) changes.push({ kind: 'restore', sheet, styles: restore });
+  changes.push({ kind: 'state', text: serialiseState(nextState) });
+  await host.apply(changes);
+  return { sheet, hadRecord: true, restoredCells: restore.length, keptUserColour };
+}

@@ -1,0 +1,154 @@
+/**
+ * 标色: colour every task row by its state as of a date — three round trips whatever the sheet's size:
+ *   1. read (inside runCheck): the sheet, its merges and the saved state;
+ *   2. readStyles: the current colours of every cell the plan colours and every cell the workbook remembers
+ *      colouring (skipped when there are none) — originals for newly coloured cells, and the evidence of
+ *      cells the clerk recoloured by hand;
+ *   3. apply: put back originals of cells that no longer get a colour, colour run by run, save the state.
+ * Values are never written; only fill and font colour change. Running it twice gives the same workbook.
+ */
+import { UserFacingError } from '../domain/errors';
+import { resolveColours } from '../domain/colours';
+import { isValidIsoDate } from '../domain/dates';
+import { buildHighlightPlan, highlightReadRanges, reconcileHighlight, type HighlightPlan } from '../domain/highlight-plan';
+import { DEFAULT_SOON_DAYS, type StateCounts } from '../domain/row-state';
+import type { CellRange, CellStyle, ColumnMap, LocalText, RowState } from '../domain/types';
+import type { UnitDirectory } from '../domain/units';
+import { serialiseState, type StateColours, type WorkbookState } from '../domain/workbook-state';
+import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
+import { runCheck, type CheckResult } from './check';
+
+/** Longest due-soon window accepted: a year of working days; anything larger is a typo. */
+export const MAX_SOON_DAYS = 250;
+
+export interface HighlightOptions {
+  sheet?: string;
+  /** ISO date the states are judged at. */
+  asOf: string;
+  /** Working days for due_soon; default: the workbook's saved setting, else 10. */
+  soonDays?: number;
+  directory?: UnitDirectory;
+  planYear?: number;
+  columns?: Partial<ColumnMap>;
+  /** Colour overrides; default: the workbook's saved settings. */
+  colours?: Partial<Record<RowState, StateColours>>;
+}
+
+export interface HighlightResult {
+  sheet: string;
+  plan: HighlightPlan;
+  counts: StateCounts;
+  /** Cells now carrying the product's colours. */
+  colouredCells: number;
+  /** Cells whose original style was put back (their task no longer gets a colour). */
+  restoredCells: number;
+  /** Cells the clerk recoloured by hand, left alone (all of them, not only those found this time). */
+  userColouredCells: number;
+  warnings: LocalText[];
+  check: CheckResult;
+}
+
+export function validateAsOf(asOf: string): void {
+  if (!isValidIsoDate(asOf)) {
+    throw new UserFacingError('highlight.bad_date', {
+      zh: `日期“${asOf}”无效，请写成 YYYY-MM-DD，例如 2022-09-15`,
+      en: `"${asOf}" is not a valid date; write it as YYYY-MM-DD, e.g. 2022-09-15`,
+    });
+  }
+}
+
+export function validateSoonDays(soonDays: number): void {
+  if (!Number.isInteger(soonDays) || soonDays < 0 || soonDays > MAX_SOON_DAYS) {
+    throw new UserFacingError('highlight.bad_soon_days', {
+      zh: `临期天数“${soonDays}”无效，请填写 0 到 ${MAX_SOON_DAYS} 之间的整数（工作日）`,
+      en: `Due-soon days "${soonDays}" is invalid; give a whole number of working days from 0 to ${MAX_SOON_DAYS}`,
+    });
+  }
+}
+
+const DAMAGED_STATE_WARNING: LocalText = {
+  zh: '工作簿中保存的标色记录无法读取（可能已损坏），已按新记录重新标色；此前标色前的原始颜色无法再由“清除标色”恢复。',
+  en: 'The saved highlight record in this workbook could not be read (it may be damaged); highlighting started a new record, and colours from before the earlier highlight can no longer be restored by Clear.',
+};
+
+/** The colour-coding worked out from a check, before the styles are read: what to read, and the plan. */
+export interface HighlightPreparation {
+  sheet: string;
+  plan: HighlightPlan;
+  /** Pass these to one `readStyles(sheet, …)`; empty means there is nothing to read (skip the round trip). */
+  readRanges: CellRange[];
+}
+
+/** Pure: the plan for a checked sheet, with the clerk's saved window and colours unless the options say otherwise. */
+export function prepareHighlight(check: CheckResult, options: Pick<HighlightOptions, 'asOf' | 'soonDays' | 'colours'>): HighlightPreparation {
+  validateAsOf(options.asOf);
+  const { analysis, snapshot, state } = check;
+  const soonDays = resolveSoonDays(options.soonDays, state);
+  const colours = resolveColours(options.colours ?? state.settings.colours);
+  const plan = buildHighlightPlan(analysis, options.asOf, { soonDays, colours, merges: snapshot.grid?.merges ?? [] });
+  return { sheet: analysis.sheet, plan, readRanges: highlightReadRanges(plan, state.highlights[analysis.sheet]) };
+}
+
+/**
+ * Pure: given the styles read for `prep.readRanges`, the changes to apply (restore and colour; the caller adds
+ * the state change, so a batch that also makes a summary writes the state once) and the state afterwards.
+ * `state` is the state to build on — the checked one, or one another step of the same batch produced.
+ */
+export function completeHighlight(
+  check: CheckResult,
+  prep: HighlightPreparation,
+  current: CellStyle[],
+  state: WorkbookState,
+): { changes: WorkbookChange[]; nextState: WorkbookState; result: HighlightResult } {
+  const { sheet, plan } = prep;
+  const outcome = reconcileHighlight(plan, state.highlights[sheet], current);
+  const highlights = { ...state.highlights };
+  if (outcome.record) highlights[sheet] = outcome.record;
+  else delete highlights[sheet];
+
+  const changes: WorkbookChange[] = [];
+  if (outcome.restore.length) changes.push({ kind: 'restore', sheet, styles: outcome.restore });
+  for (const c of outcome.colour) changes.push({ kind: 'colour', sheet, ranges: c.ranges, fill: c.fill, font: c.font });
+  return {
+    changes,
+    nextState: { ...state, highlights },
+    result: {
+      sheet,
+      plan,
+      counts: plan.counts,
+      colouredCells: outcome.record?.cells.length ?? 0,
+      restoredCells: outcome.restore.length,
+      userColouredCells: outcome.record?.userColoured?.length ?? 0,
+      warnings: check.stateDamaged ? [DAMAGED_STATE_WARNING] : [],
+      check,
+    },
+  };
+}
+
+export async function runHighlight(host: WorkbookHost, options: HighlightOptions): Promise<HighlightResult> {
+  validateAsOf(options.asOf);
+  if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
+
+  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  const prep = prepareHighlight(check, options);
+  const current = prep.readRanges.length ? await host.readStyles(prep.sheet, prep.readRanges) : [];
+  const { changes, nextState, result } = completeHighlight(check, prep, current, check.state);
+  // Nothing coloured before and nothing to colour now: leave the workbook exactly as it was.
+  if (changes.length || check.state.highlights[prep.sheet]) {
+    await host.apply([...changes, { kind: 'state', text: serialiseState(nextState) }]);
+  }
+  return result;
+}
+
+/**
+ * The due-soon window to use: the requested one (validated), else the clerk's saved setting when it is usable
+ * (settings travel inside files and may be edited by hand), else the default.
+ */
+export function resolveSoonDays(requested: number | undefined, state: WorkbookState): number {
+  if (requested !== undefined) {
+    validateSoonDays(requested);
+    return requested;
+  }
+  const saved = state.settings.soonDays;
+  return typeof saved === 'number' && Number.isInteger(saved) && saved >= 0 && saved <= MAX_SOON_DAYS ? saved : DEFAULT_SOON_DAYS;
+}
