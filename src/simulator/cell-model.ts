@@ -4,6 +4,7 @@
  * add-in writes a value. Browser-safe: ExcelJS objects only, no Node imports.
  */
 import type ExcelJS from 'exceljs';
+import { OFFICE_THEME, resolveColour } from '../hosts/xlsx/colour-token';
 
 /** What `Range.values` holds for one cell. */
 export type OfficeValue = string | number | boolean;
@@ -80,26 +81,9 @@ export function coerceWrittenValue(value: OfficeValue, numberFormat: string): Ex
   return value;
 }
 
-/** The default Office theme (2013–2022), the palette ExcelJS theme indexes point into. */
-const THEME_COLOURS = ['FFFFFF', '000000', 'E7E6E6', '44546A', '4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
-/** The first entries of Excel's legacy indexed palette (the ones files still use). */
-const INDEXED_COLOURS = ['000000', 'FFFFFF', 'FF0000', '00FF00', '0000FF', 'FFFF00', 'FF00FF', '00FFFF'];
-
-/** An ExcelJS colour as '#RRGGBB', or null when it names no concrete colour (automatic / system). */
+/** An ExcelJS colour as '#RRGGBB' (ARGB, theme + tint, or legacy index), or null for automatic/system. */
 export function colourHex(colour: Partial<ExcelJS.Color> | undefined): string | null {
-  if (!colour) return null;
-  if (typeof colour.argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(colour.argb)) {
-    return `#${colour.argb.slice(-6).toUpperCase()}`;
-  }
-  let base: string | null = null;
-  if (typeof colour.theme === 'number') base = THEME_COLOURS[colour.theme] ?? null;
-  const indexed = (colour as { indexed?: number }).indexed;
-  if (typeof indexed === 'number') base = INDEXED_COLOURS[indexed >= 8 ? indexed - 8 : indexed] ?? null;
-  if (!base) return null;
-  const tint = (colour as { tint?: number }).tint ?? 0;
-  const channels = [0, 2, 4].map((i) => parseInt(base!.slice(i, i + 2), 16));
-  const tinted = channels.map((c) => Math.round(tint < 0 ? c * (1 + tint) : c + (255 - c) * tint));
-  return `#${tinted.map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  return resolveColour(colour, OFFICE_THEME);
 }
 
 /** Office.js fill pattern names for ExcelJS pattern names. */

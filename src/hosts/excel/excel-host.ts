@@ -1,0 +1,848 @@
+/**
+ * The WorkbookHost port over the Excel JavaScript API — the only module in the product that speaks Excel.*.
+ *
+ * Round trips (context.sync calls) per port method:
+ *  - read: 1. Below ExcelApi 1.4 (no *OrNullObject) a sheet can only be asked for once its existence is
+ *    known, so the first read of a session that finds the state sheet costs 2; later reads use the sheet list
+ *    remembered from the previous call (and fall back to listing again if the workbook changed meanwhile).
+ *    A used range whose values exceed the web's 5 MB response limit is read again in row chunks (1 + chunks).
+ *  - readStyles: 1 when every range is one colour or (≥ 1.9) all cells fit one getCellProperties response;
+ *    mixed ranges cost one more round (≥ 1.9), or two (< 1.9: rows, then cells of mixed rows).
+ *  - apply: 1, plus one more per ~4.5 MB of request; +1 when called before any read (to learn sheet names).
+ *  - select: 1.
+ * Everything newer than ExcelApi 1.1 is feature-detected through the injected requirements.
+ */
+import { cellsToRanges } from '../../domain/cell-ranges';
+import { normaliseColour } from '../../domain/colours';
+import { cellAddress, columnLetter, parseAddress, rangeAddress } from '../../domain/address';
+import { isoToSerial, isValidIsoDate } from '../../domain/dates';
+import { UserFacingError } from '../../domain/errors';
+import { text } from '../../domain/i18n';
+import type { SheetSpec, SpecStyle, SpecValue } from '../../domain/sheet-spec';
+import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
+import { chunkStateText, STATE_SHEET_NAME } from '../../domain/workbook-state';
+import type {
+  CellWrite,
+  HostCapabilities,
+  ReadRequest,
+  SheetInfo,
+  WorkbookChange,
+  WorkbookHost,
+  WorkbookSnapshot,
+} from '../../ports/workbook-host';
+import { cellValueFromOffice } from './cell-values';
+
+export type ExcelBatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface RequirementChecker {
+  isSetSupported(name: string, version?: string): boolean;
+}
+
+const NEWEST_MINOR = 20;
+/** Requests are cut below the web's 5 MB limit, leaving room for the JSON around the data. */
+export const REQUEST_BUDGET_BYTES = 4.5 * 1024 * 1024;
+/** Rough size of one queued action (object path + action) in a request. */
+const ACTION_BYTES = 150;
+/** getCellProperties answers ~100 bytes a cell for fill + font colour: this many fit one response. */
+const CELL_PROPERTIES_PER_SYNC = 40_000;
+/** Range-level colour probes (3 actions each) that fit one request. */
+const PROBES_PER_SYNC = 8_000;
+const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+
+type Ctx = Excel.RequestContext;
+type Sheet = Excel.Worksheet;
+
+function codeOf(e: unknown): string | null {
+  return e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
+}
+
+function jsonBytes(v: unknown): number {
+  // Upper bound for UTF-8 (CJK text is 3 bytes a character): cheap and never underestimates by much.
+  return JSON.stringify(v).length * 3;
+}
+
+function visibilityOf(v: string): SheetInfo['visibility'] {
+  return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
+}
+
+/** Addresses of a RangeAreas ('Sheet1!A1:B2,Sheet1!C3') → ranges; quoted sheet names may hold commas. */
+export function parseAreaList(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)/g)) {
+    const r = parseAddress(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Excel column width in characters (Calibri/DengXian 11: 7 px a digit + 5 px padding) → points. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+interface ColourToken {
+  /** '#RRGGBB', or 'none' for no fill (→ fill.clear()). */
+  fill: string;
+  font: string;
+  /** ≥ 1.9 only, for patterned fills. */
+  pattern?: string;
+  patternColor?: string;
+}
+
+/**
+ * Excel reports "no fill" as '#FFFFFF' and the automatic font colour as '#000000'. From ExcelApi 1.9 the
+ * fill pattern ('None') tells no fill from a white fill; on older Excel a white fill is taken as no fill,
+ * so restoring puts back "no fill" (it looks the same, bar gridlines). The automatic font colour cannot be
+ * told from black at any level; restore writes black.
+ */
+function cellStyle(
+  row: number,
+  col: number,
+  observed: { fill: string | null; font: string | null; pattern?: string | null; patternColor?: string | null },
+  patternsKnown: boolean,
+): CellStyle {
+  const fillHex = normaliseColour(observed.fill) ?? '#FFFFFF';
+  const fontHex = normaliseColour(observed.font) ?? '#000000';
+  const noFill = patternsKnown ? observed.pattern === 'None' : fillHex === '#FFFFFF';
+  const token: ColourToken = { fill: noFill ? 'none' : fillHex, font: fontHex };
+  if (patternsKnown && observed.pattern && observed.pattern !== 'None' && observed.pattern !== 'Solid') {
+    token.pattern = observed.pattern;
+    const pc = normaliseColour(observed.patternColor);
+    if (pc) token.patternColor = pc;
+  }
+  return { row, col, fill: noFill ? null : fillHex, font: fontHex === '#000000' ? null : fontHex, token: JSON.stringify(token) };
+}
+
+function parseToken(style: CellStyle): ColourToken {
+  try {
+    const t = JSON.parse(style.token) as Partial<ColourToken>;
+    if (t && typeof t.fill === 'string' && typeof t.font === 'string') return t as ColourToken;
+  } catch {
+    // A token written by another host (the CLI's ExcelJS snapshot): fall back to the normalised colours.
+  }
+  return { fill: style.fill ?? 'none', font: style.font ?? '#000000' };
+}
+
+/** One queued piece of an apply, with its request size, so big applies can be cut into syncs. */
+interface PlannedOp {
+  bytes: number;
+  queue: (ctx: Ctx, sheets: SheetCache) => void;
+}
+
+class SheetCache {
+  private readonly byName = new Map<string, Sheet>();
+  constructor(private readonly ctx: Ctx) {}
+  get(name: string): Sheet {
+    const key = name.toLowerCase();
+    let ws = this.byName.get(key);
+    if (!ws) {
+      ws = this.ctx.workbook.worksheets.getItem(name);
+      this.byName.set(key, ws);
+    }
+    return ws;
+  }
+  forget(name: string): void {
+    this.byName.delete(name.toLowerCase());
+  }
+}
+
+function sheetExists(spec: string): UserFacingError {
+  return new UserFacingError('excel.sheet_exists', text(`已有名为“${spec}”的工作表，未覆盖`, `A sheet named "${spec}" already exists and was not overwritten`));
+}
+
+function unknownSheet(name: string): UserFacingError {
+  return new UserFacingError('excel.unknown_sheet', text(`工作簿中没有名为“${name}”的工作表`, `The workbook has no sheet named "${name}"`));
+}
+
+export class ExcelHost implements WorkbookHost {
+  readonly capabilities: HostCapabilities;
+  private readonly minor: number;
+  /** Lower-cased sheet names as last seen (read or apply); null before the first call. */
+  private knownSheets: Set<string> | null = null;
+
+  constructor(
+    private readonly run: ExcelBatchRunner,
+    requirements: RequirementChecker,
+  ) {
+    let minor = 1;
+    for (let m = NEWEST_MINOR; m >= 1; m--) {
+      if (requirements.isSetSupported('ExcelApi', `1.${m}`)) {
+        minor = m;
+        break;
+      }
+    }
+    this.minor = minor;
+    this.capabilities = { host: 'excel', apiVersion: `1.${minor}`, readsMerges: minor >= 13, charts: true };
+  }
+
+  /** Inside Excel: the real Excel.run and requirement checks. */
+  static forOffice(): ExcelHost {
+    return new ExcelHost((batch) => Excel.run(batch), Office.context.requirements);
+  }
+
+  private supports(minor: number): boolean {
+    return this.minor >= minor;
+  }
+
+  // ---------------------------------------------------------------- read
+
+  async read(request: ReadRequest = {}): Promise<WorkbookSnapshot> {
+    try {
+      return await this.readOnce(request, this.supports(13));
+    } catch (e) {
+      const code = codeOf(e);
+      if (code === 'ResponsePayloadSizeLimitExceeded') return this.readInChunks(request);
+      if (code === 'ItemNotFound' && !this.supports(4)) {
+        // The remembered sheet list was stale: list again, then read.
+        this.knownSheets = null;
+        await this.listSheets();
+        return this.readOnce(request, this.supports(13));
+      }
+      if (code === 'GeneralException' && this.supports(13)) {
+        // getMergedAreas refuses ranges with more than 512 merged areas: layout infers merges instead.
+        return this.readOnce(request, false);
+      }
+      throw e;
+    }
+  }
+
+  private async listSheets(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load('items/name');
+      await ctx.sync();
+      const names = sheets.items.map((s) => s.name);
+      this.knownSheets = new Set(names.map((n) => n.toLowerCase()));
+      return names;
+    });
+  }
+
+  /** A sheet proxy when it may be asked for in this batch, else null (it does not exist, or we cannot tell). */
+  private sheetToRead(ctx: Ctx, name: string, optimistic: boolean): Sheet | null {
+    if (this.supports(4)) return ctx.workbook.worksheets.getItemOrNullObject(name);
+    const known = this.knownSheets;
+    if (known ? known.has(name.toLowerCase()) : optimistic) return ctx.workbook.worksheets.getItem(name);
+    return null;
+  }
+
+  private usedRange(ws: Sheet): Excel.Range {
+    if (this.supports(4)) return ws.getUsedRangeOrNullObject(true);
+    return this.supports(2) ? ws.getUsedRange(true) : ws.getUsedRange();
+  }
+
+  private async readOnce(request: ReadRequest, withMerges: boolean, withValues = true): Promise<WorkbookSnapshot> {
+    return this.run(async (ctx) => {
+      const worksheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+      const active = worksheets.getActiveWorksheet().load('name');
+      const target = request.sheet ? this.sheetToRead(ctx, request.sheet, true) : active;
+      const used = target ? this.usedRange(target) : null;
+      if (used) {
+        used.load(withValues ? ['address', 'values', 'numberFormat'] : ['address', 'rowCount', 'columnCount']);
+        if (this.supports(2)) used.load('rowHidden');
+      }
+      const merges = used && withMerges ? used.getMergedAreasOrNullObject().load('address') : null;
+      const stateSheet = this.sheetToRead(ctx, STATE_SHEET_NAME, false);
+      const stateRange = stateSheet ? this.usedRange(stateSheet).load('values') : null;
+      await ctx.sync();
+
+      const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) }));
+      this.knownSheets = new Set(sheets.map((s) => s.name.toLowerCase()));
+      const targetExists = target !== null && !target.isNullObject;
+      const sheetName = request.sheet ? (sheets.find((s) => s.name.toLowerCase() === request.sheet!.toLowerCase())?.name ?? request.sheet) : active.name;
+
+      let grid: SheetGrid | null = null;
+      if (targetExists && used) {
+        grid = withValues
+          ? this.gridFrom(sheetName, used, merges)
+          : await this.readValuesInChunks(ctx, target!, sheetName, used, merges);
+      }
+
+      let stateText: string | null = null;
+      if (stateRange) stateText = stateTextFrom(stateRange);
+      else if (!stateSheet && this.knownSheets.has(STATE_SHEET_NAME.toLowerCase())) {
+        // ExcelApi < 1.4 and the state sheet was not known before this call: one more round trip.
+        const late = this.usedRange(ctx.workbook.worksheets.getItem(STATE_SHEET_NAME)).load('values');
+        await ctx.sync();
+        stateText = stateTextFrom(late);
+      }
+      return { sheets, activeSheet: active.name, grid, stateText };
+    });
+  }
+
+  private gridFrom(sheet: string, used: Excel.Range, merges: Excel.RangeAreas | null): SheetGrid {
+    const mergesKnown = merges !== null;
+    const mergeList = merges && !merges.isNullObject ? parseAreaList(merges.address) : [];
+    if (used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: mergeList, mergesKnown };
+    const origin = parseAddress(used.address)!;
+    const raw = used.values;
+    const formats = used.numberFormat;
+    // Below ExcelApi 1.4 an empty sheet answers A1 holding ''.
+    if (raw.length === 1 && raw[0].length === 1 && raw[0][0] === '') {
+      return { sheet, originRow: 0, originCol: 0, values: [], merges: mergeList, mergesKnown };
+    }
+    const values = raw.map((line, r) => line.map((v, c) => cellValueFromOffice(v, formats[r]?.[c])));
+    return { sheet, originRow: origin.top, originCol: origin.left, values: coverMerges(values, origin, mergeList), merges: mergeList, mergesKnown, ...this.hiddenRows(used, origin) };
+  }
+
+  /**
+   * Range.rowHidden answers for the whole range: false (none hidden) or true (all hidden) is exact; null
+   * means "some" — finding which would cost a load per row, so hiddenRows stays unknown then.
+   */
+  private hiddenRows(used: Excel.Range, origin: CellRange): { hiddenRows?: number[] } {
+    if (!this.supports(2)) return {};
+    const hidden = used.rowHidden;
+    if (hidden === false) return { hiddenRows: [] };
+    if (hidden === true) return { hiddenRows: Array.from({ length: origin.bottom - origin.top + 1 }, (_, i) => origin.top + i) };
+    return {};
+  }
+
+  private async readInChunks(request: ReadRequest): Promise<WorkbookSnapshot> {
+    return this.readOnce(request, this.supports(13), false);
+  }
+
+  /** The used range was too big for one response: read its values in row slices, halving on refusal. */
+  private async readValuesInChunks(
+    ctx: Ctx,
+    ws: Sheet,
+    sheet: string,
+    used: Excel.Range,
+    merges: Excel.RangeAreas | null,
+  ): Promise<SheetGrid> {
+    if (used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown: merges !== null };
+    const origin = parseAddress(used.address)!;
+    const rows = used.rowCount;
+    const values: unknown[][] = [];
+    const formats: string[][] = [];
+    let size = Math.max(1, Math.ceil(rows / 2));
+    for (let start = 0; start < rows; ) {
+      const slice = { top: origin.top + start, left: origin.left, bottom: origin.top + Math.min(rows, start + size) - 1, right: origin.right };
+      const part = ws.getRange(rangeAddress(slice)).load(['values', 'numberFormat']);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded' || size === 1) throw e;
+        size = Math.ceil(size / 2);
+        continue;
+      }
+      values.push(...part.values);
+      formats.push(...part.numberFormat);
+      start += slice.bottom - slice.top + 1;
+    }
+    const mergeList = merges && !merges.isNullObject ? parseAreaList(merges.address) : [];
+    return {
+      sheet,
+      originRow: origin.top,
+      originCol: origin.left,
+      values: coverMerges(
+        values.map((line, r) => line.map((v, c) => cellValueFromOffice(v, formats[r]?.[c]))),
+        origin,
+        mergeList,
+      ),
+      merges: mergeList,
+      mergesKnown: merges !== null,
+      ...this.hiddenRows(used, origin),
+    };
+  }
+
+  // ---------------------------------------------------------------- readStyles
+
+  async readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]> {
+    if (!ranges.length) return [];
+    const patternsKnown = this.supports(9);
+    const cells = ranges.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const found = new Map<string, CellStyle>();
+      if (patternsKnown && cells <= CELL_PROPERTIES_PER_SYNC) {
+        await this.cellProperties(ctx, ws, ranges, found);
+      } else {
+        const mixed = await this.probeUniform(ctx, ws, ranges, found, patternsKnown);
+        if (mixed.length && patternsKnown) {
+          for (const batch of sliceByCells(mixed, CELL_PROPERTIES_PER_SYNC)) await this.cellProperties(ctx, ws, batch, found);
+        } else if (mixed.length) {
+          const rows = mixed.flatMap((r) => Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })));
+          const mixedRows: CellRange[] = [];
+          for (let i = 0; i < rows.length; i += PROBES_PER_SYNC) mixedRows.push(...(await this.probeUniform(ctx, ws, rows.slice(i, i + PROBES_PER_SYNC), found, false)));
+          const single = mixedRows.flatMap((r) => Array.from({ length: r.right - r.left + 1 }, (_, i) => ({ top: r.top, bottom: r.top, left: r.left + i, right: r.left + i })));
+          for (let i = 0; i < single.length; i += PROBES_PER_SYNC) await this.probeUniform(ctx, ws, single.slice(i, i + PROBES_PER_SYNC), found, false);
+        }
+      }
+      const out: CellStyle[] = [];
+      for (const r of ranges) {
+        for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(found.get(`${row},${col}`)!);
+      }
+      return out;
+    });
+  }
+
+  /** One sync: range-level colours; fills `found` for ranges of one colour and returns the mixed ones. */
+  private async probeUniform(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<string, CellStyle>, patternsKnown: boolean): Promise<CellRange[]> {
+    const probes = ranges.map((r) => {
+      const range = ws.getRange(rangeAddress(r));
+      const fill = range.format.fill.load(patternsKnown ? ['color', 'pattern', 'patternColor'] : ['color']);
+      const font = range.format.font.load('color');
+      return { r, fill, font };
+    });
+    await ctx.sync();
+    const mixed: CellRange[] = [];
+    for (const { r, fill, font } of probes) {
+      if (fill.color === null || font.color === null || (patternsKnown && (fill.pattern === null || fill.patternColor === null))) {
+        if (r.top === r.bottom && r.left === r.right) throw new Error(`Excel reported no single colour for the cell ${cellAddress(r.top, r.left)}`);
+        mixed.push(r);
+        continue;
+      }
+      const observed = { fill: fill.color, font: font.color, pattern: patternsKnown ? fill.pattern : null, patternColor: patternsKnown ? fill.patternColor : null };
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) found.set(`${row},${col}`, cellStyle(row, col, observed, patternsKnown));
+    }
+    return mixed;
+  }
+
+  /** One sync: every cell's colours through getCellProperties (ExcelApi 1.9). */
+  private async cellProperties(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<string, CellStyle>): Promise<void> {
+    const results = ranges.map((r) => ({
+      r,
+      props: ws.getRange(rangeAddress(r)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true }, font: { color: true } } }),
+    }));
+    await ctx.sync();
+    for (const { r, props } of results) {
+      props.value.forEach((line, i) =>
+        line.forEach((p, j) => {
+          const row = r.top + i;
+          const col = r.left + j;
+          const f = p.format;
+          found.set(`${row},${col}`, cellStyle(row, col, { fill: f?.fill?.color ?? null, font: f?.font?.color ?? null, pattern: f?.fill?.pattern ?? null, patternColor: f?.fill?.patternColor ?? null }, true));
+        }),
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- apply
+
+  async apply(changes: WorkbookChange[]): Promise<void> {
+    if (!changes.length) return;
+    if (!this.knownSheets) await this.listSheets();
+    let plan: PlannedOp[];
+    let after: Set<string>;
+    ({ plan, after } = this.plan(changes));
+    try {
+      await this.runPlan(plan);
+    } catch (e) {
+      const code = codeOf(e);
+      if (code !== 'ItemAlreadyExists' && code !== 'ItemNotFound') throw e;
+      // The workbook changed since we last looked (the clerk added or removed a sheet): look again and redo.
+      // Every change is idempotent given the true sheet list, so redoing the whole plan is safe.
+      await this.listSheets();
+      ({ plan, after } = this.plan(changes));
+      await this.runPlan(plan);
+    }
+    this.knownSheets = after;
+  }
+
+  private async runPlan(plan: PlannedOp[]): Promise<void> {
+    const batches: PlannedOp[][] = [[]];
+    let size = 0;
+    for (const op of plan) {
+      if (size + op.bytes > REQUEST_BUDGET_BYTES && batches[batches.length - 1].length) {
+        batches.push([]);
+        size = 0;
+      }
+      batches[batches.length - 1].push(op);
+      size += op.bytes;
+    }
+    for (const batch of batches) {
+      await this.run(async (ctx) => {
+        if (this.supports(6)) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        const sheets = new SheetCache(ctx);
+        for (const op of batch) op.queue(ctx, sheets);
+        await ctx.sync();
+      });
+    }
+  }
+
+  /** Validates every change against the sheet names as the earlier changes leave them, then plans the calls. */
+  private plan(changes: WorkbookChange[]): { plan: PlannedOp[]; after: Set<string> } {
+    const names = new Set(this.knownSheets);
+    const need = (sheet: string) => {
+      if (!names.has(sheet.toLowerCase())) throw unknownSheet(sheet);
+    };
+    const plan: PlannedOp[] = [];
+    for (const change of changes) {
+      switch (change.kind) {
+        case 'colour':
+          need(change.sheet);
+          for (const r of change.ranges) plan.push(colourOp(change.sheet, r, { fill: change.fill, font: change.font }));
+          break;
+        case 'restore': {
+          need(change.sheet);
+          const byToken = new Map<string, CellStyle[]>();
+          for (const s of change.styles) byToken.set(s.token, [...(byToken.get(s.token) ?? []), s]);
+          for (const styles of byToken.values()) {
+            const token = parseToken(styles[0]);
+            for (const r of cellsToRanges(styles)) plan.push(colourOp(change.sheet, r, token, this.supports(9)));
+          }
+          break;
+        }
+        case 'state': {
+          const exists = names.has(STATE_SHEET_NAME.toLowerCase());
+          names.add(STATE_SHEET_NAME.toLowerCase());
+          plan.push(...this.stateOps(change.text, exists));
+          break;
+        }
+        case 'sheet': {
+          const replaced = change.replaces && names.has(change.replaces.toLowerCase()) ? change.replaces : null;
+          if (replaced) names.delete(replaced.toLowerCase());
+          if (names.has(change.spec.name.toLowerCase())) throw sheetExists(change.spec.name);
+          names.add(change.spec.name.toLowerCase());
+          if (replaced) plan.push(deleteSheetOp(replaced));
+          plan.push(...this.sheetOps(change.spec));
+          break;
+        }
+        case 'cells':
+          need(change.sheet);
+          plan.push(...cellsOps(change.sheet, change.writes));
+          break;
+        case 'deleteSheet':
+          if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet));
+          break;
+      }
+    }
+    return { plan, after: names };
+  }
+
+  private stateOps(stateText: string, exists: boolean): PlannedOp[] {
+    const chunks = chunkStateText(stateText);
+    const ops: PlannedOp[] = [];
+    ops.push({
+      bytes: ACTION_BYTES * 3,
+      queue: (ctx, sheets) => {
+        if (!exists) {
+          const ws = ctx.workbook.worksheets.add(STATE_SHEET_NAME);
+          // Hiding needs ExcelApi 1.2; on 1.1 the sheet stays visible (and says what it is in its name).
+          if (this.supports(2)) ws.visibility = 'VeryHidden';
+        }
+        sheets.get(STATE_SHEET_NAME).getRange('A:A').clear('Contents');
+      },
+    });
+    // One chunk a row; several rows a request until the budget is reached.
+    let start = 0;
+    while (start < chunks.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < chunks.length && (end === start || bytes + chunks[end].length * 3 < REQUEST_BUDGET_BYTES - ACTION_BYTES * 4)) bytes += chunks[end++].length * 3;
+      const slice = chunks.slice(start, end);
+      const first = start;
+      ops.push({
+        bytes: bytes + ACTION_BYTES * 2,
+        queue: (_ctx, sheets) => {
+          const range = sheets.get(STATE_SHEET_NAME).getRange(`A${first + 1}:A${first + slice.length}`);
+          range.numberFormat = slice.map(() => ['@']);
+          range.values = slice.map((c) => [c]);
+        },
+      });
+      start = end;
+    }
+    return ops;
+  }
+
+  private sheetOps(spec: SheetSpec): PlannedOp[] {
+    const ops: PlannedOp[] = [];
+    const name = spec.name;
+    const width = Math.max(1, ...spec.rows.map((r) => r.length), ...spec.columnWidths.map((_, i) => i + 1));
+    const height = spec.rows.length;
+    ops.push({ bytes: ACTION_BYTES, queue: (ctx) => void ctx.workbook.worksheets.add(name) });
+    const block = { top: 0, left: 0, bottom: Math.max(0, height - 1), right: width - 1 };
+    if (spec.font) {
+      const font = spec.font;
+      ops.push({
+        bytes: ACTION_BYTES * 2,
+        queue: (_ctx, sheets) => {
+          const f = sheets.get(name).getRange(rangeAddress(block)).format.font;
+          f.name = font.name;
+          f.size = font.size;
+        },
+      });
+    }
+    // Values: one 2D write per row slice (a slice only when the block exceeds the request budget).
+    const styleOf = (key?: string): SpecStyle => (key ? (spec.styles[key] ?? {}) : {});
+    const valueRows = spec.rows.map((row) => Array.from({ length: width }, (_, c) => officeWrite(row[c]?.v ?? null, styleOf(row[c]?.s))));
+    for (const [first, last] of slicesByBytes(valueRows.map((r) => jsonBytes(r)))) {
+      const slice = valueRows.slice(first, last + 1);
+      ops.push({
+        bytes: slice.reduce((n, r) => n + jsonBytes(r), 0) + ACTION_BYTES * 2,
+        queue: (_ctx, sheets) => {
+          const range = sheets.get(name).getRange(rangeAddress({ top: first, left: 0, bottom: last, right: width - 1 }));
+          range.numberFormat = slice.map((line) => line.map((w) => w.format));
+          range.values = slice.map((line) => line.map((w) => w.value));
+        },
+      });
+    }
+    // Styles: one format operation per rectangle of cells sharing a style.
+    const cellsByStyle = new Map<string, { row: number; col: number }[]>();
+    spec.rows.forEach((row, r) => row.forEach((cell, c) => cell?.s && cellsByStyle.set(cell.s, [...(cellsByStyle.get(cell.s) ?? []), { row: r, col: c }])));
+    for (const [key, cells] of cellsByStyle) {
+      const style = spec.styles[key];
+      if (!style) continue;
+      for (const r of cellsToRanges(cells)) ops.push({ bytes: ACTION_BYTES * 8, queue: (_ctx, sheets) => applySpecStyle(sheets.get(name).getRange(rangeAddress(r)), style) });
+    }
+    if (this.supports(2)) {
+      for (const m of spec.merges) ops.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => sheets.get(name).getRange(rangeAddress(m)).merge(false) });
+      spec.columnWidths.forEach((w, c) => {
+        if (w > 0) ops.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(name).getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = charsToPoints(w)) });
+      });
+      for (const [row, h] of Object.entries(spec.rowHeights ?? {})) {
+        ops.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(name).getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = h) });
+      }
+    }
+    const freeze = spec.freeze;
+    if (freeze && (freeze.rows || freeze.cols) && this.supports(7)) {
+      ops.push({
+        bytes: ACTION_BYTES,
+        queue: (_ctx, sheets) => {
+          const panes = sheets.get(name).freezePanes;
+          if (freeze.rows && freeze.cols) panes.freezeAt(rangeAddress({ top: 0, left: 0, bottom: freeze.rows - 1, right: freeze.cols - 1 }));
+          else if (freeze.rows) panes.freezeRows(freeze.rows);
+          else panes.freezeColumns(freeze.cols);
+        },
+      });
+    }
+    const print = spec.print;
+    if (print && this.supports(9)) {
+      ops.push({
+        bytes: ACTION_BYTES * 4,
+        queue: (_ctx, sheets) => {
+          const layout = sheets.get(name).pageLayout;
+          layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
+          if (print.paper === 'A4') layout.paperSize = 'A4';
+          if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0] + 1}:$${print.repeatRows[1] + 1}`);
+        },
+      });
+    }
+    if (this.supports(6)) {
+      for (const bar of spec.dataBars ?? []) {
+        ops.push({
+          bytes: ACTION_BYTES * 2,
+          queue: (_ctx, sheets) => {
+            const cf = sheets.get(name).getRange(rangeAddress(bar.range)).conditionalFormats.add('DataBar');
+            cf.dataBar.positiveFormat.fillColor = bar.color;
+          },
+        });
+      }
+    }
+    const chart = spec.chart;
+    if (chart) {
+      ops.push({
+        bytes: ACTION_BYTES * (4 + (chart.seriesColors?.length ?? 0)),
+        queue: (_ctx, sheets) => {
+          const ws = sheets.get(name);
+          const type = ({ barStacked: 'BarStacked', columnStacked: 'ColumnStacked', pie: 'Pie', barClustered: 'BarClustered' } as const)[chart.type];
+          const made = ws.charts.add(type, ws.getRange(rangeAddress(chart.data)), 'Columns');
+          made.title.text = chart.title;
+          const a = chart.anchor;
+          made.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + a.rows - 1, a.col + a.cols - 1));
+          (chart.seriesColors ?? []).forEach((colour, i) => made.series.getItemAt(i).format.fill.setSolidColor(colour));
+        },
+      });
+    }
+    if (this.supports(8)) {
+      for (const d of spec.dropdowns ?? []) {
+        ops.push({
+          bytes: ACTION_BYTES + jsonBytes(d.options),
+          queue: (_ctx, sheets) => {
+            sheets.get(name).getRange(rangeAddress(d.range)).dataValidation.rule = { list: { inCellDropDown: true, source: d.options.join(',') } };
+          },
+        });
+      }
+    }
+    const protection = spec.protection;
+    if (protection && this.supports(2)) {
+      ops.push({
+        bytes: ACTION_BYTES * (1 + protection.unlocked.length),
+        queue: (_ctx, sheets) => {
+          const ws = sheets.get(name);
+          for (const r of protection.unlocked) ws.getRange(rangeAddress(r)).format.protection.locked = false;
+          ws.protection.protect();
+        },
+      });
+    }
+    if (spec.hidden && spec.hidden !== 'visible' && this.supports(2)) {
+      const hidden = spec.hidden;
+      ops.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(name).visibility = hidden === 'hidden' ? 'Hidden' : 'VeryHidden') });
+    }
+    return ops;
+  }
+
+  // ---------------------------------------------------------------- select
+
+  async select(sheet: string, address: string): Promise<void> {
+    if (!parseAddress(address)) {
+      throw new UserFacingError('excel.bad_address', text(`单元格地址无效：${address}`, `Not a cell address: ${address}`));
+    }
+    try {
+      await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await ctx.sync();
+      });
+    } catch (e) {
+      if (codeOf(e) === 'ItemNotFound') throw unknownSheet(sheet);
+      throw e;
+    }
+  }
+}
+
+/**
+ * The used range counts values only; a merged area starting inside it may reach past it (a title merged
+ * across blank columns). Such areas belong to the table: pad with blanks to cover them (as the xlsx host does).
+ */
+function coverMerges(values: CellValue[][], origin: CellRange, merges: CellRange[]): CellValue[][] {
+  if (!values.length) return values;
+  const bottom = origin.top + values.length - 1;
+  const right = origin.left + values[0].length - 1;
+  let newBottom = bottom;
+  let newRight = right;
+  for (const m of merges) {
+    if (m.top > bottom || m.bottom < origin.top || m.left > right || m.right < origin.left) continue;
+    newBottom = Math.max(newBottom, m.bottom);
+    newRight = Math.max(newRight, m.right);
+  }
+  if (newBottom === bottom && newRight === right) return values;
+  const width = newRight - origin.left + 1;
+  const padded = values.map((line) => (line.length < width ? [...line, ...new Array<CellValue>(width - line.length).fill(null)] : line));
+  for (let r = bottom + 1; r <= newBottom; r++) padded.push(new Array<CellValue>(width).fill(null));
+  return padded;
+}
+
+function stateTextFrom(range: Excel.Range): string | null {
+  if (range.isNullObject) return null;
+  const joined = range.values.map((line) => (typeof line[0] === 'string' ? line[0] : '')).join('');
+  return joined || null;
+}
+
+function colourOp(sheet: string, r: CellRange, token: ColourToken, patterns = false): PlannedOp {
+  return {
+    bytes: ACTION_BYTES * 3,
+    queue: (_ctx, sheets) => {
+      const format = sheets.get(sheet).getRange(rangeAddress(r)).format;
+      if (token.fill === 'none') format.fill.clear();
+      else {
+        format.fill.color = token.fill;
+        if (patterns && token.pattern) {
+          format.fill.pattern = token.pattern as Excel.FillPattern;
+          if (token.patternColor) format.fill.patternColor = token.patternColor;
+        } else if (patterns) format.fill.pattern = 'Solid';
+      }
+      format.font.color = token.font;
+    },
+  };
+}
+
+function deleteSheetOp(sheet: string): PlannedOp {
+  return {
+    bytes: ACTION_BYTES,
+    queue: (_ctx, sheets) => {
+      sheets.get(sheet).delete();
+      sheets.forget(sheet);
+    },
+  };
+}
+
+interface OfficeWrite {
+  value: string | number;
+  /** null leaves the cell's number format as it is. */
+  format: string | null;
+}
+
+/**
+ * A value as Office.js must receive it to store exactly that value: strings under the text format '@', so
+ * `=SUM(A1)`, `+86…`, `-`, `@x`, `2022-09-15` or `001` stay the very string; dates as serials under a date
+ * format; blanks as '' (null in a values array would leave the old value in place).
+ */
+function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
+  if (v === null) return { value: '', format: style.numberFormat ?? null };
+  if (typeof v === 'string') return { value: v, format: '@' };
+  if (typeof v === 'number') return { value: v, format: style.numberFormat ?? 'General' };
+  if (!isValidIsoDate(v.date)) throw new UserFacingError('excel.invalid_date', text(`日期无效：${v.date}`, `Invalid date: ${v.date}`));
+  return { value: isoToSerial(v.date), format: style.numberFormat ?? DEFAULT_DATE_FORMAT };
+}
+
+/** Scattered writes → one values write (and one number-format write) per vertical run in a column. */
+function cellsOps(sheet: string, writes: CellWrite[]): PlannedOp[] {
+  const sorted = [...writes].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: CellWrite[][] = [];
+  for (const w of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && last.col === w.col && last.row + 1 === w.row) run.push(w);
+    else if (last && last.col === w.col && last.row === w.row) run[run.length - 1] = w;
+    else runs.push([w]);
+  }
+  return runs.map((run) => {
+    const cells = run.map((w) => officeWrite(w.value, {}));
+    return {
+      bytes: jsonBytes(cells) + ACTION_BYTES * 2,
+      queue: (_ctx, sheets) => {
+        const range = sheets.get(sheet).getRange(rangeAddress({ top: run[0].row, left: run[0].col, bottom: run[run.length - 1].row, right: run[0].col }));
+        if (cells.some((c) => c.format !== null)) range.numberFormat = cells.map((c) => [c.format]) as string[][];
+        range.values = cells.map((c) => [c.value]);
+      },
+    };
+  });
+}
+
+function applySpecStyle(range: Excel.Range, style: SpecStyle): void {
+  const f = range.format;
+  if (style.bold !== undefined) f.font.bold = style.bold;
+  if (style.italic !== undefined) f.font.italic = style.italic;
+  if (style.fontSize !== undefined) f.font.size = style.fontSize;
+  if (style.fontColor) f.font.color = style.fontColor;
+  if (style.fill) f.fill.color = style.fill;
+  if (style.wrap !== undefined) f.wrapText = style.wrap;
+  if (style.horizontal) f.horizontalAlignment = style.horizontal === 'left' ? 'Left' : style.horizontal === 'center' ? 'Center' : 'Right';
+  if (style.vertical) f.verticalAlignment = style.vertical === 'top' ? 'Top' : style.vertical === 'middle' ? 'Center' : 'Bottom';
+  if (style.border) {
+    for (const side of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+      const border = f.borders.getItem(side);
+      border.color = '#000000';
+      border.style = 'Continuous';
+    }
+  }
+}
+
+/** Consecutive index ranges [first, last] whose summed sizes stay within the request budget. */
+function slicesByBytes(sizes: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let first = 0;
+  let bytes = 0;
+  sizes.forEach((s, i) => {
+    if (i > first && bytes + s > REQUEST_BUDGET_BYTES - ACTION_BYTES * 4) {
+      out.push([first, i - 1]);
+      first = i;
+      bytes = 0;
+    }
+    bytes += s;
+  });
+  if (sizes.length) out.push([first, sizes.length - 1]);
+  return out;
+}
+
+/** Ranges cut into groups of at most `limit` cells (long ranges split by rows). */
+function sliceByCells(ranges: CellRange[], limit: number): CellRange[][] {
+  const groups: CellRange[][] = [[]];
+  let count = 0;
+  for (const r of ranges) {
+    const width = r.right - r.left + 1;
+    const rowsPerPiece = Math.max(1, Math.floor(limit / width));
+    for (let top = r.top; top <= r.bottom; top += rowsPerPiece) {
+      const piece = { ...r, top, bottom: Math.min(r.bottom, top + rowsPerPiece - 1) };
+      const n = (piece.bottom - piece.top + 1) * width;
+      if (count + n > limit && groups[groups.length - 1].length) {
+        groups.push([]);
+        count = 0;
+      }
+      groups[groups.length - 1].push(piece);
+      count += n;
+    }
+  }
+  return groups;
+}
