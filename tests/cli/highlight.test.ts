@@ -1,0 +1,143 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import { XlsxHost } from '../../src/hosts/xlsx';
+import { styleTokens } from '../workflows/highlight-support';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RETURNS = path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const JSZip = require('jszip') as {
+  loadAsync(data: Uint8Array): Promise<{ file(name: string, data: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }>;
+};
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'allocation-highlight-'));
+});
+afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: tmp, today: '2022-09-15' };
+  const code = await main(argv, io, {});
+  return { code, out, err };
+}
+
+const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+function copyReturns(name = 'returns.xlsx'): string {
+  const file = path.join(tmp, name);
+  fs.copyFileSync(RETURNS, file);
+  return file;
+}
+
+describe('allocation highlight / clear', () => {
+  it('writes a coloured copy, prints the counts per state, and leaves the input untouched', async () => {
+    const input = copyReturns();
+    const before = sha(input);
+    const { code, out, err } = await run(['highlight', 'returns.xlsx', '-o', 'out.xlsx', '--as-of', '2022-09-15']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('截至 2022-09-15');
+    expect(out).toMatch(/逾期\s+3\n/);
+    expect(out).toMatch(/已完成\s+13\n/);
+    expect(out).toMatch(/逾期完成\s+2\n/);
+    expect(out).toMatch(/滞后\s+2\n/);
+    expect(out).toContain('已写入：out.xlsx');
+    expect(sha(input)).toBe(before);
+    const host = await XlsxHost.open(path.join(tmp, 'out.xlsx'));
+    const [c13] = await host.readStyles('任务分工', [{ top: 12, left: 2, bottom: 12, right: 2 }]);
+    expect(c13.fill).toBe('#FFC7CE');
+  });
+
+  it('prints English with --lang en-US and honours --soon', async () => {
+    copyReturns();
+    const { code, out } = await run(['highlight', 'returns.xlsx', '-o', 'out.xlsx', '--soon', '11', '--lang', 'en-US']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Due soon\s+1\n/);
+    expect(out).toContain('Written: out.xlsx');
+  });
+
+  it('clear on the highlighted copy gives back every original colour', async () => {
+    copyReturns();
+    expect((await run(['highlight', 'returns.xlsx', '-o', 'hl.xlsx'])).code).toBe(0);
+    const { code, out } = await run(['clear', 'hl.xlsx', '-o', 'cleared.xlsx']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/已恢复 \d+ 个单元格的原始颜色/);
+    const original = await styleTokens(await XlsxHost.open(RETURNS), '任务分工');
+    expect(await styleTokens(await XlsxHost.open(path.join(tmp, 'cleared.xlsx')), '任务分工')).toEqual(original);
+  });
+
+  it('refuses to run without -o or --in-place, and refuses -o naming the input', async () => {
+    const input = copyReturns();
+    const before = sha(input);
+    const none = await run(['highlight', 'returns.xlsx']);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('请用 -o 指定输出文件');
+    const same = await run(['highlight', 'returns.xlsx', '-o', './returns.xlsx']);
+    expect(same.code).toBe(2);
+    expect(same.err).toContain('输出文件与输入文件相同');
+    const both = await run(['clear', 'returns.xlsx', '-o', 'x.xlsx', '--in-place']);
+    expect(both.code).toBe(2);
+    expect(sha(input)).toBe(before);
+    expect(fs.readdirSync(tmp)).toEqual(['returns.xlsx']);
+  });
+
+  it('--in-place backs the input up first, and never overwrites an older backup', async () => {
+    const input = copyReturns();
+    const original = sha(input);
+    const first = await run(['highlight', 'returns.xlsx', '--in-place']);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('原文件已备份：returns.xlsx.bak');
+    expect(sha(path.join(tmp, 'returns.xlsx.bak'))).toBe(original);
+    expect(sha(input)).not.toBe(original);
+    const highlighted = sha(input);
+    const second = await run(['clear', 'returns.xlsx', '--in-place']);
+    expect(second.code).toBe(0);
+    expect(sha(path.join(tmp, 'returns.xlsx.bak'))).toBe(original);
+    expect(sha(path.join(tmp, 'returns.xlsx.bak2'))).toBe(highlighted);
+  });
+
+  it('refuses a workbook with content the xlsx library would drop, naming it, unless --force', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(RETURNS));
+    zip.file('xl/vbaProject.bin', 'macro');
+    fs.writeFileSync(path.join(tmp, 'macro.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const refused = await run(['highlight', 'macro.xlsx', '-o', 'out.xlsx']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('宏（VBA 代码）');
+    expect(refused.err).toContain('--force');
+    expect(fs.existsSync(path.join(tmp, 'out.xlsx'))).toBe(false);
+    const forced = await run(['highlight', 'macro.xlsx', '-o', 'out.xlsx', '--force']);
+    expect(forced.code).toBe(0);
+    expect(fs.existsSync(path.join(tmp, 'out.xlsx'))).toBe(true);
+  });
+
+  it('rejects a bad --soon, --as-of or output name with a zh-CN message and writes nothing', async () => {
+    copyReturns();
+    for (const argv of [
+      ['highlight', 'returns.xlsx', '-o', 'o.xlsx', '--soon', 'ten'],
+      ['highlight', 'returns.xlsx', '-o', 'o.xlsx', '--as-of', '2022-02-30'],
+      ['highlight', 'returns.xlsx', '-o', 'o.xls'],
+      ['highlight', 'returns.xlsx', '-o', 'no-such-dir/o.xlsx'],
+      ['highlight', 'missing.xlsx', '-o', 'o.xlsx'],
+    ]) {
+      const { code, err } = await run(argv);
+      expect([argv.join(' '), code]).toEqual([argv.join(' '), 2]);
+      expect(err).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(fs.readdirSync(tmp)).toEqual(['returns.xlsx']);
+  });
+
+  it('clear on a never-highlighted workbook says so', async () => {
+    copyReturns();
+    const { code, out } = await run(['clear', 'returns.xlsx', '-o', 'c.xlsx']);
+    expect(code).toBe(0);
+    expect(out).toContain('没有本工具的标色记录');
+  });
+});
