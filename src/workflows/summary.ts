@@ -1,0 +1,118 @@
+/**
+ * 生成落实情况汇总: the summary sheet of a 任务分工 sheet as of a date — two round trips (three when the
+ * workbook carries its own 单位名录):
+ *   1. read (inside runCheck): the sheet, its merges and the saved state;
+ *   2. apply: the summary sheet (replacing the product's earlier summary of the same sheet, never a sheet
+ *      the clerk made) and the state recording it.
+ * The clerk's sheets and values are never touched.
+ */
+import { DEFAULT_SOON_DAYS } from '../domain/row-state';
+import { assertSheetName, placeProductSheet, recordProductSheet } from '../domain/product-sheets';
+import { reportParagraph } from '../domain/report-paragraph';
+import type { SheetSpec } from '../domain/sheet-spec';
+import { buildSummary, type SummaryModel } from '../domain/summary';
+import { DEFAULT_SUMMARY_SHEET_NAME, summarySheetSpec } from '../domain/summary-sheet';
+import type { ColumnMap, Lang, LocalText } from '../domain/types';
+import type { UnitDirectory } from '../domain/units';
+import { serialiseState, type WorkbookState } from '../domain/workbook-state';
+import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
+import { runCheck, type CheckResult } from './check';
+import { MAX_SOON_DAYS, validateAsOf, validateSoonDays } from './highlight';
+
+export interface SummaryOptions {
+  /** The 任务分工 sheet; default: the active sheet. */
+  sheet?: string;
+  asOf: string;
+  /** Working days for due_soon; default: the workbook's saved setting, else 10. */
+  soonDays?: number;
+  /** Name for the summary sheet; default: the workbook's saved choice, else 落实情况汇总. */
+  sheetName?: string;
+  directory?: UnitDirectory;
+  planYear?: number;
+  columns?: Partial<ColumnMap>;
+  /** When the summary was made, as the sheet shows it (e.g. '2026-11-26 19:30'): the caller's clock. */
+  generatedAt: string;
+  /** Language of the sheet's labels (the paragraph cell follows it); default zh-CN. */
+  lang?: Lang;
+}
+
+export interface SummaryResult {
+  /** The summarised sheet. */
+  sheet: string;
+  /** The summary sheet written. */
+  sheetName: string;
+  /** The product's earlier summary it replaced, or null. */
+  replaced: string | null;
+  model: SummaryModel;
+  /** The annual-report paragraph in zh-CN (what goes into the 年度报告). */
+  paragraph: string;
+  warnings: LocalText[];
+  check: CheckResult;
+}
+
+export interface SummaryPlan {
+  model: SummaryModel;
+  spec: SheetSpec;
+  sheetChange: WorkbookChange;
+  /** `state` with the new summary recorded. */
+  nextState: WorkbookState;
+  replaced: string | null;
+}
+
+/** The clerk's saved window, if usable (settings travel inside files and may be edited by hand). */
+function soonDaysFrom(options: { soonDays?: number }, state: WorkbookState): number {
+  if (options.soonDays !== undefined) {
+    validateSoonDays(options.soonDays);
+    return options.soonDays;
+  }
+  const saved = state.settings.soonDays;
+  return typeof saved === 'number' && Number.isInteger(saved) && saved >= 0 && saved <= MAX_SOON_DAYS ? saved : DEFAULT_SOON_DAYS;
+}
+
+/**
+ * Everything but the round trips: the model, the sheet, where it goes and the state recording it. `state` is
+ * the state to build on — the checked one, or the one a highlight in the same batch has just produced.
+ */
+export function planSummary(check: CheckResult, state: WorkbookState, options: Omit<SummaryOptions, 'sheet' | 'planYear' | 'columns' | 'directory'>): SummaryPlan {
+  validateAsOf(options.asOf);
+  const soonDays = soonDaysFrom(options, state);
+  const requested = (options.sheetName ?? state.settings.summarySheetName ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
+  assertSheetName(requested);
+
+  const source = check.analysis.sheet;
+  const model = buildSummary(check.analysis, { asOf: options.asOf, soonDays, directory: check.directory, generatedAt: options.generatedAt, sourceSheet: source });
+  const placement = placeProductSheet({
+    requested,
+    marker: 'summary',
+    source,
+    existingSheets: check.snapshot.sheets.map((s) => s.name),
+    state,
+  });
+  const spec = summarySheetSpec(model, options.lang ?? 'zh-CN', { name: placement.name });
+  const nextState = recordProductSheet(state, { name: placement.name, marker: 'summary', source, createdAt: options.generatedAt }, placement);
+  return { model, spec, sheetChange: { kind: 'sheet', spec, replaces: placement.replaces }, nextState, replaced: placement.replaces };
+}
+
+const DAMAGED_STATE_WARNING: LocalText = {
+  zh: '工作簿中保存的本工具记录无法读取（可能已损坏），无法识别此前生成的汇总表；如有旧汇总表，请手工删除。',
+  en: 'The tool’s saved record in this workbook could not be read (it may be damaged), so an earlier summary sheet cannot be recognised; delete an old one by hand if there is one.',
+};
+
+export async function runSummary(host: WorkbookHost, options: SummaryOptions): Promise<SummaryResult> {
+  validateAsOf(options.asOf);
+  if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
+  if (options.sheetName !== undefined) assertSheetName(options.sheetName);
+
+  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  const plan = planSummary(check, check.state, options);
+  await host.apply([plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
+  return {
+    sheet: check.analysis.sheet,
+    sheetName: plan.spec.name,
+    replaced: plan.replaced,
+    model: plan.model,
+    paragraph: reportParagraph(plan.model),
+    warnings: check.stateDamaged ? [DAMAGED_STATE_WARNING] : [],
+    check,
+  };
+}

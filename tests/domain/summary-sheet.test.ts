@@ -1,0 +1,229 @@
+/**
+ * Every number on the 落实情况汇总 sheet, read back from the SheetSpec and checked against the hand-counted
+ * task list it came from (tests/domain/summary-fixtures.ts), plus the layout promises (print, merges, styles).
+ */
+import { buildSummary, NO_UNIT } from '../../src/domain/summary';
+import { reportParagraph } from '../../src/domain/report-paragraph';
+import { DEFAULT_SUMMARY_SHEET_NAME, STATE_CHART_COLOURS, summarySheetSpec } from '../../src/domain/summary-sheet';
+import { STATE_NAMES, rowState } from '../../src/domain/row-state';
+import type { SheetSpec, SpecValue } from '../../src/domain/sheet-spec';
+import { ROW_STATES } from '../../src/domain/types';
+import type { RowState } from '../../src/domain/types';
+import { FIXTURE, FIXTURE_AS_OF, FIXTURE_SOON_DAYS, analysisOf, fixtureAnalysis, fixtureDirectory } from './summary-fixtures';
+
+const model = buildSummary(fixtureAnalysis, { asOf: FIXTURE_AS_OF, soonDays: FIXTURE_SOON_DAYS, directory: fixtureDirectory, generatedAt: '2022-09-15 10:00' });
+const spec = summarySheetSpec(model, 'zh-CN');
+const tasks = FIXTURE.map((f) => f.task);
+const stateOf = (i: number): RowState => rowState(tasks[i], FIXTURE_AS_OF, FIXTURE_SOON_DAYS);
+const count = (pred: (i: number) => boolean) => tasks.filter((_, i) => pred(i)).length;
+const done = (s: RowState) => s === 'done' || s === 'done_late';
+
+const v = (s: SheetSpec, r: number, c: number): SpecValue => s.rows[r]?.[c]?.v ?? null;
+
+/** Row index of the first row whose column A holds `text` (exactly, or starting with it when `prefix`). */
+function rowOf(s: SheetSpec, text: string, from = 0, prefix = false): number {
+  for (let r = from; r < s.rows.length; r++) {
+    const a = v(s, r, 0);
+    if (typeof a === 'string' && (prefix ? a.startsWith(text) : a === text)) return r;
+  }
+  throw new Error(`no row "${text}" after ${from}`);
+}
+
+/** The data rows of the table under a heading: from two rows below it (after the header) to the next blank row. */
+function tableRows(s: SheetSpec, heading: string): number[] {
+  const start = rowOf(s, heading, 0, true) + 2;
+  const rows: number[] = [];
+  for (let r = start; r < s.rows.length && s.rows[r].some((c) => c.v !== null); r++) rows.push(r);
+  return rows;
+}
+
+describe('summary sheet numbers against the task list', () => {
+  it('overview: one row per state, counts and shares from the tasks, a total equal to the task count', () => {
+    const rows = tableRows(spec, '一、总体情况');
+    ROW_STATES.forEach((state, i) => {
+      const r = rows[i];
+      expect([v(spec, r, 0), v(spec, r, 2)]).toEqual([STATE_NAMES[state].zh, count((j) => stateOf(j) === state)]);
+      expect(v(spec, r, 3)).toBeCloseTo(count((j) => stateOf(j) === state) / tasks.length);
+    });
+    const totalRow = rows[ROW_STATES.length];
+    expect([v(spec, totalRow, 0), v(spec, totalRow, 2)]).toEqual(['合计', tasks.length]);
+    expect(rows.slice(0, ROW_STATES.length).reduce((n, r) => n + (v(spec, r, 2) as number), 0)).toBe(tasks.length);
+    const [completedRow, dueRow, dueDoneRow] = rows.slice(ROW_STATES.length + 1);
+    expect(v(spec, completedRow, 2)).toBe(count((j) => done(stateOf(j))));
+    const passed = (j: number) => tasks[j].deadline.kind === 'date' && (tasks[j].deadline.due as string) <= FIXTURE_AS_OF;
+    expect(v(spec, dueRow, 2)).toBe(count(passed));
+    expect(v(spec, dueDoneRow, 2)).toBe(count((j) => passed(j) && done(stateOf(j))));
+    expect(v(spec, dueDoneRow, 3)).toBeCloseTo(count((j) => passed(j) && done(stateOf(j))) / count(passed));
+  });
+
+  it('sections: section rows add up to the total row, subsection rows to their section', () => {
+    const rows = tableRows(spec, '二、分方面落实情况');
+    const sectionRows = rows.filter((r) => typeof v(spec, r, 0) === 'string' && /^[一二三]、/.test(v(spec, r, 0) as string));
+    const total = rows[rows.length - 1];
+    expect(v(spec, total, 0)).toBe('合计');
+    for (let c = 2; c <= 8; c++) {
+      expect([c, sectionRows.reduce((n, r) => n + (v(spec, r, c) as number), 0)]).toEqual([c, v(spec, total, c)]);
+    }
+    for (const r of sectionRows) {
+      const name = v(spec, r, 0) as string;
+      const mine = (j: number) => tasks[j].section === name;
+      expect([name, v(spec, r, 2), v(spec, r, 3), v(spec, r, 5), v(spec, r, 7)]).toEqual([
+        name,
+        count(mine),
+        count((j) => mine(j) && done(stateOf(j))),
+        count((j) => mine(j) && stateOf(j) === 'overdue'),
+        count((j) => mine(j) && stateOf(j) === 'ongoing'),
+      ]);
+    }
+    // Subsections of section 一 (the two rows after it) add up to it.
+    const first = rows.indexOf(sectionRows[0]);
+    const subs = rows.slice(first + 1, first + 3);
+    for (let c = 2; c <= 8; c++) expect(subs.reduce((n, r) => n + (v(spec, r, c) as number), 0)).toBe(v(spec, sectionRows[0], c));
+    expect(v(spec, total, 2)).toBe(tasks.length);
+  });
+
+  it('lead units: each row recounted from the tasks that name the unit as lead, most overdue first', () => {
+    const rows = tableRows(spec, '三、牵头单位').filter((r) => !(v(spec, r, 0) as string | null)?.toString().startsWith('注'));
+    const names = rows.map((r) => v(spec, r, 1));
+    expect(names).toEqual(model.leadUnits.map((u) => u.unit));
+    for (const r of rows) {
+      const unit = v(spec, r, 1) as string;
+      const mine = (j: number) =>
+        unit === NO_UNIT ? tasks[j].lead.length === 0 : tasks[j].lead.some((l) => fixtureDirectory.canonicalKey(l) === unit);
+      expect([unit, v(spec, r, 2), v(spec, r, 3), v(spec, r, 5), v(spec, r, 6)]).toEqual([
+        unit,
+        count(mine),
+        count((j) => mine(j) && done(stateOf(j))),
+        count((j) => mine(j) && stateOf(j) === 'overdue'),
+        count((j) => mine(j) && stateOf(j) === 'due_soon'),
+      ]);
+    }
+    const overdue = rows.map((r) => v(spec, r, 5) as number);
+    expect(overdue.slice(0, -1)).toEqual([...overdue.slice(0, -1)].sort((a, b) => b - a));
+  });
+
+  it('responsible units: groups expanded, each task counted once per unit', () => {
+    const rows = tableRows(spec, '四、责任单位');
+    const byUnit = Object.fromEntries(rows.filter((r) => v(spec, r, 1) !== null).map((r) => [v(spec, r, 1), v(spec, r, 2)]));
+    for (const [unit, n] of Object.entries(byUnit)) {
+      const mine = (j: number) =>
+        unit === NO_UNIT ? tasks[j].responsible.length === 0 : tasks[j].responsible.some((name) => fixtureDirectory.expand(name).includes(unit));
+      expect([unit, n]).toEqual([unit, count(mine)]);
+    }
+    expect(Object.keys(byUnit)).toHaveLength(model.responsibleUnits.length);
+  });
+
+  it('months: per-month rows recounted, and the total row is their sum', () => {
+    const rows = tableRows(spec, '五、按完成时限月份');
+    const total = rows[rows.length - 1];
+    for (const r of rows.slice(0, -1)) {
+      const [y, m] = (v(spec, r, 0) as string).match(/\d+/g)!.map(Number);
+      const month = `${y}-${String(m).padStart(2, '0')}`;
+      const mine = (j: number) => tasks[j].deadline.due?.startsWith(month) === true;
+      expect([month, v(spec, r, 2), v(spec, r, 3), v(spec, r, 4), v(spec, r, 5)]).toEqual([
+        month,
+        count(mine),
+        count((j) => mine(j) && stateOf(j) === 'done'),
+        count((j) => mine(j) && stateOf(j) === 'done_late'),
+        count((j) => mine(j) && stateOf(j) === 'overdue'),
+      ]);
+    }
+    for (let c = 2; c <= 6; c++) expect(rows.slice(0, -1).reduce((n, r) => n + (v(spec, r, c) as number), 0)).toBe(v(spec, total, c));
+    expect(v(spec, total, 2)).toBe(count((j) => tasks[j].deadline.kind === 'date'));
+  });
+
+  it('ledger: one row per overdue task with its text as written, then the due-soon list', () => {
+    const rows = tableRows(spec, '六、逾期事项台账');
+    const overdueTasks = tasks.filter((_, j) => stateOf(j) === 'overdue');
+    expect(rows.slice(0, overdueTasks.length).map((r) => [v(spec, r, 0), v(spec, r, 1), v(spec, r, 4), v(spec, r, 5), v(spec, r, 7)])).toEqual(
+      overdueTasks.map((t) => [t.no, t.measure, t.deadline.text, t.lead.join('、'), t.status?.text ?? '']),
+    );
+    expect(rows.slice(0, overdueTasks.length).map((r) => v(spec, r, 9))).toEqual([10, 9, 33]);
+    const soon = tableRows(spec, '临期事项');
+    expect(soon.map((r) => [v(spec, r, 0), v(spec, r, 9)])).toEqual([['5', 3]]);
+  });
+
+  it('data problems: counts by severity and top codes', () => {
+    const rows = tableRows(spec, '七、表格数据问题');
+    expect(rows.slice(0, 3).map((r) => [v(spec, r, 0), v(spec, r, 2)])).toEqual([['错误', 1], ['警告', 2], ['提示', 1]]);
+    const codes = tableRows(spec, '主要问题类型');
+    expect(codes.map((r) => [v(spec, r, 0), v(spec, r, 2)])).toEqual([['unit.unknown', 2], ['lead.missing', 1], ['deadline.other_year', 1]]);
+  });
+
+  it('state matrix: the chart data block, rows summing to their section', () => {
+    const rows = tableRows(spec, '八、分方面状态分布');
+    const header = rowOf(spec, '八、分方面状态分布', 0, true) + 1;
+    const states = model.matrix.states;
+    expect(states.map((_, j) => v(spec, header, j + 2))).toEqual(states.map((s) => STATE_NAMES[s].zh));
+    rows.forEach((r) => {
+      const name = v(spec, r, 1) as string;
+      states.forEach((s, j) => expect(v(spec, r, j + 2)).toBe(count((i) => tasks[i].section === name && stateOf(i) === s)));
+    });
+    expect(spec.chart).toMatchObject({ type: 'barStacked', data: { top: header, left: 1, bottom: rows[rows.length - 1], right: 1 + states.length } });
+    expect(spec.chart?.seriesColors).toEqual(states.map((s) => STATE_CHART_COLOURS[s]));
+    // The chart goes below everything, so in a program without charts it leaves no gap inside the report.
+    expect(spec.chart!.anchor.row).toBeGreaterThanOrEqual(spec.rows.length);
+  });
+
+  it('paragraph: the last block is the annual-report paragraph in one merged, wrapped cell', () => {
+    const r = rowOf(spec, '九、年度报告参考段落') + 1;
+    expect(v(spec, r, 0)).toBe(reportParagraph(model));
+    expect(spec.merges).toContainEqual({ top: r, left: 0, bottom: r, right: 9 });
+    expect(spec.styles[spec.rows[r][0].s!]).toMatchObject({ wrap: true });
+    expect(spec.rowHeights![r]).toBeGreaterThanOrEqual(3 * 14);
+  });
+});
+
+describe('summary sheet layout', () => {
+  it('prints A4 landscape one page wide with the title repeated, frozen top rows and a CJK font', () => {
+    expect(spec.name).toBe(DEFAULT_SUMMARY_SHEET_NAME);
+    expect(spec.marker).toBe('summary');
+    expect(spec.print).toEqual({ landscape: true, fitToWidth: true, repeatRows: [0, 0], paper: 'A4' });
+    expect(spec.freeze).toEqual({ rows: 2, cols: 0 });
+    expect(spec.font?.name).toBe('宋体');
+    expect(spec.columnWidths).toHaveLength(10);
+  });
+
+  it('is a well-formed grid: ten cells a row, merges inside it and not overlapping, every style defined', () => {
+    for (const row of spec.rows) expect(row).toHaveLength(10);
+    const covered = new Set<string>();
+    for (const m of spec.merges) {
+      expect(m.right).toBeLessThan(10);
+      expect(m.bottom).toBeLessThan(spec.rows.length);
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          expect(covered.has(`${r}:${c}`)).toBe(false);
+          covered.add(`${r}:${c}`);
+          if (r !== m.top || c !== m.left) expect(spec.rows[r][c].v).toBeNull();
+        }
+      }
+    }
+    for (const row of spec.rows) for (const cell of row) if (cell.s) expect(spec.styles[cell.s]).toBeDefined();
+  });
+
+  it('puts data bars only over count cells', () => {
+    expect(spec.dataBars!.length).toBeGreaterThanOrEqual(4);
+    for (const bar of spec.dataBars!) {
+      for (let r = bar.range.top; r <= bar.range.bottom; r++) expect(typeof v(spec, r, bar.range.left)).toBe('number');
+    }
+  });
+
+  it('keeps text that looks like a formula as the string it is', () => {
+    const r = rowOf(spec, '4', rowOf(spec, '六、逾期事项台账'));
+    expect(v(spec, r, 1)).toBe('=SUM(A1:A9) 看起来像公式的措施');
+  });
+
+  it('has English labels for en-US users', () => {
+    const en = summarySheetSpec(model, 'en-US');
+    expect(v(en, rowOf(en, '1. Overview'), 0)).toBe('1. Overview');
+    expect(v(en, rowOf(en, '9. Paragraph for the annual report') + 1, 0)).toBe(reportParagraph(model, 'en-US'));
+  });
+
+  it('copes with an empty task list (no chart, no ledger rows) and a custom name', () => {
+    const empty = buildSummary(analysisOf([]), { asOf: FIXTURE_AS_OF, soonDays: 10, directory: fixtureDirectory, generatedAt: 'x' });
+    const s = summarySheetSpec(empty, 'zh-CN', { name: '汇总2022' });
+    expect(s.name).toBe('汇总2022');
+    expect(s.chart).toBeUndefined();
+    expect(v(s, rowOf(s, '六、逾期事项台账') + 1, 0)).toBe('无逾期未完成事项。');
+  });
+});
