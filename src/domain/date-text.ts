@@ -28,6 +28,8 @@ export interface DateMention {
   reason?: LocalText;
   /** Followed by 起/后/以后/之后/开始: a start, not a deadline. */
   isStart: boolean;
+  /** Followed by 前/之前/以前: a limit ("by then"), not the day something happened. */
+  before: boolean;
   /** A bare `M.D` / `M/D` with no year, month or day word: only trusted where the caller expects a date. */
   loose: boolean;
 }
@@ -42,9 +44,9 @@ const DIGIT_OF: Record<string, number> = {
 };
 /**
  * A numeral run only counts when what precedes it is not part of a word: 统一月度 is 统一 + 月度, not January.
- * Allowed before it: the start, a non-CJK character, or one of these function characters.
+ * Allowed before it: the start, a non-CJK character, 年/月 (二〇二二年九月三十日), or one of these function characters.
  */
-const NUMERAL_MAY_FOLLOW = new Set('第每到至于在年前后及和或与、今本当次明翌约共计'.split(''));
+const NUMERAL_MAY_FOLLOW = new Set('第每到至于在年月前后及和或与、今本当次明翌约共计'.split(''));
 
 function isCjkIdeograph(ch: string): boolean {
   const c = ch.charCodeAt(0);
@@ -237,7 +239,7 @@ export function scanDates(compact: string, planYear: number): DateMention[] {
       found = { due: null, reason: { zh: `${y}年不是有效年份`, en: `${y} is not a valid year` } };
     }
     if (!Number.isNaN(explicitYear)) contextYear = explicitYear;
-    mentions.push({ index, end, due: found.due, year, precision, reason: found.reason, isStart, loose });
+    mentions.push({ index, end, due: found.due, year, precision, reason: found.reason, isStart, before, loose });
   }
   return mentions;
 }

@@ -1,0 +1,107 @@
+/**
+ * 完成情况 cells (what departments write back) → {@link Status}.
+ *
+ * Departments answer in their own words, so the text is read by the words that carry the meaning, in this
+ * order (the first that applies decides):
+ *  1. Not-done phrases are taken out first: 未完成, 尚未完成, 未办结, 没有完成 … never count as done, and
+ *     neither do partial ones: 基本完成, 部分完成, 完成60%.
+ *  2. `done` — a done word ending a clause: 已完成, 完成, 提前完成, 已办结, 办结销号, 已办理完毕,
+ *     已于7月20日完成, 7.20完成, 已完成，并于7月20日在门户网站公开. Unless something was not done (一期已完成，
+ *     二期未完成), this beats the words below: 因故滞后，现已完成 is done.
+ *  3. `behind` — 欠进度, 慢序时, 进度滞后, 严重滞后, 未达到序时进度, 推进缓慢, 逾期, 未按期完成 ….
+ *  4. `not_started` — 未启动, 暂未开启, 未开展, 尚未启动 ….
+ *  5. `in_progress` — 序时推进, 正按序时推进, 正在推进, 正在办理, 推进中, 进行中, 持续推进, 达进度, 超进度, and
+ *     the not-done and partial phrases of step 1. A bare 未完成 says "not finished", nothing more: it is
+ *     in progress, not behind — whether it is late is the deadline's business (the row turns overdue when the
+ *     date passes), and calling every 未完成 "behind" would paint on-schedule tasks yellow.
+ *  6. `done` — a done word inside a clause (已完成年报编制), when nothing above applied.
+ *  7. Anything else non-blank is `unknown` with `recognised: false`: the engine warns, it never guesses.
+ *
+ * `doneOn` is the completion date written in a done status (the last full date not followed by 前/起), in the
+ * plan year unless a year is written; else null.
+ */
+import { compactDateText, scanDates } from './date-text';
+import { cellText } from './text';
+import type { CellValue, ProgressState, Status } from './types';
+
+/**
+ * Standard words per state, most common first — for a dropdown (data validation) in the 完成情况 column.
+ * Every word parses back to its own state.
+ */
+export const STATUS_WORDS: Record<ProgressState, string[]> = {
+  done: ['已完成', '提前完成', '已办结', '办结销号', '已办理完毕'],
+  in_progress: ['序时推进', '正在推进', '正在办理', '持续推进', '超进度'],
+  behind: ['进度滞后', '欠进度', '慢序时', '严重滞后', '推进缓慢'],
+  not_started: ['未启动', '暂未开启', '未开展'],
+  unknown: [],
+};
+
+/** The dropdown list: one word per state first (已完成, 序时推进, 进度滞后, 未启动), then the rest. */
+export const STATUS_CHOICES: readonly string[] = (() => {
+  const states: ProgressState[] = ['done', 'in_progress', 'behind', 'not_started'];
+  const leaders = states.map((s) => STATUS_WORDS[s][0]);
+  const rest = states.flatMap((s) => STATUS_WORDS[s].slice(1));
+  return [...leaders, ...rest];
+})();
+
+const DONE_VERB = '(?:完成|办结|办理完毕|完毕|落实到位|销号)';
+/** 未完成, 尚未完成, 没有完成, 未能按期完成, 未全部办结 … */
+const NEGATED_DONE = new RegExp(`(?:尚|仍|还|均)?(?:未|没有|没|未能|不能|无法)(?:按期|按时|如期|全部|全面|能)?${DONE_VERB}`, 'g');
+/** 基本完成, 部分完成, 初步完成, and any percentage below 100. */
+const PARTIAL_DONE_SOURCE = '(?:基本|部分|大部分|初步)(?:已)?(?:完成|办结)|(?:^|[^\\d.])[1-9]?\\d(?:\\.\\d+)?%';
+const PARTIAL_DONE = new RegExp(PARTIAL_DONE_SOURCE, 'g');
+const HAS_PARTIAL_DONE = new RegExp(PARTIAL_DONE_SOURCE);
+/** A done word that ends its clause (or the cell). */
+const DONE_AT_CLAUSE_END = new RegExp(`${DONE_VERB}(?:了)?(?:$|[,;，；。!！)）])`);
+const DONE_ANYWHERE = new RegExp(DONE_VERB);
+const BEHIND = /欠进度|慢序时|滞后|未达到?序时|未达进度|缓慢|落后|延期|逾期|延迟|延误|进度慢|拖延|(?:未|没有|未能|不能|无法)(?:按期|按时|如期)/;
+const NOT_STARTED = /(?:未|尚未|暂未|还未|没有|暂无|仍未)(?:启动|开启|开展|开始|实施|动工)/;
+const IN_PROGRESS = /序时|推进|正在|进行中|办理中|实施中|落实中|开展中|已启动|已开展|已开始|按计划|有序|稳步|达进度|超进度/;
+const NOT_DONE_MARK = '¬';
+
+function classify(compact: string): ProgressState {
+  let notDone = false;
+  let s = compact;
+  if (DONE_ANYWHERE.test(s)) {
+    const stripped = s.replace(NEGATED_DONE, NOT_DONE_MARK).replace(PARTIAL_DONE, NOT_DONE_MARK);
+    notDone = stripped !== s;
+    s = stripped;
+  } else {
+    notDone = HAS_PARTIAL_DONE.test(s);
+  }
+  if (!notDone && DONE_AT_CLAUSE_END.test(s)) return 'done';
+  // Read on the original text: 未按期完成 is a not-done phrase and also says "late".
+  if (BEHIND.test(compact)) return 'behind';
+  if (NOT_STARTED.test(compact)) return 'not_started';
+  if (notDone || IN_PROGRESS.test(s)) return 'in_progress';
+  if (DONE_ANYWHERE.test(s)) return 'done';
+  return 'unknown';
+}
+
+/** The completion date written in a done status: the last full date that is not a limit (前) or a start (起). */
+function completionDate(compact: string, planYear: number): string | null {
+  const mentions = scanDates(compact, planYear);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.precision === 'day' && m.due !== null && !m.before && !m.isStart) return m.due;
+  }
+  return null;
+}
+
+/**
+ * Parses one 完成情况 cell. Blank → `unknown`, recognised. Never throws. Only text is read: a number, date or
+ * error in a status cell is not a status word, so it is `unknown` and not recognised.
+ */
+export function parseStatus(value: CellValue, planYear: number): Status {
+  const text = cellText(value);
+  if (text === '') return { text: '', state: 'unknown', doneOn: null, recognised: true };
+  if (typeof value !== 'string') return { text, state: 'unknown', doneOn: null, recognised: false };
+  const compact = compactDateText(text);
+  const state = classify(compact);
+  return {
+    text,
+    state,
+    doneOn: state === 'done' ? completionDate(compact, planYear) : null,
+    recognised: state !== 'unknown',
+  };
+}

@@ -1,0 +1,136 @@
+import { parseStatus, STATUS_CHOICES, STATUS_WORDS } from '../../src/domain/status';
+import type { CellValue, ProgressState } from '../../src/domain/types';
+
+const PLAN_YEAR = 2022;
+
+/** [cell, state, doneOn] — one row per real answer, so a regression names itself. */
+type Row = [CellValue, ProgressState, string | null];
+
+const done: Row[] = [
+  ['已完成', 'done', null],
+  ['完成', 'done', null],
+  ['提前完成', 'done', null],
+  ['已办结', 'done', null],
+  ['办结销号', 'done', null],
+  ['已办理完毕', 'done', null],
+  ['已于7月20日完成', 'done', '2022-07-20'],
+  ['已于七月二十日完成', 'done', '2022-07-20'],
+  ['2022年7月20日已完成', 'done', '2022-07-20'],
+  ['2021年12月20日已完成', 'done', '2021-12-20'],
+  ['7.20完成', 'done', '2022-07-20'],
+  ['7月20日完成', 'done', '2022-07-20'],
+  ['已完成，并于7月20日在门户网站公开', 'done', '2022-07-20'],
+  ['已完成。', 'done', null],
+  [' 已完成 ', 'done', null],
+  ['已　完成', 'done', null],
+  ['因疫情滞后，现已完成', 'done', null],
+  ['已完成，将持续推进', 'done', null],
+  ['已完成2021年度报告编制和发布', 'done', null],
+  ['已完成100%', 'done', null],
+  ['已完成，计划于12月31日前再次更新', 'done', null], // a limit (前) is not the completion day
+];
+
+const inProgress: Row[] = [
+  ['序时推进', 'in_progress', null],
+  ['正按序时推进', 'in_progress', null],
+  ['按序时推进', 'in_progress', null],
+  ['正在推进', 'in_progress', null],
+  ['正在办理', 'in_progress', null],
+  ['推进中', 'in_progress', null],
+  ['进行中', 'in_progress', null],
+  ['持续推进', 'in_progress', null],
+  ['达进度', 'in_progress', null],
+  ['超进度', 'in_progress', null],
+  ['已完成初稿，正在征求意见', 'in_progress', null],
+  ['基本完成', 'in_progress', null],
+  ['部分完成', 'in_progress', null],
+  ['已完成60%', 'in_progress', null],
+  ['一期已完成，二期未完成', 'in_progress', null],
+  // Negations are not done; a bare 未完成 says nothing about lateness (see status.ts).
+  ['未完成', 'in_progress', null],
+  ['尚未完成', 'in_progress', null],
+  ['未办结', 'in_progress', null],
+  ['没有完成', 'in_progress', null],
+];
+
+const behind: Row[] = [
+  ['欠进度', 'behind', null],
+  ['慢序时', 'behind', null],
+  ['进度滞后', 'behind', null],
+  ['严重滞后', 'behind', null],
+  ['滞后', 'behind', null],
+  ['未达到序时进度', 'behind', null],
+  ['推进缓慢', 'behind', null],
+  ['未按期完成', 'behind', null],
+  ['逾期未完成', 'behind', null],
+  ['尚未完成，进度滞后', 'behind', null],
+];
+
+const notStarted: Row[] = [
+  ['未启动', 'not_started', null],
+  ['暂未开启', 'not_started', null],
+  ['未开展', 'not_started', null],
+  ['尚未启动', 'not_started', null],
+  ['尚未开始', 'not_started', null],
+];
+
+describe('parseStatus', () => {
+  describe.each([
+    ['done', done],
+    ['in progress', inProgress],
+    ['behind', behind],
+    ['not started', notStarted],
+  ])('%s', (_group, rows) => {
+    it.each(rows)('%p → %s (doneOn %p)', (cell, state, doneOn) => {
+      const s = parseStatus(cell, PLAN_YEAR);
+      expect(s.state).toBe(state);
+      expect(s.doneOn).toBe(doneOn);
+      expect(s.recognised).toBe(true);
+    });
+  });
+
+  it('blank is unknown but recognised (nothing to warn about)', () => {
+    for (const blank of [null, '', '  ', '\u200B']) {
+      expect(parseStatus(blank, PLAN_YEAR)).toEqual({ text: '', state: 'unknown', doneOn: null, recognised: true });
+    }
+  });
+
+  it.each(['好', '无', '—', '见附件', '详见报告'])('unrecognised text %p is unknown and flagged, never guessed', (text) => {
+    expect(parseStatus(text, PLAN_YEAR)).toEqual({ text, state: 'unknown', doneOn: null, recognised: false });
+  });
+
+  it.each([
+    [42, '42'],
+    [true, 'TRUE'],
+    [{ kind: 'date', iso: '2022-07-20', serial: 44762 }, '2022-07-20'],
+    [{ kind: 'error', code: '#N/A' }, '#N/A'],
+  ] as const)('a non-text cell %p is not a status word', (value, text) => {
+    expect(parseStatus(value, PLAN_YEAR)).toEqual({ text, state: 'unknown', doneOn: null, recognised: false });
+  });
+
+  it('takes the plan year for a completion date without one', () => {
+    expect(parseStatus('已于3月20日完成', 2024).doneOn).toBe('2024-03-20');
+  });
+
+  it('an impossible completion date leaves doneOn empty but the task done', () => {
+    expect(parseStatus('已于2月30日完成', PLAN_YEAR)).toMatchObject({ state: 'done', doneOn: null });
+  });
+
+  it('keeps the text as written, trimmed', () => {
+    expect(parseStatus('  已完成 ', PLAN_YEAR).text).toBe('已完成');
+  });
+});
+
+describe('STATUS_WORDS', () => {
+  it('every standard word parses back to its own state', () => {
+    for (const [state, words] of Object.entries(STATUS_WORDS)) {
+      for (const word of words) expect([word, parseStatus(word, PLAN_YEAR).state]).toEqual([word, state]);
+    }
+  });
+
+  it('the dropdown starts with one word per state, then lists every word once', () => {
+    expect(STATUS_CHOICES.slice(0, 4)).toEqual(['已完成', '序时推进', '进度滞后', '未启动']);
+    const all = Object.values(STATUS_WORDS).flat();
+    expect([...STATUS_CHOICES].sort()).toEqual([...all].sort());
+  });
+});
