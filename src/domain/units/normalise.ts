@@ -60,6 +60,8 @@ const SPACE_AFTER_WIDE = /(?<=[^ -~]) /g;
 /** After width folding: round brackets and the name-internal punctuation go back to the Chinese forms. */
 const TO_CJK_PUNCTUATION: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：' };
 const ASCII_CJK_PUNCTUATION = /[(),;:]/g;
+/** CJK ideographs only, none of them 等 (U+7B49): nothing for normalisation to do. */
+const PLAIN_NAME = /^[\u4E00-\u7B48\u7B4A-\u9FFF]+$/;
 
 /**
  * The display form of one unit name: invisible characters gone, full-width letters and digits half-width,
@@ -68,6 +70,9 @@ const ASCII_CJK_PUNCTUATION = /[(),;:]/g;
  * joined, and a trailing `等 / 等单位` and stray punctuation at either end dropped. Idempotent.
  */
 export function normaliseUnitName(raw: string): string {
+  // Most names are Chinese characters and nothing else: already in display form (the check calls this for
+  // every unit of every row).
+  if (PLAIN_NAME.test(raw)) return raw;
   let s = normaliseText(raw)
     .replace(ANY_WHITE_SPACE, ' ')
     .replace(ASCII_CJK_PUNCTUATION, (ch) => TO_CJK_PUNCTUATION[ch])
