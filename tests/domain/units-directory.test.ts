@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import {
   DEFAULT_DIRECTORY,
   UNIT_DIRECTORY_SHEET,
@@ -376,5 +378,42 @@ describe('directoryFromUnitNames', () => {
     const data = directoryFromUnitNames(cells.flatMap(splitUnits), DEFAULT_DIRECTORY);
     expect(data.units).toEqual(DEFAULT_DIRECTORY.units);
     expect(data.groups.map((g) => g.name)).toEqual(['各部门', '各驻区机构', '各街道', '区疫情防控工作领导小组成员单位']);
+  });
+});
+
+describe('the seed document against the default directory', () => {
+  interface SeedMeasure {
+    no: number;
+    lead: string;
+    responsible: string;
+  }
+  const seed = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '../../samples/data/liangjiang-2022.json'), 'utf8'),
+  ) as { sections: { subsections: { measures: SeedMeasure[] }[] }[] };
+  const measures = seed.sections.flatMap((s) => s.subsections.flatMap((ss) => ss.measures));
+  const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+
+  it('resolves every unit of all 54 measures, naming exactly the 19 units and the four groups', () => {
+    expect(measures).toHaveLength(54);
+    const units = new Set<string>();
+    const groups = new Set<string>();
+    for (const m of measures) {
+      for (const name of [...splitUnits(m.lead), ...splitUnits(m.responsible)]) {
+        const r = directory.resolve(name);
+        if (r.kind === 'unknown') throw new Error(`measure ${m.no}: unknown unit ${name}`);
+        if (r.kind === 'unit') units.add(r.canonical);
+        else groups.add(r.group);
+      }
+    }
+    expect([...units].sort()).toEqual([...SEED_UNITS].sort());
+    expect([...groups].sort()).toEqual(['区疫情防控工作领导小组成员单位', '各街道', '各部门', '各驻区机构'].sort());
+  });
+
+  it('names no unit twice in one cell and leaves only measure 2 without responsible units', () => {
+    for (const m of measures) {
+      expect(repeatedUnits(splitUnits(m.lead), directory.canonicalKey)).toEqual([]);
+      expect(repeatedUnits(splitUnits(m.responsible), directory.canonicalKey)).toEqual([]);
+    }
+    expect(measures.filter((m) => splitUnits(m.responsible).length === 0).map((m) => m.no)).toEqual([2]);
   });
 });
