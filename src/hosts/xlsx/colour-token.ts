@@ -97,6 +97,8 @@ export function normaliseFill(fill: ExcelJS.Fill | undefined, theme: ThemePalett
 export interface ColourSnapshot {
   fill: ExcelJS.Fill | null;
   fontColor: Partial<ExcelJS.Color> | null;
+  /** False when the cell had no font of its own (it showed the workbook's default font). */
+  hasFont: boolean;
 }
 
 /** Deterministic JSON: object keys sorted, so the same colours always give the same token. */
@@ -110,7 +112,7 @@ function stableJson(value: unknown): string {
 }
 
 export function colourToken(style: Partial<ExcelJS.Style>): string {
-  const snapshot: ColourSnapshot = { fill: style.fill ?? null, fontColor: style.font?.color ?? null };
+  const snapshot: ColourSnapshot = { fill: style.fill ?? null, fontColor: style.font?.color ?? null, hasFont: !!style.font };
   return `xlsx1:${stableJson(snapshot)}`;
 }
 
@@ -120,8 +122,18 @@ export function parseColourToken(token: string): ColourSnapshot | null {
   try {
     const raw = JSON.parse(token.slice('xlsx1:'.length)) as Partial<ColourSnapshot>;
     if (!raw || typeof raw !== 'object') return null;
-    return { fill: (raw.fill as ExcelJS.Fill | null) ?? null, fontColor: raw.fontColor ?? null };
+    return { fill: (raw.fill as ExcelJS.Fill | null) ?? null, fontColor: raw.fontColor ?? null, hasFont: raw.hasFont !== false };
   } catch {
     return null;
   }
+}
+
+/** The workbook's default font (the first font in styles.xml), which a cell without a font of its own shows. */
+export function defaultFontFromStylesXml(xml: string | null): Partial<ExcelJS.Font> {
+  const fallback: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
+  const font = xml ? /<fonts\b[^>]*>\s*<font>([\s\S]*?)<\/font>/.exec(xml) : null;
+  if (!font) return fallback;
+  const name = /<name val="([^"]*)"/.exec(font[1]);
+  const size = /<sz val="([\d.]+)"/.exec(font[1]);
+  return { name: name ? name[1] : fallback.name, size: size ? Number(size[1]) : fallback.size };
 }

@@ -129,6 +129,7 @@ const DROPPED_PARTS: DroppedContent[] = [
 export interface PackageInspection {
   risks: LocalText[];
   themeXml: string | null;
+  stylesXml: string | null;
 }
 
 /**
@@ -178,9 +179,11 @@ export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Prom
     }
     if (found) risks.push(kind.message);
   }
-  const theme = names.find((n) => /^xl\/theme\/theme1\.xml$/i.test(n));
-  const themeXml = theme ? await zip.files[theme].async('string') : null;
-  return { risks, themeXml };
+  const partText = async (pattern: RegExp): Promise<string | null> => {
+    const name = names.find((n) => pattern.test(n));
+    return name ? zip.files[name].async('string') : null;
+  };
+  return { risks, themeXml: await partText(/^xl\/theme\/theme1\.xml$/i), stylesXml: await partText(/^xl\/styles\.xml$/i) };
 }
 
 /** The message shown when saving would lose content: names everything that would be lost. */

@@ -21,7 +21,16 @@ import type {
   WorkbookHost,
   WorkbookSnapshot,
 } from '../../ports/workbook-host';
-import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from './colour-token';
+import {
+  OFFICE_THEME,
+  type ThemePalette,
+  colourToken,
+  defaultFontFromStylesXml,
+  normaliseFill,
+  parseColourToken,
+  resolveColour,
+  themePaletteFromXml,
+} from './colour-token';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { readGrid } from './read-grid';
 import { DATE_FORMAT, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
@@ -56,6 +65,7 @@ export class XlsxHost implements WorkbookHost {
     readonly workbook: ExcelJS.Workbook,
     private readonly risks: LocalText[],
     private readonly theme: ThemePalette,
+    private readonly defaultFont: Partial<ExcelJS.Font>,
     private readonly force: boolean,
   ) {}
 
@@ -72,12 +82,13 @@ export class XlsxHost implements WorkbookHost {
       if (isUserFacingError(e)) throw e;
       throw corruptFileError(label, e instanceof Error ? e.message : String(e));
     }
-    return new XlsxHost(workbook, inspection.risks, themePaletteFromXml(inspection.themeXml), options.force ?? false);
+    const theme = themePaletteFromXml(inspection.themeXml);
+    return new XlsxHost(workbook, inspection.risks, theme, defaultFontFromStylesXml(inspection.stylesXml), options.force ?? false);
   }
 
   /** Wraps a workbook built in memory (tests, split); it has nothing ExcelJS could lose. */
   static fromWorkbook(wb: ExcelJS.Workbook): XlsxHost {
-    return new XlsxHost(wb, [], OFFICE_THEME, false);
+    return new XlsxHost(wb, [], OFFICE_THEME, defaultFontFromStylesXml(null), false);
   }
 
   /** Content in the opened file that saving through ExcelJS would drop, one entry per kind. */
@@ -265,7 +276,8 @@ export class XlsxHost implements WorkbookHost {
         cell.style = {
           ...style,
           fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: hex(fill) } },
-          font: { ...(style.font ?? {}), color: { argb: hex(font) } },
+          // A cell without a font of its own shows the workbook default; keep showing it, only recoloured.
+          font: { ...(style.font ?? this.defaultFont), color: { argb: hex(font) } },
         };
       }
     }
@@ -283,6 +295,7 @@ export class XlsxHost implements WorkbookHost {
       const snapshot = parseColourToken(saved.token) ?? {
         fill: saved.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hex(saved.fill) } } as ExcelJS.Fill) : null,
         fontColor: saved.font ? { argb: hex(saved.font) } : null,
+        hasFont: true,
       };
       const { fill: _fill, ...rest } = cell.style ?? {};
       const next: Partial<ExcelJS.Style> = { ...rest };
@@ -290,7 +303,7 @@ export class XlsxHost implements WorkbookHost {
       const font: Partial<ExcelJS.Font> = { ...(rest.font ?? {}) };
       delete font.color;
       if (snapshot.fontColor) font.color = structuredClone(snapshot.fontColor);
-      if (Object.keys(font).length) next.font = font;
+      if (snapshot.hasFont || snapshot.fontColor) next.font = font;
       else delete next.font;
       cell.style = next;
     }
