@@ -952,6 +952,55 @@ class RangeProxy extends ClientObject {
     return uniform(ws, rect, read);
   }
 
+  /** The rectangle this range covers in `ws` (null for a null object); derived ranges build on it. */
+  rectIn(ws: ExcelJS.Worksheet): CellRange | null {
+    return this.locate(ws);
+  }
+
+  private derived(shape: (r: CellRange) => CellRange): RangeProxy {
+    const fixed = this.fixed ? shape(this.fixed) : null;
+    return new RangeProxy(
+      this.ctx,
+      this.sheet,
+      (ws) => {
+        const r = this.locate(ws);
+        if (!r) return null;
+        const out = shape(r);
+        if (out.top < 0 || out.left < 0 || out.bottom >= MAX_ROWS || out.right >= MAX_COLS) {
+          throw new SimulatorError('InvalidArgument', 'The range reaches outside the worksheet grid.');
+        }
+        return out;
+      },
+      false,
+      fixed,
+    );
+  }
+
+  /** May lie outside this range, as long as it stays on the sheet (as in Excel). */
+  getCell(row: number, column: number): RangeProxy {
+    return this.derived((r) => ({ top: r.top + row, left: r.left + column, bottom: r.top + row, right: r.left + column }));
+  }
+
+  getRow(row: number): RangeProxy {
+    return this.derived((r) => ({ top: r.top + row, left: r.left, bottom: r.top + row, right: r.right }));
+  }
+
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    const otherRange = typeof other === 'string' ? this.sheet.getRange(other) : other;
+    const bounding = new RangeProxy(
+      this.ctx,
+      this.sheet,
+      (ws) => {
+        const a = this.locate(ws);
+        const b = otherRange.rectIn(ws);
+        if (!a || !b) return null;
+        return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+      },
+      false,
+    );
+    return bounding;
+  }
+
   get format(): RangeFormatProxy {
     this.formatProxy ??= new RangeFormatProxy(this.ctx, this);
     return this.formatProxy;

@@ -2,10 +2,12 @@
  * The WorkbookHost port over the Excel JavaScript API — the only module in the product that speaks Excel.*.
  *
  * Round trips (context.sync calls) per port method:
- *  - read: 1. Below ExcelApi 1.4 (no *OrNullObject) a sheet can only be asked for once its existence is
- *    known, so the first read of a session that finds the state sheet costs 2; later reads use the sheet list
- *    remembered from the previous call (and fall back to listing again if the workbook changed meanwhile).
- *    A used range whose values exceed the web's 5 MB response limit is read again in row chunks (1 + chunks).
+ *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows; longer sheets add one per ~4 MB of values
+ *    (the web's response limit is 5 MB). Below ExcelApi 1.4 (no *OrNullObject) a sheet can only be asked for
+ *    once its existence is known, so the first read of a session that finds the state sheet costs one more;
+ *    later reads use the sheet list remembered from the previous call (listing again if it went stale).
+ *    A sheet with more than ~8 merged areas per row in 60 rows makes getMergedAreas fail: one more, merges
+ *    then inferred (mergesKnown false).
  *  - readStyles: 1 when every range is one colour or (≥ 1.9) all cells fit one getCellProperties response;
  *    mixed ranges cost one more round (≥ 1.9), or two (< 1.9: rows, then cells of mixed rows).
  *  - apply: 1, plus one more per ~4.5 MB of request; +1 when called before any read (to learn sheet names).
@@ -48,6 +50,14 @@ const CELL_PROPERTIES_PER_SYNC = 40_000;
 /** Range-level colour probes (3 actions each) that fit one request. */
 const PROBES_PER_SYNC = 8_000;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+/** Responses are kept below the web's 5 MB limit with the same margin as requests. */
+const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Rows of the used range read in the first sync (≈ 1 MB of CJK text at 7 columns; blank rows past the sheet cost ~13 bytes a cell). */
+export const FIRST_WINDOW_ROWS = 2000;
+/** getMergedAreas fails on a range holding more than 512 merged areas. */
+const MAX_MERGED_AREAS_PER_CALL = 512;
+/** Merge bands in the first sync, before the width is known: 512 areas need 8+ merges in every row of a band. */
+const FIRST_MERGE_BAND_ROWS = 60;
 
 type Ctx = Excel.RequestContext;
 type Sheet = Excel.Worksheet;
@@ -187,32 +197,28 @@ export class ExcelHost implements WorkbookHost {
   // ---------------------------------------------------------------- read
 
   async read(request: ReadRequest = {}): Promise<WorkbookSnapshot> {
-    try {
-      return await this.readOnce(request, this.supports(13));
-    } catch (e) {
-      const code = codeOf(e);
-      if (code === 'ResponsePayloadSizeLimitExceeded') return this.readInChunks(request);
-      if (code === 'ItemNotFound' && !this.supports(4)) {
-        // The remembered sheet list was stale: list again, then read.
-        this.knownSheets = null;
-        await this.listSheets();
-        return this.readOnce(request, this.supports(13));
+    let withMerges = this.supports(13);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.readOnce(request, withMerges);
+      } catch (e) {
+        const code = codeOf(e);
+        if (attempt === 0 && code === 'ItemNotFound' && !this.supports(4)) {
+          // The remembered sheet list was stale (a sheet was removed meanwhile): list again, then read.
+          await this.listSheets();
+        } else if (attempt < 2 && code === 'GeneralException' && withMerges) {
+          // getMergedAreas refuses a band holding more than 512 merged areas: layout infers merges instead.
+          withMerges = false;
+        } else throw e;
       }
-      if (code === 'GeneralException' && this.supports(13)) {
-        // getMergedAreas refuses ranges with more than 512 merged areas: layout infers merges instead.
-        return this.readOnce(request, false);
-      }
-      throw e;
     }
   }
 
-  private async listSheets(): Promise<string[]> {
-    return this.run(async (ctx) => {
+  private async listSheets(): Promise<void> {
+    await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load('items/name');
       await ctx.sync();
-      const names = sheets.items.map((s) => s.name);
-      this.knownSheets = new Set(names.map((n) => n.toLowerCase()));
-      return names;
+      this.knownSheets = new Set(sheets.items.map((s) => s.name.toLowerCase()));
     });
   }
 
@@ -229,31 +235,38 @@ export class ExcelHost implements WorkbookHost {
     return this.supports(2) ? ws.getUsedRange(true) : ws.getUsedRange();
   }
 
-  private async readOnce(request: ReadRequest, withMerges: boolean, withValues = true): Promise<WorkbookSnapshot> {
+  /**
+   * The first sync asks for everything at once — sheet list, active sheet, saved state, the used range's
+   * extent and the values of its first FIRST_WINDOW_ROWS rows (with their merged areas, in bands small enough
+   * for getMergedAreas) — so a sheet of that size is read in one round trip. Longer sheets continue in row
+   * chunks sized from the bytes the first window took, each below the web's 5 MB response limit.
+   */
+  private async readOnce(request: ReadRequest, withMerges: boolean): Promise<WorkbookSnapshot> {
     return this.run(async (ctx) => {
       const worksheets = ctx.workbook.worksheets.load('items/name,items/visibility');
       const active = worksheets.getActiveWorksheet().load('name');
       const target = request.sheet ? this.sheetToRead(ctx, request.sheet, true) : active;
-      const used = target ? this.usedRange(target) : null;
-      if (used) {
-        used.load(withValues ? ['address', 'values', 'numberFormat'] : ['address', 'rowCount', 'columnCount']);
-        if (this.supports(2)) used.load('rowHidden');
-      }
-      const merges = used && withMerges ? used.getMergedAreasOrNullObject().load('address') : null;
+      const used = target ? this.usedRange(target).load(['address', 'rowCount', 'columnCount']) : null;
+      if (used && this.supports(2)) used.load('rowHidden');
+      const window = used ? rowWindow(used, 0, FIRST_WINDOW_ROWS).load(['values', 'numberFormat']) : null;
+      const mergeBands =
+        used && withMerges
+          ? Array.from({ length: Math.ceil(FIRST_WINDOW_ROWS / FIRST_MERGE_BAND_ROWS) }, (_, b) =>
+              rowWindow(used, b * FIRST_MERGE_BAND_ROWS, FIRST_MERGE_BAND_ROWS).getMergedAreasOrNullObject().load('address'),
+            )
+          : [];
       const stateSheet = this.sheetToRead(ctx, STATE_SHEET_NAME, false);
       const stateRange = stateSheet ? this.usedRange(stateSheet).load('values') : null;
       await ctx.sync();
 
       const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) }));
       this.knownSheets = new Set(sheets.map((s) => s.name.toLowerCase()));
-      const targetExists = target !== null && !target.isNullObject;
-      const sheetName = request.sheet ? (sheets.find((s) => s.name.toLowerCase() === request.sheet!.toLowerCase())?.name ?? request.sheet) : active.name;
+      const wanted = request.sheet?.toLowerCase();
+      const sheetName = wanted ? (sheets.find((s) => s.name.toLowerCase() === wanted)?.name ?? request.sheet!) : active.name;
 
       let grid: SheetGrid | null = null;
-      if (targetExists && used) {
-        grid = withValues
-          ? this.gridFrom(sheetName, used, merges)
-          : await this.readValuesInChunks(ctx, target!, sheetName, used, merges);
+      if (target && !target.isNullObject && used && window) {
+        grid = await this.gridFrom(ctx, target, sheetName, used, window, withMerges ? mergeBands : null);
       }
 
       let stateText: string | null = null;
@@ -268,19 +281,56 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  private gridFrom(sheet: string, used: Excel.Range, merges: Excel.RangeAreas | null): SheetGrid {
-    const mergesKnown = merges !== null;
-    const mergeList = merges && !merges.isNullObject ? parseAreaList(merges.address) : [];
-    if (used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: mergeList, mergesKnown };
+  private async gridFrom(
+    ctx: Ctx,
+    ws: Sheet,
+    sheet: string,
+    used: Excel.Range,
+    window: Excel.Range,
+    mergeBands: Excel.RangeAreas[] | null,
+  ): Promise<SheetGrid> {
+    const mergesKnown = mergeBands !== null;
+    if (used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown };
     const origin = parseAddress(used.address)!;
-    const raw = used.values;
-    const formats = used.numberFormat;
-    // Below ExcelApi 1.4 an empty sheet answers A1 holding ''.
-    if (raw.length === 1 && raw[0].length === 1 && raw[0][0] === '') {
-      return { sheet, originRow: 0, originCol: 0, values: [], merges: mergeList, mergesKnown };
+    const rows = used.rowCount;
+    const cols = used.columnCount;
+    const values: unknown[][] = window.values.slice(0, rows);
+    const formats: string[][] = window.numberFormat.slice(0, rows);
+    const areas: string[] = (mergeBands ?? []).filter((m) => !m.isNullObject).map((m) => m.address);
+
+    // Rows past the first window: chunks sized from what the window cost, halved if Excel still refuses one.
+    let bytesPerRow = Math.max(1, (jsonBytes(values) + jsonBytes(formats)) / Math.max(1, values.length));
+    const mergeBandRows = Math.max(1, Math.floor(MAX_MERGED_AREAS_PER_CALL / cols));
+    let mergedUpTo = mergeBands ? Math.min(rows, FIRST_WINDOW_ROWS) : rows;
+    while (values.length < rows) {
+      const start = values.length;
+      const size = Math.max(1, Math.min(rows - start, Math.floor(RESPONSE_BUDGET_BYTES / bytesPerRow)));
+      const absolute = (from: number, count: number) =>
+        ws.getRange(rangeAddress({ top: origin.top + from, left: origin.left, bottom: origin.top + from + count - 1, right: origin.right }));
+      const chunk = absolute(start, size).load(['values', 'numberFormat']);
+      const bands: Excel.RangeAreas[] = [];
+      for (let b = mergedUpTo; b < start + size; b += mergeBandRows) {
+        bands.push(absolute(b, Math.min(mergeBandRows, rows - b)).getMergedAreasOrNullObject().load('address'));
+      }
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded' || size === 1) throw e;
+        bytesPerRow *= 2;
+        continue;
+      }
+      values.push(...chunk.values);
+      formats.push(...chunk.numberFormat);
+      for (const band of bands) if (!band.isNullObject) areas.push(band.address);
+      mergedUpTo = Math.max(mergedUpTo, start + size);
+      bytesPerRow = Math.max(1, (jsonBytes(chunk.values) + jsonBytes(chunk.numberFormat)) / size);
     }
-    const values = raw.map((line, r) => line.map((v, c) => cellValueFromOffice(v, formats[r]?.[c])));
-    return { sheet, originRow: origin.top, originCol: origin.left, values: coverMerges(values, origin, mergeList), merges: mergeList, mergesKnown, ...this.hiddenRows(used, origin) };
+
+    // Below ExcelApi 1.4 an empty sheet answers A1 holding ''.
+    if (rows === 1 && cols === 1 && values[0]?.[0] === '') return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown };
+    const merges = uniqueRanges(areas.flatMap(parseAreaList));
+    const grid = values.map((line, r) => line.map((v, c) => cellValueFromOffice(v, formats[r]?.[c])));
+    return { sheet, originRow: origin.top, originCol: origin.left, values: coverMerges(grid, origin, merges), merges, mergesKnown, ...this.hiddenRows(used, origin) };
   }
 
   /**
@@ -295,54 +345,6 @@ export class ExcelHost implements WorkbookHost {
     return {};
   }
 
-  private async readInChunks(request: ReadRequest): Promise<WorkbookSnapshot> {
-    return this.readOnce(request, this.supports(13), false);
-  }
-
-  /** The used range was too big for one response: read its values in row slices, halving on refusal. */
-  private async readValuesInChunks(
-    ctx: Ctx,
-    ws: Sheet,
-    sheet: string,
-    used: Excel.Range,
-    merges: Excel.RangeAreas | null,
-  ): Promise<SheetGrid> {
-    if (used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown: merges !== null };
-    const origin = parseAddress(used.address)!;
-    const rows = used.rowCount;
-    const values: unknown[][] = [];
-    const formats: string[][] = [];
-    let size = Math.max(1, Math.ceil(rows / 2));
-    for (let start = 0; start < rows; ) {
-      const slice = { top: origin.top + start, left: origin.left, bottom: origin.top + Math.min(rows, start + size) - 1, right: origin.right };
-      const part = ws.getRange(rangeAddress(slice)).load(['values', 'numberFormat']);
-      try {
-        await ctx.sync();
-      } catch (e) {
-        if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded' || size === 1) throw e;
-        size = Math.ceil(size / 2);
-        continue;
-      }
-      values.push(...part.values);
-      formats.push(...part.numberFormat);
-      start += slice.bottom - slice.top + 1;
-    }
-    const mergeList = merges && !merges.isNullObject ? parseAreaList(merges.address) : [];
-    return {
-      sheet,
-      originRow: origin.top,
-      originCol: origin.left,
-      values: coverMerges(
-        values.map((line, r) => line.map((v, c) => cellValueFromOffice(v, formats[r]?.[c]))),
-        origin,
-        mergeList,
-      ),
-      merges: mergeList,
-      mergesKnown: merges !== null,
-      ...this.hiddenRows(used, origin),
-    };
-  }
-
   // ---------------------------------------------------------------- readStyles
 
   async readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]> {
@@ -355,7 +357,8 @@ export class ExcelHost implements WorkbookHost {
       if (patternsKnown && cells <= CELL_PROPERTIES_PER_SYNC) {
         await this.cellProperties(ctx, ws, ranges, found);
       } else {
-        const mixed = await this.probeUniform(ctx, ws, ranges, found, patternsKnown);
+        const mixed: CellRange[] = [];
+        for (let i = 0; i < ranges.length; i += PROBES_PER_SYNC) mixed.push(...(await this.probeUniform(ctx, ws, ranges.slice(i, i + PROBES_PER_SYNC), found, patternsKnown)));
         if (mixed.length && patternsKnown) {
           for (const batch of sliceByCells(mixed, CELL_PROPERTIES_PER_SYNC)) await this.cellProperties(ctx, ws, batch, found);
         } else if (mixed.length) {
@@ -711,6 +714,18 @@ function coverMerges(values: CellValue[][], origin: CellRange, merges: CellRange
   const padded = values.map((line) => (line.length < width ? [...line, ...new Array<CellValue>(width - line.length).fill(null)] : line));
   for (let r = bottom + 1; r <= newBottom; r++) padded.push(new Array<CellValue>(width).fill(null));
   return padded;
+}
+
+/** Rows [from, from + count) of a range (relative), all its columns; may reach past its last row. */
+function rowWindow(range: Excel.Range, from: number, count: number): Excel.Range {
+  return range.getRow(from).getBoundingRect(range.getCell(from + count - 1, 0));
+}
+
+/** Merged areas reported by overlapping bands, once each. */
+function uniqueRanges(ranges: CellRange[]): CellRange[] {
+  const seen = new Map<string, CellRange>();
+  for (const r of ranges) seen.set(rangeAddress(r), r);
+  return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 function stateTextFrom(range: Excel.Range): string | null {
