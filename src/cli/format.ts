@@ -1,0 +1,215 @@
+/**
+ * How `allocation check` shows its result: readable text for the clerk, or JSON for scripts. The JSON shape
+ * is a contract (issue 2 §4): fields may be added, none renamed. Other commands reuse the pieces.
+ */
+import { columnLetter } from '../domain/address';
+import { pick } from '../domain/i18n';
+import type { ColumnMap, DeadlineKind, Finding, Lang, LocalText, SheetAnalysis, Severity, Task } from '../domain/types';
+import type { CheckResult } from '../workflows/check';
+
+export interface FindingCounts {
+  tasks: number;
+  errors: number;
+  warnings: number;
+  info: number;
+}
+
+export function countFindings(analysis: SheetAnalysis): FindingCounts {
+  const counts: FindingCounts = { tasks: analysis.tasks.length, errors: 0, warnings: 0, info: 0 };
+  for (const f of analysis.findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.info++;
+  }
+  return counts;
+}
+
+// ---- JSON ---------------------------------------------------------------------------------------------------
+
+export interface TaskJson {
+  row: number;
+  rows: [number, number];
+  no: string;
+  section: string | null;
+  subsection: string | null;
+  measure: string;
+  deadline: { text: string; kind: DeadlineKind; due: string | null };
+  lead: string[];
+  responsible: string[];
+  status: { text: string; state: string; doneOn: string | null } | null;
+}
+
+export interface FindingJson {
+  severity: Severity;
+  code: string;
+  cell: string | null;
+  row: number | null;
+  message: string;
+  suggestion: string | null;
+}
+
+export interface CheckJson {
+  file: string;
+  sheet: string;
+  title: string | null;
+  planYear: number;
+  asOf: string;
+  headerRow: number;
+  columns: Record<keyof ColumnMap, string | null>;
+  tasks: TaskJson[];
+  findings: FindingJson[];
+  counts: FindingCounts;
+}
+
+const COLUMN_ORDER: (keyof ColumnMap)[] = ['section', 'subsection', 'measure', 'deadline', 'lead', 'responsible', 'status', 'number'];
+
+export function columnsJson(columns: ColumnMap): CheckJson['columns'] {
+  const out = {} as CheckJson['columns'];
+  for (const role of COLUMN_ORDER) {
+    const col = columns[role];
+    out[role] = typeof col === 'number' ? columnLetter(col) : null;
+  }
+  for (const role of ['explanation', 'doneDate'] as const) {
+    const col = columns[role];
+    if (typeof col === 'number') out[role] = columnLetter(col);
+  }
+  return out;
+}
+
+export function taskJson(task: Task): TaskJson {
+  return {
+    row: task.row,
+    rows: task.rows,
+    no: task.no,
+    section: task.section,
+    subsection: task.subsection,
+    measure: task.measure,
+    deadline: { text: task.deadline.text, kind: task.deadline.kind, due: task.deadline.due },
+    lead: task.lead,
+    responsible: task.responsible,
+    status: task.status ? { text: task.status.text, state: task.status.state, doneOn: task.status.doneOn } : null,
+  };
+}
+
+export function findingJson(f: Finding, lang: Lang): FindingJson {
+  return { severity: f.severity, code: f.code, cell: f.cell, row: f.row, message: pick(f.message, lang), suggestion: f.suggestion };
+}
+
+/** The `check --format json` object; callers (highlight states, summary) add their fields to it. */
+export function checkJson(result: CheckResult, context: { file: string; asOf: string; lang: Lang }): CheckJson {
+  const a = result.analysis;
+  return {
+    file: context.file,
+    sheet: a.sheet,
+    title: a.title,
+    planYear: a.planYear,
+    asOf: context.asOf,
+    headerRow: a.layout.headerRow,
+    columns: columnsJson(a.layout.columns),
+    tasks: a.tasks.map(taskJson),
+    findings: a.findings.map((f) => findingJson(f, context.lang)),
+    counts: countFindings(a),
+  };
+}
+
+// ---- text ---------------------------------------------------------------------------------------------------
+
+const SEVERITY_HEADING: Record<Severity, LocalText> = {
+  error: { zh: '错误', en: 'Errors' },
+  warning: { zh: '警告', en: 'Warnings' },
+  info: { zh: '提示', en: 'Notes' },
+};
+
+const ROLE_LABEL: Record<keyof ColumnMap, LocalText> = {
+  section: { zh: '工作任务', en: 'section' },
+  subsection: { zh: '小类', en: 'subsection' },
+  measure: { zh: '举措', en: 'measure' },
+  deadline: { zh: '完成时限', en: 'deadline' },
+  lead: { zh: '牵头单位', en: 'lead' },
+  responsible: { zh: '责任单位', en: 'responsible' },
+  status: { zh: '完成情况', en: 'status' },
+  number: { zh: '序号', en: 'number' },
+  explanation: { zh: '进展说明', en: 'explanation' },
+  doneDate: { zh: '完成日期', en: 'done date' },
+};
+
+const KIND_LABEL: Record<DeadlineKind, LocalText> = {
+  date: { zh: '有明确日期', en: 'fixed date' },
+  ongoing: { zh: '长期', en: 'ongoing' },
+  timely: { zh: '及时公开', en: 'timely' },
+  periodic: { zh: '定期', en: 'periodic' },
+  unknown: { zh: '无法识别', en: 'not understood' },
+  invalid: { zh: '无效日期', en: 'invalid' },
+};
+
+/** `共 54 项任务：错误 0 个，警告 1 个，提示 0 个` */
+export function totalsLine(counts: FindingCounts, lang: Lang): string {
+  return lang === 'en-US'
+    ? `${counts.tasks} tasks: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.info} note(s)`
+    : `共 ${counts.tasks} 项任务：错误 ${counts.errors} 个，警告 ${counts.warnings} 个，提示 ${counts.info} 个`;
+}
+
+/** Findings grouped by severity (errors first), each line led by its cell address; empty groups left out. */
+export function findingsText(findings: Finding[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as Severity[]) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (!group.length) continue;
+    const heading = pick(SEVERITY_HEADING[severity], lang);
+    lines.push(lang === 'en-US' ? `${heading} (${group.length})` : `${heading}（${group.length}）`);
+    for (const f of group) lines.push(`  ${pick(f.message, lang)}`);
+    lines.push('');
+  }
+  return lines;
+}
+
+function columnsLine(columns: ColumnMap, lang: Lang): string {
+  const parts: string[] = [];
+  for (const role of [...COLUMN_ORDER, 'explanation', 'doneDate'] as (keyof ColumnMap)[]) {
+    const col = columns[role];
+    if (typeof col === 'number') parts.push(`${pick(ROLE_LABEL[role], lang)} ${columnLetter(col)}`);
+  }
+  return (lang === 'en-US' ? 'Columns: ' : '列：') + parts.join(' · ');
+}
+
+function deadlineKindsLine(tasks: Task[], lang: Lang): string {
+  const counts = new Map<DeadlineKind, number>();
+  for (const t of tasks) counts.set(t.deadline.kind, (counts.get(t.deadline.kind) ?? 0) + 1);
+  const parts = (Object.keys(KIND_LABEL) as DeadlineKind[])
+    .filter((k) => counts.get(k))
+    .map((k) => (lang === 'en-US' ? `${pick(KIND_LABEL[k], lang)} ${counts.get(k)}` : `${KIND_LABEL[k].zh} ${counts.get(k)} 项`));
+  return (lang === 'en-US' ? 'Deadlines: ' : '完成时限：') + (parts.join(lang === 'en-US' ? ', ' : '，') || '—');
+}
+
+/** The whole text report of one check. */
+export function checkText(result: CheckResult, context: { file: string; lang: Lang }): string {
+  const a = result.analysis;
+  const lang = context.lang;
+  const en = lang === 'en-US';
+  const layout = a.layout;
+  const lines: string[] = [];
+  lines.push(a.title ?? (en ? '(no title)' : '（无标题）'));
+  lines.push(
+    en
+      ? `File ${context.file} · sheet "${a.sheet}" · plan year ${a.planYear} · header row ${layout.headerRow} · data rows ${layout.firstDataRow}–${layout.lastDataRow}`
+      : `文件 ${context.file} · 工作表“${a.sheet}” · 计划年度 ${a.planYear} 年 · 表头第 ${layout.headerRow} 行 · 数据第 ${layout.firstDataRow}—${layout.lastDataRow} 行`,
+  );
+  lines.push(columnsLine(layout.columns, lang));
+  lines.push(deadlineKindsLine(a.tasks, lang));
+  const dir = result.directory.data;
+  const source = { option: { zh: '命令行指定的名录', en: 'the directory given' }, workbook: { zh: '工作簿中的“单位名录”表', en: 'the workbook’s 单位名录 sheet' }, default: { zh: '内置默认名录', en: 'the built-in default' } }[result.directorySource];
+  lines.push(
+    en
+      ? `Unit directory: ${source.en} (${dir.units.length} units, ${dir.groups.length} groups)`
+      : `单位名录：${source.zh}（${dir.units.length} 个单位、${dir.groups.length} 个单位组）`,
+  );
+  if (result.stateDamaged) {
+    lines.push(en ? 'Note: the tool’s saved state in this workbook could not be read and is ignored.' : '注意：工作簿中本工具保存的状态无法读取，已忽略。');
+  }
+  lines.push('');
+  const findingLines = findingsText(a.findings, lang);
+  if (findingLines.length) lines.push(...findingLines);
+  else lines.push(en ? 'No problems found.' : '未发现问题。', '');
+  lines.push(totalsLine(countFindings(a), lang));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,644 @@
+/**
+ * Reads a 任务分工 table into tasks and checks it cell by cell.
+ *
+ * One pass over the rows. Each row is a spacer, a heading (section 一、 / subsection （一）, in its own column
+ * or as a full-width row), the start of a measure, or the continuation of the measure above (its text runs
+ * on, or its cells are merged down). Merged cells are read through an index built once, so a value merged
+ * over several measures reaches each of them; findings about such a cell are reported once, at the cell.
+ */
+import { cellAddress, columnLetter } from './address';
+import { parseDeadline } from './deadline';
+import { detectLayout, MergeIndex, valueAt } from './layout';
+import { chineseNumeral, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
+import type { NumberingProblem } from './numbering';
+import { parseStatus } from './status';
+import { cellText, normaliseText } from './text';
+import type { CellValue, ColumnMap, Deadline, Finding, Layout, LocalText, SheetAnalysis, SheetGrid, Severity, Status, Task } from './types';
+import { normaliseUnitName, splitLeadAndResponsible, splitUnits } from './units';
+import type { UnitDirectory } from './units';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarCovers } from './workdays';
+
+/** Cells longer than this are almost always a paste gone wrong (a whole document in one cell). */
+export const MAX_CELL_CHARS = 5000;
+
+export interface AnalyseOptions {
+  /** The clerk's plan year; when absent: the title's year, else the commonest year in the deadlines, else `currentYear`. */
+  planYear?: number;
+  directory: UnitDirectory;
+  /** Columns the clerk set by hand (absolute 0-based), over the detected ones. */
+  columns?: Partial<ColumnMap>;
+  /** The year it is now, for the last-resort plan year; default: the system clock's year. */
+  currentYear?: number;
+}
+
+export type PlanYearSource = 'option' | 'title' | 'deadlines' | 'current';
+
+type UnitRole = 'lead' | 'responsible';
+const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
+  lead: { zh: '牵头单位', en: 'lead unit' },
+  responsible: { zh: '责任单位', en: 'responsible unit' },
+};
+
+const NOTE_ROW = /^(注|备注|说明|附注)\s*\d*\s*[:：]/;
+const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
+const YEAR_NUMERIC_DATE = /^((?:19|20)\d{2})[-/.]\d{1,2}[-/.]\d{1,2}/;
+
+interface CellRef {
+  row: number;
+  col: number;
+}
+
+/** A value as the table shows it at a cell: its own, or the one of the merged area covering it. */
+interface Resolved {
+  value: CellValue;
+  text: string;
+  source: CellRef;
+  inherited: boolean;
+}
+
+interface TaskDraft {
+  firstRow: number;
+  lastRow: number;
+  no: string;
+  section: string | null;
+  subsection: string | null;
+  measureParts: string[];
+  measureCell: CellRef;
+  measureEmpty: boolean;
+  /** Cells supplying each value, in row order (a continuation row can add units). */
+  deadlineCells: Resolved[];
+  leadCells: Resolved[];
+  responsibleCells: Resolved[];
+  statusCells: Resolved[];
+}
+
+class FindingList {
+  private readonly items: Finding[] = [];
+  private readonly keys = new Set<string>();
+
+  add(severity: Severity, code: string, at: CellRef | null, message: LocalText, suggestion: string | null = null): void {
+    const cell = at ? cellAddress(at.row, at.col) : null;
+    const key = `${code}|${cell}|${message.zh}`;
+    if (this.keys.has(key)) return; // a merged cell shared by several measures is reported once
+    this.keys.add(key);
+    this.items.push({
+      severity,
+      code,
+      cell,
+      row: at ? at.row + 1 : null,
+      message: cell ? { zh: `${cell}：${message.zh}`, en: `${cell}: ${message.en}` } : message,
+      suggestion,
+    });
+  }
+
+  sorted(): Finding[] {
+    const col = (f: Finding) => (f.cell ? f.cell.replace(/\d+$/, '') : '');
+    return this.items.slice().sort(
+      (a, b) =>
+        (a.row ?? 0) - (b.row ?? 0) ||
+        col(a).length - col(b).length ||
+        (col(a) < col(b) ? -1 : col(a) > col(b) ? 1 : 0) ||
+        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
+  }
+}
+
+function resolveCell(grid: SheetGrid, merges: MergeIndex, row: number, col: number): Resolved {
+  const owner = merges.ownerOf(row, col);
+  const source = owner ?? { row, col };
+  const value = valueAt(grid, source.row, source.col);
+  return { value, text: cellText(value), source, inherited: owner !== null };
+}
+
+function isErrorValue(v: CellValue): boolean {
+  return typeof v === 'object' && v !== null && v.kind === 'error';
+}
+
+/** The plan year and where it came from. */
+export function choosePlanYear(
+  grid: SheetGrid,
+  layout: Layout,
+  options: Pick<AnalyseOptions, 'planYear' | 'currentYear'>,
+): { year: number; source: PlanYearSource } {
+  if (options.planYear !== undefined) return { year: options.planYear, source: 'option' };
+  if (layout.titleYear !== null) return { year: layout.titleYear, source: 'title' };
+  const col = layout.columns.deadline;
+  if (col !== null) {
+    const counts = new Map<number, number>();
+    const bump = (y: number) => counts.set(y, (counts.get(y) ?? 0) + 1);
+    for (let r = layout.firstDataRow - 1; r <= layout.lastDataRow - 1; r++) {
+      const v = valueAt(grid, r, col);
+      if (typeof v === 'object' && v !== null && v.kind === 'date') {
+        bump(Number(v.iso.slice(0, 4)));
+        continue;
+      }
+      const t = normaliseText(cellText(v));
+      if (!t) continue;
+      const numeric = YEAR_NUMERIC_DATE.exec(t);
+      if (numeric) bump(Number(numeric[1]));
+      for (const m of t.matchAll(YEAR_WORD)) bump(Number(m[1]));
+    }
+    let best: number | null = null;
+    for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y < best)) best = y;
+    if (best !== null) return { year: best, source: 'deadlines' };
+  }
+  return { year: options.currentYear ?? new Date().getFullYear(), source: 'current' };
+}
+
+/** Reads and checks one sheet. Throws only UserFacingError (no header, empty sheet, bad column override). */
+export function analyseSheet(grid: SheetGrid, options: AnalyseOptions): SheetAnalysis {
+  const layout = detectLayout(grid, options.columns);
+  const { year: planYear, source: planYearSource } = choosePlanYear(grid, layout, options);
+  return new SheetReader(grid, layout, planYear, options.directory).read(planYearSource);
+}
+
+class SheetReader {
+  private readonly merges: MergeIndex;
+  private readonly cols: ColumnMap;
+  private readonly findings = new FindingList();
+  private readonly tasks: Task[] = [];
+  private readonly tableFirstCol: number;
+  /** Unit cells already checked, by source cell: a merged cell is parsed and reported once. */
+  private readonly unitCache = new Map<string, string[]>();
+  private readonly deadlineCache = new Map<string, Deadline>();
+  private readonly statusCache = new Map<string, Status>();
+  private readonly singleUnitColumn: boolean;
+  private anyCombinedLead = false;
+
+  private section: string | null = null;
+  private subsection: string | null = null;
+  private readonly sectionNumbers = new NumberingTracker();
+  private readonly subsectionNumbers = new NumberingTracker();
+  private readonly measureNumbers = new NumberingTracker();
+  private current: TaskDraft | null = null;
+  /** A heading began since the last measure row: a following unnumbered text starts a task, not a continuation. */
+  private headingSinceMeasure = false;
+  /** The section came from a full-width row: headings in the section column below it are one level down. */
+  private sectionFromFullRow = false;
+  private readonly measureHeaderKey: string;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly layout: Layout,
+    private readonly planYear: number,
+    private readonly directory: UnitDirectory,
+  ) {
+    this.merges = new MergeIndex(grid);
+    this.cols = layout.columns;
+    const used = Object.values(this.cols).filter((c): c is number => typeof c === 'number');
+    this.tableFirstCol = Math.min(...used, layout.lastColumn);
+    this.singleUnitColumn = this.cols.lead === null && this.cols.responsible !== null;
+    this.measureHeaderKey = normaliseText(cellText(valueAt(grid, layout.headerRow - 1, this.cols.measure))).replace(/\s+/g, '');
+  }
+
+  read(planYearSource: PlanYearSource): SheetAnalysis {
+    for (let r = this.layout.firstDataRow - 1; r <= this.layout.lastDataRow - 1; r++) this.readRow(r);
+    this.finishTask();
+    this.tableFindings(planYearSource);
+    return {
+      sheet: this.grid.sheet,
+      title: this.layout.title,
+      planYear: this.planYear,
+      layout: this.layout,
+      tasks: this.tasks,
+      findings: this.findings.sorted(),
+    };
+  }
+
+  // ---- rows ---------------------------------------------------------------------------------------------
+
+  private readRow(r: number): void {
+    const own: { col: number; text: string }[] = [];
+    for (let c = this.tableFirstCol; c <= this.layout.lastColumn; c++) {
+      if (this.merges.ownerOf(r, c)) continue;
+      const v = valueAt(this.grid, r, c);
+      const text = cellText(v);
+      if (!text) continue;
+      own.push({ col: c, text });
+      if (isErrorValue(v)) {
+        this.findings.add('error', 'cell.error', { row: r, col: c }, {
+          zh: `单元格是错误值 ${text}（多为公式引用失效），请改为实际内容`,
+          en: `the cell holds the error value ${text} (usually a broken formula reference); replace it with the actual content`,
+        });
+      } else if (text.length > MAX_CELL_CHARS) {
+        this.findings.add('warning', 'cell.too_long', { row: r, col: c }, {
+          zh: `单元格有 ${text.length} 个字，超过 ${MAX_CELL_CHARS} 字，可能是粘贴出错`,
+          en: `the cell holds ${text.length} characters, more than ${MAX_CELL_CHARS}; probably a paste gone wrong`,
+        });
+      }
+    }
+    if (own.length === 0) {
+      this.readCoveredRow(r);
+      return;
+    }
+    if (this.isRepeatedHeader(r)) return;
+    if (this.readHeadingRow(r, own)) return;
+    this.readHeadingCells(r);
+    this.readMeasureRow(r, own);
+  }
+
+  /** A row with no value of its own: a spacer, or a row of a measure whose cells are merged down. */
+  private readCoveredRow(r: number): void {
+    const owner = this.merges.ownerOf(r, this.cols.measure);
+    if (owner && this.current && owner.row >= this.current.firstRow && owner.row <= this.current.lastRow) {
+      this.current.lastRow = r;
+    }
+  }
+
+  /** A header repeated further down (tables pasted together, or a printed header copied in). */
+  private isRepeatedHeader(r: number): boolean {
+    const t = normaliseText(cellText(valueAt(this.grid, r, this.cols.measure))).replace(/\s+/g, '');
+    return t !== '' && t === this.measureHeaderKey;
+  }
+
+  /**
+   * A full-width heading row: one value (maybe merged across the table), either outside the measure column,
+   * or numbered like a heading, or merged across past the measure column. Also 序号 一 + its heading text.
+   */
+  private readHeadingRow(r: number, own: { col: number; text: string }[]): boolean {
+    const first = own[0];
+    const area = this.merges.mergeAt(r, first.col);
+    const spansMeasure = area !== null && area.left <= this.cols.measure && area.right > this.cols.measure;
+    if (own.length === 1) {
+      // The measure cell merged down from above: this row continues a measure, whatever else it holds.
+      const measureOwner = this.merges.ownerOf(r, this.cols.measure);
+      if (measureOwner && measureOwner.row < r) return false;
+      const heading = headingOf(first.text);
+      const c = this.cols;
+      const headingColumn = first.col < c.measure || first.col === c.section || first.col === c.subsection || first.col === c.number;
+      if (headingColumn && NOTE_ROW.test(normaliseText(first.text))) return true;
+      if (first.col === c.number && !heading) return false; // a 序号 alone: a measure row with its text missing
+      if (spansMeasure || (headingColumn && first.col !== c.measure) || (heading && first.col === c.measure)) {
+        this.heading(r, first.col, first.text, undefined, true);
+        return true;
+      }
+      return false;
+    }
+    // 序号 holds the numeral (一 / （一）) and the measure column the heading text, nothing else on the row.
+    if (own.length === 2 && this.cols.number !== null && own[0].col === this.cols.number && own[1].col === this.cols.measure) {
+      const numeral = headingOf(own[0].text);
+      if (numeral && numberCellValue(own[0].text) === null) {
+        const joiner = /[、.,，．)）]$/.test(own[0].text) ? '' : numeral.level === 'section' ? '、' : '';
+        this.heading(r, own[0].col, `${own[0].text}${joiner}${own[1].text}`, undefined, true);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Section and subsection cells on a measure row (their own values: merged-down parts repeat nothing). */
+  private readHeadingCells(r: number): void {
+    for (const col of [this.cols.section, this.cols.subsection]) {
+      if (col === null || col === this.cols.measure) continue;
+      if (this.merges.ownerOf(r, col)) continue;
+      const text = cellText(valueAt(this.grid, r, col));
+      if (!text) continue;
+      const numberedSection = headingOf(text)?.level === 'section';
+      const level = col === this.cols.subsection || (this.sectionFromFullRow && !numberedSection) ? 'subsection' : 'section';
+      this.heading(r, col, text, level);
+    }
+  }
+
+  private heading(r: number, col: number, text: string, columnLevel?: 'section' | 'subsection', fullRow = false): void {
+    this.finishTask();
+    this.headingSinceMeasure = true;
+    const numbered = headingOf(text);
+    // A numbered heading says its own level; an unnumbered one takes its column's (or is a section row).
+    const level = numbered?.level ?? columnLevel ?? 'section';
+    const at = { row: r, col };
+    if (level === 'section') {
+      this.section = text;
+      this.subsection = null;
+      this.sectionFromFullRow = fullRow;
+      this.subsectionNumbers.scopeChanged();
+      this.measureNumbers.scopeChanged();
+      if (numbered) this.numbering(this.sectionNumbers.next(numbered.value), at, 'section');
+    } else {
+      this.subsection = text;
+      this.measureNumbers.scopeChanged();
+      // Subsections under full-width sections are often numbered （1）（2）: check those too.
+      const value = numbered?.value ?? measureNumberOf(text)?.value;
+      if (value !== undefined) this.numbering(this.subsectionNumbers.next(value), at, 'subsection');
+    }
+  }
+
+  private readMeasureRow(r: number, own: { col: number; text: string }[]): void {
+    const c = this.cols;
+    const measureOwner = this.merges.ownerOf(r, c.measure);
+    const ownAt = (col: number | null) => (col === null ? '' : (own.find((o) => o.col === col)?.text ?? ''));
+    const measureText = ownAt(c.measure);
+    const otherOwn = [c.deadline, c.lead, c.responsible, c.status, c.number].some((col) => ownAt(col) !== '');
+
+    // The measure cell merged down from the current task: this row is part of it (extra units, a second line).
+    if (measureOwner && this.current && measureOwner.row >= this.current.firstRow && measureOwner.row <= this.current.lastRow) {
+      this.extendTask(r);
+      return;
+    }
+    const printed = measureText ? measureNumberOf(measureText) : null;
+    const numberCell = ownAt(c.number);
+    if (measureText && !printed && !numberCell && !otherOwn && this.current?.no && !this.headingSinceMeasure) {
+      // In a numbered table, unnumbered text with nothing else on the row runs on from the measure above (a long
+      // measure split over rows). In an unnumbered table every measure cell is a measure of its own.
+      this.current.measureParts.push(measureText);
+      this.extendTask(r);
+      return;
+    }
+    if (!measureText && !otherOwn) return; // only heading cells on this row (already read)
+    if (!measureText && !measureOwner && !this.grid.mergesKnown && this.current && !this.headingSinceMeasure) {
+      // The host cannot report merged cells: a measure cell blank under a measure is taken as merged down.
+      this.extendTask(r);
+      return;
+    }
+    this.startTask(r, measureText, printed?.rest ?? measureText, printed?.no ?? null, numberCell);
+  }
+
+  // ---- tasks --------------------------------------------------------------------------------------------
+
+  private startTask(r: number, measureText: string, measure: string, printedNo: string | null, numberCell: string): void {
+    this.finishTask();
+    this.headingSinceMeasure = false;
+    const c = this.cols;
+    const fromColumn = numberCell ? numberCellValue(numberCell) : null;
+    const no = numberCell ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? '');
+    const value = fromColumn ?? (printedNo !== null ? Number(printedNo) : null);
+    const numberAt = numberCell && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
+    if (value !== null) this.numbering(this.measureNumbers.next(value), numberAt, 'measure');
+    const cell = (col: number | null) => (col === null ? [] : [resolveCell(this.grid, this.merges, r, col)]);
+    this.current = {
+      firstRow: r,
+      lastRow: r,
+      no,
+      section: this.section,
+      subsection: this.subsection,
+      measureParts: measure ? [measure] : [],
+      measureCell: { row: r, col: c.measure },
+      measureEmpty: measureText === '',
+      deadlineCells: cell(c.deadline),
+      leadCells: cell(c.lead),
+      responsibleCells: cell(c.responsible),
+      statusCells: cell(c.status),
+    };
+  }
+
+  /** Row r belongs to the current task: its own unit, deadline and status cells add to the task's. */
+  private extendTask(r: number): void {
+    const t = this.current!;
+    t.lastRow = r;
+    const add = (list: Resolved[], col: number | null) => {
+      if (col === null || this.merges.ownerOf(r, col)) return;
+      const cell = resolveCell(this.grid, this.merges, r, col);
+      if (cell.text) list.push(cell);
+    };
+    add(t.deadlineCells, this.cols.deadline);
+    add(t.leadCells, this.cols.lead);
+    add(t.responsibleCells, this.cols.responsible);
+    add(t.statusCells, this.cols.status);
+  }
+
+  private finishTask(): void {
+    const t = this.current;
+    if (!t) return;
+    this.current = null;
+    const measure = t.measureParts.join('\n');
+    if (t.measureEmpty && measure === '') {
+      this.findings.add('error', 'measure.empty', t.measureCell, {
+        zh: '这一行有单位或时限，但没有举措内容',
+        en: 'this row has units or a deadline but no measure text',
+      });
+    }
+    const units = this.taskUnits(t);
+    this.tasks.push({
+      row: t.firstRow + 1,
+      rows: [t.firstRow + 1, t.lastRow + 1],
+      no: t.no,
+      section: t.section,
+      subsection: t.subsection,
+      measure,
+      deadline: this.taskDeadline(t),
+      lead: units.lead,
+      responsible: units.responsible,
+      status: this.cols.status === null ? null : this.taskStatus(t),
+    });
+  }
+
+  // ---- values -------------------------------------------------------------------------------------------
+
+  private firstFilled(cells: Resolved[]): Resolved | null {
+    return cells.find((c) => c.text !== '') ?? null;
+  }
+
+  private taskDeadline(t: TaskDraft): Deadline {
+    const cell = this.firstFilled(t.deadlineCells);
+    if (this.cols.deadline === null) return { text: '', kind: 'unknown', due: null };
+    if (!cell) {
+      this.findings.add('warning', 'deadline.missing', { row: t.firstRow, col: this.cols.deadline }, {
+        zh: '完成时限为空',
+        en: 'the deadline is blank',
+      });
+      return { text: '', kind: 'unknown', due: null };
+    }
+    const key = `${cell.source.row},${cell.source.col}`;
+    const cached = this.deadlineCache.get(key);
+    if (cached) return cached;
+    const deadline = parseDeadline(cell.value, this.planYear);
+    this.deadlineCache.set(key, deadline);
+    if (isErrorValue(cell.value)) return deadline; // already reported as cell.error
+    const quoted = `“${cell.text}”`;
+    if (deadline.kind === 'invalid') {
+      const why = deadline.reason;
+      this.findings.add('error', 'deadline.invalid', cell.source, {
+        zh: `完成时限${quoted}不是有效日期${why ? `（${why.zh}）` : ''}`,
+        en: `the deadline ${quoted} is not a valid date${why ? ` (${why.en})` : ''}`,
+      });
+    } else if (deadline.kind === 'unknown') {
+      this.findings.add('warning', 'deadline.unknown', cell.source, {
+        zh: `无法识别完成时限${quoted}，请写成如“9月30日前”“2022年底前”“长期开展”的形式`,
+        en: `the deadline ${quoted} is not understood; write it like 9月30日前, 2022年底前 or 长期开展`,
+      });
+    } else if (deadline.kind === 'date' && deadline.due && Number(deadline.due.slice(0, 4)) !== this.planYear) {
+      this.findings.add('warning', 'deadline.outside_plan_year', cell.source, {
+        zh: `完成时限${quoted}（${deadline.due}）不在计划年度 ${this.planYear} 年内，请核对`,
+        en: `the deadline ${quoted} (${deadline.due}) is outside the plan year ${this.planYear}; please check`,
+      });
+    }
+    return deadline;
+  }
+
+  private taskStatus(t: TaskDraft): Status {
+    const cell = this.firstFilled(t.statusCells);
+    if (!cell) return parseStatus(null, this.planYear);
+    const key = `${cell.source.row},${cell.source.col}`;
+    const cached = this.statusCache.get(key);
+    if (cached) return cached;
+    const status = parseStatus(cell.value, this.planYear);
+    this.statusCache.set(key, status);
+    if (!status.recognised && !isErrorValue(cell.value)) {
+      this.findings.add('warning', 'status.unrecognised', cell.source, {
+        zh: `完成情况“${cell.text}”无法归类，请写明“已完成”“序时推进”“进度滞后”或“未启动”等`,
+        en: `the status “${cell.text}” is not recognised; write e.g. 已完成, 序时推进, 进度滞后 or 未启动`,
+      });
+    }
+    return status;
+  }
+
+  private taskUnits(t: TaskDraft): { lead: string[]; responsible: string[] } {
+    if (this.singleUnitColumn) return this.singleColumnUnits(t);
+    const lead = this.unitList(t.leadCells, 'lead');
+    const responsible = this.unitList(t.responsibleCells, 'responsible');
+    const leadFilled = this.firstFilled(t.leadCells);
+    const responsibleFilled = this.firstFilled(t.responsibleCells);
+    if (this.cols.lead !== null && !leadFilled) {
+      this.findings.add('error', 'lead.missing', { row: t.firstRow, col: this.cols.lead }, {
+        zh: '牵头单位为空，每项任务都应有牵头单位',
+        en: 'the lead unit is blank; every task needs one',
+      });
+    }
+    if (this.cols.responsible !== null && !responsibleFilled) {
+      this.findings.add('warning', 'responsible.missing', { row: t.firstRow, col: this.cols.responsible }, {
+        zh: lead.length ? `责任单位为空（牵头单位：${lead.join('、')}），请确认是否由牵头单位自行负责` : '责任单位为空',
+        en: lead.length
+          ? `the responsible unit is blank (lead: ${lead.join('、')}); confirm the lead unit handles it alone`
+          : 'the responsible unit is blank',
+      });
+    }
+    return { lead, responsible };
+  }
+
+  /** One unit column, written as `X牵头，Y配合` / `牵头单位：X；责任单位：Y`, or a plain list (all responsible). */
+  private singleColumnUnits(t: TaskDraft): { lead: string[]; responsible: string[] } {
+    const lead: string[] = [];
+    const responsible: string[] = [];
+    for (const cell of t.responsibleCells) {
+      if (!cell.text || isErrorValue(cell.value)) continue;
+      const split = splitLeadAndResponsible(cell.text);
+      if (split.lead.length) this.anyCombinedLead = true;
+      const leadNames = split.lead.map(normaliseUnitName).filter(Boolean);
+      const respNames = split.responsible.map(normaliseUnitName).filter(Boolean);
+      this.checkUnits(cell, leadNames, 'lead');
+      this.checkUnits(cell, respNames, 'responsible');
+      lead.push(...leadNames);
+      responsible.push(...respNames);
+    }
+    if (!lead.length && !responsible.length && this.cols.responsible !== null && !this.firstFilled(t.responsibleCells)) {
+      this.findings.add('error', 'units.missing', { row: t.firstRow, col: this.cols.responsible }, {
+        zh: '责任单位为空，这项任务没有任何单位负责',
+        en: 'the unit cell is blank: no unit is in charge of this task',
+      });
+    }
+    return { lead: dedupe(lead), responsible: dedupe(responsible) };
+  }
+
+  private unitList(cells: Resolved[], role: UnitRole): string[] {
+    const names: string[] = [];
+    for (const cell of cells) {
+      if (!cell.text || isErrorValue(cell.value)) continue;
+      const key = `${cell.source.row},${cell.source.col}`;
+      let list = this.unitCache.get(key);
+      if (!list) {
+        list = splitUnits(cell.text).map(normaliseUnitName).filter(Boolean);
+        this.unitCache.set(key, list);
+        this.checkUnits(cell, list, role);
+      }
+      names.push(...list);
+    }
+    return dedupe(names);
+  }
+
+  /** Unknown names (with the closest directory name) and names listed twice in one cell. */
+  private checkUnits(cell: Resolved, names: string[], role: UnitRole): void {
+    const roleName = UNIT_ROLE_NAME[role];
+    const seen = new Set<string>();
+    for (const name of names) {
+      const resolved = this.directory.resolve(name);
+      const canonical = resolved.kind === 'unit' ? resolved.canonical : resolved.kind === 'group' ? resolved.group : name;
+      if (seen.has(canonical)) {
+        this.findings.add('warning', 'unit.duplicate', cell.source, {
+          zh: `${roleName.zh}“${name}”在同一单元格中重复出现`,
+          en: `the ${roleName.en} “${name}” appears twice in the cell`,
+        });
+      }
+      seen.add(canonical);
+      if (resolved.kind === 'unknown') {
+        const s = resolved.suggestion;
+        this.findings.add(
+          'warning',
+          'unit.unknown',
+          cell.source,
+          {
+            zh: `${roleName.zh}“${name}”不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
+            en: `the ${roleName.en} “${name}” is not in the unit directory${s ? `; did you mean “${s}”?` : ' (if it is a new unit, add it to the 单位名录 directory)'}`,
+          },
+          s,
+        );
+      }
+    }
+  }
+
+  // ---- numbering and table-level ------------------------------------------------------------------------
+
+  private numbering(problem: NumberingProblem | null, at: CellRef, level: 'section' | 'subsection' | 'measure'): void {
+    if (!problem) return;
+    const show = (n: number) => (level === 'section' ? `“${chineseNumeral(n)}、”` : level === 'subsection' ? `“（${chineseNumeral(n)}）”` : `第 ${n} 项`);
+    const showEn = (n: number) => (level === 'section' ? `${chineseNumeral(n)}、` : level === 'subsection' ? `（${chineseNumeral(n)}）` : `number ${n}`);
+    const what = { section: { zh: '部分', en: 'section' }, subsection: { zh: '小类', en: 'subsection' }, measure: { zh: '举措', en: 'measure' } }[level];
+    if (problem.kind === 'duplicate') {
+      this.findings.add('warning', 'numbering.duplicate', at, {
+        zh: `${what.zh}编号${show(problem.value)}重复`,
+        en: `the ${what.en} numbering repeats ${showEn(problem.value)}`,
+      });
+    } else {
+      this.findings.add('warning', 'numbering.gap', at, {
+        zh: `${what.zh}编号不连续：此处为${show(problem.value)}，应为${show(problem.expected)}`,
+        en: `the ${what.en} numbering skips: ${showEn(problem.value)} here, ${showEn(problem.expected)} expected`,
+      });
+    }
+  }
+
+  private tableFindings(planYearSource: PlanYearSource): void {
+    const c = this.cols;
+    if (c.deadline === null) {
+      this.findings.add('warning', 'column.deadline_missing', null, {
+        zh: '表格没有“完成时限”列：无法判断任务是否逾期',
+        en: 'The table has no deadline (完成时限) column: overdue tasks cannot be found',
+      });
+    }
+    if (c.lead === null && c.responsible === null) {
+      this.findings.add('warning', 'column.units_missing', null, {
+        zh: '表格没有“牵头单位”或“责任单位”列：无法按单位统计',
+        en: 'The table has no lead or responsible unit column: nothing can be counted by unit',
+      });
+    } else if (c.lead === null && !this.anyCombinedLead) {
+      this.findings.add('info', 'column.lead_missing', null, {
+        zh: `表格没有“牵头单位”列，${columnLetter(c.responsible!)} 列所列单位均按责任单位处理`,
+        en: `The table has no lead unit column; the units in column ${columnLetter(c.responsible!)} are all taken as responsible`,
+      });
+    } else if (c.responsible === null) {
+      this.findings.add('info', 'column.responsible_missing', null, {
+        zh: '表格没有“责任单位”列，只按牵头单位统计',
+        en: 'The table has no responsible unit column; tasks are counted by lead unit only',
+      });
+    }
+    if (planYearSource === 'deadlines' || planYearSource === 'current') {
+      this.findings.add('info', 'plan_year.guessed', null, {
+        zh:
+          planYearSource === 'deadlines'
+            ? `标题中没有年份，按完成时限中最常见的年份将计划年度定为 ${this.planYear} 年（可在设置或 --year 中修改）`
+            : `标题和完成时限中都没有年份，计划年度暂定为今年（${this.planYear} 年）（可在设置或 --year 中修改）`,
+        en:
+          planYearSource === 'deadlines'
+            ? `The title names no year; the plan year is taken as ${this.planYear}, the commonest year in the deadlines (change it in the settings or with --year)`
+            : `Neither the title nor the deadlines name a year; the plan year is taken as this year, ${this.planYear} (change it in the settings or with --year)`,
+      });
+    }
+    if (!calendarCovers(this.planYear)) {
+      this.findings.add('warning', 'calendar.beyond_data', null, {
+        zh: `内置的法定节假日日历只覆盖 ${CALENDAR_FIRST_YEAR}—${CALENDAR_LAST_YEAR} 年，${this.planYear} 年的工作日按周一至周五计算，未计节假日和调休`,
+        en: `The built-in holiday calendar covers ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR} only; working days in ${this.planYear} are counted Monday to Friday, without holidays or make-up days`,
+      });
+    }
+  }
+}
+
+function dedupe(names: string[]): string[] {
+  return [...new Set(names)];
+}

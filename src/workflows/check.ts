@@ -1,0 +1,105 @@
+/**
+ * Check a 任务分工 sheet: read it (one round trip), read the workbook's own 单位名录 if it has one (a second
+ * round trip, only then), and analyse it with the clerk's saved settings. The pane and the CLI both call this.
+ */
+import { analyseSheet } from '../domain/check';
+import { UserFacingError } from '../domain/errors';
+import type { ColumnMap, SheetAnalysis } from '../domain/types';
+import { DEFAULT_DIRECTORY, directoryFromGrid, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../domain/units';
+import { parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
+import type { WorkbookState } from '../domain/workbook-state';
+import type { WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
+
+export interface CheckOptions {
+  /** Sheet to check; default: the active sheet (the first visible one outside Excel). */
+  sheet?: string;
+  /** Overrides the plan year saved in the workbook and the one in the title. */
+  planYear?: number;
+  /** A directory given by the caller (CLI --units); else the workbook's 单位名录 sheet; else the default. */
+  directory?: UnitDirectory;
+  /** Column corrections over the ones saved in the workbook for this sheet. */
+  columns?: Partial<ColumnMap>;
+  /** The year it is now (last-resort plan year); default: the system clock's year. */
+  currentYear?: number;
+}
+
+export interface CheckResult {
+  snapshot: WorkbookSnapshot;
+  analysis: SheetAnalysis;
+  directory: UnitDirectory;
+  state: WorkbookState;
+  /** True when the product's saved state could not be read (it is then treated as empty: say so). */
+  stateDamaged: boolean;
+  /** Where the directory came from. */
+  directorySource: 'option' | 'workbook' | 'default';
+}
+
+export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): Promise<CheckResult> {
+  const snapshot = await host.read(options.sheet ? { sheet: options.sheet } : {});
+  const grid = snapshot.grid;
+  if (!grid) {
+    const names = snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => `“${s.name}”`);
+    throw new UserFacingError('check.no_such_sheet', {
+      zh: options.sheet
+        ? `工作簿中没有名为“${options.sheet}”的工作表。现有工作表：${names.join('、') || '（无）'}`
+        : '工作簿中没有可检查的工作表',
+      en: options.sheet
+        ? `The workbook has no sheet named "${options.sheet}". Its sheets: ${names.join(', ') || '(none)'}`
+        : 'The workbook has no sheet to check',
+    });
+  }
+  const { state, damaged } = parseState(snapshot.stateText);
+  refuseProductSheet(grid.sheet, state);
+
+  let directory = options.directory;
+  let directorySource: CheckResult['directorySource'] = 'option';
+  if (!directory) {
+    const hasOwn = snapshot.sheets.some((s) => s.name === UNIT_DIRECTORY_SHEET) && grid.sheet !== UNIT_DIRECTORY_SHEET;
+    if (hasOwn) {
+      const own = await host.read({ sheet: UNIT_DIRECTORY_SHEET });
+      directory = own.grid ? new UnitDirectory(directoryFromGrid(own.grid)) : undefined;
+      directorySource = 'workbook';
+    }
+    if (!directory) {
+      directory = new UnitDirectory(DEFAULT_DIRECTORY);
+      directorySource = 'default';
+    }
+  }
+
+  const savedColumns = state.settings.columns?.[grid.sheet];
+  const columns = savedColumns || options.columns ? { ...savedColumns, ...options.columns } : undefined;
+  const analysis = analyseSheet(grid, {
+    planYear: options.planYear ?? state.settings.planYear,
+    directory,
+    columns,
+    currentYear: options.currentYear,
+  });
+  return { snapshot, analysis, directory, state, stateDamaged: damaged, directorySource };
+}
+
+const PRODUCT_SHEET_KIND: Record<string, { zh: string; en: string }> = {
+  summary: { zh: '落实情况汇总表', en: 'a summary' },
+  'returns-log': { zh: '回收情况表', en: 'the returns log' },
+  'unit-directory': { zh: '单位名录', en: 'the unit directory' },
+  state: { zh: '内部状态表', en: 'its internal state' },
+};
+
+/**
+ * The product's own sheets (summary, 单位名录, returns log …) are not allocation tables: say which to choose.
+ * A department's return copy is one (a subset of the master's rows) and is checked like any other.
+ */
+function refuseProductSheet(sheet: string, state: WorkbookState): void {
+  const made = state.productSheets.find((p) => p.name === sheet && p.marker !== 'return-copy');
+  const marker = made?.marker ?? (sheet === UNIT_DIRECTORY_SHEET ? 'unit-directory' : sheet === STATE_SHEET_NAME ? 'state' : null);
+  if (!marker) return;
+  const kind = PRODUCT_SHEET_KIND[marker] ?? PRODUCT_SHEET_KIND.summary;
+  const source = made?.source;
+  throw new UserFacingError('check.product_sheet', {
+    zh:
+      `工作表“${sheet}”是本工具生成的${kind.zh}，不是任务分工表，无法检查。` +
+      (source ? `请改为检查工作表“${source}”。` : '请选择任务分工所在的工作表。'),
+    en:
+      `Sheet "${sheet}" is ${kind.en} made by this tool, not an allocation table. ` +
+      (source ? `Check sheet "${source}" instead.` : 'Choose the sheet that holds the allocation table.'),
+  });
+}

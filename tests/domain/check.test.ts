@@ -1,0 +1,520 @@
+import { analyseSheet, MAX_CELL_CHARS } from '../../src/domain/check';
+import type { AnalyseOptions } from '../../src/domain/check';
+import { headingOf, measureNumberOf, NumberingTracker, parseChineseNumeral, chineseNumeral } from '../../src/domain/numbering';
+import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
+import { UnitDirectory } from '../../src/domain/units';
+import { CALENDAR_LAST_YEAR } from '../../src/domain/workdays';
+import { makeGrid, type GridOptions } from '../support/sheet-grid';
+
+const directory = new UnitDirectory({
+  units: ['办公室', '司法局', '经济运行局', '财政局', '税务局', '市场监管局', '社会发展局', '宣传部'].map((name) => ({
+    name,
+    aliases: name === '办公室' ? ['管委会办公室'] : [],
+    category: '部门',
+  })),
+  groups: [
+    { name: '各部门', aliases: [], members: null, memberCategories: ['部门'] },
+    { name: '各驻区机构', aliases: [], members: null },
+    { name: '区疫情防控工作领导小组成员单位', aliases: [], members: null },
+  ],
+});
+
+const HEADER: CellValue[] = ['工作任务', null, '贯    彻    举    措', '完成时限', '牵头单位', '责任单位'];
+const TITLE = '两江新区2022年政务公开重点工作任务分工';
+
+function analyse(rows: CellValue[][], grid: GridOptions = {}, options: Partial<AnalyseOptions> = {}): SheetAnalysis {
+  return analyseSheet(makeGrid(rows, grid), { directory, currentYear: 2026, ...options });
+}
+
+/** A seed-shaped table: title, header, then data rows from row 3. */
+function seedLike(data: CellValue[][], merges: string[] = [], extra: GridOptions = {}): SheetAnalysis {
+  return analyse([[TITLE], HEADER, ...data], { merges: ['A1:F1', 'A2:B2', ...merges], ...extra });
+}
+
+const codes = (a: SheetAnalysis) => a.findings.map((f) => `${f.code}@${f.cell ?? '-'}`);
+const only = (a: SheetAnalysis, code: string): Finding[] => a.findings.filter((f) => f.code === code);
+
+describe('numbering helpers', () => {
+  it.each([
+    ['一', 1],
+    ['十', 10],
+    ['十七', 17],
+    ['二十', 20],
+    ['二十三', 23],
+    ['一百零五', 105],
+    ['一二', null],
+    ['', null],
+    ['甲', null],
+  ])('parseChineseNumeral(%s) = %s', (s, n) => expect(parseChineseNumeral(s)).toBe(n));
+
+  it('writes Chinese numerals back', () => {
+    expect([1, 10, 17, 20, 23].map(chineseNumeral)).toEqual(['一', '十', '十七', '二十', '二十三']);
+  });
+
+  it('tells section and subsection headings by their numerals, full or half width', () => {
+    expect(headingOf('一、以公开助力经济平稳健康发展')).toEqual({ level: 'section', value: 1 });
+    expect(headingOf('十二．规范')).toEqual({ level: 'section', value: 12 });
+    expect(headingOf('（十七）认真抓好工作落实')).toEqual({ level: 'subsection', value: 17 });
+    expect(headingOf('(三)加强')).toEqual({ level: 'subsection', value: 3 });
+    expect(headingOf('1.切实做好')).toBeNull();
+    expect(headingOf('一是加强')).toBeNull();
+  });
+
+  it.each([
+    ['1.切实做好', '1', '切实做好'],
+    ['12、公开', '12', '公开'],
+    ['３．公开', '3', '公开'],
+    ['（4）公开', '4', '公开'],
+    ['(5) 公开', '5', '公开'],
+    ['6）公开', '6', '公开'],
+  ])('measureNumberOf(%s)', (text, no, rest) => {
+    expect(measureNumberOf(text)).toMatchObject({ no, rest });
+  });
+
+  it.each(['2022年底前完成', '1.5亿元资金', '12345热线', '切实做好'])('does not read %s as numbered', (text) => {
+    expect(measureNumberOf(text)).toBeNull();
+  });
+
+  it('tracks a sequence: gaps, repeats, allowed restarts, unchecked start', () => {
+    const t = new NumberingTracker();
+    expect(t.next(3)).toBeNull();
+    expect(t.next(4)).toBeNull();
+    expect(t.next(6)).toEqual({ kind: 'gap', expected: 5, value: 6 });
+    expect(t.next(6)).toEqual({ kind: 'duplicate', value: 6 });
+    expect(t.next(1)).toEqual({ kind: 'gap', expected: 7, value: 1 }); // a restart needs a new section
+    t.scopeChanged();
+    expect(t.next(1)).toBeNull();
+    expect(t.next(2)).toBeNull();
+  });
+});
+
+describe('analyseSheet: the seed layout', () => {
+  const data: CellValue[][] = [
+    ['一、以公开助力经济平稳健康发展', '（一）加强涉及市场主体的信息公开', '1.切实做好政策性文件公开征求意见', '长期开展', '办公室', '各部门，各驻区机构'],
+    [null, null, '2.落实重大行政决策预公开制度', '及时公开', '办公室、司法局', null],
+    [null, '（二）加强涉及减税降费的信息公开', '3.公开2022年度税费政策优惠指南', '7月31日前', '税务局', '办公室'],
+    ['二、以公开助力保持社会和谐稳定', '（三）持续做好疫情防控信息公开', '4.严格执行疫情防控信息发布各项制度', '长期开展', '社会发展局、办公室、宣传部', '区疫情防控工作领导小组成员单位'],
+  ];
+  const merges = ['A3:A5', 'B3:B4'];
+
+  it('reads every task with its section, subsection, number, deadline and units', () => {
+    const a = seedLike(data, merges);
+    expect(a.title).toBe(TITLE);
+    expect(a.planYear).toBe(2022);
+    expect(a.tasks).toHaveLength(4);
+    expect(a.tasks[0]).toEqual({
+      row: 3,
+      rows: [3, 3],
+      no: '1',
+      section: '一、以公开助力经济平稳健康发展',
+      subsection: '（一）加强涉及市场主体的信息公开',
+      measure: '切实做好政策性文件公开征求意见',
+      deadline: expect.objectContaining({ text: '长期开展', kind: 'ongoing', due: null }),
+      lead: ['办公室'],
+      responsible: ['各部门', '各驻区机构'],
+      status: null,
+    });
+    expect(a.tasks[1]).toMatchObject({ row: 4, no: '2', subsection: '（一）加强涉及市场主体的信息公开', lead: ['办公室', '司法局'], responsible: [] });
+    expect(a.tasks[2]).toMatchObject({
+      row: 5,
+      section: '一、以公开助力经济平稳健康发展',
+      subsection: '（二）加强涉及减税降费的信息公开',
+      deadline: expect.objectContaining({ kind: 'date', due: '2022-07-31' }),
+      lead: ['税务局'],
+      responsible: ['办公室'],
+    });
+    expect(a.tasks[3]).toMatchObject({ section: '二、以公开助力保持社会和谐稳定', subsection: '（三）持续做好疫情防控信息公开' });
+  });
+
+  it('finds exactly one problem: measure 2 has no 责任单位 (a warning at F4 naming the lead)', () => {
+    const a = seedLike(data, merges);
+    expect(codes(a)).toEqual(['responsible.missing@F4']);
+    expect(a.findings[0]).toMatchObject({ severity: 'warning', row: 4, suggestion: null });
+    expect(a.findings[0].message.zh).toBe('F4：责任单位为空（牵头单位：办公室、司法局），请确认是否由牵头单位自行负责');
+  });
+
+  it('reads the same tasks when the host cannot report merges (blank continuation cells)', () => {
+    const withMerges = seedLike(data, merges);
+    const without = seedLike(data, [], { mergesKnown: false });
+    expect(without.tasks).toEqual(withMerges.tasks);
+    expect(codes(without)).toEqual(codes(withMerges));
+  });
+
+  it('accepts subsection numerals that run on across sections (（一）（二）|（三）) and ones that restart', () => {
+    const restart = data.map((r) => r.slice());
+    restart[3][1] = '（一）持续做好疫情防控信息公开';
+    expect(only(seedLike(data, merges), 'numbering.gap')).toEqual([]);
+    expect(only(seedLike(restart, merges), 'numbering.gap')).toEqual([]);
+  });
+});
+
+describe('analyseSheet: headings', () => {
+  it('reads full-width section rows merged across the table, and a 序号 column', () => {
+    const a = analyse(
+      [
+        ['序号', '具体措施', '完成时限', '牵头单位', '责任单位'],
+        ['一、深化重点领域信息公开'],
+        [1, '公开预算', '6月底前', '财政局', '各部门'],
+        [2, '公开决算', '8月31日前', '财政局', '各部门'],
+        ['二、提升政策解读质量'],
+        [3, '同步解读', '长期坚持', '办公室', '各部门'],
+      ],
+      { merges: ['A2:E2', 'A5:E5'] },
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.row, t.no, t.section, t.measure])).toEqual([
+      [3, '1', '一、深化重点领域信息公开', '公开预算'],
+      [4, '2', '一、深化重点领域信息公开', '公开决算'],
+      [6, '3', '二、提升政策解读质量', '同步解读'],
+    ]);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('reads a heading alone in the first column with the rest of the row blank (no merge)', () => {
+    const a = analyse(
+      [
+        ['具体措施', '完成时限', '责任单位'],
+        ['一、综合类'],
+        ['1.公开预算', '6月底前', '财政局'],
+        ['（一）专项'],
+        ['2.公开决算', '8月31日前', '财政局'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.subsection])).toEqual([
+      ['1', '一、综合类', null],
+      ['2', '一、综合类', '（一）专项'],
+    ]);
+  });
+
+  it('reads a 序号 cell holding the section numeral with the heading text in the measure column', () => {
+    const a = analyse(
+      [
+        ['序号', '工作内容', '责任单位', '完成时限'],
+        ['一', '稳经济', null, null],
+        [1, '公开预算', '财政局', '6月底前'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks).toHaveLength(1);
+    expect(a.tasks[0].section).toBe('一、稳经济');
+  });
+
+  it('takes unnumbered headings in the column under a full-width section as subsections', () => {
+    const a = analyse(
+      [
+        ['重点任务', '工作内容', '时间节点', '牵头部门', '责任部门'],
+        ['一、深化重点领域信息公开'],
+        ['（1）加强财政预决算公开', '1、部门预算公开', '及时公开', '财政局', '各部门'],
+        [null, '2、政府债务公开', '2022年8月31日前', '财政局', '财政局'],
+        ['（2）加强公共资源配置信息公开', '3、交易信息公开', '长期坚持', '财政局', '各部门'],
+      ],
+      { merges: ['A2:E2', 'A3:A4'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.subsection])).toEqual([
+      ['1', '一、深化重点领域信息公开', '（1）加强财政预决算公开'],
+      ['2', '一、深化重点领域信息公开', '（1）加强财政预决算公开'],
+      ['3', '一、深化重点领域信息公开', '（2）加强公共资源配置信息公开'],
+    ]);
+  });
+
+  it('skips a repeated header row and a note row under the table', () => {
+    const a = analyse(
+      [
+        ['序号', '具体措施', '完成时限', '责任单位'],
+        [1, '公开预算', '6月底前', '财政局'],
+        ['序号', '具体措施', '完成时限', '责任单位'],
+        [2, '公开决算', '8月31日前', '财政局'],
+        ['注：各单位于每月25日前报送进展。'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => t.no)).toEqual(['1', '2']);
+  });
+});
+
+describe('analyseSheet: measures', () => {
+  it.each(['1.', '1、', '1．', '（1）', '(1)'])('strips the leading number written %s', (prefix) => {
+    const a = seedLike([['一、甲', '（一）乙', `${prefix}公开预算`, '长期开展', '财政局', '财政局']]);
+    expect(a.tasks[0]).toMatchObject({ no: '1', measure: '公开预算' });
+  });
+
+  it('skips blank spacer rows', () => {
+    const a = seedLike([
+      ['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '财政局'],
+      [],
+      [null, null, '2.公开决算', '长期开展', '财政局', '财政局'],
+    ]);
+    expect(a.tasks.map((t) => t.row)).toEqual([3, 5]);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('keeps the line breaks of a multi-line cell', () => {
+    const a = seedLike([['一、甲', '（一）乙', '1.公开预算\n（按部门列示）', '长期开展', '财政局', '财政局']]);
+    expect(a.tasks[0].measure).toBe('公开预算\n（按部门列示）');
+  });
+
+  it('joins a measure whose text runs on into the next row (other cells blank or merged)', () => {
+    const a = seedLike(
+      [
+        ['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '财政局'],
+        [null, null, '并公开“三公”经费', null, null, null],
+        [null, null, '2.公开决算', '长期开展', '财政局', '财政局'],
+      ],
+      ['D3:D4', 'E3:E4', 'F3:F4'],
+    );
+    expect(a.tasks.map((t) => [t.no, t.rows, t.measure])).toEqual([
+      ['1', [3, 4], '公开预算\n并公开“三公”经费'],
+      ['2', [5, 5], '公开决算'],
+    ]);
+  });
+
+  it('spans a measure merged down over rows that add units', () => {
+    const a = seedLike(
+      [
+        ['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '财政局'],
+        [null, null, null, null, null, '税务局'],
+        [null, null, '2.公开决算', '长期开展', '财政局', '财政局'],
+      ],
+      ['C3:C4', 'D3:D4', 'E3:E4'],
+    );
+    expect(a.tasks[0]).toMatchObject({ rows: [3, 4], responsible: ['财政局', '税务局'] });
+    expect(a.tasks[1].row).toBe(5);
+  });
+
+  it('gives every measure the value of a unit or deadline cell merged over several measures, reporting it once', () => {
+    const a = seedLike(
+      [
+        ['一、甲', '（一）乙', '1.公开预算', '2022年2月30日前', '财政局', '经济运营局'],
+        [null, null, '2.公开决算', null, null, null],
+        [null, null, '3.公开债务', null, null, null],
+      ],
+      ['D3:D5', 'E3:E5', 'F3:F5'],
+    );
+    expect(a.tasks.map((t) => [t.deadline.text, t.lead, t.responsible])).toEqual([
+      ['2022年2月30日前', ['财政局'], ['经济运营局']],
+      ['2022年2月30日前', ['财政局'], ['经济运营局']],
+      ['2022年2月30日前', ['财政局'], ['经济运营局']],
+    ]);
+    expect(codes(a)).toEqual(['deadline.invalid@D3', 'unit.unknown@F3']);
+  });
+
+  it('numbers from the 序号 column, and reports a measure without text', () => {
+    const a = analyse(
+      [
+        ['序号', '具体措施', '完成时限', '责任单位'],
+        [1, '公开预算', '6月底前', '财政局'],
+        [2, null, '8月31日前', '财政局'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.no, t.measure])).toEqual([
+      ['1', '公开预算'],
+      ['2', ''],
+    ]);
+    expect(codes(a)).toContain('measure.empty@B3');
+    expect(only(a, 'measure.empty')[0].severity).toBe('error');
+  });
+
+  it('treats each measure of an unnumbered table as its own task', () => {
+    const a = analyse(
+      [
+        ['主要任务', '具体措施', '责任单位', '完成时间'],
+        ['稳经济', '公开预算', '财政局', '6月底前'],
+        [null, '公开决算', null, null],
+      ],
+      { merges: ['A2:A3', 'C2:C3', 'D2:D3'] },
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.section, t.measure, t.responsible])).toEqual([
+      ['稳经济', '公开预算', ['财政局']],
+      ['稳经济', '公开决算', ['财政局']],
+    ]);
+  });
+});
+
+describe('analyseSheet: units', () => {
+  it('reports a missing lead unit as an error and an unknown unit with the closest name', () => {
+    const a = seedLike([['一、甲', '（一）乙', '1.公开预算', '长期开展', null, '经济运营局']]);
+    expect(codes(a)).toEqual(['lead.missing@E3', 'unit.unknown@F3']);
+    expect(only(a, 'lead.missing')[0].severity).toBe('error');
+    const unknown = only(a, 'unit.unknown')[0];
+    expect(unknown).toMatchObject({ severity: 'warning', suggestion: '经济运行局' });
+    expect(unknown.message.zh).toBe('F3：责任单位“经济运营局”不在单位名录中，是否为“经济运行局”？');
+  });
+
+  it('does not call a group of unknown members unknown, and resolves aliases', () => {
+    const a = seedLike([['一、甲', '（一）乙', '1.公开预算', '长期开展', '管委会办公室', '区疫情防控工作领导小组成员单位']]);
+    expect(a.findings).toEqual([]);
+    expect(a.tasks[0].lead).toEqual(['管委会办公室']);
+  });
+
+  it('reports a unit listed twice in one cell (also through an alias)', () => {
+    const a = seedLike([['一、甲', '（一）乙', '1.公开预算', '长期开展', '办公室', '财政局、管委会办公室、办公室']]);
+    expect(codes(a)).toEqual(['unit.duplicate@F3']);
+  });
+
+  it('reads one unit column written X牵头，Y配合 / 牵头单位：X；责任单位：Y, and a plain list as all responsible', () => {
+    const a = analyse(
+      [
+        ['具体措施', '完成时限', '责任单位'],
+        ['1.甲', '长期开展', '财政局牵头，税务局配合'],
+        ['2.乙', '长期开展', '牵头单位：办公室；责任单位：各部门'],
+        ['3.丙', '长期开展', '财政局、税务局'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.lead, t.responsible])).toEqual([
+      [['财政局'], ['税务局']],
+      [['办公室'], ['各部门']],
+      [[], ['财政局', '税务局']],
+    ]);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('says once, for the table, that a plain single unit column has no lead', () => {
+    const a = analyse(
+      [
+        ['具体措施', '完成时限', '责任单位'],
+        ['1.甲', '长期开展', '财政局'],
+        ['2.乙', '长期开展', null],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(codes(a)).toEqual(['column.lead_missing@-', 'units.missing@C3']);
+    expect(only(a, 'column.lead_missing')[0].severity).toBe('info');
+  });
+
+  it('says once that the table has no unit columns at all', () => {
+    const a = analyse([['具体措施', '完成时限'], ['1.甲', '长期开展'], ['2.乙', '长期开展']], {}, { planYear: 2022 });
+    expect(codes(a)).toEqual(['column.units_missing@-']);
+  });
+});
+
+describe('analyseSheet: deadlines and plan year', () => {
+  const rows = (deadlines: CellValue[]): CellValue[][] => [
+    ['具体措施', '完成时限', '牵头单位', '责任单位'],
+    ...deadlines.map((d, i) => [`${i + 1}.措施`, d, '办公室', '办公室']),
+  ];
+
+  it('reports invalid (error), unknown and blank (warnings) deadlines and ones outside the plan year', () => {
+    const a = analyse(rows(['2022年2月30日前', '等通知', null, '2023年1月15日前', '长期开展']), {}, { planYear: 2022 });
+    expect(codes(a)).toEqual(['deadline.invalid@B2', 'deadline.unknown@B3', 'deadline.missing@B4', 'deadline.outside_plan_year@B5']);
+    expect(a.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'warning', 'warning']);
+    expect(a.findings[3].message.zh).toContain('2023-01-15');
+  });
+
+  it('reads an Excel date cell', () => {
+    const a = analyse(rows([{ kind: 'date', iso: '2022-09-30', serial: 44834 }]), {}, { planYear: 2022 });
+    expect(a.tasks[0].deadline).toMatchObject({ kind: 'date', due: '2022-09-30' });
+  });
+
+  it('says once that the table has no deadline column', () => {
+    const a = analyse([['具体措施', '牵头单位'], ['1.甲', '办公室'], ['2.乙', '办公室']], {}, { planYear: 2022 });
+    expect(codes(a)).toEqual(['column.deadline_missing@-', 'column.responsible_missing@-']);
+    expect(a.tasks[0].deadline).toEqual({ text: '', kind: 'unknown', due: null });
+  });
+
+  it('takes the plan year from the option, then the title, then the deadlines, then the current year', () => {
+    const titled = (title: string, deadline: string) => [[title], ['具体措施', '完成时限', '牵头单位'], ['1.甲', deadline, '办公室']];
+    expect(analyse(titled('2021年任务分工', '2023年6月底前'), {}, { planYear: 2024 }).planYear).toBe(2024);
+    expect(analyse(titled('2021年任务分工', '2023年6月底前')).planYear).toBe(2021);
+    const fromDeadlines = analyse(titled('任务分工', '2023年6月底前'));
+    expect(fromDeadlines.planYear).toBe(2023);
+    expect(codes(fromDeadlines)).toContain('plan_year.guessed@-');
+    const fromClock = analyse(titled('任务分工', '长期开展'));
+    expect(fromClock.planYear).toBe(2026);
+    expect(only(fromClock, 'plan_year.guessed')[0]).toMatchObject({ severity: 'info' });
+  });
+
+  it('warns when the plan year is past the holiday calendar', () => {
+    const a = analyse(rows(['长期开展']), {}, { planYear: CALENDAR_LAST_YEAR + 1 });
+    expect(codes(a)).toEqual(['calendar.beyond_data@-']);
+  });
+});
+
+describe('analyseSheet: numbering', () => {
+  it('reports measure gaps and repeats at the number', () => {
+    const a = seedLike([
+      ['一、甲', '（一）乙', '1.a', '长期开展', '办公室', '办公室'],
+      [null, null, '2.b', '长期开展', '办公室', '办公室'],
+      [null, null, '4.c', '长期开展', '办公室', '办公室'],
+      [null, null, '4.d', '长期开展', '办公室', '办公室'],
+    ]);
+    expect(codes(a)).toEqual(['numbering.gap@C5', 'numbering.duplicate@C6']);
+    expect(a.findings[0].message.zh).toBe('C5：举措编号不连续：此处为第 4 项，应为第 3 项');
+  });
+
+  it('reports section and subsection numeral gaps', () => {
+    const a = seedLike(
+      [
+        ['一、甲', '（一）乙', '1.a', '长期开展', '办公室', '办公室'],
+        ['三、丙', '（三）丁', '2.b', '长期开展', '办公室', '办公室'],
+      ],
+    );
+    expect(codes(a)).toEqual(['numbering.gap@A4', 'numbering.gap@B4']);
+    expect(a.findings[0].message.zh).toBe('A4：部分编号不连续：此处为“三、”，应为“二、”');
+  });
+
+  it('allows measures to restart at 1 in a new section', () => {
+    const a = seedLike([
+      ['一、甲', '（一）乙', '1.a', '长期开展', '办公室', '办公室'],
+      [null, null, '2.b', '长期开展', '办公室', '办公室'],
+      ['二、丙', '（二）丁', '1.c', '长期开展', '办公室', '办公室'],
+    ]);
+    expect(a.findings).toEqual([]);
+  });
+});
+
+describe('analyseSheet: cells and statuses', () => {
+  it('reports error values and over-long cells', () => {
+    const a = seedLike([
+      ['一、甲', '（一）乙', '1.a', { kind: 'error', code: '#REF!' }, '办公室', '办公室'],
+      [null, null, `2.${'长'.repeat(MAX_CELL_CHARS + 1)}`, '长期开展', '办公室', '办公室'],
+    ]);
+    expect(codes(a)).toEqual(['cell.error@D3', 'cell.too_long@C4']);
+    expect(a.findings[0].severity).toBe('error');
+    expect(a.findings[0].message.zh).toContain('#REF!');
+  });
+
+  it('reads statuses and reports ones it cannot place', () => {
+    const a = analyse(
+      [
+        ['具体措施', '完成时限', '牵头单位', '完成情况'],
+        ['1.甲', '长期开展', '办公室', '已完成'],
+        ['2.乙', '长期开展', '办公室', '还行吧'],
+        ['3.丙', '长期开展', '办公室', null],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => t.status?.state)).toEqual(['done', expect.any(String), 'unknown']);
+    expect(codes(a)).toEqual(['column.responsible_missing@-', 'status.unrecognised@D3']);
+  });
+
+  it('orders findings by row, then column, then code, table-level first', () => {
+    const a = analyse(
+      [
+        ['具体措施', '完成时限', '牵头单位'],
+        ['1.甲', '等通知', null],
+        ['3.乙', '2月30日', '某某局'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(codes(a)).toEqual([
+      'column.responsible_missing@-',
+      'deadline.unknown@B2',
+      'lead.missing@C2',
+      'numbering.gap@A3',
+      'deadline.invalid@B3',
+      'unit.unknown@C3',
+    ]);
+  });
+});
