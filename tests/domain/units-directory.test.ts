@@ -233,8 +233,13 @@ describe('the 单位名录 sheet', () => {
     const streets = spec.rows.find((r) => r[0].v === '各街道') as SheetSpec['rows'][number];
     expect(streets[1].v).toBe('分组');
     expect(streets[5].v).toContain('作为一个单位接收任务');
+    // One alias per line, and the row tall enough for them.
+    const office = spec.rows.findIndex((r) => r[0].v === '办公室');
+    expect(spec.rows[office][2].v).toBe('管委会办公室\n委办公室\n党工委管委会办公室\n党政办');
+    expect(spec.rowHeights?.[office]).toBe(4 * 15 + 3);
+    expect(spec.rowHeights?.[spec.rows.findIndex((r) => r[0].v === '司法局')]).toBeUndefined();
     const departments = spec.rows.find((r) => r[0].v === '各部门') as SheetSpec['rows'][number];
-    expect(departments[5].v).toContain('共15个单位');
+    expect(departments[5].v).toBe('类别为部门、直属事业单位的全部单位，共15个');
   });
 
   it('reads a sheet a clerk wrote: other titles, a 所属分组 column, groups by 各…, spaced headers', () => {

@@ -288,65 +288,84 @@ function isObject(value: unknown): value is Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------------------
 // Writing the sheet
 
+/**
+ * Names in the 别名 and 成员单位 cells go one per line: the row height then follows from the number of names
+ * (hosts do not auto-fit wrapped rows), and a clerk adds a name by adding a line. Widths fit the longest
+ * default name (重庆市规划和自然资源局两江新区分局, 34 units) and the group notes on one line.
+ */
 const SHEET_COLUMNS: { title: LocalText; width: number }[] = [
   { title: { zh: '单位名称', en: 'Name' }, width: 30 },
-  { title: { zh: '类别', en: 'Category' }, width: 14 },
+  { title: { zh: '类别', en: 'Category' }, width: 13 },
   { title: { zh: '别名', en: 'Aliases' }, width: 36 },
-  { title: { zh: '成员单位', en: 'Members' }, width: 36 },
+  { title: { zh: '成员单位', en: 'Members' }, width: 24 },
   { title: { zh: '成员类别', en: 'Member categories' }, width: 22 },
-  { title: { zh: '说明', en: 'Notes' }, width: 48 },
+  { title: { zh: '说明', en: 'Notes' }, width: 50 },
 ];
+/** Points per line of 11-point text, and the padding of a row. */
+const LINE_HEIGHT = 15;
+const ROW_PADDING = 3;
 
 const SHEET_NOTE: LocalText = {
   zh:
     '任务分工助手按本表识别单位：别名和写法差异（如“区司法局”“管委会办公室”）都归到单位名称。类别为“分组”的行是单位分组，' +
-    '按“成员单位”和“成员类别”展开；两者都没有成员的分组作为一个单位接收任务。可直接增删改，多个名称用顿号分隔。',
+    '按“成员单位”和“成员类别”展开；没有成员的分组作为一个单位接收任务。可直接增删改，多个名称分行或用顿号分隔。',
   en:
     'The Task Allocation Assistant recognises units by this sheet: aliases and variant spellings map to the unit name. ' +
-    'Rows of category "Group" are groups, expanded through Members and Member categories; a group with no members ' +
-    'receives tasks as one unit. Edit freely; separate several names with 、.',
+    'Rows of category "Group" are groups, expanded through Members and Member categories; a group without members ' +
+    'receives tasks as one unit. Edit freely; put several names on separate lines or separate them with 、.',
 };
 
-function groupNote(group: UnitGroupEntry, data: UnitDirectoryData): LocalText {
+/** What a group row stands for, from how the directory expands it. */
+function groupNote(group: UnitGroupEntry, directory: UnitDirectory): LocalText {
   const categories = group.memberCategories ?? [];
-  const count = new UnitDirectory(data).expand(group.name).filter((n) => n !== group.name).length;
-  if (count === 0) {
+  const count = directory.expand(group.name).filter((n) => n !== group.name).length;
+  const ofCategories = { zh: `类别为${categories.join('、')}的全部单位`, en: `all units of category ${categories.join(', ')}` };
+  if (count > 0) {
     return categories.length > 0
-      ? {
-          zh: `包括类别为“${categories.join('”“')}”的全部单位；目前名录中没有这类单位，作为一个单位接收任务`,
-          en: `All units of category ${categories.join(', ')}; none are listed yet, so it receives tasks as one unit`,
-        }
-      : { zh: '成员未列明，作为一个单位接收任务', en: 'Members not listed: receives tasks as one unit' };
+      ? { zh: `${ofCategories.zh}，共${count}个`, en: `${ofCategories.en}: ${count}` }
+      : { zh: `共${count}个单位`, en: `${count} units` };
   }
-  const byCategory =
-    categories.length > 0 ? { zh: `包括类别为“${categories.join('”“')}”的全部单位，`, en: `All units of category ${categories.join(', ')}; ` } : { zh: '', en: '' };
-  return { zh: `${byCategory.zh}共${count}个单位`, en: `${byCategory.en}${count} units in all` };
+  return categories.length > 0
+    ? { zh: `${ofCategories.zh}；暂无，作为一个单位接收任务`, en: `${ofCategories.en}; none yet, so it receives tasks as one unit` }
+    : { zh: '成员未列明，作为一个单位接收任务', en: 'Members not listed: receives tasks as one unit' };
 }
 
 /** The 单位名录 sheet the pane creates: a title, a note on how it is used, the header, one row per unit and group. */
 export function directorySheetSpec(data: UnitDirectoryData, lang: Lang = 'zh-CN'): SheetSpec {
   const t = (text: LocalText): string => (lang === 'en-US' ? text.en : text.zh);
+  const directory = new UnitDirectory(data);
   const width = SHEET_COLUMNS.length;
+  const headerRow = 2;
   const fullRow = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: width - 1 });
   const padded = (first: SpecCell): SpecCell[] => [first, ...Array.from({ length: width - 1 }, () => ({ v: null, s: first.s }))];
-  const list = (names: readonly string[] | null | undefined): string => (names ?? []).join('、');
+  const lines = (names: readonly string[] | null | undefined): string => (names ?? []).join('\n');
 
-  const rows: SpecCell[][] = [
-    padded({ v: t({ zh: '单位名录', en: 'Unit directory' }), s: 'title' }),
-    padded({ v: t(SHEET_NOTE), s: 'note' }),
-    SHEET_COLUMNS.map((c) => ({ v: t(c.title), s: 'header' })),
-    ...data.units.map((u) => [u.name, u.category, list(u.aliases), '', '', ''].map((v): SpecCell => ({ v, s: 'cell' }))),
-    ...data.groups.map((g) =>
-      [g.name, t(GROUP_CATEGORY), list(g.aliases), list(g.members), list(g.memberCategories), t(groupNote(g, data))].map(
-        (v): SpecCell => ({ v, s: 'group' }),
-      ),
-    ),
+  const entries: { cells: string[]; style: string; lineCount: number }[] = [
+    ...data.units.map((u) => ({
+      cells: [u.name, u.category, lines(u.aliases), '', '', ''],
+      style: 'cell',
+      lineCount: u.aliases.length,
+    })),
+    ...data.groups.map((g) => ({
+      cells: [g.name, t(GROUP_CATEGORY), lines(g.aliases), lines(g.members), (g.memberCategories ?? []).join('、'), t(groupNote(g, directory))],
+      style: 'group',
+      lineCount: Math.max(g.aliases.length, g.members?.length ?? 0),
+    })),
   ];
-  const headerRow = 2;
+  const rowHeights: Record<number, number> = { 0: 28, 1: 2 * LINE_HEIGHT + ROW_PADDING };
+  entries.forEach((e, i) => {
+    if (e.lineCount > 1) rowHeights[headerRow + 1 + i] = e.lineCount * LINE_HEIGHT + ROW_PADDING;
+  });
+
   return {
     name: UNIT_DIRECTORY_SHEET,
     marker: 'unit-directory',
-    rows,
+    rows: [
+      padded({ v: t({ zh: '单位名录', en: 'Unit directory' }), s: 'title' }),
+      padded({ v: t(SHEET_NOTE), s: 'note' }),
+      SHEET_COLUMNS.map((c) => ({ v: t(c.title), s: 'header' })),
+      ...entries.map((e) => e.cells.map((v): SpecCell => ({ v, s: e.style }))),
+    ],
     merges: [fullRow(0), fullRow(1)],
     columnWidths: SHEET_COLUMNS.map((c) => c.width),
     styles: {
@@ -359,7 +378,7 @@ export function directorySheetSpec(data: UnitDirectoryData, lang: Lang = 'zh-CN'
     freeze: { rows: headerRow + 1, cols: 1 },
     print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow], paper: 'A4' },
     font: { name: '等线', size: 11 },
-    rowHeights: { 0: 28, 1: 48 },
+    rowHeights,
   };
 }
 
