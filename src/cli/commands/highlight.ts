@@ -33,6 +33,13 @@ export function parseSoonOption(args: ParsedArgs): number | undefined {
   return n;
 }
 
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
 /** Counts per state, one line each with the state's name, then what happened to the cells. */
 export function formatHighlightResult(result: HighlightResult, ctx: CliContext): string {
   const en = ctx.lang === 'en-US';
@@ -41,13 +48,9 @@ export function formatHighlightResult(result: HighlightResult, ctx: CliContext):
       ? `Sheet "${result.sheet}", as of ${result.plan.asOf} (due soon = within ${result.plan.soonDays} working days): ${result.plan.tasks.length} tasks`
       : `工作表“${result.sheet}”，截至 ${result.plan.asOf}（临期：${result.plan.soonDays} 个工作日内到期）：共 ${result.plan.tasks.length} 项任务`,
   ];
-  const width = Math.max(...ROW_STATES.map((s) => pick(STATE_NAMES[s], ctx.lang).length));
-  for (const state of ROW_STATES) {
-    const name = pick(STATE_NAMES[state], ctx.lang);
-    // CJK characters are two columns wide in a terminal: pad by display width so the counts line up.
-    const pad = en ? width - name.length : 2 * (width - name.length);
-    lines.push(`  ${name}${' '.repeat(Math.max(0, pad) + 2)}${result.counts[state]}`);
-  }
+  const names = ROW_STATES.map((state) => pick(STATE_NAMES[state], ctx.lang));
+  const width = Math.max(...names.map(displayWidth));
+  ROW_STATES.forEach((state, i) => lines.push(`  ${names[i]}${' '.repeat(width - displayWidth(names[i]) + 2)}${result.counts[state]}`));
   lines.push(
     en
       ? `Coloured cells: ${result.colouredCells}; original colours put back: ${result.restoredCells}; cells kept with your own colour: ${result.userColouredCells}`
