@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { checkCommand } from './check';
+import { clearCommand } from './clear';
 import { demoCommand } from './demo';
+import { highlightCommand } from './highlight';
 
 /** Every subcommand, in the order `allocation --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [checkCommand, demoCommand];
+export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, demoCommand];
