@@ -98,7 +98,7 @@ const DATE_MENTION = new RegExp(
     // 20220930
     '(?<cy>(?:19|20)\\d{2})(?<cm>[01]\\d)(?<cd>[0-3]\\d)(?!\\d)',
     // 2022年第3季度末 · 2022年3季度
-    '(?<qy>\\d{4})年(?:第)?(?<qq>[1-4])(?:季度|季)(?:末|底)?',
+    '(?<qy>\\d{4})年(?:第)?(?<qq>[1-4])(?:季度|季)(?<qyend>末|底)?',
     // 2022年上半年 · 2022年下半年
     '(?<hy>\\d{4})年(?<hh>[上下])半年',
     // 2022年6月底 · 2022年10月 · 2022年6月份 · 2022年6月中旬
@@ -114,7 +114,7 @@ const DATE_MENTION = new RegExp(
     // 9.30 · 9/30
     '(?<pm>\\d{1,2})[./](?<pd>\\d{1,2})(?![\\d.\\-/])',
     // 第3季度 · 1季度末 · 3季末
-    '(?:第)?(?<q>[1-4])(?:季度|季)(?:末|底)?',
+    '(?:第)?(?<q>[1-4])(?:季度|季)(?<qend>末|底)?',
     // 上半年 · 下半年 · 年中
     '(?<h>[上下])半年',
     '(?<mid>年中)',
@@ -200,7 +200,10 @@ export function scanDates(compact: string, planYear: number): DateMention[] {
       if (!found.due) continue; // eight digits that are no date: a number, not a mistyped date
     } else if (g.qy !== undefined || g.q !== undefined) {
       precision = 'quarter';
-      found = { due: quarterEnd(y, Number(g.qq ?? g.q)) };
+      const quarter = Number(g.qq ?? g.q);
+      // `三季度前` (no 末) reads literally, like `9月前`: before the quarter begins.
+      const literalBefore = before && g.qyend === undefined && g.qend === undefined;
+      found = { due: literalBefore ? (quarter === 1 ? isoFromParts(y - 1, 12, 31) : quarterEnd(y, quarter - 1)) : quarterEnd(y, quarter) };
     } else if (g.hy !== undefined || g.h !== undefined) {
       precision = 'half';
       found = { due: (g.hh ?? g.h) === '上' ? isoFromParts(y, 6, 30) : isoFromParts(y, 12, 31) };

@@ -38,7 +38,7 @@ const PERIODIC_CLAUSE = /(?:每|按|逐)个?(?:年度?|半年|季度?|月度?|�
 const HAS_PERIODIC = /(?:每|按|逐)个?(?:年度?|半年|季度?|月度?|月份|周|星期|旬|日|天)|(?:^|[^不])定期/;
 /** Month or quarter end with no number: every month / quarter. */
 const BARE_CYCLE_END = /季度?(?:末|底)|月(?:末|底)/;
-const TIMELY = /及时|即时|实时|随时|第一时间|立即|同步|当日|当天|\d+个?工作日内|\d+个?(?:自然)?(?:日|天)内/;
+const TIMELY = /及时|即时|实时|随时|第一时间|立即|尽快|立行立改|同步|当日|当天|\d+个?工作日内|\d+个?(?:自然)?(?:日|天)内/;
 const ONGOING = /长期|持续|常态|常年|经常|日常|动态|全年|长效|不定期|一直|贯穿/;
 /** What may follow a bare `M.D` for it to be read as a date: 前, 日, 号, 止, a clause end or the end of the cell. */
 const LOOSE_DATE_FOLLOWER = /^(?:$|前|之前|以前|日|号|止|至|[,;，；。、)\]）-])/;

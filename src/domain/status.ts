@@ -4,10 +4,10 @@
  * Departments answer in their own words, so the text is read by the words that carry the meaning, in this
  * order (the first that applies decides):
  *  1. Not-done phrases are taken out first: 未完成, 尚未完成, 未办结, 没有完成 … never count as done, and
- *     neither do partial ones: 基本完成, 部分完成, 完成60%.
+ *     neither do partial ones (基本完成, 部分完成, 完成60%) or plans (计划9月底完成, 争取年底前办结).
  *  2. `done` — a done word ending a clause: 已完成, 完成, 提前完成, 已办结, 办结销号, 已办理完毕,
  *     已于7月20日完成, 7.20完成, 已完成，并于7月20日在门户网站公开. Unless something was not done (一期已完成，
- *     二期未完成), this beats the words below: 因故滞后，现已完成 is done.
+ *     二期未完成; 一项已完成，一项未启动 → in progress), this beats the words below: 因故滞后，现已完成 is done.
  *  3. `behind` — 欠进度, 慢序时, 进度滞后, 严重滞后, 未达到序时进度, 推进缓慢, 逾期, 未按期完成 ….
  *  4. `not_started` — 未启动, 暂未开启, 未开展, 尚未启动 ….
  *  5. `in_progress` — 序时推进, 正按序时推进, 正在推进, 正在办理, 推进中, 进行中, 持续推进, 达进度, 超进度, and
@@ -47,6 +47,8 @@ export const STATUS_CHOICES: readonly string[] = (() => {
 const DONE_VERB = '(?:完成|办结|办理完毕|完毕|落实到位|销号)';
 /** 未完成, 尚未完成, 没有完成, 未能按期完成, 未全部办结 … */
 const NEGATED_DONE = new RegExp(`(?:尚|仍|还|均)?(?:未|没有|没|未能|不能|无法)(?:按期|按时|如期|全部|全面|能)?${DONE_VERB}`, 'g');
+/** 计划9月底完成, 预计下月办结, 争取年底前完成: a plan, not a result. */
+const PLANNED_DONE = new RegExp(`(?:计划|拟|预计|将|争取|力争|确保|准备|有望)[^,;，；。]{0,16}?${DONE_VERB}`, 'g');
 /** 基本完成, 部分完成, 初步完成, and any percentage below 100. */
 const PARTIAL_DONE_SOURCE = '(?:基本|部分|大部分|初步)(?:已)?(?:完成|办结)|(?:^|[^\\d.])[1-9]?\\d(?:\\.\\d+)?%';
 const PARTIAL_DONE = new RegExp(PARTIAL_DONE_SOURCE, 'g');
@@ -63,16 +65,21 @@ function classify(compact: string): ProgressState {
   let notDone = false;
   let s = compact;
   if (DONE_ANYWHERE.test(s)) {
-    const stripped = s.replace(NEGATED_DONE, NOT_DONE_MARK).replace(PARTIAL_DONE, NOT_DONE_MARK);
+    const stripped = s
+      .replace(NEGATED_DONE, NOT_DONE_MARK)
+      .replace(PLANNED_DONE, NOT_DONE_MARK)
+      .replace(PARTIAL_DONE, NOT_DONE_MARK);
     notDone = stripped !== s;
     s = stripped;
   } else {
     notDone = HAS_PARTIAL_DONE.test(s);
   }
-  if (!notDone && DONE_AT_CLAUSE_END.test(s)) return 'done';
+  const notStarted = NOT_STARTED.test(compact);
+  // 第一项已完成，第二项未启动: part done, part not started — in progress as a whole.
+  if (!notDone && DONE_AT_CLAUSE_END.test(s)) return notStarted ? 'in_progress' : 'done';
   // Read on the original text: 未按期完成 is a not-done phrase and also says "late".
   if (BEHIND.test(compact)) return 'behind';
-  if (NOT_STARTED.test(compact)) return 'not_started';
+  if (notStarted) return 'not_started';
   if (notDone || IN_PROGRESS.test(s)) return 'in_progress';
   if (DONE_ANYWHERE.test(s)) return 'done';
   return 'unknown';

@@ -44,6 +44,9 @@ const dates: Row[] = [
   ['三季度末', 'date', '2022-09-30', undefined],
   ['一季度末', 'date', '2022-03-31', undefined],
   ['第4季度', 'date', '2022-12-31', undefined],
+  ['三季度前', 'date', '2022-06-30', undefined], // literal, like 9月前: before the quarter begins
+  ['三季度末前', 'date', '2022-09-30', undefined],
+  ['一季度前', 'date', '2021-12-31', undefined],
   ['2023年第一季度', 'date', '2023-03-31', 2023],
   ['十二月底前', 'date', '2022-12-31', undefined],
   ['九月三十日前', 'date', '2022-09-30', undefined],
@@ -87,6 +90,7 @@ const cycles: Row[] = [
   ['即时', 'timely', null, undefined],
   ['实时', 'timely', null, undefined],
   ['第一时间', 'timely', null, undefined],
+  ['尽快', 'timely', null, undefined],
   ['20个工作日内', 'timely', null, undefined],
   ['二十个工作日内', 'timely', null, undefined],
   ['信息形成之日起20个工作日内', 'timely', null, undefined],

@@ -27,6 +27,7 @@ const done: Row[] = [
   ['已完成，将持续推进', 'done', null],
   ['已完成2021年度报告编制和发布', 'done', null],
   ['已完成100%', 'done', null],
+  ['已完成年度计划', 'done', null], // 计划 here is a noun, not a plan to finish
   ['已完成，计划于12月31日前再次更新', 'done', null], // a limit (前) is not the completion day
 ];
 
@@ -47,6 +48,10 @@ const inProgress: Row[] = [
   ['已完成60%', 'in_progress', null],
   ['一期已完成，二期未完成', 'in_progress', null],
   // Negations are not done; a bare 未完成 says nothing about lateness (see status.ts).
+  ['计划9月底完成', 'in_progress', null],
+  ['已完成初稿，预计9月30日前完成', 'in_progress', null],
+  ['争取年底前办结', 'in_progress', null],
+  ['第一项已完成，第二项未启动', 'in_progress', null],
   ['未完成', 'in_progress', null],
   ['尚未完成', 'in_progress', null],
   ['未办结', 'in_progress', null],
