@@ -59,8 +59,9 @@ export interface Deadline {
   kind: DeadlineKind;
   /** ISO date (YYYY-MM-DD) for kind 'date', else null. */
   due: string | null;
-  /** Set when the text names a year other than the plan year, or says why it is invalid. */
+  /** The year written for the deadline (2022年…, 次年…, a date cell's year); absent when none is written. */
   year?: number | null;
+  /** Why the date is impossible (kind 'invalid'). */
   reason?: LocalText;
 }
 
