@@ -358,6 +358,13 @@ describe('directoryFromCsv', () => {
     expect(data.units).toEqual([{ name: '"互联网+"专班', aliases: ['甲', '乙'], category: '' }]);
   });
 
+  it('tells the clerk to save as UTF-8 when the file was GBK (decoded with replacement characters)', () => {
+    const gbkBytes = Buffer.from([0xb5, 0xa5, 0xce, 0xbb, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a]); // 单位名称 in GBK
+    const e = userError(() => directoryFromCsv(gbkBytes.toString('utf8')));
+    expect(e.code).toBe('units.bad_encoding');
+    expect(e.text.zh).toContain('CSV UTF-8');
+  });
+
   it('refuses an unclosed quote and a file that is not a directory', () => {
     expect(userError(() => directoryFromCsv('单位名称\n"办公室\n')).text.zh).toContain('第2行的引号没有闭合');
     expect(userError(() => directoryFromCsv('a,b\n1,2\n')).text.zh).toContain('单位名录 CSV 文件不是单位名录');

@@ -218,8 +218,18 @@ export function directoryFromGrid(grid: SheetGrid): UnitDirectoryData {
 const CSV_SOURCE: LocalText = { zh: '单位名录 CSV 文件', en: 'The unit directory CSV file' };
 const JSON_SOURCE: LocalText = { zh: '单位名录 JSON 文件', en: 'The unit directory JSON file' };
 
-/** The CLI's `--units FILE.csv`: the same columns as the 单位名录 sheet. */
+/**
+ * The CLI's `--units FILE.csv`: the same columns as the 单位名录 sheet. Expects text decoded as UTF-8; the
+ * replacement character in it means the file was not UTF-8 — what Excel's plain "CSV" writes on a Chinese
+ * Windows (GBK) — and the clerk is told how to save it instead of seeing garbled names.
+ */
 export function directoryFromCsv(text: string): UnitDirectoryData {
+  if (text.includes('\uFFFD')) {
+    throw new UserFacingError('units.bad_encoding', {
+      zh: '单位名录 CSV 文件不是 UTF-8 编码（可能是 GBK）。请在 Excel 中“另存为”，文件类型选“CSV UTF-8(逗号分隔)”后再试。',
+      en: 'The unit directory CSV file is not UTF-8 encoded (probably GBK). In Excel use Save As with the type "CSV UTF-8 (Comma delimited)" and try again.',
+    });
+  }
   return directoryFromRows(parseDelimited(text), CSV_SOURCE, 0);
 }
 

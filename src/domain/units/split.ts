@@ -108,23 +108,21 @@ export function splitLeadAndResponsible(text: string): LeadAndResponsible {
     responsible.push(...splitUnits(s.slice(from)));
   }
 
-  // `X（牵头）` marks one unit wherever it stands; it overrides the clause it was found in.
-  const moved = { lead: [] as string[], responsible: [] as string[] };
-  for (const [list, fromLead] of [
-    [lead, true],
-    [responsible, false],
-  ] as const) {
-    for (const name of list) {
-      const m = BRACKETED_ROLE.exec(name);
-      if (!m) {
-        (fromLead ? moved.lead : moved.responsible).push(name);
-        continue;
-      }
-      combined = true;
-      (LEAD_ROLES.has(m[2]) ? moved.lead : moved.responsible).push(normaliseUnitName(m[1]));
+  // `X（牵头）` marks one unit wherever it stands, overriding the clause it was found in.
+  const result: LeadAndResponsible = { lead: [], responsible: [], combined };
+  const place = (name: string, role: 'lead' | 'responsible'): void => {
+    const marked = BRACKETED_ROLE.exec(name);
+    if (!marked) {
+      result[role].push(name);
+      return;
     }
-  }
-  return { lead: moved.lead, responsible: moved.responsible, combined };
+    result.combined = true;
+    const unit = normaliseUnitName(marked[1]);
+    if (unit !== '') result[LEAD_ROLES.has(marked[2]) ? 'lead' : 'responsible'].push(unit);
+  };
+  lead.forEach((name) => place(name, 'lead'));
+  responsible.forEach((name) => place(name, 'responsible'));
+  return result;
 }
 
 function matchesOutsideBrackets(pattern: RegExp, s: string, protectedAt: Uint8Array): RegExpExecArray[] {
