@@ -3,7 +3,7 @@ import { pick } from '../../domain/i18n';
 import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES } from '../../domain/types';
 import { runHighlight, validateSoonDays, type HighlightResult } from '../../workflows/highlight';
-import { parseArgs, stringOption, type ParsedArgs } from '../args';
+import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
 import { inputFile, loadUnitsOption, parseAsOf, parseYear, READ_OPTIONS_HELP } from './check';
@@ -31,6 +31,30 @@ export function parseSoonOption(args: ParsedArgs): number | undefined {
   const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   validateSoonDays(n);
   return n;
+}
+
+/** The options of a command that judges a sheet as of a date and writes a changed copy (highlight, summary …). */
+export const DATED_CHANGE_OPTIONS: OptionSpec[] = [
+  ...OUTPUT_OPTIONS,
+  { name: 'as-of', value: true },
+  { name: 'soon', value: true },
+  { name: 'sheet', value: true },
+  { name: 'year', value: true },
+  { name: 'units', value: true },
+  { name: 'lang', value: true },
+];
+
+/** Every input of such a command, validated before the workbook is opened (bad input: nothing is read or written). */
+export async function datedChangeInputs(args: ParsedArgs, ctx: CliContext, command: string) {
+  const input = inputFile(args, ctx, command);
+  return {
+    target: resolveOutputTarget(ctx, input.given, args),
+    asOf: parseAsOf(stringOption(args, 'as-of'), ctx.today),
+    soonDays: parseSoonOption(args),
+    planYear: parseYear(stringOption(args, 'year')),
+    directory: await loadUnitsOption(args, ctx),
+    sheet: stringOption(args, 'sheet'),
+  };
 }
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
@@ -65,24 +89,10 @@ export const highlightCommand: Command = {
   summary: { zh: '按截至日期给任务行标色（逾期/临期/已完成…）', en: 'Colour-code task rows by state as of a date' },
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
-    const args = parseArgs(argv, [
-      ...OUTPUT_OPTIONS,
-      { name: 'as-of', value: true },
-      { name: 'soon', value: true },
-      { name: 'sheet', value: true },
-      { name: 'year', value: true },
-      { name: 'units', value: true },
-      { name: 'lang', value: true },
-    ]);
-    const input = inputFile(args, ctx, 'highlight');
-    const target = resolveOutputTarget(ctx, input.given, args);
-    const asOf = parseAsOf(stringOption(args, 'as-of'), ctx.today);
-    const soonDays = parseSoonOption(args);
-    const planYear = parseYear(stringOption(args, 'year'));
-    const directory = await loadUnitsOption(args, ctx);
-
+    const args = parseArgs(argv, DATED_CHANGE_OPTIONS);
+    const { target, asOf, soonDays, planYear, directory, sheet } = await datedChangeInputs(args, ctx, 'highlight');
     const host = await openForChange(target);
-    const result = await runHighlight(host, { sheet: stringOption(args, 'sheet'), asOf, soonDays, planYear, directory });
+    const result = await runHighlight(host, { sheet, asOf, soonDays, planYear, directory });
     const written = await writeOutput(host, target);
     ctx.out(formatHighlightResult(result, ctx));
     ctx.out(describeWrite(written, ctx, ctx.lang));
