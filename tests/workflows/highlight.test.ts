@@ -233,6 +233,19 @@ describe('highlight on the returns sample as of 2022-09-15', () => {
     expect(calls).toMatchObject({ read: 1, readStyles: 1, apply: 1 });
   });
 
+  it('leaves uncoloured a unit/deadline cell merged over tasks in different states (layout fixture d)', async () => {
+    const host = await XlsxHost.open(path.join(FIXTURES_DIR, 'd-progress-merged-units.xlsx'));
+    const result = await runHighlight(host, { asOf: '2022-09-15' });
+    const sheet = result.sheet;
+    // Sheet rows 10–11: 责任单位 (C) and 完成时限 (D) merged over an on-track task and a task reported behind.
+    expect(result.plan.tasks.filter((t) => t.rows[0] >= 10 && t.rows[0] <= 11).map((t) => t.state)).toEqual(['on_track', 'behind']);
+    const row11 = await host.readStyles(sheet, [{ top: 10, left: 0, bottom: 10, right: 4 }]);
+    expect(row11.map((s) => s.fill)).toEqual(['#FFEB9C', '#FFEB9C', null, null, '#FFEB9C']);
+    // Rows 3–4 are two done tasks sharing merged C3:D4: one run, so the merged cells are coloured with it.
+    const row3 = await host.readStyles(sheet, [{ top: 2, left: 0, bottom: 3, right: 4 }]);
+    expect(row3.every((s) => s.fill === '#C6EFCE')).toBe(true);
+  });
+
   it('covers the whole used range in the reversibility fingerprint', async () => {
     const host = await XlsxHost.open(RETURNS);
     expect(usedRange(host.workbook, SHEET)).toEqual({ top: 0, left: 0, bottom: 55, right: 6 });
