@@ -1,0 +1,209 @@
+/**
+ * The simulated workbook drawn the way Excel shows it — column letters, row numbers, merged cells, fills,
+ * font colours, column widths — with sheet tabs below, so someone without Excel can watch the add-in work.
+ * Cell text is rendered as React text (never as HTML): sheet content is untrusted.
+ */
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import type ExcelJS from 'exceljs';
+import { cellAddress, columnLetter, parseAddress } from '../domain/address';
+import type { CellRange } from '../domain/types';
+import { cellColours } from '../simulator/cell-model';
+import { previewText, type PreviewMessageKey } from './preview-i18n';
+import type { Lang } from '../domain/types';
+
+/** Rendering more than this would make the page sluggish; the rest is summarised in a note. */
+export const MAX_DRAWN_ROWS = 400;
+export const MAX_DRAWN_COLS = 40;
+const DEFAULT_COLUMN_CHARS = 9;
+const PX_PER_CHAR = 7;
+const DEFAULT_ROW_PX = 20;
+
+export interface DrawnCell {
+  address: string;
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  fill: string | null;
+  font: string | null;
+  bold: boolean;
+  italic: boolean;
+  wrap: boolean;
+  horizontal: CSSProperties['textAlign'];
+  vertical: CSSProperties['verticalAlign'];
+}
+
+export interface DrawnSheet {
+  name: string;
+  /** Column widths in px, index = 0-based column. */
+  widths: number[];
+  /** Row heights in px (null = automatic), index = 0-based row. */
+  heights: (number | null)[];
+  /** rows[r] holds the cells that start in row r (merge followers are omitted). */
+  rows: DrawnCell[][];
+  truncated: boolean;
+}
+
+function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
+  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+  return merges.map((m) => parseAddress(m)).filter((r): r is CellRange => r !== null);
+}
+
+const VERTICAL: Record<string, CSSProperties['verticalAlign']> = { top: 'top', middle: 'middle', bottom: 'bottom' };
+
+/** Reads what the grid needs from an ExcelJS worksheet (pure data, so it is testable without a DOM). */
+export function drawSheet(sheet: ExcelJS.Worksheet): DrawnSheet {
+  const rowCount = Math.min(Math.max(sheet.rowCount, 1), MAX_DRAWN_ROWS);
+  const colCount = Math.min(Math.max(sheet.columnCount, 1), MAX_DRAWN_COLS);
+  const merges = mergesOf(sheet);
+  const covered = new Set<string>();
+  const spanAt = new Map<string, CellRange>();
+  for (const m of merges) {
+    spanAt.set(`${m.top},${m.left}`, m);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  const widths = Array.from({ length: colCount }, (_, c) => Math.round((sheet.getColumn(c + 1).width ?? DEFAULT_COLUMN_CHARS) * PX_PER_CHAR + 5));
+  const heights: (number | null)[] = [];
+  const rows: DrawnCell[][] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const row = sheet.getRow(r + 1);
+    heights.push(row.height ? Math.round((row.height * 4) / 3) : null);
+    const cells: DrawnCell[] = [];
+    for (let c = 0; c < colCount; c++) {
+      if (covered.has(`${r},${c}`)) continue;
+      const span = spanAt.get(`${r},${c}`);
+      const cell = row.getCell(c + 1);
+      const colours = cellColours(cell);
+      const alignment = cell.alignment ?? {};
+      cells.push({
+        address: cellAddress(r, c),
+        text: cell.text ?? '',
+        rowSpan: span ? Math.min(span.bottom, rowCount - 1) - r + 1 : 1,
+        colSpan: span ? Math.min(span.right, colCount - 1) - c + 1 : 1,
+        fill: colours.fill === '#FFFFFF' && colours.pattern === 'None' ? null : colours.fill,
+        font: colours.font === '#000000' ? null : colours.font,
+        bold: cell.font?.bold === true,
+        italic: cell.font?.italic === true,
+        wrap: alignment.wrapText === true,
+        horizontal: (alignment.horizontal === 'centerContinuous' ? 'center' : alignment.horizontal) as CSSProperties['textAlign'],
+        vertical: VERTICAL[alignment.vertical ?? 'bottom'] ?? 'bottom',
+      });
+    }
+    rows.push(cells);
+  }
+  return { name: sheet.name, widths, heights, rows, truncated: sheet.rowCount > MAX_DRAWN_ROWS || sheet.columnCount > MAX_DRAWN_COLS };
+}
+
+export interface WorkbookGridProps {
+  workbook: ExcelJS.Workbook;
+  sheet: string;
+  onSheet(name: string): void;
+  selection: { sheet: string; address: string } | null;
+  /** Bumped after every change so the grid redraws. */
+  version: number;
+  lang: Lang;
+}
+
+const styles: Record<string, CSSProperties> = {
+  frame: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0, background: '#fff', color: '#000' },
+  scroller: { flex: 1, overflow: 'auto', position: 'relative' },
+  table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: 12, fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif' },
+  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, background: '#f3f3f3', border: '1px solid #d4d4d4', width: 36 },
+  colHead: { position: 'sticky', top: 0, zIndex: 2, background: '#f3f3f3', border: '1px solid #d4d4d4', fontWeight: 'normal', color: '#444' },
+  rowHead: { position: 'sticky', left: 0, zIndex: 1, background: '#f3f3f3', border: '1px solid #d4d4d4', textAlign: 'center', color: '#444', fontWeight: 'normal' },
+  cell: { border: '1px solid #e1e1e1', padding: '1px 3px', overflow: 'hidden', whiteSpace: 'nowrap' },
+  tabs: { display: 'flex', gap: 2, borderTop: '1px solid #c8c8c8', background: '#f3f3f3', padding: '2px 4px', overflowX: 'auto', flexShrink: 0 },
+  tab: { border: '1px solid #c8c8c8', borderTop: 'none', background: '#f3f3f3', padding: '3px 12px', cursor: 'pointer', font: 'inherit', fontSize: 12, whiteSpace: 'nowrap' },
+  activeTab: { background: '#fff', color: '#217346', fontWeight: 600, borderBottom: '2px solid #217346' },
+  note: { padding: '4px 8px', fontSize: 12, color: '#555' },
+};
+
+export function WorkbookGrid({ workbook, sheet, onSheet, selection, version, lang }: WorkbookGridProps) {
+  const t = (key: PreviewMessageKey, values?: Record<string, string | number>) => previewText(lang, key, values);
+  const tabs = workbook.worksheets.filter((w) => w.state === 'visible');
+  const worksheet = workbook.worksheets.find((w) => w.name === sheet) ?? tabs[0];
+  // `version` changes whenever the simulator applied a change, which is what invalidates the drawing.
+  const drawn = useMemo(() => (worksheet ? drawSheet(worksheet) : null), [worksheet, version]);
+  const selected = selection && selection.sheet === worksheet?.name ? selection.address.split(':')[0].replace(/\$/g, '').toUpperCase() : null;
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!selected) return;
+    const target = scroller.current?.querySelector(`[data-cell="${selected}"]`);
+    target?.scrollIntoView({ block: 'center', inline: 'center' });
+  }, [selected, drawn]);
+
+  return (
+    <section style={styles.frame} aria-label={t('grid.label')}>
+      <div style={styles.scroller} ref={scroller} data-testid="grid" data-sheet={drawn?.name ?? ''}>
+        {drawn && (
+          <table style={styles.table} aria-label={drawn.name}>
+            <colgroup>
+              <col style={{ width: 36 }} />
+              {drawn.widths.map((w, c) => (
+                <col key={c} style={{ width: w }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th style={styles.corner} aria-hidden />
+                {drawn.widths.map((_, c) => (
+                  <th key={c} scope="col" style={styles.colHead}>
+                    {columnLetter(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {drawn.rows.map((cells, r) => (
+                <tr key={r} style={drawn.heights[r] ? { height: drawn.heights[r]! } : { height: DEFAULT_ROW_PX }}>
+                  <th scope="row" style={styles.rowHead}>
+                    {r + 1}
+                  </th>
+                  {cells.map((cell) => (
+                    <td
+                      key={cell.address}
+                      rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
+                      colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+                      data-cell={cell.address}
+                      data-fill={cell.fill ?? ''}
+                      data-font={cell.font ?? ''}
+                      style={{
+                        ...styles.cell,
+                        background: cell.fill ?? undefined,
+                        color: cell.font ?? undefined,
+                        fontWeight: cell.bold ? 700 : undefined,
+                        fontStyle: cell.italic ? 'italic' : undefined,
+                        whiteSpace: cell.wrap ? 'pre-wrap' : 'nowrap',
+                        textAlign: cell.horizontal,
+                        verticalAlign: cell.vertical,
+                        outline: cell.address === selected ? '2px solid #217346' : undefined,
+                        outlineOffset: cell.address === selected ? -2 : undefined,
+                      }}
+                    >
+                      {cell.text}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {drawn?.truncated && <p style={styles.note}>{t('grid.truncated', { rows: MAX_DRAWN_ROWS, cols: MAX_DRAWN_COLS })}</p>}
+      </div>
+      <div role="tablist" aria-label={t('grid.tabs')} style={styles.tabs}>
+        {tabs.map((w) => (
+          <button
+            key={w.name}
+            type="button"
+            role="tab"
+            aria-selected={w.name === drawn?.name}
+            style={{ ...styles.tab, ...(w.name === drawn?.name ? styles.activeTab : {}) }}
+            onClick={() => onSheet(w.name)}
+          >
+            {w.name}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * The browser preview (`npm run preview`): the real task pane beside a drawing of the workbook, talking to the
+ * Excel simulator (ExcelJS in the page) through the same ExcelHost it uses inside Excel. Nothing leaves the
+ * page: the sample is served by the preview server, opened files are read locally.
+ *
+ * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15.
+ */
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { createRoot } from 'react-dom/client';
+import { isValidIsoDate } from '../domain/dates';
+import { normaliseLang } from '../domain/i18n';
+import type { Lang } from '../domain/types';
+import { ExcelSimulator, LATEST_API_VERSION } from '../simulator/excel-simulator';
+import { TaskPane } from '../taskpane/App';
+import { localToday, type PaneEnvironment } from '../taskpane/environment';
+import { loadWorkflows } from '../taskpane/load-workflows';
+import { observeHost, type HostEvents } from './observed-host';
+import { previewText, type PreviewMessageKey } from './preview-i18n';
+import { createSimulatedHost } from './simulated-host';
+import { WorkbookGrid } from './WorkbookGrid';
+
+export const SAMPLE_URL = 'samples/liangjiang-2022-returns.xlsx';
+const PANE_WIDTH = 380;
+
+const styles: Record<string, CSSProperties> = {
+  page: { display: 'flex', flexDirection: 'column', height: '100vh', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "Segoe UI", sans-serif' },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, padding: '6px 12px', background: '#217346', color: '#fff', fontSize: 13 },
+  title: { fontWeight: 600, fontSize: 15, marginRight: 8 },
+  note: { flexBasis: '100%', fontSize: 12, opacity: 0.9 },
+  control: { font: 'inherit', fontSize: 13 },
+  body: { flex: 1, display: 'flex', minHeight: 0 },
+  grid: { flex: 1, minWidth: 0, borderRight: '1px solid #c8c8c8' },
+  pane: { width: PANE_WIDTH, flexShrink: 0, overflowY: 'auto' },
+  message: { padding: 16, fontSize: 14 },
+};
+
+interface Loaded {
+  simulator: ExcelSimulator;
+  /** Changes whenever a new workbook or API level starts a new pane. */
+  generation: number;
+}
+
+function urlParam(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
+}
+
+function PreviewPage() {
+  const [lang, setLang] = useState<Lang>(normaliseLang(urlParam('lang') ?? navigator.language));
+  const [api, setApi] = useState<string>(urlParam('api') === '1.1' ? '1.1' : LATEST_API_VERSION);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [gridSheet, setGridSheet] = useState('');
+  const [selection, setSelection] = useState<{ sheet: string; address: string } | null>(null);
+  const [version, setVersion] = useState(0);
+  const generation = useRef(0);
+  const t = useCallback((key: PreviewMessageKey, values?: Record<string, string | number>) => previewText(lang, key, values), [lang]);
+  const today = useMemo(() => {
+    const fixed = urlParam('today');
+    return fixed && isValidIsoDate(fixed) ? fixed : localToday();
+  }, []);
+
+  const open = useCallback(
+    async (bytes: ArrayBuffer) => {
+      const simulator = await ExcelSimulator.fromBytes(bytes, { apiVersion: api });
+      generation.current += 1;
+      setLoaded({ simulator, generation: generation.current });
+      setGridSheet(simulator.activeSheet);
+      setSelection(null);
+      setFailure(null);
+    },
+    [api],
+  );
+
+  const loadSample = useCallback(async () => {
+    try {
+      const response = await fetch(SAMPLE_URL);
+      if (!response.ok) throw new Error(String(response.status));
+      await open(await response.arrayBuffer());
+    } catch {
+      setFailure(t('preview.sampleMissing'));
+    }
+  }, [open, t]);
+
+  useEffect(() => {
+    void loadSample();
+    // The sample is loaded once at start; later loads are the clerk's choice.
+  }, []);
+
+  const openFile = async (file: File) => {
+    try {
+      await open(await file.arrayBuffer());
+    } catch (error) {
+      const reason = error instanceof Error && error.message ? `${error.message}。` : '';
+      setFailure(t('preview.openFailed', { file: file.name, reason }));
+    }
+  };
+
+  const changeApi = (next: string) => {
+    setApi(next);
+    if (!loaded) return;
+    loaded.simulator.apiVersion = next;
+    generation.current += 1;
+    setLoaded({ simulator: loaded.simulator, generation: generation.current });
+  };
+
+  const env = useMemo<PaneEnvironment | null>(() => {
+    if (!loaded) return null;
+    const events: HostEvents = {
+      changed: () => setVersion((v) => v + 1),
+      selected: (sheet, address) => {
+        setSelection({ sheet, address });
+        setGridSheet(sheet);
+      },
+    };
+    return {
+      host: observeHost(createSimulatedHost(loaded.simulator), events),
+      lang,
+      dark: false,
+      today: () => today,
+      loadWorkflows,
+    };
+  }, [loaded, lang, today]);
+
+  const showSheet = (name: string) => {
+    setGridSheet(name);
+    if (loaded) loaded.simulator.activeSheet = name; // as clicking a tab in Excel does
+  };
+
+  return (
+    <div style={styles.page} lang={lang}>
+      <header style={styles.bar}>
+        <span style={styles.title}>{t('preview.title')}</span>
+        <label>
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t('preview.open')}
+            style={styles.control}
+            data-testid="open-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void openFile(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" style={styles.control} onClick={() => void loadSample()}>
+          {t('preview.sample')}
+        </button>
+        <label>
+          {t('preview.language')}{' '}
+          <select value={lang} style={styles.control} onChange={(e) => setLang(normaliseLang(e.target.value))} data-testid="language">
+            <option value="zh-CN">中文</option>
+            <option value="en-US">English</option>
+          </select>
+        </label>
+        <label>
+          {t('preview.api')}{' '}
+          <select value={api} style={styles.control} onChange={(e) => changeApi(e.target.value)}>
+            <option value="1.1">{t('preview.apiOld')}</option>
+            <option value={LATEST_API_VERSION}>{t('preview.apiLatest')}</option>
+          </select>
+        </label>
+        <span style={styles.note}>{t('preview.note')}</span>
+      </header>
+      {failure && (
+        <p role="alert" style={{ ...styles.message, color: '#a4262c' }}>
+          {failure}
+        </p>
+      )}
+      <div style={styles.body}>
+        <div style={styles.grid}>
+          {loaded ? (
+            <WorkbookGrid
+              workbook={loaded.simulator.workbook}
+              sheet={gridSheet}
+              onSheet={showSheet}
+              selection={selection}
+              version={version}
+              lang={lang}
+            />
+          ) : (
+            !failure && <p style={styles.message}>{t('preview.loading')}</p>
+          )}
+        </div>
+        <aside style={styles.pane} aria-label={lang === 'en-US' ? 'Task pane' : '任务窗格'} data-testid="pane">
+          {env && loaded && <TaskPane key={`${loaded.generation}-${lang}`} env={env} />}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <PreviewPage />
+    </StrictMode>,
+  );
+}

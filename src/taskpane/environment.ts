@@ -1,0 +1,33 @@
+/**
+ * What the pane needs from the world, injected at start-up: inside Excel `index.tsx` supplies an ExcelHost,
+ * the browser preview supplies the simulator-backed host, and component tests supply fakes. The pane itself
+ * never touches Office.js or Excel.* — only this port.
+ */
+import { createContext, useContext } from 'react';
+import type { Lang } from '../domain/types';
+import type { WorkbookHost } from '../ports/workbook-host';
+import type { PaneWorkflows } from './workflows';
+
+export interface PaneEnvironment {
+  host: WorkbookHost;
+  lang: Lang;
+  dark: boolean;
+  /** Today's date as ISO (the default as-of date); injectable so tests and screenshots are deterministic. */
+  today(): string;
+  /** The shared workflows, loaded on first use (kept out of the initial bundle). */
+  loadWorkflows(): Promise<PaneWorkflows>;
+}
+
+export const EnvironmentContext = createContext<PaneEnvironment | null>(null);
+
+export function useEnvironment(): PaneEnvironment {
+  const env = useContext(EnvironmentContext);
+  if (!env) throw new Error('useEnvironment: the pane was rendered without a PaneEnvironment');
+  return env;
+}
+
+/** Local calendar date as ISO: the clerk's "today", not UTC's. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

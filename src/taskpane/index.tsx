@@ -1,0 +1,37 @@
+/**
+ * Entry point inside Excel: wait for Office (with a timeout), then start the pane with an ExcelHost, the
+ * Office display language and the Office theme. If office.js is missing or this is not Excel, say so.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { TaskPane } from './App';
+import { waitForOffice, type OfficeGlobal } from './boot';
+import { localToday } from './environment';
+import { loadWorkflows } from './load-workflows';
+import { createOfficeHost } from './office-host';
+import { StartupMessage } from './StartupMessage';
+
+async function start(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  const office = (globalThis as { Office?: OfficeGlobal }).Office;
+  const started = await waitForOffice(office, navigator.language);
+  if (started.kind === 'unavailable') {
+    root.render(<StartupMessage lang={started.lang} message="app.officeUnavailable" />);
+    return;
+  }
+  if (started.kind === 'not-excel') {
+    root.render(<StartupMessage lang={started.lang} message="app.notExcel" />);
+    return;
+  }
+  document.documentElement.lang = started.lang;
+  root.render(
+    <StrictMode>
+      <TaskPane
+        env={{ host: createOfficeHost(), lang: started.lang, dark: started.dark, today: () => localToday(), loadWorkflows }}
+      />
+    </StrictMode>,
+  );
+}
+
+const container = document.getElementById('root');
+if (container) void start(container);

@@ -1,0 +1,121 @@
+/** 标色: colour the tasks by their state as of a date, with a legend that names every state in words. */
+import { useState } from 'react';
+import { Button, Field, SpinButton, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { resolveColours } from '../../domain/colours';
+import { isValidIsoDate } from '../../domain/dates';
+import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
+import { ROW_STATES, type RowState } from '../../domain/types';
+import { useController } from '../controller';
+import { AsOfField, NotAvailable, usePanelStyles } from './shared';
+
+const useLegendStyles = makeStyles({
+  item: { display: 'grid', gridTemplateColumns: '3.5em 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  swatch: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    textAlign: 'center',
+    padding: `${tokens.spacingVerticalXXS} 0`,
+  },
+});
+
+/** The row-state legend: a swatch in the state's colours carrying its name, then what the state means. */
+export function Legend({ counts }: { counts?: Record<RowState, number> | null }) {
+  const styles = usePanelStyles();
+  const legend = useLegendStyles();
+  const { tr, settings } = useController();
+  const colours = resolveColours(settings.colours);
+  return (
+    <ul className={styles.list} aria-label={tr.t('highlight.legend')} data-testid="legend">
+      {ROW_STATES.map((state) => {
+        const colour = colours[state];
+        return (
+          <li key={state} className={legend.item}>
+            <span
+              className={legend.swatch}
+              style={colour ? { backgroundColor: colour.fill, color: colour.font } : undefined}
+            >
+              {tr.local(STATE_NAMES[state])}
+            </span>
+            <Text size={200}>
+              {tr.local(STATE_DESCRIPTIONS[state])}
+              {counts ? tr.t('highlight.count', { count: counts[state] }) : ''}
+            </Text>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function HighlightPanel() {
+  const styles = usePanelStyles();
+  const { tr, env, workflows, sheet, settings, busy, run, setNotice } = useController();
+  const [asOf, setAsOf] = useState(env.today());
+  const [soonDays, setSoonDays] = useState<number | null>(settings.soonDays ?? DEFAULT_SOON_DAYS);
+  const [counts, setCounts] = useState<Record<RowState, number> | null>(null);
+  if (workflows && (!workflows.highlight || !workflows.clear)) return <NotAvailable />;
+
+  const inputsValid = isValidIsoDate(asOf) && soonDays !== null && Number.isInteger(soonDays) && soonDays >= 0;
+
+  const apply = () =>
+    run('highlight.apply', async () => {
+      if (!workflows?.highlight || !sheet || soonDays === null) return;
+      const result = await workflows.highlight(env.host, {
+        sheet,
+        asOf,
+        soonDays,
+        planYear: settings.planYear,
+        columns: settings.columns?.[sheet],
+      });
+      setCounts(result.counts);
+      const rows = ROW_STATES.reduce((sum, s) => sum + result.counts[s], 0);
+      const applied = tr.t('highlight.applied', { asOf, rows });
+      setNotice(
+        result.warnings.length
+          ? { intent: 'warning', text: [applied, ...result.warnings.map((w) => tr.local(w))].join(' ') }
+          : { intent: 'success', text: applied },
+      );
+    });
+
+  const clear = () =>
+    run('highlight.clear', async () => {
+      if (!workflows?.clear || !sheet) return;
+      await workflows.clear(env.host, { sheet });
+      setCounts(null);
+      setNotice({ intent: 'success', text: tr.t('highlight.cleared') });
+    });
+
+  return (
+    <div className={styles.panel}>
+      <Text className={styles.intro}>{tr.t('highlight.intro')}</Text>
+      <div className={styles.row}>
+        <AsOfField value={asOf} onChange={setAsOf} testId="as-of" />
+        <Field
+          label={tr.t('highlight.soonDays')}
+          validationState={soonDays !== null && soonDays >= 0 ? 'none' : 'error'}
+          validationMessage={soonDays !== null && soonDays >= 0 ? undefined : tr.t('highlight.invalidDays')}
+        >
+          <SpinButton
+            min={0}
+            value={soonDays}
+            onChange={(_, data) => {
+              const next = data.value ?? (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : null);
+              setSoonDays(next === null || Number.isNaN(next) ? null : next);
+            }}
+            data-testid="soon-days"
+          />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy !== null || !sheet || !inputsValid} onClick={() => void apply()}>
+          {tr.t('highlight.apply')}
+        </Button>
+        <Button disabled={busy !== null || !sheet} onClick={() => void clear()}>
+          {tr.t('highlight.clear')}
+        </Button>
+      </div>
+      <Text weight="semibold">{tr.t('highlight.legend')}</Text>
+      <Legend counts={counts} />
+    </div>
+  );
+}

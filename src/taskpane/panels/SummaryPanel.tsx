@@ -1,0 +1,129 @@
+/** 汇总: create or refresh the summary sheet, show the state counts as a small chart and the report paragraph. */
+import { useState } from 'react';
+import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { CopyRegular } from '@fluentui/react-icons';
+import { resolveColours } from '../../domain/colours';
+import { isValidIsoDate } from '../../domain/dates';
+import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../../domain/row-state';
+import { ROW_STATES, type RowState } from '../../domain/types';
+import { useController } from '../controller';
+import type { PaneSummaryResult } from '../workflows';
+import { AsOfField, NotAvailable, usePanelStyles } from './shared';
+
+const useChartStyles = makeStyles({
+  chart: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0 },
+  bar: {
+    display: 'grid',
+    gridTemplateColumns: '5.5em 1fr 2.5em',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  track: { height: '12px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
+  fill: { height: '100%', borderRadius: tokens.borderRadiusSmall, border: `1px solid ${tokens.colorNeutralStroke1}`, boxSizing: 'border-box' },
+  count: { textAlign: 'right' },
+});
+
+/** One bar per state with its name and count in words and digits; the bars only repeat what the text says. */
+export function StateChart({ counts, total }: { counts: Record<RowState, number>; total: number }) {
+  const styles = useChartStyles();
+  const { tr, settings } = useController();
+  const colours = resolveColours(settings.colours);
+  const max = Math.max(1, ...ROW_STATES.map((s) => counts[s]));
+  return (
+    <figure className={styles.chart} aria-label={tr.t('summary.chart')} data-testid="state-chart">
+      <Text weight="semibold">
+        {tr.t('summary.chart')} · {tr.t('summary.total', { total })}
+      </Text>
+      {ROW_STATES.filter((s) => counts[s] > 0).map((state) => (
+        <div key={state} className={styles.bar}>
+          <Text size={200}>{tr.local(STATE_NAMES[state])}</Text>
+          <div className={styles.track} aria-hidden>
+            <div
+              className={styles.fill}
+              style={{
+                width: `${(100 * counts[state]) / max}%`,
+                backgroundColor: colours[state]?.fill ?? tokens.colorNeutralBackground5,
+              }}
+            />
+          </div>
+          <Text size={200} className={styles.count}>
+            {counts[state]}
+          </Text>
+        </div>
+      ))}
+    </figure>
+  );
+}
+
+/** Clipboard API where the host allows it; otherwise the clerk is told to copy by hand. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard?.writeText) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function SummaryPanel() {
+  const styles = usePanelStyles();
+  const { tr, env, workflows, sheet, settings, busy, run, setNotice, refresh } = useController();
+  const [asOf, setAsOf] = useState(env.today());
+  const [result, setResult] = useState<PaneSummaryResult | null>(null);
+  if (workflows && !workflows.summary) return <NotAvailable />;
+
+  const create = () =>
+    run('summary.run', async () => {
+      if (!workflows?.summary || !sheet) return;
+      const summary = await workflows.summary(env.host, {
+        sheet,
+        asOf,
+        soonDays: settings.soonDays ?? DEFAULT_SOON_DAYS,
+        planYear: settings.planYear,
+        columns: settings.columns?.[sheet],
+        lang: env.lang,
+      });
+      setResult(summary);
+      const done = tr.t('summary.done', { sheet: summary.sheetName });
+      setNotice(
+        summary.warnings.length
+          ? { intent: 'warning', text: [done, ...summary.warnings.map((w) => tr.local(w))].join(' ') }
+          : { intent: 'success', text: done },
+      );
+      await refresh(); // the new sheet joins the sheet list
+    });
+
+  const copy = async () => {
+    if (!result) return;
+    const copied = await copyText(result.paragraph);
+    setNotice(copied ? { intent: 'success', text: tr.t('summary.copied') } : { intent: 'warning', text: tr.t('summary.copyFailed') });
+  };
+
+  return (
+    <div className={styles.panel}>
+      <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
+      <div className={styles.row}>
+        <AsOfField value={asOf} onChange={setAsOf} testId="summary-as-of" />
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy !== null || !sheet || !isValidIsoDate(asOf)} onClick={() => void create()}>
+          {tr.t('summary.run')}
+        </Button>
+      </div>
+      {result && (
+        <div className={styles.panel} data-testid="summary-result">
+          <StateChart counts={result.counts} total={result.total} />
+          <Field label={tr.t('summary.paragraph')}>
+            <Textarea value={result.paragraph} readOnly resize="vertical" rows={6} data-testid="report-paragraph" />
+          </Field>
+          <div className={styles.row}>
+            <Button icon={<CopyRegular />} onClick={() => void copy()}>
+              {tr.t('summary.copy')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

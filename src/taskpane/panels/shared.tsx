@@ -1,0 +1,65 @@
+/** Small pieces the panels share. */
+import { Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { isValidIsoDate } from '../../domain/dates';
+import type { ColumnRole } from '../../domain/types';
+import type { MessageKey } from '../i18n';
+import { useController } from '../controller';
+
+export const usePanelStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  intro: { color: tokens.colorNeutralForeground2 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+});
+
+/** The column roles in the order a clerk reads a 任务分工 header. */
+export const COLUMN_ROLES: ColumnRole[] = [
+  'section',
+  'subsection',
+  'number',
+  'measure',
+  'deadline',
+  'lead',
+  'responsible',
+  'status',
+  'explanation',
+  'doneDate',
+];
+
+export const COLUMN_LABELS: Record<ColumnRole, MessageKey> = {
+  section: 'column.section',
+  subsection: 'column.subsection',
+  number: 'column.number',
+  measure: 'column.measure',
+  deadline: 'column.deadline',
+  lead: 'column.lead',
+  responsible: 'column.responsible',
+  status: 'column.status',
+  explanation: 'column.explanation',
+  doneDate: 'column.doneDate',
+};
+
+/** Shown in place of a feature this build does not include. */
+export function NotAvailable() {
+  const { tr } = useController();
+  return (
+    <Text role="note" italic>
+      {tr.t('app.notAvailable')}
+    </Text>
+  );
+}
+
+/** The as-of date the states are judged at (标色 and 汇总), with its validation message. */
+export function AsOfField({ value, onChange, testId }: { value: string; onChange(value: string): void; testId: string }) {
+  const { tr } = useController();
+  const valid = isValidIsoDate(value);
+  return (
+    <Field
+      label={tr.t('highlight.asOf')}
+      validationState={valid ? 'none' : 'error'}
+      validationMessage={valid ? undefined : tr.t('highlight.invalidDate')}
+    >
+      <Input type="date" value={value} onChange={(_, data) => onChange(data.value)} data-testid={testId} />
+    </Field>
+  );
+}
