@@ -35,6 +35,7 @@ export interface DateMention {
 }
 
 const WHITE_SPACE = /\s+/g;
+const HAS_WHITE_SPACE = /\s/;
 
 /** Chinese numeral runs that count something date-like (a month, a day, a quarter, a year, working days). */
 const CHINESE_NUMERAL_RUN = /[零〇○一二两三四五六七八九十廿卅]+(?=月|日|号|季|个|天|年|周|半)/g;
@@ -80,7 +81,7 @@ function replaceChineseNumerals(s: string): string {
 /** The form {@link scanDates} reads: normalised, without white space, Chinese date numerals as digits. */
 export function compactDateText(text: string): string {
   const normal = normaliseText(text);
-  return replaceChineseNumerals(WHITE_SPACE.test(normal) ? normal.replace(WHITE_SPACE, '') : normal);
+  return replaceChineseNumerals(HAS_WHITE_SPACE.test(normal) ? normal.replace(WHITE_SPACE, '') : normal);
 }
 
 /*
@@ -125,6 +126,8 @@ const DATE_MENTION = new RegExp(
 );
 
 const DIGIT = /\d/;
+/** Without a digit, 年 (年底, 上半年) or 季 there is no date to find. */
+const DATE_WORD = /[年季]/;
 const START_SUFFIX = /^(?:起|后|以后|之后|开始|至今)/;
 const BEFORE_SUFFIX = /^(?:前|之前|以前)/;
 const NEXT_YEAR_PREFIX = /(?:次年|明年|翌年|下一年|下年度?)$/;
@@ -170,7 +173,7 @@ const quarterEnd = (year: number, quarter: number): string | null => endOfMonth(
  */
 export function scanDates(compact: string, planYear: number): DateMention[] {
   const mentions: DateMention[] = [];
-  if (!DIGIT.test(compact) && !/[年季]/.test(compact)) return mentions;
+  if (!DIGIT.test(compact) && !DATE_WORD.test(compact)) return mentions;
   let contextYear: number | null = null;
   DATE_MENTION.lastIndex = 0;
   for (let m = DATE_MENTION.exec(compact); m !== null; m = DATE_MENTION.exec(compact)) {
@@ -231,8 +234,8 @@ export function scanDates(compact: string, planYear: number): DateMention[] {
       loose = true;
       const month = Number(g.pm);
       const day = Number(g.pd);
-      // 0.5 or 13.2 is a number; only a plausible month.day is read as a date at all.
-      if (month < 1 || month > 12 || day < 1) continue;
+      // 0.5, 13.2 or 9.45 is a number; only a plausible month.day is read as a date at all.
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
       found = dayMention(y, month, day);
     } else {
       precision = 'year';
