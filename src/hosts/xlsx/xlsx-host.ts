@@ -126,6 +126,7 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(changes: WorkbookChange[]): Promise<void> {
     this.validate(changes);
+    const active = this.activeSheetName();
     for (const change of changes) {
       switch (change.kind) {
         case 'colour':
@@ -148,6 +149,7 @@ export class XlsxHost implements WorkbookHost {
           break;
       }
     }
+    this.keepActive(active);
   }
 
   async select(): Promise<void> {
@@ -183,6 +185,13 @@ export class XlsxHost implements WorkbookHost {
     const active = typeof tab === 'number' ? sheets[tab] : undefined;
     if (active && (active.state ?? 'visible') === 'visible') return active.name;
     return (visible[0] ?? sheets[0])?.name ?? '';
+  }
+
+  /** The active tab is stored as an index: after sheets come and go, point it back at the same sheet. */
+  private keepActive(name: string): void {
+    const view = this.workbook.views?.[0];
+    const index = this.workbook.worksheets.findIndex((ws) => ws.name === name);
+    if (view && index >= 0) view.activeTab = index;
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

@@ -82,6 +82,7 @@ describe('product sheets', () => {
     wb.addWorksheet('任务分工').getCell('A1').value = '表';
     wb.addWorksheet('完成情况汇总').getCell('A1').value = '旧汇总';
     wb.addWorksheet('备注').getCell('A1').value = '备注';
+    wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 2, visibility: 'visible' }];
     const host = await reopen(wb);
     await host.apply([{ kind: 'sheet', spec: summaryLikeSpec(), replaces: '完成情况汇总' }]);
     const reopened = await reopenHost(host);
@@ -90,6 +91,9 @@ describe('product sheets', () => {
     // Under a new name, the new sheet still takes the replaced one's place.
     await reopened.apply([{ kind: 'sheet', spec: summaryLikeSpec('汇总（9月）'), replaces: '完成情况汇总' }]);
     expect((await (await reopenHost(reopened)).read()).sheets.map((s) => s.name)).toEqual(['任务分工', '汇总（9月）', '备注']);
+    // Deleting a sheet before the active one leaves the same sheet active.
+    await reopened.apply([{ kind: 'deleteSheet', sheet: '汇总（9月）' }]);
+    expect((await (await reopenHost(reopened)).read()).activeSheet).toBe('备注');
   });
 
   it('never overwrites a sheet it was not asked to replace', async () => {
