@@ -148,6 +148,8 @@ interface Effect {
 interface QueuedOp {
   requestBytes: number;
   run: () => Effect | void;
+  /** Loads and existence checks change nothing, so cached used ranges stay valid across them. */
+  readOnly?: boolean;
 }
 
 /** The simulated Excel application: one workbook, a requirement-set level, counters. */
@@ -228,6 +230,14 @@ class SimRequestContext {
   private queue: QueuedOp[] = [];
   /** Ranges whose format is written in the pending batch. */
   readonly formatTargets = new Set<object>();
+  /** Used ranges computed during a sync, until the next write (finding one scans the whole sheet). */
+  readonly usedRanges = new Map<string, CellRange | null>();
+
+  usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
+    const key = `${ws.id}:${valuesOnly}`;
+    if (!this.usedRanges.has(key)) this.usedRanges.set(key, usedRect(ws, valuesOnly));
+    return this.usedRanges.get(key)!;
+  }
 
   constructor(readonly sim: ExcelSimulator) {
     this.workbook = new WorkbookProxy(this);
@@ -246,6 +256,7 @@ class SimRequestContext {
     const formatTargets = this.formatTargets.size;
     this.queue = [];
     this.formatTargets.clear();
+    this.usedRanges.clear();
     await Promise.resolve();
     const requestBytes = ops.reduce((sum, op) => sum + ACTION_OVERHEAD_BYTES + op.requestBytes, 0);
     const limit = this.sim.payloadLimitBytes;
@@ -257,6 +268,7 @@ class SimRequestContext {
     const deliveries: (() => void)[] = [];
     try {
       for (const op of ops) {
+        if (!op.readOnly) this.usedRanges.clear();
         const effect = op.run();
         if (effect) {
           responseBytes += effect.responseBytes;
@@ -317,6 +329,7 @@ abstract class ClientObject {
     }
     this.ctx.enqueue({
       requestBytes: jsonBytes(names),
+      readOnly: true,
       run: () => {
         const values = this.snapshot(names);
         return {
@@ -341,6 +354,7 @@ abstract class ClientObject {
   protected trackNullState(exists: () => boolean): void {
     this.ctx.enqueue({
       requestBytes: 0,
+      readOnly: true,
       run: () => {
         const isNull = !exists();
         return { responseBytes: 0, deliver: () => (this.nullState = isNull) };
@@ -390,6 +404,7 @@ class WorksheetCollectionProxy extends ClientObject {
     const names = loadNames(option) ?? [...this.scalarProperties];
     this.ctx.enqueue({
       requestBytes: jsonBytes(names),
+      readOnly: true,
       run: () => {
         const sheets = this.sim.workbook.worksheets;
         const rows = this.snapshot(names).items as Record<string, unknown>[];
@@ -534,12 +549,12 @@ class WorksheetProxy extends ClientObject {
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     if (valuesOnly !== undefined) this.sim.requireApi('1.2', 'Worksheet.getUsedRange(valuesOnly)');
     // Excel answers A1 for a sheet with nothing in it.
-    return new RangeProxy(this.ctx, this, (ws) => usedRect(ws, valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 }, false);
+    return new RangeProxy(this.ctx, this, (ws) => this.ctx.usedRect(ws, valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 }, false);
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     this.sim.requireApi('1.4', 'Worksheet.getUsedRangeOrNullObject');
-    return new RangeProxy(this.ctx, this, (ws) => usedRect(ws, valuesOnly === true), true);
+    return new RangeProxy(this.ctx, this, (ws) => this.ctx.usedRect(ws, valuesOnly === true), true);
   }
 
   activate(): void {
@@ -1047,6 +1062,7 @@ class RangeProxy extends ClientObject {
     const result: { loaded?: Record<string, unknown>[][] } = {};
     this.ctx.enqueue({
       requestBytes: jsonBytes(options),
+      readOnly: true,
       run: () => {
         const { ws, rect } = this.requireTarget();
         const cells = grid(ws, rect, (cell) => pickRequested(options, cellDescription(ws, cell)));

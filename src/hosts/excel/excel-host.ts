@@ -8,8 +8,9 @@
  *    later reads use the sheet list remembered from the previous call (listing again if it went stale).
  *    A sheet with more than ~8 merged areas per row in 60 rows makes getMergedAreas fail: one more, merges
  *    then inferred (mergesKnown false).
- *  - readStyles: 1 when every range is one colour or (≥ 1.9) all cells fit one getCellProperties response;
- *    mixed ranges cost one more round (≥ 1.9), or two (< 1.9: rows, then cells of mixed rows).
+ *  - readStyles: 1 up to 40 000 cells (≥ 1.9, getCellProperties) or 8 000 cells (< 1.9, a colour load per
+ *    cell). Larger areas: 1 for range-level colours, which settles every range of one colour; mixed ranges
+ *    then cost one more per 40 000 cells (≥ 1.9), or two (< 1.9: per row, then per cell of mixed rows).
  *  - apply: 1, plus one more per ~4.5 MB of request; +1 when called before any read (to learn sheet names).
  *  - select: 1.
  * Everything newer than ExcelApi 1.1 is feature-detected through the injected requirements.
@@ -265,17 +266,19 @@ export class ExcelHost implements WorkbookHost {
       const sheetName = wanted ? (sheets.find((s) => s.name.toLowerCase() === wanted)?.name ?? request.sheet!) : active.name;
 
       let grid: SheetGrid | null = null;
-      if (target && !target.isNullObject && used && window) {
+      // Only *OrNullObject proxies (ExcelApi ≥ 1.4) can be null; a getItem proxy that synced exists.
+      const targetExists = target !== null && !(this.supports(4) && target.isNullObject);
+      if (targetExists && used && window) {
         grid = await this.gridFrom(ctx, target, sheetName, used, window, withMerges ? mergeBands : null);
       }
 
       let stateText: string | null = null;
-      if (stateRange) stateText = stateTextFrom(stateRange);
+      if (stateRange) stateText = stateTextFrom(stateRange, this.supports(4));
       else if (!stateSheet && this.knownSheets.has(STATE_SHEET_NAME.toLowerCase())) {
         // ExcelApi < 1.4 and the state sheet was not known before this call: one more round trip.
         const late = this.usedRange(ctx.workbook.worksheets.getItem(STATE_SHEET_NAME)).load('values');
         await ctx.sync();
-        stateText = stateTextFrom(late);
+        stateText = stateTextFrom(late, false);
       }
       return { sheets, activeSheet: active.name, grid, stateText };
     });
@@ -290,7 +293,7 @@ export class ExcelHost implements WorkbookHost {
     mergeBands: Excel.RangeAreas[] | null,
   ): Promise<SheetGrid> {
     const mergesKnown = mergeBands !== null;
-    if (used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown };
+    if (this.supports(4) && used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown };
     const origin = parseAddress(used.address)!;
     const rows = used.rowCount;
     const cols = used.columnCount;
@@ -356,6 +359,8 @@ export class ExcelHost implements WorkbookHost {
       const found = new Map<string, CellStyle>();
       if (patternsKnown && cells <= CELL_PROPERTIES_PER_SYNC) {
         await this.cellProperties(ctx, ws, ranges, found);
+      } else if (!patternsKnown && cells <= PROBES_PER_SYNC) {
+        await this.probeUniform(ctx, ws, ranges.flatMap(singleCells), found, false);
       } else {
         const mixed: CellRange[] = [];
         for (let i = 0; i < ranges.length; i += PROBES_PER_SYNC) mixed.push(...(await this.probeUniform(ctx, ws, ranges.slice(i, i + PROBES_PER_SYNC), found, patternsKnown)));
@@ -365,7 +370,7 @@ export class ExcelHost implements WorkbookHost {
           const rows = mixed.flatMap((r) => Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })));
           const mixedRows: CellRange[] = [];
           for (let i = 0; i < rows.length; i += PROBES_PER_SYNC) mixedRows.push(...(await this.probeUniform(ctx, ws, rows.slice(i, i + PROBES_PER_SYNC), found, false)));
-          const single = mixedRows.flatMap((r) => Array.from({ length: r.right - r.left + 1 }, (_, i) => ({ top: r.top, bottom: r.top, left: r.left + i, right: r.left + i })));
+          const single = mixedRows.flatMap(singleCells);
           for (let i = 0; i < single.length; i += PROBES_PER_SYNC) await this.probeUniform(ctx, ws, single.slice(i, i + PROBES_PER_SYNC), found, false);
         }
       }
@@ -716,6 +721,12 @@ function coverMerges(values: CellValue[][], origin: CellRange, merges: CellRange
   return padded;
 }
 
+function singleCells(r: CellRange): CellRange[] {
+  const out: CellRange[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ top: row, left: col, bottom: row, right: col });
+  return out;
+}
+
 /** Rows [from, from + count) of a range (relative), all its columns; may reach past its last row. */
 function rowWindow(range: Excel.Range, from: number, count: number): Excel.Range {
   return range.getRow(from).getBoundingRect(range.getCell(from + count - 1, 0));
@@ -728,8 +739,8 @@ function uniqueRanges(ranges: CellRange[]): CellRange[] {
   return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-function stateTextFrom(range: Excel.Range): string | null {
-  if (range.isNullObject) return null;
+function stateTextFrom(range: Excel.Range, nullable: boolean): string | null {
+  if (nullable && range.isNullObject) return null;
   const joined = range.values.map((line) => (typeof line[0] === 'string' ? line[0] : '')).join('');
   return joined || null;
 }
