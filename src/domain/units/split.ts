@@ -72,6 +72,9 @@ const ROLE_SUFFIX = new RegExp(
   'g',
 );
 
+/** The first characters of every role word above (labels, suffixes, bracketed marks). */
+const ROLE_WORD_START = /[牵主责配参协负落]/;
+
 /** A role written in brackets after one unit: `办公室（牵头）`, `司法局（配合单位）`. */
 const BRACKETED_ROLE = /^(.+?)（(牵头|主办|配合|参与|协办|协助|责任)(?:单位|部门)?）$/;
 
@@ -82,6 +85,8 @@ const BRACKETED_ROLE = /^(.+?)（(牵头|主办|配合|参与|协办|协助|责�
  * unit responsible: no written rule makes the first-listed unit the lead.
  */
 export function splitLeadAndResponsible(text: string): LeadAndResponsible {
+  // Most cells are plain lists: without any character that starts a role word there is nothing to look for.
+  if (!ROLE_WORD_START.test(text)) return { lead: [], responsible: splitUnits(text), combined: false };
   const s = normaliseText(text);
   const protectedAt = insideBrackets(s);
   const lead: string[] = [];
