@@ -48,7 +48,8 @@ export function stripInvisible(s: string): string {
 /**
  * Full-width ASCII variants to their ASCII form: `２０２２` → `2022`, `：；，（）` → `:;,()`, `Ａ` → `A`,
  * and the ideographic space to a plain space. Chinese punctuation without an ASCII twin (、。《》「」)
- * is left alone: it carries meaning (、 separates units).
+ * is left alone: it carries meaning (、 separates units). Character for character: the result has the same
+ * length, so a match on it cuts the original at the same positions (numbering.ts relies on this).
  */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH.test(s)) return s;

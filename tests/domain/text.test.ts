@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { cellText, collapseSpaces, isBlankCell, normaliseText, stripInvisible, toHalfWidth } from '../../src/domain/text';
 
 describe('toHalfWidth', () => {
@@ -12,6 +13,15 @@ describe('toHalfWidth', () => {
     ['already ascii', 'already ascii'],
   ])('%p → %p', (input, expected) => {
     expect(toHalfWidth(input)).toBe(expected);
+  });
+
+  it('keeps the length, character for character (property)', () => {
+    fc.assert(
+      fc.property(fc.fullUnicodeString(), (s) => {
+        const half = toHalfWidth(s);
+        return half.length === s.length && toHalfWidth(half) === half;
+      }),
+    );
   });
 
   it('returns the same string object when nothing changes', () => {
