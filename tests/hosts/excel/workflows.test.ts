@@ -1,0 +1,113 @@
+/**
+ * Every workflow through ExcelHost + the simulator, on both samples, at ExcelApi 1.1 and the newest level:
+ * the results equal the xlsx host's, and the round trips stay as few as the port promises.
+ */
+import ExcelJS from 'exceljs';
+import type { CellRange, CellStyle } from '../../../src/domain/types';
+import { STATE_SHEET_NAME } from '../../../src/domain/workbook-state';
+import { XlsxHost } from '../../../src/hosts/xlsx';
+import type { WorkbookHost } from '../../../src/ports/workbook-host';
+import { runCheck } from '../../../src/workflows/check';
+import { runClear } from '../../../src/workflows/clear';
+import { runHighlight } from '../../../src/workflows/highlight';
+import { runReport } from '../../../src/workflows/report';
+import { runSummary } from '../../../src/workflows/summary';
+import { API_LEVELS, SAMPLES, loadWorkbook, rig, type Rig } from './support';
+
+const AS_OF = '2022-09-15';
+const GENERATED_AT = '2022-09-15 09:00';
+
+interface Pair {
+  excel: Rig;
+  xlsx: XlsxHost;
+}
+
+async function pair(file: string, apiVersion: string): Promise<Pair> {
+  return { excel: rig(await loadWorkbook(file), { apiVersion }), xlsx: XlsxHost.fromWorkbook(await loadWorkbook(file)) };
+}
+
+/** Normalised colours of every cell of the main sheet's used area, as a host reports them. */
+async function colours(host: WorkbookHost, sheet: string, area: CellRange): Promise<string[]> {
+  const styles: CellStyle[] = await host.readStyles(sheet, [area]);
+  return styles.map((s) => `${s.row},${s.col}:${s.fill ?? '-'}/${s.font ?? '-'}`);
+}
+
+/** Every non-blank cell's value by address; the covered cells of merged areas are blank, as in Excel. */
+function sheetValues(wb: ExcelJS.Workbook, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  wb.getWorksheet(name)!.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const v = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.value;
+      if (v !== null && v !== '') out[cell.address] = v;
+    }),
+  );
+  return out;
+}
+
+describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) => {
+  describe.each(Object.entries(SAMPLES))('on the %s sample', (_name, file) => {
+    it('check finds what the xlsx host finds, in one sync', async () => {
+      const { excel, xlsx } = await pair(file, level);
+      const viaExcel = await runCheck(excel.host);
+      expect(excel.syncs()).toBe(1);
+      const viaXlsx = await runCheck(xlsx);
+      expect(viaExcel.analysis).toEqual(viaXlsx.analysis);
+      expect(viaExcel.directorySource).toBe(viaXlsx.directorySource);
+    });
+
+    it('highlight colours the same cells, clear restores every colour, and the values never change', async () => {
+      const { excel, xlsx } = await pair(file, level);
+      const sheet = (await xlsx.read()).grid!;
+      const area = { top: sheet.originRow, left: sheet.originCol, bottom: sheet.originRow + sheet.values.length - 1, right: sheet.originCol + sheet.values[0].length - 1 };
+      const original = await colours(excel.host, sheet.sheet, area);
+      excel.syncs();
+
+      const viaExcel = await runHighlight(excel.host, { asOf: AS_OF });
+      // read, readStyles, apply.
+      expect(excel.syncs()).toBe(3);
+      const viaXlsx = await runHighlight(xlsx, { asOf: AS_OF });
+      expect(viaExcel.counts).toEqual(viaXlsx.counts);
+      expect(viaExcel.colouredCells).toBe(viaXlsx.colouredCells);
+      expect(excel.sim.stats.formatOperations).toBeLessThanOrEqual(viaExcel.plan.runs.length + 2);
+      const highlighted = await colours(excel.host, sheet.sheet, area);
+      expect(highlighted).toEqual(await colours(xlsx, sheet.sheet, area));
+      expect(highlighted).not.toEqual(original);
+
+      // Run again: nothing changes (the saved originals stay the originals).
+      await runHighlight(excel.host, { asOf: AS_OF });
+      expect(await colours(excel.host, sheet.sheet, area)).toEqual(highlighted);
+
+      excel.syncs();
+      const cleared = await runClear(excel.host);
+      expect(cleared.hadRecord).toBe(true);
+      expect(excel.syncs()).toBe(3);
+      expect(await colours(excel.host, sheet.sheet, area)).toEqual(original);
+      expect((await excel.host.read()).grid!.values).toEqual(sheet.values);
+    });
+
+    it('summary writes the same sheet as the xlsx host, in two syncs', async () => {
+      const { excel, xlsx } = await pair(file, level);
+      const viaExcel = await runSummary(excel.host, { asOf: AS_OF, generatedAt: GENERATED_AT });
+      expect(excel.syncs()).toBe(2);
+      const viaXlsx = await runSummary(xlsx, { asOf: AS_OF, generatedAt: GENERATED_AT });
+      expect(viaExcel.model).toEqual(viaXlsx.model);
+      expect(viaExcel.paragraph).toBe(viaXlsx.paragraph);
+      expect(sheetValues(excel.sim.workbook, viaExcel.sheetName)).toEqual(sheetValues(xlsx.workbook, viaXlsx.sheetName));
+      // Regenerating replaces the product's own sheet instead of adding another.
+      const again = await runSummary(excel.host, { asOf: '2022-10-15', generatedAt: GENERATED_AT });
+      expect(again.replaced).toBe(viaExcel.sheetName);
+      // (On ExcelApi 1.1 the state sheet cannot be hidden, so it is left out of the count.)
+      expect(excel.sim.workbook.worksheets.filter((w) => w.name !== STATE_SHEET_NAME).map((w) => w.name)).toEqual(['任务分工', viaExcel.sheetName]);
+    });
+
+    it('report (check + highlight + summary) takes at most four syncs', async () => {
+      const { excel, xlsx } = await pair(file, level);
+      const viaExcel = await runReport(excel.host, { asOf: AS_OF, generatedAt: GENERATED_AT });
+      expect(excel.sim.stats.syncs).toBeLessThanOrEqual(4);
+      const viaXlsx = await runReport(xlsx, { asOf: AS_OF, generatedAt: GENERATED_AT });
+      expect(viaExcel.summary.model).toEqual(viaXlsx.summary.model);
+      expect(viaExcel.highlight.counts).toEqual(viaXlsx.highlight.counts);
+    });
+  });
+});
