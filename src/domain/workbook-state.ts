@@ -28,6 +28,20 @@ export interface HighlightRecord {
    * later highlight and on clear (they keep the user's colour); clear forgets them with the rest of the record.
    */
   userColoured?: { row: number; col: number }[];
+  /**
+   * The stored form of `cells` (which is then empty): each distinct original style and applied colour pair
+   * once, and the cells as runs along a row — see domain/highlight-record.ts, the only reader and writer.
+   */
+  packed?: PackedHighlight;
+}
+
+export interface PackedHighlight {
+  /** Distinct original styles (without their position). */
+  styles: { fill: string | null; font: string | null; token: string }[];
+  /** Distinct applied colour pairs. */
+  colours: { fill: string; font: string }[];
+  /** Runs of cells on one row with the same original style and applied colours: [row, firstCol, lastCol, style, colour]. */
+  runs: [number, number, number, number, number][];
 }
 
 export interface ProductSheetRecord {

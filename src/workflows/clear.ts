@@ -5,6 +5,7 @@
  */
 import { UserFacingError } from '../domain/errors';
 import { clearReadRanges, reconcileClear } from '../domain/highlight-plan';
+import { unpackRecord } from '../domain/highlight-record';
 import { parseState, serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 
@@ -32,7 +33,7 @@ export async function runClear(host: WorkbookHost, options: ClearOptions = {}): 
   }
   const sheet = snapshot.grid.sheet;
   const { state } = parseState(snapshot.stateText);
-  const record = state.highlights[sheet];
+  const record = unpackRecord(state.highlights[sheet]);
   if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0 };
 
   const readRanges = clearReadRanges(record);

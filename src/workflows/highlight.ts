@@ -11,6 +11,7 @@ import { UserFacingError } from '../domain/errors';
 import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
 import { buildHighlightPlan, highlightReadRanges, reconcileHighlight, type HighlightPlan } from '../domain/highlight-plan';
+import { packRecord, unpackRecord } from '../domain/highlight-record';
 import { DEFAULT_SOON_DAYS, type StateCounts } from '../domain/row-state';
 import type { CellRange, CellStyle, ColumnMap, LocalText, RowState } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
@@ -86,7 +87,7 @@ export function prepareHighlight(check: CheckResult, options: Pick<HighlightOpti
   const soonDays = resolveSoonDays(options.soonDays, state);
   const colours = resolveColours(options.colours ?? state.settings.colours);
   const plan = buildHighlightPlan(analysis, options.asOf, { soonDays, colours, merges: snapshot.grid?.merges ?? [] });
-  return { sheet: analysis.sheet, plan, readRanges: highlightReadRanges(plan, state.highlights[analysis.sheet]) };
+  return { sheet: analysis.sheet, plan, readRanges: highlightReadRanges(plan, unpackRecord(state.highlights[analysis.sheet])) };
 }
 
 /**
@@ -101,9 +102,9 @@ export function completeHighlight(
   state: WorkbookState,
 ): { changes: WorkbookChange[]; nextState: WorkbookState; result: HighlightResult } {
   const { sheet, plan } = prep;
-  const outcome = reconcileHighlight(plan, state.highlights[sheet], current);
+  const outcome = reconcileHighlight(plan, unpackRecord(state.highlights[sheet]), current);
   const highlights = { ...state.highlights };
-  if (outcome.record) highlights[sheet] = outcome.record;
+  if (outcome.record) highlights[sheet] = packRecord(outcome.record);
   else delete highlights[sheet];
 
   const changes: WorkbookChange[] = [];

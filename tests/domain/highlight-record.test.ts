@@ -1,0 +1,59 @@
+import { packRecord, unpackRecord } from '../../src/domain/highlight-record';
+import type { HighlightedCell, HighlightRecord } from '../../src/domain/workbook-state';
+import { parseState, serialiseState } from '../../src/domain/workbook-state';
+
+const PLAIN = 'xlsx1:{"fill":{"pattern":"none","type":"pattern"},"fontColor":null,"hasFont":true}';
+const BOLD_RED = 'xlsx1:{"fill":null,"fontColor":{"argb":"FFFF0000"},"hasFont":true}';
+
+function cell(row: number, col: number, token = PLAIN, applied = { fill: '#FFC7CE', font: '#9C0006' }): HighlightedCell {
+  return { row, col, original: { row, col, fill: null, font: token === PLAIN ? null : '#FF0000', token }, applied };
+}
+
+function sheetRecord(rows: number, cols: number): HighlightRecord {
+  const cells: HighlightedCell[] = [];
+  for (let row = 2; row < 2 + rows; row++) {
+    for (let col = 2; col < 2 + cols; col++) {
+      // Every 7th row is done (green), and its status cell had a red font of its own.
+      const done = row % 7 === 0;
+      cells.push(cell(row, col, done && col === 2 + cols - 1 ? BOLD_RED : PLAIN, done ? { fill: '#C6EFCE', font: '#006100' } : { fill: '#FFC7CE', font: '#9C0006' }));
+    }
+  }
+  return { asOf: '2022-09-15', cells, userColoured: [{ row: 9, col: 3 }] };
+}
+
+describe('the packed highlight record', () => {
+  it('unpacks to exactly the cells it was packed from, through the JSON the workbook stores', () => {
+    const record = sheetRecord(60, 5);
+    const packed = packRecord(record);
+    expect(packed.cells).toEqual([]);
+    const stored = parseState(serialiseState({ version: 1, highlights: { S: packed }, productSheets: [], settings: {} })).state;
+    expect(unpackRecord(stored.highlights.S)).toEqual(record);
+  });
+
+  it('keeps a 20 000-row sheet’s record far below Office’s 5 MB payload', () => {
+    const record = sheetRecord(20000, 5);
+    const plain = JSON.stringify(record).length;
+    const packed = JSON.stringify(packRecord(record)).length;
+    expect(plain).toBeGreaterThan(15_000_000);
+    expect(packed).toBeLessThan(1_000_000);
+  });
+
+  it('reads a record saved unpacked as it is, and skips malformed runs instead of guessing', () => {
+    const plain = { asOf: '2022-09-15', cells: [cell(3, 2)] };
+    expect(unpackRecord(plain)).toBe(plain);
+    expect(unpackRecord(undefined)).toBeUndefined();
+    const damaged = {
+      asOf: '2022-09-15',
+      cells: [],
+      packed: {
+        styles: [{ fill: null, font: null, token: PLAIN }],
+        colours: [{ fill: '#FFC7CE', font: '#9C0006' }],
+        runs: [[4, 2, 3, 0, 0], [5, 3, 2, 0, 0], [6, 2, 2, 1, 0], [7, -1, 2, 0, 0], 'x'],
+      },
+    } as unknown as HighlightRecord;
+    expect(unpackRecord(damaged)!.cells.map((c) => [c.row, c.col])).toEqual([
+      [4, 2],
+      [4, 3],
+    ]);
+  });
+});
