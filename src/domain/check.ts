@@ -147,21 +147,27 @@ export function choosePlanYear(
 
 /** Reads and checks one sheet. Throws only UserFacingError (no header, empty sheet, bad column override). */
 export function analyseSheet(grid: SheetGrid, options: AnalyseOptions): SheetAnalysis {
-  const layout = detectLayout(grid, options.columns);
+  const merges = new MergeIndex(grid);
+  const layout = detectLayout(grid, options.columns, merges);
   const { year: planYear, source: planYearSource } = choosePlanYear(grid, layout, options);
-  return new SheetReader(grid, layout, planYear, options.directory).read(planYearSource);
+  return new SheetReader(grid, merges, layout, planYear, options.directory).read(planYearSource);
 }
 
 class SheetReader {
-  private readonly merges: MergeIndex;
   private readonly cols: ColumnMap;
   private readonly findings = new FindingList();
   private readonly tasks: Task[] = [];
   private readonly tableFirstCol: number;
-  /** Unit cells already checked, by source cell: a merged cell is parsed and reported once. */
-  private readonly unitCache = new Map<string, string[]>();
-  private readonly deadlineCache = new Map<string, Deadline>();
-  private readonly statusCache = new Map<string, Status>();
+  /**
+   * Parses by cell text: the same text (长期开展, 办公室) recurs on most rows of a long sheet. Findings are
+   * reported once per source cell, so a cell merged over several measures is reported once.
+   */
+  private readonly unitsByText = new Map<string, string[]>();
+  private readonly leadSplitByText = new Map<string, { lead: string[]; responsible: string[] }>();
+  private readonly deadlineByText = new Map<string, Deadline>();
+  private readonly statusByText = new Map<string, Status>();
+  private readonly reportedCells = new Set<number>();
+  private readonly cellKeyStride: number;
   private readonly singleUnitColumn: boolean;
   private anyCombinedLead = false;
 
@@ -179,15 +185,16 @@ class SheetReader {
 
   constructor(
     private readonly grid: SheetGrid,
+    private readonly merges: MergeIndex,
     private readonly layout: Layout,
     private readonly planYear: number,
     private readonly directory: UnitDirectory,
   ) {
-    this.merges = new MergeIndex(grid);
     this.cols = layout.columns;
     const used = Object.values(this.cols).filter((c): c is number => typeof c === 'number');
     this.tableFirstCol = Math.min(...used, layout.lastColumn);
     this.singleUnitColumn = this.cols.lead === null && this.cols.responsible !== null;
+    this.cellKeyStride = layout.lastColumn + 2;
     this.measureHeaderKey = normaliseText(cellText(valueAt(grid, layout.headerRow - 1, this.cols.measure))).replace(/\s+/g, '');
   }
 
@@ -247,8 +254,10 @@ class SheetReader {
 
   /** A header repeated further down (tables pasted together, or a printed header copied in). */
   private isRepeatedHeader(r: number): boolean {
-    const t = normaliseText(cellText(valueAt(this.grid, r, this.cols.measure))).replace(/\s+/g, '');
-    return t !== '' && t === this.measureHeaderKey;
+    const raw = cellText(valueAt(this.grid, r, this.cols.measure));
+    // A header label is short: measures (the other 99.9 % of rows) are not normalised for this comparison.
+    if (raw === '' || raw.length > this.measureHeaderKey.length * 4 + 8) return false;
+    return normaliseText(raw).replace(/\s+/g, '') === this.measureHeaderKey;
   }
 
   /**
@@ -423,6 +432,18 @@ class SheetReader {
 
   // ---- values -------------------------------------------------------------------------------------------
 
+  /**
+   * True the first time a source cell is looked at: its findings are reported then, and only then. Only a
+   * merged cell can be seen by several tasks; every other cell belongs to one row of one task.
+   */
+  private firstReport(cell: Resolved): boolean {
+    if (!cell.inherited && !this.merges.mergeAt(cell.source.row, cell.source.col)) return true;
+    const key = cell.source.row * this.cellKeyStride + cell.source.col;
+    if (this.reportedCells.has(key)) return false;
+    this.reportedCells.add(key);
+    return true;
+  }
+
   private firstFilled(cells: Resolved[]): Resolved | null {
     return cells.find((c) => c.text !== '') ?? null;
   }
@@ -437,12 +458,9 @@ class SheetReader {
       });
       return { text: '', kind: 'unknown', due: null };
     }
-    const key = `${cell.source.row},${cell.source.col}`;
-    const cached = this.deadlineCache.get(key);
-    if (cached) return cached;
-    const deadline = parseDeadline(cell.value, this.planYear);
-    this.deadlineCache.set(key, deadline);
-    if (isErrorValue(cell.value)) return deadline; // already reported as cell.error
+    const deadline = cachedParse(this.deadlineByText, cell, (v) => parseDeadline(v, this.planYear));
+    // Reported once per cell; an error value is already reported as cell.error.
+    if (!this.firstReport(cell) || isErrorValue(cell.value)) return deadline;
     const quoted = `“${cell.text}”`;
     if (deadline.kind === 'invalid') {
       const why = deadline.reason;
@@ -467,12 +485,8 @@ class SheetReader {
   private taskStatus(t: TaskDraft): Status {
     const cell = this.firstFilled(t.statusCells);
     if (!cell) return parseStatus(null, this.planYear);
-    const key = `${cell.source.row},${cell.source.col}`;
-    const cached = this.statusCache.get(key);
-    if (cached) return cached;
-    const status = parseStatus(cell.value, this.planYear);
-    this.statusCache.set(key, status);
-    if (!status.recognised && !isErrorValue(cell.value)) {
+    const status = cachedParse(this.statusByText, cell, (v) => parseStatus(v, this.planYear));
+    if (!status.recognised && !isErrorValue(cell.value) && this.firstReport(cell)) {
       this.findings.add('warning', 'status.unrecognised', cell.source, {
         zh: `完成情况“${cell.text}”无法归类，请写明“已完成”“序时推进”“进度滞后”或“未启动”等`,
         en: `the status “${cell.text}” is not recognised; write e.g. 已完成, 序时推进, 进度滞后 or 未启动`,
@@ -510,14 +524,19 @@ class SheetReader {
     const responsible: string[] = [];
     for (const cell of t.responsibleCells) {
       if (!cell.text || isErrorValue(cell.value)) continue;
-      const split = splitLeadAndResponsible(cell.text);
+      let split = this.leadSplitByText.get(cell.text);
+      if (!split) {
+        const raw = splitLeadAndResponsible(cell.text);
+        split = { lead: raw.lead.map(normaliseUnitName).filter(Boolean), responsible: raw.responsible.map(normaliseUnitName).filter(Boolean) };
+        this.leadSplitByText.set(cell.text, split);
+      }
       if (split.lead.length) this.anyCombinedLead = true;
-      const leadNames = split.lead.map(normaliseUnitName).filter(Boolean);
-      const respNames = split.responsible.map(normaliseUnitName).filter(Boolean);
-      this.checkUnits(cell, leadNames, 'lead');
-      this.checkUnits(cell, respNames, 'responsible');
-      lead.push(...leadNames);
-      responsible.push(...respNames);
+      if (this.firstReport(cell)) {
+        this.checkUnits(cell, split.lead, 'lead');
+        this.checkUnits(cell, split.responsible, 'responsible');
+      }
+      lead.push(...split.lead);
+      responsible.push(...split.responsible);
     }
     if (!lead.length && !responsible.length && this.cols.responsible !== null && !this.firstFilled(t.responsibleCells)) {
       this.findings.add('error', 'units.missing', { row: t.firstRow, col: this.cols.responsible }, {
@@ -532,13 +551,12 @@ class SheetReader {
     const names: string[] = [];
     for (const cell of cells) {
       if (!cell.text || isErrorValue(cell.value)) continue;
-      const key = `${cell.source.row},${cell.source.col}`;
-      let list = this.unitCache.get(key);
+      let list = this.unitsByText.get(cell.text);
       if (!list) {
         list = splitUnits(cell.text).map(normaliseUnitName).filter(Boolean);
-        this.unitCache.set(key, list);
-        this.checkUnits(cell, list, role);
+        this.unitsByText.set(cell.text, list);
       }
+      if (this.firstReport(cell)) this.checkUnits(cell, list, role);
       names.push(...list);
     }
     return dedupe(names);
@@ -639,6 +657,18 @@ class SheetReader {
   }
 }
 
+/** Parses a cell through a cache keyed by its text (strings only: a number or date cell is parsed as itself). */
+function cachedParse<T>(cache: Map<string, T>, cell: Resolved, parse: (value: CellValue) => T): T {
+  if (typeof cell.value !== 'string') return parse(cell.value);
+  let parsed = cache.get(cell.text);
+  if (parsed === undefined) {
+    parsed = parse(cell.value);
+    cache.set(cell.text, parsed);
+  }
+  return parsed;
+}
+
 function dedupe(names: string[]): string[] {
+  if (names.length < 2) return names;
   return [...new Set(names)];
 }

@@ -79,60 +79,68 @@ export function headerRole(value: CellValue): HeaderRole | null {
   return null;
 }
 
-/** Merged areas clipped to the grid and indexed by cell, built once per grid (no per-row scans of the list). */
+/**
+ * Merged areas clipped to the grid and indexed by cell, built once per grid: for each column a merge touches,
+ * an array over the rows saying which merge covers the cell. Lookups are array reads, so reading a sheet
+ * never scans the merge list per row, and memory stays proportional to the merged cells' columns.
+ */
 export class MergeIndex {
-  private readonly byTopLeft = new Map<number, CellRange>();
-  private readonly ownerOfCovered = new Map<number, number>();
-  private readonly stride: number;
+  private readonly areas: CellRange[] = [];
+  /** Per absolute column (offset by originCol): merge number + 1 for every row (offset by originRow), 0 = none. */
+  private readonly byColumn: (Int32Array | undefined)[] = [];
+  private readonly originRow: number;
+  private readonly originCol: number;
 
   constructor(grid: SheetGrid) {
-    const lastRow = grid.originRow + grid.values.length - 1;
+    this.originRow = grid.originRow;
+    this.originCol = grid.originCol;
+    const height = grid.values.length;
     const width = grid.values[0]?.length ?? 0;
+    const lastRow = grid.originRow + height - 1;
     const lastCol = grid.originCol + width - 1;
-    this.stride = lastCol + 2;
     for (const m of grid.merges) {
-      const top = Math.max(m.top, grid.originRow);
-      const left = Math.max(m.left, grid.originCol);
       const bottom = Math.min(m.bottom, lastRow);
       const right = Math.min(m.right, lastCol);
       // A merge whose top-left lies outside the grid holds no value we can see; one of a single cell is no merge.
-      if (top !== m.top || left !== m.left || bottom < top || right < left) continue;
-      if (bottom === top && right === left) continue;
-      const ownerKey = this.key(top, left);
-      if (this.byTopLeft.has(ownerKey) || this.ownerOfCovered.has(ownerKey)) continue; // overlapping merges: first wins
-      this.byTopLeft.set(ownerKey, { top, left, bottom, right });
-      for (let r = top; r <= bottom; r++) {
-        for (let c = left; c <= right; c++) {
-          if (r === top && c === left) continue;
-          const k = this.key(r, c);
-          if (!this.ownerOfCovered.has(k)) this.ownerOfCovered.set(k, ownerKey);
+      if (m.top < grid.originRow || m.left < grid.originCol || bottom < m.top || right < m.left) continue;
+      if (bottom === m.top && right === m.left) continue;
+      if (this.numberAt(m.top, m.left) !== 0) continue; // overlapping merges (a damaged file): the first one wins
+      const id = this.areas.push({ top: m.top, left: m.left, bottom, right });
+      for (let c = m.left; c <= right; c++) {
+        let column = this.byColumn[c - this.originCol];
+        if (!column) column = this.byColumn[c - this.originCol] = new Int32Array(height);
+        for (let r = m.top; r <= bottom; r++) {
+          const i = r - this.originRow;
+          if (column[i] === 0) column[i] = id;
         }
       }
     }
   }
 
-  private key(row: number, col: number): number {
-    return row * this.stride + col;
-  }
-
-  /** The merged area whose top-left cell is (row, col), or null. */
-  mergeAt(row: number, col: number): CellRange | null {
-    return this.byTopLeft.get(this.key(row, col)) ?? null;
-  }
-
-  /** For a cell hidden under a merge (not its top-left): the top-left cell holding the value; else null. */
-  ownerOf(row: number, col: number): { row: number; col: number } | null {
-    const k = this.ownerOfCovered.get(this.key(row, col));
-    if (k === undefined) return null;
-    return { row: Math.floor(k / this.stride), col: k % this.stride };
+  private numberAt(row: number, col: number): number {
+    const column = this.byColumn[col - this.originCol];
+    if (!column) return 0;
+    const i = row - this.originRow;
+    return i >= 0 && i < column.length ? column[i] : 0;
   }
 
   /** The merged area a cell belongs to (as top-left or covered), or null. */
   areaOf(row: number, col: number): CellRange | null {
-    const own = this.mergeAt(row, col);
-    if (own) return own;
-    const owner = this.ownerOf(row, col);
-    return owner ? this.mergeAt(owner.row, owner.col) : null;
+    const id = this.numberAt(row, col);
+    return id === 0 ? null : this.areas[id - 1];
+  }
+
+  /** The merged area whose top-left cell is (row, col), or null. */
+  mergeAt(row: number, col: number): CellRange | null {
+    const area = this.areaOf(row, col);
+    return area && area.top === row && area.left === col ? area : null;
+  }
+
+  /** For a cell hidden under a merge (not its top-left): the top-left cell holding the value; else null. */
+  ownerOf(row: number, col: number): { row: number; col: number } | null {
+    const area = this.areaOf(row, col);
+    if (!area || (area.top === row && area.left === col)) return null;
+    return { row: area.top, col: area.left };
   }
 }
 
@@ -371,15 +379,17 @@ function badOverride(role: ColumnRole, col: number | null): UserFacingError {
   });
 }
 
-/** The table on a sheet. Throws UserFacingError `layout.empty` or `layout.no_header`. */
-export function detectLayout(grid: SheetGrid, overrides?: Partial<ColumnMap>): Layout {
+/**
+ * The table on a sheet. Throws UserFacingError `layout.empty` or `layout.no_header`. A caller that has
+ * already indexed the grid's merges passes the index, so it is built once.
+ */
+export function detectLayout(grid: SheetGrid, overrides?: Partial<ColumnMap>, merges: MergeIndex = new MergeIndex(grid)): Layout {
   if (grid.values.length === 0 || (grid.values[0]?.length ?? 0) === 0 || gridIsBlank(grid)) {
     throw new UserFacingError('layout.empty', {
       zh: `工作表“${grid.sheet}”是空的，没有可检查的内容。`,
       en: `Sheet "${grid.sheet}" is empty: there is nothing to check.`,
     });
   }
-  const merges = new MergeIndex(grid);
   const header = findHeader(grid, merges);
   if (!header) throw noHeaderError(grid.sheet);
   const found = columnsFrom(grid, merges, header);

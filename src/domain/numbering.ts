@@ -46,13 +46,13 @@ export interface Heading {
 
 /** `一、…` is a section heading, `（一）…` a subsection heading; anything else null. */
 export function headingOf(text: string): Heading | null {
-  const half = toHalfWidth(text);
+  const half = toHalfWidth(text.length > 24 ? text.slice(0, 24) : text);
   const sub = SUBSECTION_HEADING.exec(half);
   if (sub) {
     const value = parseChineseNumeral(sub[1]);
     return value === null ? null : { level: 'subsection', value };
   }
-  const sec = SECTION_HEADING.exec(half) ?? BARE_CHINESE_NUMERAL.exec(half.trim());
+  const sec = SECTION_HEADING.exec(half) ?? (text.length <= 24 ? BARE_CHINESE_NUMERAL.exec(half.trim()) : null);
   if (sec) {
     const value = parseChineseNumeral(sec[1]);
     return value === null ? null : { level: 'section', value };
@@ -70,7 +70,8 @@ export interface MeasureNumber {
 
 /** `1.切实…`, `1、`, `1．`, `（1）`, `(1)`, `1）` → the number and the text after it; null when unnumbered. */
 export function measureNumberOf(text: string): MeasureNumber | null {
-  const m = MEASURE_NUMBER.exec(toHalfWidth(text));
+  // Only the start can hold the number; toHalfWidth keeps lengths, so the match length cuts the original.
+  const m = MEASURE_NUMBER.exec(toHalfWidth(text.slice(0, 16)));
   if (!m) return null;
   const digits = m[1] ?? m[2];
   return { no: String(Number(digits)), value: Number(digits), rest: text.slice(m[0].length).trim() };
