@@ -54,6 +54,8 @@ const STYLES: Record<string, SpecStyle> = {
   text: { vertical: 'top', wrap: true, border: true },
   textCenter: { horizontal: 'center', vertical: 'top', wrap: true, border: true },
   count: { horizontal: 'right', vertical: 'middle', border: true, numberFormat: '0' },
+  /** Ledger numbers sit at the top, level with the first line of the measure text beside them. */
+  countTop: { horizontal: 'right', vertical: 'top', border: true, numberFormat: '0' },
   countBold: { bold: true, horizontal: 'right', vertical: 'middle', border: true, numberFormat: '0' },
   rate: { horizontal: 'right', vertical: 'middle', border: true, numberFormat: '0.0%' },
   rateBold: { bold: true, horizontal: 'right', vertical: 'middle', border: true, numberFormat: '0.0%' },
@@ -63,13 +65,17 @@ const STYLES: Record<string, SpecStyle> = {
   paragraph: { fontSize: 11, wrap: true, vertical: 'top', horizontal: 'left', border: true },
 };
 
+/** Two ideographic spaces between the facts of the info line, one to indent a subsection under its section. */
+const GAP = '\u3000\u3000';
+const INDENT = '\u3000';
+
 /** Every label on the sheet, zh-CN first. */
 const L = {
   titleSuffix: { zh: '落实情况汇总', en: 'implementation summary' },
   info: (m: SummaryModel, lang: Lang): string =>
     lang === 'en-US'
       ? `Source sheet: ${m.sourceSheet}   Plan year: ${m.planYear}   As of: ${m.asOf}   Due soon: within ${m.soonDays} working days   Generated: ${m.generatedAt}`
-      : `来源工作表：${m.sourceSheet}　　计划年度：${m.planYear}年　　统计截至：${chineseDate(m.asOf)}　　临期标准：${m.soonDays}个工作日内　　生成时间：${m.generatedAt}`,
+      : `来源工作表：${m.sourceSheet}${GAP}计划年度：${m.planYear}年${GAP}统计截至：${chineseDate(m.asOf)}${GAP}临期标准：${m.soonDays}个工作日内${GAP}生成时间：${m.generatedAt}`,
   overview: { zh: '一、总体情况', en: '1. Overview' },
   state: { zh: '状态', en: 'State' },
   measures: { zh: '任务数', en: 'Tasks' },
@@ -80,8 +86,8 @@ const L = {
   completedMeaning: { zh: '完成率 = 已完成 ÷ 任务总数', en: 'Completion rate = completed ÷ all tasks' },
   dueMeasures: { zh: '已到完成时限的任务', en: 'Tasks past their deadline' },
   dueMeaning: {
-    zh: '完成时限为具体日期且不晚于统计截至日的任务（长期、及时、定期任务不计）',
-    en: 'Tasks with a fixed due date on or before the as-of date (ongoing, timely and periodic tasks excluded)',
+    zh: '完成时限为具体日期、且不晚于统计截至日的任务（长期、定期任务不计）',
+    en: 'Fixed due date on or before the as-of date (ongoing and periodic tasks excluded)',
   },
   dueCompleted: { zh: '其中已完成', en: 'of which completed' },
   dueCompletedMeaning: { zh: '到期完成率 = 其中已完成 ÷ 已到完成时限的任务', en: 'Due completion rate = completed ÷ tasks past their deadline' },
@@ -107,6 +113,10 @@ const L = {
   overdue: { zh: '逾期未完成', en: 'Overdue' },
   open: { zh: '推进中', en: 'In progress' },
   onTimeRate: { zh: '按时完成率', en: 'On-time rate' },
+  onTimeNote: {
+    zh: '注：按时完成率 = 按时完成 ÷（按时完成 + 逾期完成 + 逾期未完成），尚在推进的任务不计。',
+    en: 'Note: on-time rate = done on time ÷ (done on time + done late + overdue); tasks still in progress are left out.',
+  },
   noMonths: { zh: '没有具体日期的完成时限。', en: 'No task has a fixed due date.' },
   ledger: { zh: '六、逾期事项台账', en: '6. Ledger of overdue tasks' },
   dueSoonList: (days: number): LocalText => ({
@@ -298,7 +308,7 @@ function writeSections(w: SheetWriter, m: SummaryModel): void {
     const name = section.name ?? NO_SECTION;
     w.row([[0, name, 'sectionLabel', 1], ...figureCells(section, true)], w.heightFor([[name, 0, 1]]));
     for (const sub of section.subsections) {
-      const label = `　${sub.name}`;
+      const label = `${INDENT}${sub.name}`;
       w.row([[0, label, 'label', 1], ...figureCells(sub)], w.heightFor([[label, 0, 1]]));
     }
   }
@@ -321,6 +331,19 @@ function writeUnits(w: SheetWriter, heading: LocalText, column: LocalText, units
   w.note(note);
 }
 
+/**
+ * Done on time among the tasks whose outcome is known (done on time, done late, or overdue); tasks still in
+ * progress are left out, so a month whose deadlines are still ahead has no rate rather than 0 %.
+ */
+function onTimeRate(m: { doneOnTime: number; doneLate: number; overdue: number }): number | null {
+  const decided = m.doneOnTime + m.doneLate + m.overdue;
+  return decided ? m.doneOnTime / decided : null;
+}
+
+function boldRate(rate: number | null): [SpecValue, string] {
+  return rate === null ? ['—', 'none'] : [rate, 'rateBold'];
+}
+
 function writeMonths(w: SheetWriter, m: SummaryModel): void {
   w.heading(L.byMonth);
   if (!m.months.length) {
@@ -340,7 +363,7 @@ function writeMonths(w: SheetWriter, m: SummaryModel): void {
       [4, month.doneLate, 'count'],
       [5, month.overdue, 'count'],
       [6, month.open, 'count'],
-      [7, month.doneOnTime / month.due, 'rate'],
+      [7, ...rateValue(onTimeRate(month))],
     ]);
     for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += month[k];
   }
@@ -352,8 +375,9 @@ function writeMonths(w: SheetWriter, m: SummaryModel): void {
     [4, sum.doneLate, 'countBold'],
     [5, sum.overdue, 'countBold'],
     [6, sum.open, 'countBold'],
-    [7, sum.doneOnTime / sum.due, 'rateBold'],
+    [7, ...boldRate(onTimeRate(sum))],
   ]);
+  w.note(L.onTimeNote);
 }
 
 function writeLedger(w: SheetWriter, entries: LedgerEntry[], daysHeader: LocalText, empty: LocalText): void {
@@ -373,7 +397,7 @@ function writeLedger(w: SheetWriter, entries: LedgerEntry[], daysHeader: LocalTe
         [4, e.deadlineText, 'textCenter'],
         [5, lead, 'text', 6],
         [7, status, 'text', 8],
-        [9, e.workdays, 'count'],
+        [9, e.workdays, 'countTop'],
       ],
       w.heightFor([[no, 0, 0], [e.measure, 1, 3], [e.deadlineText, 4, 4], [lead, 5, 6], [status, 7, 8]]),
     );

@@ -6,7 +6,6 @@
  *      the clerk made) and the state recording it.
  * The clerk's sheets and values are never touched.
  */
-import { DEFAULT_SOON_DAYS } from '../domain/row-state';
 import { assertSheetName, placeProductSheet, recordProductSheet } from '../domain/product-sheets';
 import { reportParagraph } from '../domain/report-paragraph';
 import type { SheetSpec } from '../domain/sheet-spec';
@@ -17,7 +16,7 @@ import type { UnitDirectory } from '../domain/units';
 import { serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
-import { MAX_SOON_DAYS, validateAsOf, validateSoonDays } from './highlight';
+import { resolveSoonDays, validateAsOf, validateSoonDays } from './highlight';
 
 export interface SummaryOptions {
   /** The 任务分工 sheet; default: the active sheet. */
@@ -59,23 +58,13 @@ export interface SummaryPlan {
   replaced: string | null;
 }
 
-/** The clerk's saved window, if usable (settings travel inside files and may be edited by hand). */
-function soonDaysFrom(options: { soonDays?: number }, state: WorkbookState): number {
-  if (options.soonDays !== undefined) {
-    validateSoonDays(options.soonDays);
-    return options.soonDays;
-  }
-  const saved = state.settings.soonDays;
-  return typeof saved === 'number' && Number.isInteger(saved) && saved >= 0 && saved <= MAX_SOON_DAYS ? saved : DEFAULT_SOON_DAYS;
-}
-
 /**
  * Everything but the round trips: the model, the sheet, where it goes and the state recording it. `state` is
  * the state to build on — the checked one, or the one a highlight in the same batch has just produced.
  */
 export function planSummary(check: CheckResult, state: WorkbookState, options: Omit<SummaryOptions, 'sheet' | 'planYear' | 'columns' | 'directory'>): SummaryPlan {
   validateAsOf(options.asOf);
-  const soonDays = soonDaysFrom(options, state);
+  const soonDays = resolveSoonDays(options.soonDays, state);
   const requested = (options.sheetName ?? state.settings.summarySheetName ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
   assertSheetName(requested);
 

@@ -114,8 +114,9 @@ describe('summary sheet numbers against the task list', () => {
   });
 
   it('months: per-month rows recounted, and the total row is their sum', () => {
-    const rows = tableRows(spec, '五、按完成时限月份');
+    const rows = tableRows(spec, '五、按完成时限月份').filter((r) => !String(v(spec, r, 0)).startsWith('注'));
     const total = rows[rows.length - 1];
+    expect(v(spec, total, 0)).toBe('合计');
     for (const r of rows.slice(0, -1)) {
       const [y, m] = (v(spec, r, 0) as string).match(/\d+/g)!.map(Number);
       const month = `${y}-${String(m).padStart(2, '0')}`;
@@ -130,6 +131,10 @@ describe('summary sheet numbers against the task list', () => {
     }
     for (let c = 2; c <= 6; c++) expect(rows.slice(0, -1).reduce((n, r) => n + (v(spec, r, c) as number), 0)).toBe(v(spec, total, c));
     expect(v(spec, total, 2)).toBe(count((j) => tasks[j].deadline.kind === 'date'));
+    // On-time rate among tasks whose outcome is known: 2022-06 one on time, one late → 50 %;
+    // 2022-11 has only an open task → no rate; total: 2 on time of 2 + 1 late + 3 overdue.
+    const rateOf = (label: string) => v(spec, rows.find((r) => v(spec, r, 0) === label)!, 7);
+    expect([rateOf('2022年6月'), rateOf('2022年11月'), rateOf('合计')]).toEqual([0.5, '—', 2 / 6]);
   });
 
   it('ledger: one row per overdue task with its text as written, then the due-soon list', () => {

@@ -149,7 +149,13 @@ describe('runReport: highlight and summary in one batch', () => {
     const reopened = await reopen(xlsx);
     const state = parseState((await reopened.read()).stateText).state;
     expect(Object.keys(state.highlights)).toEqual([SOURCE]);
-    expect(state.highlights[SOURCE].cells.length).toBe(result.highlight.colouredCells);
+    expect(state.highlights[SOURCE].asOf).toBe(AS_OF);
+    // The overdue rows the summary lists are the rows now coloured red.
+    const measureCol = result.summary.check.analysis.layout.columns.measure;
+    for (const e of result.summary.model.overdue) {
+      const [style] = await reopened.readStyles(SOURCE, [{ top: e.row - 1, left: measureCol, bottom: e.row - 1, right: measureCol }]);
+      expect([e.no, style.fill]).toEqual([e.no, '#FFC7CE']);
+    }
     expect(state.productSheets.map((p) => [p.name, p.marker, p.source])).toEqual([['落实情况汇总', 'summary', SOURCE]]);
 
     // Again, a quarter later: still one summary, colours recorded once.

@@ -13,6 +13,7 @@ import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../ar
 import type { CliContext, Command } from '../command';
 import { checkJson, checkText, countFindings } from '../format';
 import { withRowStates } from '../states-json';
+import { checkSummaryJson } from '../summary-output';
 
 export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'sheet', value: true },
@@ -172,8 +173,10 @@ export const checkCommand: Command = {
     const format = parseFormat(stringOption(args, 'format'));
     const asOf = parseAsOf(stringOption(args, 'as-of'), ctx.today);
     const { file, result } = await checkFromArgs(args, ctx, 'check');
-    if (format === 'json') ctx.out(JSON.stringify(withRowStates(checkJson(result, { file, asOf, lang: ctx.lang }), result, asOf), null, 2) + '\n');
-    else ctx.out(checkText(result, { file, lang: ctx.lang }));
+    if (format === 'json') {
+      const json = withRowStates(checkJson(result, { file, asOf, lang: ctx.lang }), result, asOf);
+      ctx.out(JSON.stringify({ ...json, summary: checkSummaryJson(result, asOf, json.soonDays, ctx.lang) }, null, 2) + '\n');
+    } else ctx.out(checkText(result, { file, lang: ctx.lang }));
     return countFindings(result.analysis).errors > 0 ? 1 : 0;
   },
 };

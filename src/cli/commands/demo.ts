@@ -12,6 +12,7 @@ import { parseArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { checkText } from '../format';
 import { highlightDemoStep } from './demo-highlight';
+import { summaryDemoStep } from './demo-summary';
 
 const PACKAGE_NAME = 'task-allocation-assistant';
 
@@ -61,7 +62,7 @@ const checkStep: DemoStep = {
 };
 
 /** The demo's steps, in order. Add a feature's step here. */
-export const DEMO_STEPS: DemoStep[] = [checkStep, highlightDemoStep];
+export const DEMO_STEPS: DemoStep[] = [checkStep, highlightDemoStep, summaryDemoStep];
 
 const HELP = `allocation demo [--lang zh-CN|en-US]
 

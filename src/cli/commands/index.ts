@@ -3,6 +3,8 @@ import { checkCommand } from './check';
 import { clearCommand } from './clear';
 import { demoCommand } from './demo';
 import { highlightCommand } from './highlight';
+import { reportCommand } from './report';
+import { summaryCommand } from './summary';
 
 /** Every subcommand, in the order `allocation --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, demoCommand];
+export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, demoCommand];

@@ -1,0 +1,86 @@
+/** `allocation summary` — write the 落实情况汇总 sheet (and print the annual-report paragraph) into a new file. */
+import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
+import { DEFAULT_SUMMARY_SHEET_NAME } from '../../domain/summary-sheet';
+import { runSummary, type SummaryOptions } from '../../workflows/summary';
+import { parseArgs, stringOption, type OptionSpec } from '../args';
+import type { CliContext, Command } from '../command';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
+import { summaryText } from '../summary-output';
+import { inputFile, loadUnitsOption, parseAsOf, parseYear, READ_OPTIONS_HELP } from './check';
+import { parseSoonOption } from './highlight';
+
+export const SUMMARY_OPTIONS: OptionSpec[] = [
+  ...OUTPUT_OPTIONS,
+  { name: 'as-of', value: true },
+  { name: 'soon', value: true },
+  { name: 'sheet', value: true },
+  { name: 'name', value: true },
+  { name: 'year', value: true },
+  { name: 'units', value: true },
+  { name: 'lang', value: true },
+];
+
+export const SUMMARY_OPTIONS_HELP = [
+  '  --as-of YYYY-MM-DD  统计截至日期（默认今天）/ count as of this date (default: today)',
+  `  --soon N            临期窗口：N 个工作日内到期（默认 ${DEFAULT_SOON_DAYS}）/ due-soon window in working days (default ${DEFAULT_SOON_DAYS})`,
+  `  --name NAME         汇总表名称（默认“${DEFAULT_SUMMARY_SHEET_NAME}”；与您自己的工作表重名时自动改为“名称(2)”）/`,
+  `                      summary sheet name (default ${DEFAULT_SUMMARY_SHEET_NAME}; a clash with your own sheet gives "NAME(2)")`,
+].join('\n');
+
+const HELP = `allocation summary <输入.xlsx> -o <输出.xlsx> [选项]
+生成“${DEFAULT_SUMMARY_SHEET_NAME}”工作表：总体情况、分方面、牵头单位（逾期多的在前）、责任单位（“各部门”等按名录展开）、
+按月份、逾期事项台账与临期事项、表格数据问题、分方面状态分布（数据条），以及可直接用于政府信息公开工作年度报告的段落。
+按 A4 横向、一页宽排版，可直接打印。再次生成时只替换本工具此前生成的汇总表，绝不覆盖您自己的工作表；不改动任何单元格的值。
+Writes the implementation-summary sheet (overview, by section, by lead unit with the most overdue first, by responsible
+unit with groups expanded, by month, the ledger of overdue and due-soon tasks, data problems, states by section with
+data bars, and the paragraph for the annual report), laid out to print on A4 landscape one page wide. Regenerating
+replaces only the summary this tool made before, never a sheet of yours; no cell value is changed.
+
+选项 / Options:
+${OUTPUT_HELP}
+${SUMMARY_OPTIONS_HELP}
+${READ_OPTIONS_HELP}
+
+退出码 / Exit codes: 0 已写入/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written
+
+示例 / Example:
+  allocation summary samples/liangjiang-2022-returns.xlsx -o 汇总.xlsx --as-of 2022-12-31`;
+
+/** Now as the sheet shows it: today's date (injectable through CliIO.today) and the local time of day. */
+export function generatedAt(ctx: CliContext, now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${ctx.today} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
+/** The arguments `summary` and `report` share, validated before anything is opened or written. */
+export async function parseSummaryArgs(argv: string[], ctx: CliContext, command: string): Promise<{ target: OutputTarget; options: SummaryOptions }> {
+  const args = parseArgs(argv, SUMMARY_OPTIONS);
+  const input = inputFile(args, ctx, command);
+  const target = resolveOutputTarget(ctx, input.given, args);
+  const options: SummaryOptions = {
+    sheet: stringOption(args, 'sheet'),
+    asOf: parseAsOf(stringOption(args, 'as-of'), ctx.today),
+    soonDays: parseSoonOption(args),
+    sheetName: stringOption(args, 'name'),
+    planYear: parseYear(stringOption(args, 'year')),
+    directory: await loadUnitsOption(args, ctx),
+    generatedAt: generatedAt(ctx),
+    lang: ctx.lang,
+  };
+  return { target, options };
+}
+
+export const summaryCommand: Command = {
+  name: 'summary',
+  summary: { zh: '生成落实情况汇总表和年度报告段落', en: 'write the implementation summary sheet and report paragraph' },
+  help: HELP,
+  async run(argv: string[], ctx: CliContext): Promise<number> {
+    const { target, options } = await parseSummaryArgs(argv, ctx, 'summary');
+    const host = await openForChange(target);
+    const result = await runSummary(host, options);
+    const written = await writeOutput(host, target);
+    ctx.out(summaryText(result, ctx.lang));
+    ctx.out(describeWrite(written, ctx, ctx.lang));
+    return 0;
+  },
+};
