@@ -163,13 +163,15 @@ export function findingsText(findings: Finding[], lang: Lang): string[] {
   return lines;
 }
 
+/** `列：工作任务 A · 小类 B · 举措 C · …` in the sheet's column order. */
 function columnsLine(columns: ColumnMap, lang: Lang): string {
-  const parts: string[] = [];
+  const found: [number, string][] = [];
   for (const role of [...COLUMN_ORDER, 'explanation', 'doneDate'] as (keyof ColumnMap)[]) {
     const col = columns[role];
-    if (typeof col === 'number') parts.push(`${pick(ROLE_LABEL[role], lang)} ${columnLetter(col)}`);
+    if (typeof col === 'number') found.push([col, `${pick(ROLE_LABEL[role], lang)} ${columnLetter(col)}`]);
   }
-  return (lang === 'en-US' ? 'Columns: ' : '列：') + parts.join(' · ');
+  found.sort((a, b) => a[0] - b[0]);
+  return (lang === 'en-US' ? 'Columns: ' : '列：') + found.map(([, label]) => label).join(' · ');
 }
 
 function deadlineKindsLine(tasks: Task[], lang: Lang): string {

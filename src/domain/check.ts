@@ -327,7 +327,7 @@ class SheetReader {
       this.measureNumbers.scopeChanged();
       // Subsections under full-width sections are often numbered （1）（2）: check those too.
       const value = numbered?.value ?? measureNumberOf(text)?.value;
-      if (value !== undefined) this.numbering(this.subsectionNumbers.next(value), at, 'subsection');
+      if (value !== undefined) this.numbering(this.subsectionNumbers.next(value), at, 'subsection', !numbered);
     }
   }
 
@@ -594,10 +594,12 @@ class SheetReader {
 
   // ---- numbering and table-level ------------------------------------------------------------------------
 
-  private numbering(problem: NumberingProblem | null, at: CellRef, level: 'section' | 'subsection' | 'measure'): void {
+  /** `arabic`: subsections numbered （1）（2） rather than （一）（二）. */
+  private numbering(problem: NumberingProblem | null, at: CellRef, level: 'section' | 'subsection' | 'measure', arabic = false): void {
     if (!problem) return;
-    const show = (n: number) => (level === 'section' ? `“${chineseNumeral(n)}、”` : level === 'subsection' ? `“（${chineseNumeral(n)}）”` : `第 ${n} 项`);
-    const showEn = (n: number) => (level === 'section' ? `${chineseNumeral(n)}、` : level === 'subsection' ? `（${chineseNumeral(n)}）` : `number ${n}`);
+    const numeral = (n: number) => (arabic ? String(n) : chineseNumeral(n));
+    const show = (n: number) => (level === 'section' ? `“${numeral(n)}、”` : level === 'subsection' ? `“（${numeral(n)}）”` : `第 ${n} 项`);
+    const showEn = (n: number) => (level === 'section' ? `${numeral(n)}、` : level === 'subsection' ? `（${numeral(n)}）` : `number ${n}`);
     const what = { section: { zh: '部分', en: 'section' }, subsection: { zh: '小类', en: 'subsection' }, measure: { zh: '举措', en: 'measure' } }[level];
     if (problem.kind === 'duplicate') {
       this.findings.add('warning', 'numbering.duplicate', at, {

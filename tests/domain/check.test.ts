@@ -518,3 +518,36 @@ describe('analyseSheet: cells and statuses', () => {
     ]);
   });
 });
+
+describe('analyseSheet: subsections numbered （1）（2） under full-width sections', () => {
+  it('checks their sequence and names them as written', () => {
+    const a = analyse(
+      [
+        ['重点任务', '工作内容', '时间节点', '牵头部门', '责任部门'],
+        ['一、深化重点领域信息公开'],
+        ['（1）预决算', '1、部门预算公开', '及时公开', '财政局', '财政局'],
+        ['（3）公共资源', '2、交易信息公开', '长期坚持', '财政局', '财政局'],
+      ],
+      { merges: ['A2:E2'] },
+      { planYear: 2022 },
+    );
+    expect(codes(a)).toEqual(['numbering.gap@A4']);
+    expect(a.findings[0].message.zh).toBe('A4：小类编号不连续：此处为“（3）”，应为“（2）”');
+  });
+});
+
+describe('MergeIndex with a damaged file’s overlapping merges', () => {
+  it('keeps the first merge and never lets a later one claim its cells', () => {
+    const a = seedLike(
+      [
+        ['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '财政局'],
+        [null, null, '2.公开决算', '长期开展', '财政局', '财政局'],
+      ],
+      ['A3:A4', 'A4:B4'],
+    );
+    expect(a.tasks.map((t) => [t.section, t.subsection])).toEqual([
+      ['一、甲', '（一）乙'],
+      ['一、甲', '（一）乙'],
+    ]);
+  });
+});
