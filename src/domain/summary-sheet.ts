@@ -160,14 +160,14 @@ const FIGURE_HEADERS: LocalText[] = [
 ];
 
 /** Display width of text in Excel's character units: CJK and full-width characters count two. */
-function displayWidth(s: string): number {
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
   return w;
 }
 
 /** Printed lines of wrapped text in a cell `width` characters wide (one per explicit line break at least). */
-function wrappedLines(s: string, width: number): number {
+export function wrappedLines(s: string, width: number): number {
   const usable = Math.max(1, width - 1);
   return s.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
