@@ -2,7 +2,7 @@
  * Where a command that changes a workbook writes it, shared by highlight, clear, summary and collect:
  *  - `-o out.xlsx` writes a new file; the input is never overwritten, and `-o` naming the input is refused;
  *  - `--in-place` overwrites the input, after copying it to `<input>.bak` (never overwriting an older backup);
- *  - a workbook holding content the xlsx library would drop (charts, pivots, macros, images …) is refused,
+ *  - a workbook holding content the xlsx library would drop (charts, pivots, macros …) is refused,
  *    naming what would be lost, unless `--force`;
  *  - the file is written by the host's atomic save (temp file + rename): never a half-written output.
  */
@@ -25,8 +25,8 @@ export const OUTPUT_OPTIONS: OptionSpec[] = [
 export const OUTPUT_HELP = [
   '  -o, --output FILE   写入新文件（.xlsx），不改动输入文件 / write a new .xlsx file; the input stays as it is',
   '  --in-place          直接改写输入文件，先备份为 <输入文件>.bak / overwrite the input after backing it up to <input>.bak',
-  '  --force             即使工作簿含有本工具无法保留的内容（图表、数据透视表、宏、图片等）也继续 /',
-  '                      go on even if the workbook holds content this tool cannot keep (charts, pivots, macros, images…)',
+  '  --force             即使工作簿含有本工具无法保留的内容（图表、数据透视表、宏等）也继续 /',
+  '                      go on even if the workbook holds content this tool cannot keep (charts, pivots, macros…)',
 ].join('\n');
 
 export interface OutputTarget {

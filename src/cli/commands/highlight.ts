@@ -1,12 +1,15 @@
 /** `allocation highlight` — colour-code the task rows by state as of a date, into a new file (or in place). */
 import { pick } from '../../domain/i18n';
-import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../../domain/row-state';
+import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES } from '../../domain/types';
 import { runHighlight, validateSoonDays, type HighlightResult } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
 import { inputFile, loadUnitsOption, parseAsOf, parseYear, READ_OPTIONS_HELP } from './check';
+
+/** The states in words, for --help: what each name means (colour is never the only signal). */
+const STATES_HELP = ROW_STATES.map((s) => `  ${STATE_NAMES[s].zh}：${STATE_DESCRIPTIONS[s].zh} / ${STATE_NAMES[s].en}: ${STATE_DESCRIPTIONS[s].en}`).join('\n');
 
 const HELP = `allocation highlight <输入.xlsx> -o <输出.xlsx> [选项]
 按截至日期给任务行标色（红：逾期；黄：临期/滞后；绿：已完成；浅橙：逾期完成；灰：长期/常态），
@@ -22,6 +25,9 @@ ${OUTPUT_HELP}
   --soon N            临期窗口：N 个工作日内到期（默认 ${DEFAULT_SOON_DAYS}，按国家法定节假日和调休计算） /
                       due-soon window in working days (default ${DEFAULT_SOON_DAYS}, official holidays and make-up days)
 ${READ_OPTIONS_HELP}
+
+状态 / States:
+${STATES_HELP}
 
 退出码 / Exit codes: 0 已写入/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written`;
 
