@@ -14,6 +14,8 @@ import type { CellRange } from '../../domain/types';
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 export const DATE_FORMAT = 'yyyy-mm-dd';
+/** Excel refuses (and "repairs" away) a cell holding more characters than this. */
+export const MAX_CELL_CHARS = 32_767;
 /** Excel's limit for an inline list in data validation (the quoted, comma-joined options). */
 const MAX_INLINE_LIST_CHARS = 255;
 
@@ -56,6 +58,9 @@ export function validateSpec(spec: SheetSpec): void {
       const v = cell.v;
       if (v !== null && typeof v === 'object' && !isValidIsoDate(v.date)) {
         throw invalidSpec(spec, `日期无效“${v.date}”`, `invalid date "${v.date}"`);
+      }
+      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+        throw invalidSpec(spec, `单元格文字超过 Excel 上限 ${MAX_CELL_CHARS} 个字符`, `a cell's text exceeds Excel's limit of ${MAX_CELL_CHARS} characters`);
       }
       if (cell.s !== undefined && !spec.styles[cell.s]) throw invalidSpec(spec, `未定义的样式“${cell.s}”`, `undefined style "${cell.s}"`);
     }

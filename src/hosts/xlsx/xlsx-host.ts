@@ -7,6 +7,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { cellAddress } from '../../domain/address';
+import { isValidIsoDate } from '../../domain/dates';
 import { UserFacingError, isUserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { SheetSpec } from '../../domain/sheet-spec';
@@ -33,7 +34,7 @@ import {
 } from './colour-token';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { readGrid } from './read-grid';
-import { DATE_FORMAT, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
+import { DATE_FORMAT, MAX_CELL_CHARS, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
 
 export { writeSpecsToWorkbook };
 
@@ -241,7 +242,13 @@ export class XlsxHost implements WorkbookHost {
             if (!isValidRange({ top: w.row, left: w.col, bottom: w.row, right: w.col })) {
               throw invalidRange(change.sheet, { top: w.row, left: w.col, bottom: w.row, right: w.col });
             }
-            if (w.value !== null && typeof w.value === 'object' && !/^\d{4}-\d{2}-\d{2}$/.test(w.value.date)) {
+            if (typeof w.value === 'string' && w.value.length > MAX_CELL_CHARS) {
+              throw new UserFacingError(
+                'xlsx.text_too_long',
+                text(`${cellAddress(w.row, w.col)} 的文字超过 Excel 上限 ${MAX_CELL_CHARS} 个字符`, `The text for ${cellAddress(w.row, w.col)} exceeds Excel's limit of ${MAX_CELL_CHARS} characters`),
+              );
+            }
+            if (w.value !== null && typeof w.value === 'object' && !isValidIsoDate(w.value.date)) {
               throw new UserFacingError('xlsx.invalid_date', text(`日期无效：${w.value.date}（${cellAddress(w.row, w.col)}）`, `Invalid date: ${w.value.date} (${cellAddress(w.row, w.col)})`));
             }
           }

@@ -127,6 +127,17 @@ describe('apply', () => {
     expect(host.workbook.getWorksheet(STATE_SHEET_NAME)).toBeUndefined();
   });
 
+  it('refuses impossible dates, over-long text and bad ranges before changing anything', async () => {
+    const host = await XlsxHost.open(SAMPLE);
+    const values = hashValues(host.workbook);
+    await expectUserFacing(host.apply([{ kind: 'cells', sheet: '任务分工', writes: [{ row: 2, col: 6, value: '已完成' }, { row: 3, col: 6, value: { date: '2022-02-30' } }] }]), /日期无效/);
+    await expectUserFacing(host.apply([{ kind: 'cells', sheet: '任务分工', writes: [{ row: 2, col: 6, value: '长'.repeat(32768) }] }]), /超过 Excel 上限/);
+    await expectUserFacing(host.apply([{ kind: 'colour', sheet: '任务分工', ranges: [{ top: 5, left: 0, bottom: 2, right: 0 }], fill: '#FFFFFF', font: '#000000' }]), /区域无效/);
+    await expectUserFacing(host.apply([{ kind: 'sheet', spec: { ...summaryLikeSpec(), name: '汇总[9月]' } }]), /工作表名称无效/);
+    expect(hashValues(host.workbook)).toBe(values);
+    expect(host.workbook.worksheets.map((w) => w.name)).toEqual(['任务分工']);
+  });
+
   it('cells writes values as text without touching the cell\'s style; a later change may use a sheet made earlier in the batch', async () => {
     const host = await XlsxHost.open(SAMPLE);
     const [before] = await host.readStyles('任务分工', [{ top: 2, left: 6, bottom: 2, right: 6 }]);
