@@ -96,9 +96,11 @@ const L = {
   byLead: { zh: '三、牵头单位落实情况（按逾期未完成数排序）', en: '3. By lead unit (most overdue first)' },
   leadUnit: { zh: '牵头单位', en: 'Lead unit' },
   leadNote: {
-    zh: '注：一项任务有多个牵头单位时，每个单位各计一次，故各单位之和可能大于任务总数；“（未明确）”为未写牵头单位的任务。',
-    en: 'Note: a task with several lead units counts once for each, so the rows may add up to more than the total; "（未明确）" = tasks naming no lead unit.',
+    zh: '注：一项任务有多个牵头单位时，每个单位各计一次，故各单位之和可能大于任务总数。',
+    en: 'Note: a task with several lead units counts once for each, so the rows may add up to more than the total.',
   },
+  noLead: { zh: '“（未明确）”为未写牵头单位的任务。', en: ' "（未明确）" = tasks naming no lead unit.' },
+  noResponsible: { zh: '“（未明确）”为未写责任单位的任务。', en: ' "（未明确）" = tasks naming no responsible unit.' },
   byResponsible: { zh: '四、责任单位任务数（“各部门”等按单位名录展开）', en: '4. By responsible unit (groups such as 各部门 expanded)' },
   responsibleUnit: { zh: '责任单位', en: 'Responsible unit' },
   responsibleNote: {
@@ -319,16 +321,24 @@ function totalsOf(m: SummaryModel): GroupFigures {
   return { measures: m.total, states: m.states, completed: m.completed, dueCompletion: m.dueCompletion };
 }
 
-function writeUnits(w: SheetWriter, heading: LocalText, column: LocalText, units: UnitSummary[], note: LocalText, barColumn: number, barColour: string): void {
+function writeUnits(
+  w: SheetWriter,
+  heading: LocalText,
+  column: LocalText,
+  units: UnitSummary[],
+  notes: { always: LocalText; noUnit: LocalText },
+  barColumn: number,
+  barColour: string,
+): void {
   w.heading(heading);
   figureHeader(w, column, true);
   const first = w.next;
   units.forEach((u, i) => {
-    const name = u.unit === NO_UNIT ? NO_UNIT : u.unit;
-    w.row([[0, u.unit === NO_UNIT ? '' : i + 1, 'index'], [1, name, 'label'], ...figureCells(u)]);
+    w.row([[0, u.unit === NO_UNIT ? '' : i + 1, 'index'], [1, u.unit, 'label'], ...figureCells(u)]);
   });
   w.bars(barColumn, first, w.next - 1, barColour);
-  w.note(note);
+  const { always, noUnit } = notes;
+  w.note(units.some((u) => u.unit === NO_UNIT) ? { zh: always.zh + noUnit.zh, en: always.en + noUnit.en } : always);
 }
 
 /**
@@ -460,8 +470,8 @@ export function summarySheetSpec(model: SummaryModel, lang: Lang = 'zh-CN', opti
 
   writeOverview(w, model);
   writeSections(w, model);
-  writeUnits(w, L.byLead, L.leadUnit, model.leadUnits, L.leadNote, 5, STATE_CHART_COLOURS.overdue);
-  writeUnits(w, L.byResponsible, L.responsibleUnit, model.responsibleUnits, L.responsibleNote, 2, '#5B9BD5');
+  writeUnits(w, L.byLead, L.leadUnit, model.leadUnits, { always: L.leadNote, noUnit: L.noLead }, 5, STATE_CHART_COLOURS.overdue);
+  writeUnits(w, L.byResponsible, L.responsibleUnit, model.responsibleUnits, { always: L.responsibleNote, noUnit: L.noResponsible }, 2, '#5B9BD5');
   writeMonths(w, model);
   w.heading(L.ledger);
   writeLedger(w, model.overdue, L.workdaysOverdue, L.noOverdue);

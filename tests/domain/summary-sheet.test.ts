@@ -224,6 +224,19 @@ describe('summary sheet layout', () => {
     expect(v(en, rowOf(en, '9. Paragraph for the annual report') + 1, 0)).toBe(reportParagraph(model, 'en-US'));
   });
 
+  it('explains the （未明确） row only when the table has one', () => {
+    const noteAfter = (sheet: SheetSpec, heading: string) => {
+      for (let r = rowOf(sheet, heading, 0, true); ; r++) if (String(v(sheet, r, 0)).startsWith('注')) return v(sheet, r, 0) as string;
+    };
+    expect(noteAfter(spec, '三、牵头单位')).toContain('未写牵头单位');
+    const allLed = buildSummary(analysisOf(tasks.filter((t) => t.lead.length > 0 && t.responsible.length > 0)), {
+      asOf: FIXTURE_AS_OF, soonDays: 10, directory: fixtureDirectory, generatedAt: 'x',
+    });
+    const s = summarySheetSpec(allLed);
+    expect(noteAfter(s, '三、牵头单位')).not.toContain('未明确');
+    expect(noteAfter(s, '四、责任单位')).not.toContain('未明确');
+  });
+
   it('copes with an empty task list (no chart, no ledger rows) and a custom name', () => {
     const empty = buildSummary(analysisOf([]), { asOf: FIXTURE_AS_OF, soonDays: 10, directory: fixtureDirectory, generatedAt: 'x' });
     const s = summarySheetSpec(empty, 'zh-CN', { name: '汇总2022' });
