@@ -8,6 +8,7 @@ import type { ColumnMap, SheetAnalysis } from '../domain/types';
 import { DEFAULT_DIRECTORY, directoryFromGrid, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../domain/units';
 import { parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
 import type { WorkbookState } from '../domain/workbook-state';
+import type { SheetSpec } from '../domain/sheet-spec';
 import type { WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
 
 export interface CheckOptions {
@@ -35,7 +36,14 @@ export interface CheckResult {
 }
 
 export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): Promise<CheckResult> {
-  const snapshot = await host.read(options.sheet ? { sheet: options.sheet } : {});
+  let snapshot = await host.read(options.sheet ? { sheet: options.sheet } : {});
+  const { state, damaged } = parseState(snapshot.stateText);
+  if (!options.sheet && snapshot.grid) {
+    // Left on the summary (or 单位名录) sheet: check the allocation table it belongs to instead (a second read,
+    // only then). A sheet asked for by name is refused below instead, so the clerk is told.
+    const table = allocationSheetFor(snapshot.grid.sheet, snapshot, state);
+    if (table && table !== snapshot.grid.sheet) snapshot = await host.read({ sheet: table });
+  }
   const grid = snapshot.grid;
   if (!grid) {
     const names = snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => `“${s.name}”`);
@@ -48,7 +56,6 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
         : 'The workbook has no sheet to check',
     });
   }
-  const { state, damaged } = parseState(snapshot.stateText);
   refuseProductSheet(grid.sheet, state);
 
   let directory = options.directory;
@@ -84,14 +91,29 @@ const PRODUCT_SHEET_KIND: Record<string, { zh: string; en: string }> = {
   state: { zh: '内部状态表', en: 'its internal state' },
 };
 
+function productMarker(sheet: string, state: WorkbookState): SheetSpec['marker'] | null {
+  const made = state.productSheets.find((p) => p.name === sheet && p.marker !== 'return-copy');
+  if (made) return made.marker;
+  return sheet === UNIT_DIRECTORY_SHEET ? 'unit-directory' : sheet === STATE_SHEET_NAME ? 'state' : null;
+}
+
+/** The sheet to check when none was named: the given one, or for a product sheet its source (else the first table). */
+function allocationSheetFor(sheet: string, snapshot: WorkbookSnapshot, state: WorkbookState): string | null {
+  if (!productMarker(sheet, state)) return sheet;
+  const exists = (name: string) => snapshot.sheets.some((s) => s.name === name);
+  const source = state.productSheets.find((p) => p.name === sheet)?.source;
+  if (source && exists(source) && !productMarker(source, state)) return source;
+  return snapshot.sheets.find((s) => s.visibility === 'visible' && !productMarker(s.name, state))?.name ?? null;
+}
+
 /**
  * The product's own sheets (summary, 单位名录, returns log …) are not allocation tables: say which to choose.
  * A department's return copy is one (a subset of the master's rows) and is checked like any other.
  */
 function refuseProductSheet(sheet: string, state: WorkbookState): void {
-  const made = state.productSheets.find((p) => p.name === sheet && p.marker !== 'return-copy');
-  const marker = made?.marker ?? (sheet === UNIT_DIRECTORY_SHEET ? 'unit-directory' : sheet === STATE_SHEET_NAME ? 'state' : null);
+  const marker = productMarker(sheet, state);
   if (!marker) return;
+  const made = state.productSheets.find((p) => p.name === sheet);
   const kind = PRODUCT_SHEET_KIND[marker] ?? PRODUCT_SHEET_KIND.summary;
   const source = made?.source;
   throw new UserFacingError('check.product_sheet', {

@@ -193,6 +193,27 @@ describe('runCheck with the workbook’s own directory and settings', () => {
     expect((error as { text: { zh: string } }).text.zh).toContain('请改为检查工作表“分工”');
   });
 
+  it('checks the source table when the workbook was left on the summary sheet (no sheet named)', async () => {
+    const wb = allocationWorkbook((w) => {
+      w.addWorksheet('落实情况汇总').addRow(['汇总']);
+      w.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+    });
+    const host = XlsxHost.fromWorkbook(wb);
+    const state = emptyState();
+    state.productSheets.push({ name: '落实情况汇总', marker: 'summary', source: '分工', createdAt: '2022-09-15T00:00:00Z' });
+    await host.apply([{ kind: 'state', text: serialiseState(state) }]);
+    expect((await host.read()).activeSheet).toBe('落实情况汇总');
+    const result = await runCheck(host);
+    expect(result.analysis.sheet).toBe('分工');
+    expect(result.snapshot.grid?.sheet).toBe('分工');
+  });
+
+  it('says there is nothing to check in a workbook without sheets', async () => {
+    const error = await runCheck(XlsxHost.fromWorkbook(new ExcelJS.Workbook())).catch((e: unknown) => e);
+    expect((error as { code: string }).code).toBe('check.no_such_sheet');
+    expect((error as { text: { zh: string } }).text.zh).toBe('工作簿中没有可检查的工作表');
+  });
+
   it('names the sheets there are when the one asked for is missing', async () => {
     const error = await runCheck(XlsxHost.fromWorkbook(allocationWorkbook()), { sheet: '不存在' }).catch((e: unknown) => e);
     expect((error as { code: string }).code).toBe('check.no_such_sheet');
