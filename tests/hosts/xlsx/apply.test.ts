@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { XlsxHost, writeSpecsToWorkbook } from '../../../src/hosts/xlsx';
 import { isUserFacingError } from '../../../src/domain/errors';
 import type { SheetSpec } from '../../../src/domain/sheet-spec';
+import type { CellRange } from '../../../src/domain/types';
 import { STATE_SHEET_NAME, STATE_CHUNK_CHARS } from '../../../src/domain/workbook-state';
 import { hashValues, reopen, reopenHost } from './helpers';
 
@@ -170,6 +171,31 @@ describe('apply', () => {
     expect((await reopened.read()).stateText).toBeNull();
   });
 
+  /** Sheets, states, merges, columns, conditional formats, validations and every cell's value and style, as loaded. */
+  const snapshotOf = (w: ExcelJS.Workbook) =>
+    w.worksheets.filter((s) => s.name !== STATE_SHEET_NAME && s.name !== '完成情况汇总').map((s) => {
+      const m = s.model as unknown as Record<string, unknown>;
+      return { name: s.name, state: s.state, merges: m.merges, cols: m.cols, cf: m.conditionalFormattings, dv: m.dataValidations, rows: m.rows, pageSetup: s.pageSetup };
+    });
+  // An empty border or font object means the same as none (ExcelJS writes one once a cell has a style of its own).
+  const isEmptyObject = (v: unknown): boolean => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+  const withoutColours = (snap: ReturnType<typeof snapshotOf>) =>
+    JSON.parse(JSON.stringify(JSON.parse(JSON.stringify(snap, (k, v) => (k === 'fill' || k === 'color' ? undefined : v))), (_k, v) => (isEmptyObject(v) ? undefined : v)));
+
+  /** Colours a range, writes state and a summary sheet, saves, reopens: only the colours of that range differ. */
+  async function expectOnlyColoursChange(original: XlsxHost, sheet: string, range: CellRange): Promise<XlsxHost> {
+    // Both sides as loaded from a saved file (ExcelJS annotates its model with ids while writing).
+    const before = snapshotOf((await reopenHost(original)).workbook);
+    await original.apply([
+      { kind: 'colour', sheet, ranges: [range], fill: '#C6EFCE', font: '#006100' },
+      { kind: 'state', text: '{"version":1}' },
+      { kind: 'sheet', spec: summaryLikeSpec() },
+    ]);
+    const saved = await reopenHost(original);
+    expect(withoutColours(snapshotOf(saved.workbook))).toEqual(withoutColours(before));
+    return saved;
+  }
+
   it('after open → apply → save → reopen every sheet, merge, width, style, validation and conditional format survives', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('任务分工');
@@ -182,30 +208,29 @@ describe('apply', () => {
     ws.getCell('C2').value = '已完成';
     ws.getCell('C2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"已完成,未启动"'] };
     ws.addConditionalFormatting({ ref: 'C2:C9', rules: [{ type: 'containsText', operator: 'containsText', text: '滞后', priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }] });
+    ws.getCell('A3').value = '备注';
+    ws.getCell('A3').note = '批注：请各单位按时报送';
+    const image = wb.addImage({ buffer: Buffer.from('89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C4890000000D4944415478DA63F8CFC0F01F0005000200A5D7E7F80000000049454E44AE426082', 'hex') as unknown as ExcelJS.Buffer, extension: 'png' });
+    ws.addImage(image, 'D4:E6');
     wb.addWorksheet('备注', { state: 'hidden' }).getCell('A1').value = '用户自己的表';
-    const original = await reopen(wb);
-    const snapshotOf = (w: ExcelJS.Workbook) =>
-      w.worksheets.filter((s) => s.name !== STATE_SHEET_NAME && s.name !== '完成情况汇总').map((s) => {
-        const m = s.model as unknown as Record<string, unknown>;
-        return { name: s.name, state: s.state, merges: m.merges, cols: m.cols, cf: m.conditionalFormattings, dv: m.dataValidations, rows: m.rows };
-      });
-    // Both sides as loaded from a saved file (ExcelJS annotates its model with ids while writing).
-    const before = snapshotOf((await reopenHost(original)).workbook);
-    await original.apply([
-      { kind: 'colour', sheet: '任务分工', ranges: [{ top: 1, left: 1, bottom: 1, right: 1 }], fill: '#C6EFCE', font: '#006100' },
-      { kind: 'state', text: '{"version":1}' },
-      { kind: 'sheet', spec: summaryLikeSpec() },
-    ]);
-    const saved = await reopenHost(original);
-    const after = snapshotOf(saved.workbook);
-    // The coloured cells differ only in fill and font colour; everything else is identical.
-    // An empty border or font object means the same as none (ExcelJS writes one once a cell has a style of its own).
-    const isEmptyObject = (v: unknown): boolean => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
-    const strip = (snap: typeof before) =>
-      JSON.parse(JSON.stringify(JSON.parse(JSON.stringify(snap, (k, v) => (k === 'fill' || k === 'color' ? undefined : v))), (_k, v) => (isEmptyObject(v) ? undefined : v)));
-    expect(strip(after)).toEqual(strip(before));
-    expect(saved.workbook.getWorksheet('任务分工')!.getCell('B2').font).toMatchObject({ name: '黑体', size: 14, bold: true, color: { argb: 'FF006100' } });
+    const saved = await expectOnlyColoursChange(await reopen(wb), '任务分工', { top: 1, left: 1, bottom: 1, right: 1 });
+    const out = saved.workbook.getWorksheet('任务分工')!;
+    expect(out.getCell('B2').font).toMatchObject({ name: '黑体', size: 14, bold: true, color: { argb: 'FF006100' } });
+    // Images and notes are among what ExcelJS keeps (so they are not round-trip risks).
+    expect(out.getImages()).toHaveLength(1);
+    expect(out.getCell('A3').note).toBe('批注：请各单位按时报送');
   });
+
+  it.each(['samples/liangjiang-2022.xlsx', 'samples/liangjiang-2022-returns.xlsx', ...fs.readdirSync(path.join(ROOT, 'tests/fixtures/layouts')).filter((f) => f.endsWith('.xlsx')).map((f) => `tests/fixtures/layouts/${f}`)])(
+    '%s survives open → colour → save → reopen with only the coloured cells changed',
+    async (file) => {
+      const host = await XlsxHost.open(path.join(ROOT, file));
+      const { activeSheet, grid } = await host.read();
+      const last = grid!.originRow + grid!.values.length - 1;
+      // The last row is a measure row in every layout (blank cells would rightly gain the default font).
+      await expectOnlyColoursChange(host, activeSheet, { top: last, left: 1, bottom: last, right: 3 });
+    },
+  );
 });
 
 describe('opening and saving files', () => {
