@@ -55,7 +55,9 @@ ${READ_OPTIONS_HELP}
 输出 / Output:
   text  按严重程度（错误 / 警告 / 提示）分组列出问题及单元格地址，最后一行为合计。
         findings grouped by severity with their cell addresses, then one totals line.
-  json  {file, sheet, title, planYear, asOf, headerRow, columns, tasks[], findings[], counts}
+  json  {file, sheet, title, planYear, asOf, headerRow, columns, tasks[], findings[], counts, …,
+         summary}：summary 为落实情况汇总的全部数字（与 allocation summary 生成的汇总表一致）及年度报告段落 /
+         summary holds every figure of the summary sheet (as allocation summary writes it) and the report paragraph
 
 退出码 / Exit codes:
   0  没有错误（可能有警告或提示）/ no errors (there may be warnings or notes)
