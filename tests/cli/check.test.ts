@@ -122,6 +122,35 @@ describe('allocation check', () => {
     }
   });
 
+  it('loads --units from a workbook’s 单位名录 sheet, and refuses other kinds of file', async () => {
+    const directoryBook = await writeWorkbook('directory.xlsx', (wb) => {
+      const ws = wb.addWorksheet('单位名录');
+      ws.addRow(['单位名称', '别名', '类别']);
+      ws.addRow(['财政局', '', '部门']);
+      ws.addRow(['某某中心', '', '部门']);
+    });
+    const table = await writeWorkbook('table.xlsx', (wb) => {
+      const ws = wb.addWorksheet('分工');
+      ws.addRow(['具体措施', '完成时限', '牵头单位', '责任单位']);
+      ws.addRow(['1.公开预算', '长期开展', '财政局', '某某中心']);
+    });
+    const ok = await run(['check', table, '--year', '2022', '--units', directoryBook, '--format', 'json', '--lang', 'en-US']);
+    expect(JSON.parse(ok.out).findings).toEqual([]);
+    const noSheet = await run(['check', table, '--units', table]);
+    expect(noSheet.code).toBe(2);
+    expect(noSheet.err).toContain('没有名为“单位名录”的工作表');
+    const txt = path.join(tmp, 'units.docx');
+    fs.writeFileSync(txt, 'x');
+    const wrongKind = await run(['check', table, '--units', txt]);
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.err).toContain('--units 只接受 .json、.csv 或 .xlsx 文件');
+  });
+
+  it('gives JSON messages in English with --lang en-US', async () => {
+    const { out } = await run(['check', 'samples/liangjiang-2022.xlsx', '--format', 'json', '--lang', 'en-US']);
+    expect(JSON.parse(out).findings[0].message).toBe('F4: the responsible unit is blank (lead: 办公室、司法局); confirm the lead unit handles it alone');
+  });
+
   it('documents every option in --help, in both languages', async () => {
     const { code, out } = await run(['check', '--help']);
     expect(code).toBe(0);
