@@ -48,6 +48,32 @@ function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
   return merges.map((m) => parseAddress(m)).filter((r): r is CellRange => r !== null);
 }
 
+/**
+ * Numbers as Excel would display them for the formats product sheets use (percentages, fixed decimals,
+ * thousands separators); anything else as ExcelJS renders it. General shows up to 10 significant digits.
+ */
+export function displayNumber(value: number, numFmt: string | undefined): string {
+  const fmt = (numFmt ?? 'General').split(';')[0];
+  const decimals = (part: string | undefined) => (part ? part.length : 0);
+  const percent = /0(?:\.(0+))?%/.exec(fmt);
+  if (percent) return `${(value * 100).toFixed(decimals(percent[1]))}%`;
+  const fixed = /^([#,]*)0(?:\.(0+))?$/.exec(fmt);
+  if (fixed) {
+    const text = value.toFixed(decimals(fixed[2]));
+    if (!fixed[1].includes(',')) return text;
+    const [whole, fraction] = text.split('.');
+    return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
+  }
+  return String(Number(value.toPrecision(10)));
+}
+
+function displayText(cell: ExcelJS.Cell): string {
+  const value = cell.value as unknown;
+  const result = value && typeof value === 'object' && 'result' in value ? (value as { result: unknown }).result : value;
+  if (typeof result === 'number') return displayNumber(result, cell.numFmt);
+  return cell.text ?? '';
+}
+
 const VERTICAL: Record<string, CSSProperties['verticalAlign']> = { top: 'top', middle: 'middle', bottom: 'bottom' };
 
 /** Reads what the grid needs from an ExcelJS worksheet (pure data, so it is testable without a DOM). */
@@ -76,7 +102,7 @@ export function drawSheet(sheet: ExcelJS.Worksheet): DrawnSheet {
       const alignment = cell.alignment ?? {};
       cells.push({
         address: cellAddress(r, c),
-        text: cell.text ?? '',
+        text: displayText(cell),
         rowSpan: span ? Math.min(span.bottom, rowCount - 1) - r + 1 : 1,
         colSpan: span ? Math.min(span.right, colCount - 1) - c + 1 : 1,
         fill: colours.fill === '#FFFFFF' && colours.pattern === 'None' ? null : colours.fill,
@@ -101,6 +127,8 @@ export interface WorkbookGridProps {
   /** Bumped after every change so the grid redraws. */
   version: number;
   lang: Lang;
+  /** Charts on the workbook's sheets (the grid names them; it does not draw them). */
+  charts: { sheet: string; title: string | null; position: { start: string; end: string } | null }[];
 }
 
 const styles: Record<string, CSSProperties> = {
@@ -117,7 +145,7 @@ const styles: Record<string, CSSProperties> = {
   note: { padding: '4px 8px', fontSize: 12, color: '#555' },
 };
 
-export function WorkbookGrid({ workbook, sheet, onSheet, selection, version, lang }: WorkbookGridProps) {
+export function WorkbookGrid({ workbook, sheet, onSheet, selection, version, lang, charts }: WorkbookGridProps) {
   const t = (key: PreviewMessageKey, values?: Record<string, string | number>) => previewText(lang, key, values);
   const tabs = workbook.worksheets.filter((w) => w.state === 'visible');
   const worksheet = workbook.worksheets.find((w) => w.name === sheet) ?? tabs[0];
@@ -167,6 +195,7 @@ export function WorkbookGrid({ workbook, sheet, onSheet, selection, version, lan
                       data-cell={cell.address}
                       data-fill={cell.fill ?? ''}
                       data-font={cell.font ?? ''}
+                      data-selected={cell.address === selected ? 'true' : undefined}
                       style={{
                         ...styles.cell,
                         background: cell.fill ?? undefined,
@@ -188,6 +217,13 @@ export function WorkbookGrid({ workbook, sheet, onSheet, selection, version, lan
             </tbody>
           </table>
         )}
+        {charts
+          .filter((c) => c.sheet === drawn?.name)
+          .map((c, i) => (
+            <p key={i} style={styles.note} data-testid="chart-note">
+              {t('grid.chart', { title: c.title ?? '', range: c.position ? `${c.position.start}:${c.position.end}` : '' })}
+            </p>
+          ))}
         {drawn?.truncated && <p style={styles.note}>{t('grid.truncated', { rows: MAX_DRAWN_ROWS, cols: MAX_DRAWN_COLS })}</p>}
       </div>
       <div role="tablist" aria-label={t('grid.tabs')} style={styles.tabs}>

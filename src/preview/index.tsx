@@ -3,6 +3,7 @@
  * Excel simulator (ExcelJS in the page) through the same ExcelHost it uses inside Excel. Nothing leaves the
  * page: the sample is served by the preview server, opened files are read locally.
  *
+ * zh-CN unless asked otherwise (the users' language, whatever the demo machine's browser says).
  * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15.
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
@@ -45,7 +46,7 @@ function urlParam(name: string): string | null {
 }
 
 function PreviewPage() {
-  const [lang, setLang] = useState<Lang>(normaliseLang(urlParam('lang') ?? navigator.language));
+  const [lang, setLang] = useState<Lang>(normaliseLang(urlParam('lang')));
   const [api, setApi] = useState<string>(urlParam('api') === '1.1' ? '1.1' : LATEST_API_VERSION);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -178,6 +179,7 @@ function PreviewPage() {
               selection={selection}
               version={version}
               lang={lang}
+              charts={loaded.simulator.charts}
             />
           ) : (
             !failure && <p style={styles.message}>{t('preview.loading')}</p>

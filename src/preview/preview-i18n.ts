@@ -17,6 +17,7 @@ const zhCN = {
   'grid.label': '工作簿',
   'grid.tabs': '工作表',
   'grid.truncated': '只显示前 {rows} 行、{cols} 列。',
+  'grid.chart': '本表在 {range} 处有图表“{title}”（预览只列出图表，不绘制；在 Excel 中可见）。',
 } as const;
 
 export type PreviewMessageKey = keyof typeof zhCN;
@@ -36,6 +37,7 @@ const enUS: Record<PreviewMessageKey, string> = {
   'grid.label': 'Workbook',
   'grid.tabs': 'Sheets',
   'grid.truncated': 'Showing the first {rows} rows and {cols} columns only.',
+  'grid.chart': 'This sheet has the chart “{title}” at {range} (the preview lists charts without drawing them; Excel shows it).',
 };
 
 export const PREVIEW_CATALOGUES: Record<Lang, Record<PreviewMessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -101,7 +101,12 @@ export function CheckPanel() {
 function FindingItem({ finding, onSelect, disabled }: { finding: Finding; onSelect(): void; disabled: boolean }) {
   const { tr } = useController();
   const message = tr.local(finding.message);
-  const label = finding.cell ? tr.t('check.goTo', { cell: finding.cell, message }) : tr.t('check.tableLevel', { message });
+  // Most messages already name their cell; prefix the address only when one does not.
+  const label = !finding.cell
+    ? tr.t('check.tableLevel', { message })
+    : message.includes(finding.cell)
+      ? message
+      : tr.t('check.goTo', { cell: finding.cell, message });
   const suggestion = finding.suggestion ? tr.t('check.suggestion', { value: finding.suggestion }) : null;
   if (!finding.cell) {
     return (
@@ -119,6 +124,7 @@ function FindingItem({ finding, onSelect, disabled }: { finding: Finding; onSele
       onClick={onSelect}
       style={{ justifyContent: 'flex-start', textAlign: 'left', height: 'auto', fontWeight: 'normal' }}
       data-finding={finding.code}
+      data-cell={finding.cell}
     >
       <span>
         {label}

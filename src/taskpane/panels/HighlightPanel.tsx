@@ -9,12 +9,14 @@ import { useController } from '../controller';
 import { AsOfField, NotAvailable, usePanelStyles } from './shared';
 
 const useLegendStyles = makeStyles({
-  item: { display: 'grid', gridTemplateColumns: '3.5em 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  item: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
   swatch: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusSmall,
     textAlign: 'center',
-    padding: `${tokens.spacingVerticalXXS} 0`,
+    whiteSpace: 'nowrap',
+    minWidth: '4.5em',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
   },
 });
 

@@ -1,0 +1,176 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane against a fake host and fake workflows: what the clerk sees after start-up, that findings select
+ * their cell, that an operation cannot run twice at once, and that every failure is a sentence, not a stack.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { UserFacingError } from '../../src/domain/errors';
+import type { Finding, Lang, SheetAnalysis } from '../../src/domain/types';
+import { emptyState } from '../../src/domain/workbook-state';
+import type { WorkbookHost, WorkbookSnapshot } from '../../src/ports/workbook-host';
+import { TaskPane } from '../../src/taskpane/App';
+import type { PaneEnvironment } from '../../src/taskpane/environment';
+import type { PaneCheckResult, PaneHighlightResult, PaneWorkflows } from '../../src/taskpane/workflows';
+
+const SHEET = '任务分工';
+
+// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar measures itself with one.
+class NoLayoutResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoLayoutResizeObserver;
+
+const findings: Finding[] = [
+  { severity: 'error', code: 'deadline.invalid', cell: 'D7', row: 7, message: { zh: 'D7：完成时限“2月30日”不存在', en: 'D7: no such date' }, suggestion: null },
+  { severity: 'warning', code: 'unit.unknown', cell: 'F4', row: 4, message: { zh: '单位“经信委”不在名录中', en: 'Unit not in the directory' }, suggestion: '经济信息委' },
+  { severity: 'info', code: 'numbering.gap', cell: null, row: null, message: { zh: '序号从 3 跳到 5', en: 'Numbering jumps from 3 to 5' }, suggestion: null },
+];
+
+const snapshot: WorkbookSnapshot = {
+  sheets: [
+    { name: SHEET, visibility: 'visible' },
+    { name: '说明', visibility: 'visible' },
+  ],
+  activeSheet: SHEET,
+  grid: { sheet: SHEET, originRow: 0, originCol: 0, values: [['序号', '工作措施', '完成时限']], merges: [], mergesKnown: true },
+  stateText: null,
+};
+
+const analysis = {
+  sheet: SHEET,
+  title: '2022年政务公开重点工作任务分工',
+  planYear: 2022,
+  layout: {
+    headerRow: 2,
+    firstDataRow: 3,
+    lastDataRow: 56,
+    columns: { section: 0, subsection: 1, measure: 2, deadline: 3, lead: 4, responsible: 5, status: 6, number: null },
+    lastColumn: 6,
+    title: null,
+    titleYear: 2022,
+  },
+  tasks: new Array(54).fill(null),
+  findings,
+} as unknown as SheetAnalysis;
+
+const checkResult: PaneCheckResult = { snapshot, analysis, state: emptyState(), directorySheet: null, stateDamaged: false };
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
+  const host: WorkbookHost = {
+    capabilities: { host: 'excel', apiVersion: '1.1', readsMerges: false, charts: true },
+    read: jest.fn(async () => snapshot),
+    readStyles: jest.fn(async () => []),
+    apply: jest.fn(async () => undefined),
+    select: jest.fn(async () => undefined),
+  };
+  const workflows: PaneWorkflows = {
+    check: jest.fn(async () => checkResult),
+    highlight: jest.fn(),
+    clear: jest.fn(async () => undefined),
+    summary: null,
+    createDirectory: null,
+    split: null,
+    collect: null,
+    ...overrides,
+  };
+  const env: PaneEnvironment = { host, lang, dark: false, today: () => '2022-09-15', loadWorkflows: async () => workflows };
+  render(<TaskPane env={env} />);
+  return { host, workflows };
+}
+
+async function started() {
+  await screen.findByTestId('check-result');
+}
+
+describe('the task pane', () => {
+  test('starts on the active sheet, shows what was found and the findings grouped by severity', async () => {
+    const { workflows } = setup();
+    await started();
+    expect(workflows.check).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET }));
+    expect(screen.getByTestId('sheet-summary').textContent).toContain('表头在第 2 行，任务在第 3–56 行，共 54 项。');
+    const result = screen.getByTestId('check-result');
+    expect(result.textContent).toContain('共 54 项任务：1 个错误，1 个警告，1 条提示。');
+    expect(within(result).getByText('错误（1）')).toBeTruthy();
+    expect(within(result).getByText('警告（1）')).toBeTruthy();
+    expect(within(result).getByText('提示（1）')).toBeTruthy();
+  });
+
+  test('clicking a finding selects its cell in the sheet', async () => {
+    const { host } = setup();
+    await started();
+    // The first group (errors) is open; its message already names the cell, so it is shown as is.
+    fireEvent.click(screen.getByRole('button', { name: /完成时限“2月30日”不存在/ }));
+    await waitFor(() => expect(host.select).toHaveBeenCalledWith(SHEET, 'D7'));
+  });
+
+  test('an operation cannot be started twice, and progress is shown while it runs', async () => {
+    const pending = deferred<PaneHighlightResult>();
+    const highlight = jest.fn(() => pending.promise);
+    setup('zh-CN', { highlight });
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    const apply = screen.getByRole('button', { name: '按进度标色' });
+    fireEvent.click(apply);
+    fireEvent.click(apply);
+    expect(highlight).toHaveBeenCalledTimes(1);
+    expect(highlight).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15', soonDays: 10 }));
+    await waitFor(() => expect((apply as HTMLButtonElement).disabled).toBe(true));
+    expect(screen.getByRole('status').textContent).toContain('正在处理');
+    const counts = { done: 13, done_late: 2, on_track: 2, behind: 2, due_soon: 1, overdue: 3, ongoing: 31, unknown: 0 };
+    await act(async () => pending.resolve({ counts, warnings: [] }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已按 2022-09-15 的进度为 54 项任务标色。');
+    expect((apply as HTMLButtonElement).disabled).toBe(false);
+    // The legend names each state and now says how many tasks are in it.
+    expect(screen.getByTestId('legend').textContent).toContain('逾期');
+    expect(screen.getByTestId('legend').textContent).toContain('（3 项）');
+  });
+
+  test('a UserFacingError is shown as its zh-CN sentence', async () => {
+    const highlight = jest.fn(async () => {
+      throw new UserFacingError('layout.no_header', { zh: '没有找到表头，请确认所选工作表是任务分工表。', en: 'No header found.' });
+    });
+    setup('zh-CN', { highlight });
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    fireEvent.click(screen.getByRole('button', { name: '按进度标色' }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('没有找到表头，请确认所选工作表是任务分工表。');
+  });
+
+  test('any other failure becomes a sentence with its code, never the raw exception text', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const clear = jest.fn(async () => {
+      throw Object.assign(new Error('Cannot read properties of undefined (reading x)'), { code: 'GeneralException' });
+    });
+    setup('zh-CN', { clear });
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    fireEvent.click(screen.getByRole('button', { name: '清除标色' }));
+    const notice = await screen.findByTestId('notice');
+    expect(notice.textContent).toContain('操作没有完成（GeneralException）');
+    expect(notice.textContent).not.toContain('Cannot read properties');
+    spy.mockRestore();
+  });
+
+  test('a workflow this build does not include says so instead of failing', async () => {
+    setup('zh-CN');
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    expect(screen.getByRole('note').textContent).toBe('此功能尚在开发中，暂不可用。');
+  });
+
+  test('in English when Office runs in English', async () => {
+    setup('en-US');
+    await started();
+    expect(screen.getByRole('tab', { name: 'Colour' })).toBeTruthy();
+    expect(screen.getByTestId('check-result').textContent).toContain('54 tasks: 1 errors, 1 warnings, 1 notes.');
+  });
+});
