@@ -163,6 +163,18 @@ export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Prom
     );
   }
 
+  // "Strict Open XML" workbooks use other namespaces; ExcelJS would read them as empty rather than fail.
+  const workbookXml = await zip.files[names.find((n) => n.toLowerCase() === 'xl/workbook.xml') as string].async('string');
+  if (workbookXml.includes('purl.oclc.org/ooxml/spreadsheetml/main')) {
+    throw new UserFacingError(
+      'xlsx.strict_ooxml',
+      text(
+        `这是“Strict Open XML 电子表格”格式，无法读取：${fileLabel}。请在 Excel 中另存为“Excel 工作簿(*.xlsx)”。`,
+        `This is a "Strict Open XML Spreadsheet", which cannot be read: ${fileLabel}. Save it in Excel as "Excel Workbook (*.xlsx)".`,
+      ),
+    );
+  }
+
   const risks: LocalText[] = [];
   for (const kind of DROPPED_PARTS) {
     const parts = names.filter((n) => kind.part.test(n));

@@ -354,6 +354,7 @@ export class XlsxHost implements WorkbookHost {
     const ws = this.sheet(sheet);
     for (const w of writes) {
       const cell = ws.getCell(w.row + 1, w.col + 1);
+      if (w.styleFrom) cell.style = structuredClone(ws.getCell(w.styleFrom.row + 1, w.styleFrom.col + 1).style ?? {});
       cell.value = excelValue(w.value);
       if (w.value !== null && typeof w.value === 'object' && !/[dy]/i.test(cell.style?.numFmt ?? '')) {
         cell.style = { ...(cell.style ?? {}), numFmt: DATE_FORMAT };

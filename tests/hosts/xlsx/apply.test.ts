@@ -258,6 +258,10 @@ describe('opening and saving files', () => {
     docx.file('word/document.xml', '<w:document/>');
     await expectUserFacing(XlsxHost.open(new Uint8Array(await docx.generateAsync({ type: 'nodebuffer' }))), /这是Word 文档，不是 Excel 工作簿/);
     await expectUserFacing(XlsxHost.open(path.join(tmp, '不存在.xlsx')), /找不到文件/);
+    const strict = await JSZip.loadAsync(sample);
+    const workbookXml: string = await strict.file('xl/workbook.xml').async('string');
+    strict.file('xl/workbook.xml', workbookXml.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'));
+    await expectUserFacing(XlsxHost.open(new Uint8Array(await strict.generateAsync({ type: 'nodebuffer' }))), /Strict Open XML/);
   });
 
   it('flags charts, pivot tables and macros that ExcelJS would drop, and refuses to save over them unless forced', async () => {
