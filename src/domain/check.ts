@@ -170,6 +170,9 @@ class SheetReader {
   private readonly cellKeyStride: number;
   private readonly singleUnitColumn: boolean;
   private anyCombinedLead = false;
+  /** Distinct unit names the directory knows / does not know, in first-seen order (for directory.mismatch). */
+  private readonly knownUnitNames = new Set<string>();
+  private readonly unknownUnitNames = new Set<string>();
 
   private section: string | null = null;
   private subsection: string | null = null;
@@ -576,6 +579,7 @@ class SheetReader {
         });
       }
       seen.add(canonical);
+      (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
         const s = resolved.suggestion;
         this.findings.add(
@@ -614,6 +618,24 @@ class SheetReader {
     }
   }
 
+  /**
+   * Most unit names unknown: the directory is another place's (the built-in one is 两江新区's). One note for the
+   * table says so and what to do, on top of the per-cell findings.
+   */
+  private directoryMismatch(): void {
+    const unknown = [...this.unknownUnitNames];
+    if (unknown.length < MISMATCH_MIN_UNKNOWN || unknown.length <= this.knownUnitNames.size) return;
+    const total = unknown.length + this.knownUnitNames.size;
+    this.findings.add('info', 'directory.mismatch', null, {
+      zh:
+        `表中 ${total} 个单位名称有 ${unknown.length} 个不在单位名录中（${listNames(unknown, 'zh')}），` +
+        '单位名录可能不是本地区的：请在“单位名录”表中补充本地区的单位（可由本表的单位名称生成）',
+      en:
+        `${unknown.length} of the ${total} unit names in the table are not in the unit directory (${listNames(unknown, 'en')}); ` +
+        'the directory may belong to another place: add this area’s units to the 单位名录 sheet (it can be made from the names in this table)',
+    });
+  }
+
   private tableFindings(planYearSource: PlanYearSource): void {
     const c = this.cols;
     if (c.deadline === null) {
@@ -650,6 +672,7 @@ class SheetReader {
             : `Neither the title nor the deadlines name a year; the plan year is taken as this year, ${this.planYear} (change it in the settings or with --year)`,
       });
     }
+    this.directoryMismatch();
     if (!calendarCovers(this.planYear)) {
       this.findings.add('warning', 'calendar.beyond_data', null, {
         zh: `内置的法定节假日日历只覆盖 ${CALENDAR_FIRST_YEAR}—${CALENDAR_LAST_YEAR} 年，${this.planYear} 年的工作日按周一至周五计算，未计节假日和调休`,
@@ -668,6 +691,16 @@ function cachedParse<T>(cache: Map<string, T>, cell: Resolved, parse: (value: Ce
     cache.set(cell.text, parsed);
   }
   return parsed;
+}
+
+/** Fewer than this many unknown names is a typo or two, not a directory that belongs to another place. */
+const MISMATCH_MIN_UNKNOWN = 3;
+const MISMATCH_LISTED = 5;
+
+function listNames(names: string[], lang: 'zh' | 'en'): string {
+  const shown = names.slice(0, MISMATCH_LISTED).map((n) => `“${n}”`).join(lang === 'zh' ? '、' : ', ');
+  if (names.length <= MISMATCH_LISTED) return shown;
+  return lang === 'zh' ? `${shown}等 ${names.length} 个` : `${shown} and ${names.length - MISMATCH_LISTED} more`;
 }
 
 function dedupe(names: string[]): string[] {

@@ -551,3 +551,27 @@ describe('MergeIndex with a damaged file’s overlapping merges', () => {
     ]);
   });
 });
+
+describe('analyseSheet: a directory from another place', () => {
+  it('adds one note for the table when most unit names are unknown', () => {
+    const a = analyse(
+      [
+        ['具体措施', '完成时限', '牵头单位', '责任单位'],
+        ['1.甲', '长期开展', '区发展改革委', '区卫生健康委、区民政局'],
+        ['2.乙', '长期开展', '区发展改革委', '区水利局'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    const note = only(a, 'directory.mismatch');
+    expect(note).toHaveLength(1);
+    expect(note[0]).toMatchObject({ severity: 'info', cell: null });
+    expect(note[0].message.zh).toContain('表中 4 个单位名称有 4 个不在单位名录中（“区发展改革委”、“区卫生健康委”、“区民政局”、“区水利局”）');
+    expect(only(a, 'unit.unknown').length).toBe(5);
+  });
+
+  it('says nothing of the kind for a typo or two', () => {
+    const a = seedLike([['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '经济运营局、某某局']]);
+    expect(only(a, 'directory.mismatch')).toEqual([]);
+  });
+});
