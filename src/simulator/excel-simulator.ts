@@ -28,10 +28,10 @@ import {
   type OfficeValue,
 } from './cell-model';
 import { SimulatorError } from './errors';
+import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from '../hosts/excel/payload';
 
 export const LATEST_API_VERSION = '1.20';
-/** Excel on the web rejects requests and responses above 5 MB. */
-export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export { WEB_PAYLOAD_LIMIT_BYTES };
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 /** Rough size of one queued action (object path + action JSON) in a real request. */
@@ -74,24 +74,6 @@ function versionAtMost(v: string, max: string): boolean {
   const [a, b] = versionParts(v);
   const [c, d] = versionParts(max);
   return a < c || (a === c && b <= d);
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-function jsonBytes(v: unknown): number {
-  return v === undefined ? 0 : utf8Length(JSON.stringify(v));
 }
 
 function officeVisibility(state: string | undefined): 'Visible' | 'Hidden' | 'VeryHidden' {
@@ -270,7 +252,7 @@ class SimRequestContext {
       for (const op of ops) {
         if (!op.readOnly) this.usedRanges.clear();
         const effect = op.run();
-        if (effect) {
+        if (effect && typeof effect.responseBytes === 'number') {
           responseBytes += effect.responseBytes;
           if (effect.deliver) deliveries.push(effect.deliver);
         }
@@ -546,6 +528,15 @@ class WorksheetProxy extends ClientObject {
     return new RangeProxy(this.ctx, this, () => rect, false, rect);
   }
 
+  /** ExcelApi 1.9: several areas ('A1:B2, D4') formatted as one. */
+  getRanges(address: string): AreasProxy {
+    this.sim.requireApi('1.9', 'Worksheet.getRanges');
+    if (address.length > 8192) throw new SimulatorError('InvalidArgument', 'A range address may not exceed 8192 characters.');
+    const rects = address.split(',').map((part) => parseRangeAddress(part.trim()));
+    if (rects.some((r) => r === null)) throw new SimulatorError('InvalidArgument', `Not a list of range addresses: ${address}`);
+    return new AreasProxy(this.ctx, this, rects as CellRange[]);
+  }
+
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     if (valuesOnly !== undefined) this.sim.requireApi('1.2', 'Worksheet.getUsedRange(valuesOnly)');
     // Excel answers A1 for a sheet with nothing in it.
@@ -662,7 +653,12 @@ class ChartProxy {
   ) {}
 
   private later(bytes: number, apply: () => void): void {
-    this.ctx.enqueue({ requestBytes: bytes, run: apply });
+    this.ctx.enqueue({
+      requestBytes: bytes,
+      run: () => {
+        apply();
+      },
+    });
   }
 
   get title(): { text: string } {
@@ -1200,6 +1196,65 @@ class RangeAreasProxy extends ClientObject {
   }
 }
 
+/** The RangeAreas of `worksheet.getRanges`: loads and formats over every area at once. */
+class AreasProxy extends ClientObject {
+  protected readonly scalarProperties = ['address', 'areaCount'] as const;
+  private formatFacade: { fill: FillProxy; font: FontProxy } | undefined;
+
+  constructor(
+    ctx: SimRequestContext,
+    private readonly sheet: WorksheetProxy,
+    private readonly rects: CellRange[],
+  ) {
+    super(ctx);
+  }
+
+  resolve(): { ws: ExcelJS.Worksheet; rects: CellRange[] } | null {
+    const ws = this.sheet.resolve();
+    return ws ? { ws, rects: this.rects } : null;
+  }
+
+  protected snapshot(names: string[]): Record<string, unknown> | null {
+    const target = this.resolve();
+    if (!target) return null;
+    const out: Record<string, unknown> = {};
+    if (names.includes('address')) out.address = this.rects.map((r) => officeAddress(target.ws.name, r)).join(',');
+    if (names.includes('areaCount')) out.areaCount = this.rects.length;
+    return out;
+  }
+
+  writeFormat(requestBytes: number, apply: (cell: ExcelJS.Cell) => void): void {
+    this.ctx.formatTargets.add(this);
+    this.ctx.enqueue({
+      requestBytes,
+      run: () => {
+        const target = this.resolve();
+        if (!target) throw new SimulatorError('ItemNotFound', 'The worksheet is a null object.');
+        for (const rect of target.rects) forEveryCell(target.ws, rect, (cell) => apply(cell));
+      },
+    });
+  }
+
+  readUniform<T>(read: (cell: ExcelJS.Cell | undefined) => T): T | null {
+    const target = this.resolve();
+    if (!target) return null;
+    const values = target.rects.map((r) => uniform(target.ws, r, read));
+    return values.every((v) => v !== null && v === values[0]) ? values[0] : null;
+  }
+
+  get format(): { fill: FillProxy; font: FontProxy } {
+    this.formatFacade ??= { fill: new FillProxy(this.ctx, this), font: new FontProxy(this.ctx, this) };
+    return this.formatFacade;
+  }
+
+  get address(): string {
+    return this.loadedValue('address');
+  }
+  get areaCount(): number {
+    return this.loadedValue('areaCount');
+  }
+}
+
 const BORDER_SIDES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 
 class RangeFormatProxy extends ClientObject {
@@ -1330,11 +1385,18 @@ function verticalName(v: string | undefined): string {
   return v === 'top' ? 'Top' : v === 'middle' ? 'Center' : 'Bottom';
 }
 
+/** What fill and font proxies format: one range, or the areas of `getRanges` (one format operation either way). */
+interface FormatTarget {
+  resolve(): unknown;
+  writeFormat(requestBytes: number, apply: (cell: ExcelJS.Cell) => void): void;
+  readUniform<T>(read: (cell: ExcelJS.Cell | undefined) => T): T | null;
+}
+
 class FillProxy extends ClientObject {
   protected readonly scalarProperties = ['color', 'pattern', 'patternColor'] as const;
   constructor(
     ctx: SimRequestContext,
-    private readonly range: RangeProxy,
+    private readonly range: FormatTarget,
   ) {
     super(ctx);
   }
@@ -1346,7 +1408,7 @@ class FillProxy extends ClientObject {
       if (n !== 'color') this.sim.requireApi('1.9', `RangeFill.${n}`);
       out[n] = this.range.readUniform((c) => {
         const x = colours(c);
-        return n === 'color' ? x.fill : n === 'pattern' ? x.pattern : x.patternColor;
+        return n === 'color' ? x.fill : n === 'pattern' ? x.pattern : (x.patternColor ?? '#000000');
       });
     }
     return out;
@@ -1404,7 +1466,7 @@ class FontProxy extends ClientObject {
   protected readonly scalarProperties = ['color', 'bold', 'italic', 'size', 'name'] as const;
   constructor(
     ctx: SimRequestContext,
-    private readonly range: RangeProxy,
+    private readonly range: FormatTarget,
   ) {
     super(ctx);
   }

@@ -34,6 +34,7 @@ import type {
   WorkbookSnapshot,
 } from '../../ports/workbook-host';
 import { cellValueFromOffice } from './cell-values';
+import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
 
 export type ExcelBatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -42,17 +43,39 @@ export interface RequirementChecker {
 }
 
 const NEWEST_MINOR = 20;
-/** Requests are cut below the web's 5 MB limit, leaving room for the JSON around the data. */
-export const REQUEST_BUDGET_BYTES = 4.5 * 1024 * 1024;
 /** Rough size of one queued action (object path + action) in a request. */
 const ACTION_BYTES = 150;
-/** getCellProperties answers ~100 bytes a cell for fill + font colour: this many fit one response. */
-const CELL_PROPERTIES_PER_SYNC = 40_000;
-/** Range-level colour probes (3 actions each) that fit one request. */
-const PROBES_PER_SYNC = 8_000;
+/** getCellProperties answers ~100 bytes a cell for fill + font colour. */
+const CELL_PROPERTIES_BYTES = 100;
+/** A range-level colour probe: a range, its fill and font, two loads. */
+const PROBE_BYTES = 450;
+/** Excel refuses range address strings longer than 8192 characters (getRanges). */
+const MAX_ADDRESS_CHARS = 8000;
+/** Outside the web Excel sets no payload limit; batches still stay bounded so memory and pauses do too. */
+const UNLIMITED_BUDGET_BYTES = 32 * 1024 * 1024;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
-/** Responses are kept below the web's 5 MB limit with the same margin as requests. */
-const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+
+export interface ExcelHostOptions {
+  /**
+   * The host's request/response limit: Excel on the web refuses payloads over 5 MB (the default); null
+   * where there is none (desktop). Requests are cut at 90 % of it, responses planned at 80 %.
+   */
+  payloadLimitBytes?: number | null;
+}
+
+/** Per-round-trip allowances derived from the payload limit. */
+interface Budget {
+  request: number;
+  response: number;
+  cellProperties: number;
+  probes: number;
+}
+
+function budgetFor(limit: number | null): Budget {
+  const request = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.9);
+  const response = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.8);
+  return { request, response, cellProperties: Math.floor(response / CELL_PROPERTIES_BYTES), probes: Math.floor(request / PROBE_BYTES) };
+}
 /** Rows of the used range read in the first sync (≈ 1 MB of CJK text at 7 columns; blank rows past the sheet cost ~13 bytes a cell). */
 export const FIRST_WINDOW_ROWS = 2000;
 /** getMergedAreas fails on a range holding more than 512 merged areas. */
@@ -65,11 +88,6 @@ type Sheet = Excel.Worksheet;
 
 function codeOf(e: unknown): string | null {
   return e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
-}
-
-function jsonBytes(v: unknown): number {
-  // Upper bound for UTF-8 (CJK text is 3 bytes a character): cheap and never underestimates by much.
-  return JSON.stringify(v).length * 3;
 }
 
 function visibilityOf(v: string): SheetInfo['visibility'] {
@@ -171,10 +189,14 @@ export class ExcelHost implements WorkbookHost {
   /** Lower-cased sheet names as last seen (read or apply); null before the first call. */
   private knownSheets: Set<string> | null = null;
 
+  private readonly budget: Budget;
+
   constructor(
     private readonly run: ExcelBatchRunner,
     requirements: RequirementChecker,
+    options: ExcelHostOptions = {},
   ) {
+    this.budget = budgetFor(options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes);
     let minor = 1;
     for (let m = NEWEST_MINOR; m >= 1; m--) {
       if (requirements.isSetSupported('ExcelApi', `1.${m}`)) {
@@ -188,7 +210,8 @@ export class ExcelHost implements WorkbookHost {
 
   /** Inside Excel: the real Excel.run and requirement checks. */
   static forOffice(): ExcelHost {
-    return new ExcelHost((batch) => Excel.run(batch), Office.context.requirements);
+    const onWeb = Office.context.diagnostics?.platform === Office.PlatformType.OfficeOnline;
+    return new ExcelHost((batch) => Excel.run(batch), Office.context.requirements, { payloadLimitBytes: onWeb ? WEB_PAYLOAD_LIMIT_BYTES : null });
   }
 
   private supports(minor: number): boolean {
@@ -307,7 +330,7 @@ export class ExcelHost implements WorkbookHost {
     let mergedUpTo = mergeBands ? Math.min(rows, FIRST_WINDOW_ROWS) : rows;
     while (values.length < rows) {
       const start = values.length;
-      const size = Math.max(1, Math.min(rows - start, Math.floor(RESPONSE_BUDGET_BYTES / bytesPerRow)));
+      const size = Math.max(1, Math.min(rows - start, Math.floor(this.budget.response / bytesPerRow)));
       const absolute = (from: number, count: number) =>
         ws.getRange(rangeAddress({ top: origin.top + from, left: origin.left, bottom: origin.top + from + count - 1, right: origin.right }));
       const chunk = absolute(start, size).load(['values', 'numberFormat']);
@@ -353,25 +376,30 @@ export class ExcelHost implements WorkbookHost {
   async readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]> {
     if (!ranges.length) return [];
     const patternsKnown = this.supports(9);
+    const { cellProperties, probes } = this.budget;
     const cells = ranges.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const found = new Map<string, CellStyle>();
-      if (patternsKnown && cells <= CELL_PROPERTIES_PER_SYNC) {
+      const inBatches = async (items: CellRange[], size: number, each: (batch: CellRange[]) => Promise<CellRange[] | void>) => {
+        const rest: CellRange[] = [];
+        for (let i = 0; i < items.length; i += size) rest.push(...((await each(items.slice(i, i + size))) ?? []));
+        return rest;
+      };
+      if (patternsKnown && cells <= cellProperties) {
         await this.cellProperties(ctx, ws, ranges, found);
-      } else if (!patternsKnown && cells <= PROBES_PER_SYNC) {
+      } else if (!patternsKnown && cells <= probes) {
         await this.probeUniform(ctx, ws, ranges.flatMap(singleCells), found, false);
       } else {
-        const mixed: CellRange[] = [];
-        for (let i = 0; i < ranges.length; i += PROBES_PER_SYNC) mixed.push(...(await this.probeUniform(ctx, ws, ranges.slice(i, i + PROBES_PER_SYNC), found, patternsKnown)));
+        // Large areas: first ask each block of stacked ranges for its one colour — a sheet not coloured yet
+        // answers in this single round trip — then look closer only where a block is mixed.
+        const mixed = await inBatches(coalesce(ranges), probes, (batch) => this.probeUniform(ctx, ws, batch, found, patternsKnown));
         if (mixed.length && patternsKnown) {
-          for (const batch of sliceByCells(mixed, CELL_PROPERTIES_PER_SYNC)) await this.cellProperties(ctx, ws, batch, found);
+          for (const batch of sliceByCells(mixed, cellProperties)) await this.cellProperties(ctx, ws, batch, found);
         } else if (mixed.length) {
           const rows = mixed.flatMap((r) => Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })));
-          const mixedRows: CellRange[] = [];
-          for (let i = 0; i < rows.length; i += PROBES_PER_SYNC) mixedRows.push(...(await this.probeUniform(ctx, ws, rows.slice(i, i + PROBES_PER_SYNC), found, false)));
-          const single = mixedRows.flatMap(singleCells);
-          for (let i = 0; i < single.length; i += PROBES_PER_SYNC) await this.probeUniform(ctx, ws, single.slice(i, i + PROBES_PER_SYNC), found, false);
+          const mixedRows = await inBatches(rows, probes, (batch) => this.probeUniform(ctx, ws, batch, found, false));
+          await inBatches(mixedRows.flatMap(singleCells), probes, (batch) => this.probeUniform(ctx, ws, batch, found, false));
         }
       }
       const out: CellStyle[] = [];
@@ -393,7 +421,7 @@ export class ExcelHost implements WorkbookHost {
     await ctx.sync();
     const mixed: CellRange[] = [];
     for (const { r, fill, font } of probes) {
-      if (fill.color === null || font.color === null || (patternsKnown && (fill.pattern === null || fill.patternColor === null))) {
+      if (fill.color === null || font.color === null || (patternsKnown && fill.pattern === null)) {
         if (r.top === r.bottom && r.left === r.right) throw new Error(`Excel reported no single colour for the cell ${cellAddress(r.top, r.left)}`);
         mixed.push(r);
         continue;
@@ -449,7 +477,7 @@ export class ExcelHost implements WorkbookHost {
     const batches: PlannedOp[][] = [[]];
     let size = 0;
     for (const op of plan) {
-      if (size + op.bytes > REQUEST_BUDGET_BYTES && batches[batches.length - 1].length) {
+      if (size + op.bytes > this.budget.request && batches[batches.length - 1].length) {
         batches.push([]);
         size = 0;
       }
@@ -477,7 +505,7 @@ export class ExcelHost implements WorkbookHost {
       switch (change.kind) {
         case 'colour':
           need(change.sheet);
-          for (const r of change.ranges) plan.push(colourOp(change.sheet, r, { fill: change.fill, font: change.font }));
+          plan.push(...this.formatOps(change.sheet, change.ranges, { fill: change.fill, font: change.font }));
           break;
         case 'restore': {
           need(change.sheet);
@@ -485,7 +513,7 @@ export class ExcelHost implements WorkbookHost {
           for (const s of change.styles) byToken.set(s.token, [...(byToken.get(s.token) ?? []), s]);
           for (const styles of byToken.values()) {
             const token = parseToken(styles[0]);
-            for (const r of cellsToRanges(styles)) plan.push(colourOp(change.sheet, r, token, this.supports(9)));
+            plan.push(...this.formatOps(change.sheet, cellsToRanges(styles), token));
           }
           break;
         }
@@ -506,7 +534,7 @@ export class ExcelHost implements WorkbookHost {
         }
         case 'cells':
           need(change.sheet);
-          plan.push(...cellsOps(change.sheet, change.writes));
+          plan.push(...cellsOps(change.sheet, change.writes, this.budget.request));
           break;
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet));
@@ -514,6 +542,33 @@ export class ExcelHost implements WorkbookHost {
       }
     }
     return { plan, after: names };
+  }
+
+  /**
+   * The same colours on many ranges: from ExcelApi 1.9 one RangeAreas per ~8000 characters of addresses
+   * (one format operation for hundreds of runs); before that one range at a time.
+   */
+  private formatOps(sheet: string, ranges: CellRange[], token: ColourToken): PlannedOp[] {
+    const patterns = this.supports(9);
+    if (!patterns) return ranges.map((r) => ({ bytes: ACTION_BYTES * 3, queue: (_ctx, sheets) => applyToken(sheets.get(sheet).getRange(rangeAddress(r)).format, token, false) }));
+    const ops: PlannedOp[] = [];
+    let addresses: string[] = [];
+    let length = 0;
+    const flush = () => {
+      if (!addresses.length) return;
+      const list = addresses.join(',');
+      ops.push({ bytes: ACTION_BYTES * 4 + list.length, queue: (_ctx, sheets) => applyToken(sheets.get(sheet).getRanges(list).format, token, true) });
+      addresses = [];
+      length = 0;
+    };
+    for (const r of ranges) {
+      const address = rangeAddress(r);
+      if (length + address.length + 1 > MAX_ADDRESS_CHARS) flush();
+      addresses.push(address);
+      length += address.length + 1;
+    }
+    flush();
+    return ops;
   }
 
   private stateOps(stateText: string, exists: boolean): PlannedOp[] {
@@ -535,7 +590,7 @@ export class ExcelHost implements WorkbookHost {
     while (start < chunks.length) {
       let end = start;
       let bytes = 0;
-      while (end < chunks.length && (end === start || bytes + chunks[end].length * 3 < REQUEST_BUDGET_BYTES - ACTION_BYTES * 4)) bytes += chunks[end++].length * 3;
+      while (end < chunks.length && (end === start || bytes + chunks[end].length * 3 < this.budget.request - ACTION_BYTES * 4)) bytes += chunks[end++].length * 3;
       const slice = chunks.slice(start, end);
       const first = start;
       ops.push({
@@ -572,7 +627,7 @@ export class ExcelHost implements WorkbookHost {
     // Values: one 2D write per row slice (a slice only when the block exceeds the request budget).
     const styleOf = (key?: string): SpecStyle => (key ? (spec.styles[key] ?? {}) : {});
     const valueRows = spec.rows.map((row) => Array.from({ length: width }, (_, c) => officeWrite(row[c]?.v ?? null, styleOf(row[c]?.s))));
-    for (const [first, last] of slicesByBytes(valueRows.map((r) => jsonBytes(r)))) {
+    for (const [first, last] of slicesByBytes(valueRows.map((r) => jsonBytes(r)), this.budget.request)) {
       const slice = valueRows.slice(first, last + 1);
       ops.push({
         bytes: slice.reduce((n, r) => n + jsonBytes(r), 0) + ACTION_BYTES * 2,
@@ -596,8 +651,15 @@ export class ExcelHost implements WorkbookHost {
       spec.columnWidths.forEach((w, c) => {
         if (w > 0) ops.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(name).getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = charsToPoints(w)) });
       });
-      for (const [row, h] of Object.entries(spec.rowHeights ?? {})) {
-        ops.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(name).getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = h) });
+      // Consecutive rows of one height are set together.
+      const heights = Object.entries(spec.rowHeights ?? {}).map(([row, h]) => [Number(row), h] as const).sort((a, b) => a[0] - b[0]);
+      for (let i = 0; i < heights.length; ) {
+        let j = i;
+        while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
+        const [first, h] = heights[i];
+        const last = heights[j][0];
+        ops.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(name).getRange(`${first + 1}:${last + 1}`).format.rowHeight = h) });
+        i = j + 1;
       }
     }
     const freeze = spec.freeze;
@@ -745,22 +807,29 @@ function stateTextFrom(range: Excel.Range, nullable: boolean): string | null {
   return joined || null;
 }
 
-function colourOp(sheet: string, r: CellRange, token: ColourToken, patterns = false): PlannedOp {
-  return {
-    bytes: ACTION_BYTES * 3,
-    queue: (_ctx, sheets) => {
-      const format = sheets.get(sheet).getRange(rangeAddress(r)).format;
-      if (token.fill === 'none') format.fill.clear();
-      else {
-        format.fill.color = token.fill;
-        if (patterns && token.pattern) {
-          format.fill.pattern = token.pattern as Excel.FillPattern;
-          if (token.patternColor) format.fill.patternColor = token.patternColor;
-        } else if (patterns) format.fill.pattern = 'Solid';
-      }
-      format.font.color = token.font;
-    },
-  };
+/** Puts a token's colours on a range or on areas; from 1.9 the pattern too (solid unless the token says otherwise). */
+function applyToken(format: { fill: Excel.RangeFill; font: Excel.RangeFont }, token: ColourToken, patterns: boolean): void {
+  if (token.fill === 'none') format.fill.clear();
+  else {
+    format.fill.color = token.fill;
+    if (patterns) {
+      format.fill.pattern = (token.pattern ?? 'Solid') as Excel.FillPattern;
+      if (token.pattern && token.patternColor) format.fill.patternColor = token.patternColor;
+    }
+  }
+  format.font.color = token.font;
+}
+
+/** Ranges stacked into blocks: same columns, touching or overlapping rows. Their union is unchanged. */
+function coalesce(ranges: CellRange[]): CellRange[] {
+  const sorted = [...ranges].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const out: CellRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.left === r.left && last.right === r.right && r.top <= last.bottom + 1) last.bottom = Math.max(last.bottom, r.bottom);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 function deleteSheetOp(sheet: string): PlannedOp {
@@ -793,27 +862,31 @@ function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
 }
 
 /** Scattered writes → one values write (and one number-format write) per vertical run in a column. */
-function cellsOps(sheet: string, writes: CellWrite[]): PlannedOp[] {
-  const sorted = [...writes].sort((a, b) => a.col - b.col || a.row - b.row);
-  const runs: CellWrite[][] = [];
+function cellsOps(sheet: string, writes: CellWrite[], budget: number): PlannedOp[] {
+  // Later writes to the same cell win, as they would applied one by one.
+  const byCell = new Map<string, CellWrite>();
+  for (const w of writes) byCell.set(`${w.col},${w.row}`, w);
+  const sorted = [...byCell.values()].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { writes: CellWrite[]; cells: OfficeWrite[]; bytes: number }[] = [];
   for (const w of sorted) {
+    const cell = officeWrite(w.value, {});
+    const bytes = jsonBytes(cell) + 8;
     const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (last && last.col === w.col && last.row + 1 === w.row) run.push(w);
-    else if (last && last.col === w.col && last.row === w.row) run[run.length - 1] = w;
-    else runs.push([w]);
+    const last = run?.writes[run.writes.length - 1];
+    if (run && last!.col === w.col && last!.row + 1 === w.row && run.bytes + bytes < budget - ACTION_BYTES * 4) {
+      run.writes.push(w);
+      run.cells.push(cell);
+      run.bytes += bytes;
+    } else runs.push({ writes: [w], cells: [cell], bytes });
   }
-  return runs.map((run) => {
-    const cells = run.map((w) => officeWrite(w.value, {}));
-    return {
-      bytes: jsonBytes(cells) + ACTION_BYTES * 2,
-      queue: (_ctx, sheets) => {
-        const range = sheets.get(sheet).getRange(rangeAddress({ top: run[0].row, left: run[0].col, bottom: run[run.length - 1].row, right: run[0].col }));
-        if (cells.some((c) => c.format !== null)) range.numberFormat = cells.map((c) => [c.format]) as string[][];
-        range.values = cells.map((c) => [c.value]);
-      },
-    };
-  });
+  return runs.map(({ writes: run, cells, bytes }) => ({
+    bytes: bytes + ACTION_BYTES * 2,
+    queue: (_ctx, sheets) => {
+      const range = sheets.get(sheet).getRange(rangeAddress({ top: run[0].row, left: run[0].col, bottom: run[run.length - 1].row, right: run[0].col }));
+      if (cells.some((c) => c.format !== null)) range.numberFormat = cells.map((c) => [c.format]) as string[][];
+      range.values = cells.map((c) => [c.value]);
+    },
+  }));
 }
 
 function applySpecStyle(range: Excel.Range, style: SpecStyle): void {
@@ -836,12 +909,12 @@ function applySpecStyle(range: Excel.Range, style: SpecStyle): void {
 }
 
 /** Consecutive index ranges [first, last] whose summed sizes stay within the request budget. */
-function slicesByBytes(sizes: number[]): [number, number][] {
+function slicesByBytes(sizes: number[], budget: number): [number, number][] {
   const out: [number, number][] = [];
   let first = 0;
   let bytes = 0;
   sizes.forEach((s, i) => {
-    if (i > first && bytes + s > REQUEST_BUDGET_BYTES - ACTION_BYTES * 4) {
+    if (i > first && bytes + s > budget - ACTION_BYTES * 4) {
       out.push([first, i - 1]);
       first = i;
       bytes = 0;

@@ -1,2 +1,3 @@
-export { ExcelHost, parseAreaList, charsToPoints, REQUEST_BUDGET_BYTES, type ExcelBatchRunner, type RequirementChecker } from './excel-host';
+export { ExcelHost, parseAreaList, charsToPoints, FIRST_WINDOW_ROWS, type ExcelBatchRunner, type ExcelHostOptions, type RequirementChecker } from './excel-host';
 export { cellValueFromOffice, isDateNumberFormat } from './cell-values';
+export { jsonBytes, utf8Length, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
