@@ -242,6 +242,10 @@ export class XlsxHost implements WorkbookHost {
             if (!isValidRange({ top: w.row, left: w.col, bottom: w.row, right: w.col })) {
               throw invalidRange(change.sheet, { top: w.row, left: w.col, bottom: w.row, right: w.col });
             }
+            const from = w.styleFrom;
+            if (from && !isValidRange({ top: from.row, left: from.col, bottom: from.row, right: from.col })) {
+              throw invalidRange(change.sheet, { top: from.row, left: from.col, bottom: from.row, right: from.col });
+            }
             if (typeof w.value === 'string' && w.value.length > MAX_CELL_CHARS) {
               throw new UserFacingError(
                 'xlsx.text_too_long',
@@ -349,11 +353,15 @@ export class XlsxHost implements WorkbookHost {
     if (position !== undefined) ordered(ws).orderNo = position;
   }
 
-  /** Values only: the cell keeps its formatting (a date gets a date format if it has none, or it would show a number). */
+  /**
+   * Values; the cell keeps its formatting unless `styleFrom` names a cell to copy it from (a date gets a date
+   * format if it has none, or it would show as a number).
+   */
   private writeCells(sheet: string, writes: CellWrite[]): void {
     const ws = this.sheet(sheet);
     for (const w of writes) {
       const cell = ws.getCell(w.row + 1, w.col + 1);
+      // A copy, not the source's style object: ExcelJS would otherwise restyle both cells together later.
       if (w.styleFrom) cell.style = structuredClone(ws.getCell(w.styleFrom.row + 1, w.styleFrom.col + 1).style ?? {});
       cell.value = excelValue(w.value);
       if (w.value !== null && typeof w.value === 'object' && !/[dy]/i.test(cell.style?.numFmt ?? '')) {

@@ -155,6 +155,17 @@ describe('apply', () => {
     expect(host.workbook.getWorksheet('回收情况')!.getCell('A10').value).toBe(7);
   });
 
+  it('cells can take the formatting of another cell (a new column that looks like the table), as a copy', async () => {
+    const host = await XlsxHost.open(SAMPLE);
+    const [source] = await host.readStyles('任务分工', [{ top: 2, left: 6, bottom: 2, right: 6 }]);
+    await host.apply([{ kind: 'cells', sheet: '任务分工', writes: [{ row: 2, col: 7, value: '说明', styleFrom: { row: 2, col: 6 } }] }]);
+    const ws = host.workbook.getWorksheet('任务分工')!;
+    expect(ws.getCell('H3').border).toEqual(ws.getCell('G3').border);
+    expect(ws.getCell('H3').font).toEqual(ws.getCell('G3').font);
+    await host.apply([{ kind: 'colour', sheet: '任务分工', ranges: [{ top: 2, left: 7, bottom: 2, right: 7 }], fill: '#FFC7CE', font: '#9C0006' }]);
+    expect((await host.readStyles('任务分工', [{ top: 2, left: 6, bottom: 2, right: 6 }]))[0].token).toBe(source.token);
+  });
+
   it('keeps the product state in a very-hidden sheet, chunked, through save and reopen', async () => {
     const host = await XlsxHost.open(SAMPLE);
     const long = JSON.stringify({ version: 1, note: '色'.repeat(STATE_CHUNK_CHARS + 500) });
