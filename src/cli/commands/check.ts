@@ -92,7 +92,7 @@ export function parseAsOf(raw: string | undefined, today: string): string {
   return raw.trim();
 }
 
-function parseFormat(raw: string | undefined): 'text' | 'json' {
+export function parseFormat(raw: string | undefined): 'text' | 'json' {
   if (raw === undefined || raw === 'text' || raw === 'json') return raw ?? 'text';
   throw new UserFacingError('cli.bad_format', {
     zh: `--format 只能是 text 或 json，而不是“${raw}”`,
@@ -162,7 +162,9 @@ export async function checkFromArgs(args: ParsedArgs, ctx: CliContext, command: 
   const planYear = parseYear(stringOption(args, 'year'));
   const directory = await loadUnitsOption(args, ctx);
   const host = await XlsxHost.open(file.absolute);
-  const result = await runCheck(host, { sheet: stringOption(args, 'sheet'), planYear, directory });
+  // "This year" (the last-resort plan year) follows the CLI's today, so ALLOCATION_TODAY and tests pin it too.
+  const currentYear = Number(ctx.today.slice(0, 4));
+  const result = await runCheck(host, { sheet: stringOption(args, 'sheet'), planYear, directory, currentYear });
   return { file: file.given, host, result };
 }
 
