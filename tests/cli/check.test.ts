@@ -182,6 +182,17 @@ describe('allocation check', () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 on a damaged workbook (a zip cut short), naming the file', async () => {
+    const whole = fs.readFileSync(path.join(ROOT, 'samples/liangjiang-2022.xlsx'));
+    const file = path.join(tmp, 'cut-short.xlsx');
+    fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    const { code, out, err } = await run(['check', file]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('cut-short.xlsx');
+    expect(err).not.toContain('内部错误');
+  });
+
   it('exits 2 on an empty workbook and on a sheet with no header', async () => {
     const empty = await writeWorkbook('empty.xlsx', (wb) => {
       wb.addWorksheet('Sheet1');
