@@ -34,6 +34,8 @@ describe('headerRole', () => {
     ['牵头及责任单位', 'responsible'],
     ['完成时限（截止日期）', 'deadline'],
     ['*完成时限', 'deadline'],
+    ['完成\n时限', 'deadline'],
+    ['牵头单位/责任单位', 'responsible'],
     ['ＡＢＣ', null],
     ['及时公开', null],
     ['2022年重点工作任务分工安排表', null],
@@ -102,6 +104,17 @@ describe('detectLayout', () => {
       status: null,
       number: 0,
     });
+  });
+
+  it('reads a 重点任务 header over two columns without a measure column as section + measure', () => {
+    const grid = makeGrid(
+      [
+        ['重点任务', null, '责任单位', '完成时限'],
+        ['一、稳经济', '公开预算', '财政局', '6月底前'],
+      ],
+      { merges: ['A1:B1'] },
+    );
+    expect(detectLayout(grid).columns).toMatchObject({ section: 0, subsection: null, measure: 1, responsible: 2, deadline: 3 });
   });
 
   it('reads a two-row header: 责任分工 over 牵头单位 | 配合单位, 序号 merged over both rows', () => {
