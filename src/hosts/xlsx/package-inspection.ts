@@ -123,6 +123,12 @@ const DROPPED_PARTS: DroppedContent[] = [
   { part: /^xl\/diagrams\//i, message: text('SmartArt 图形', 'SmartArt graphics') },
   { part: /^xl\/drawings\/drawing\d*\.xml$/i, inside: /<xdr:sp[\s>]|<xdr:cxnSp[\s>]/, message: text('形状或文本框', 'shapes or text boxes') },
   { part: /^xl\/worksheets\/sheet\d*\.xml$/i, inside: /sparklineGroup/, message: text('迷你图', 'sparklines') },
+  // Excel 2010+ writes a dropdown whose list lives on another sheet as an x14 extension, which ExcelJS ignores.
+  {
+    part: /^xl\/worksheets\/sheet\d*\.xml$/i,
+    inside: /<x14:dataValidation[\s>]/,
+    message: text('引用其他工作表的下拉列表（数据验证）', 'dropdowns (data validation) whose list is on another sheet'),
+  },
 ];
 
 /** What is inside the package, read once at open time. */
@@ -175,27 +181,29 @@ export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Prom
     );
   }
 
+  // Each part is inflated at most once, however many checks look inside it.
+  const texts = new Map<string, string>();
+  const partText = async (name: string): Promise<string> => {
+    let t = texts.get(name);
+    if (t === undefined) texts.set(name, (t = await zip.files[name].async('string')));
+    return t;
+  };
   const risks: LocalText[] = [];
   for (const kind of DROPPED_PARTS) {
     const parts = names.filter((n) => kind.part.test(n));
     let found = false;
     for (const name of parts) {
-      if (!kind.inside) {
-        found = true;
-        break;
-      }
-      if (kind.inside.test(await zip.files[name].async('string'))) {
-        found = true;
-        break;
-      }
+      found = !kind.inside || kind.inside.test(await partText(name));
+      if (found) break;
     }
     if (found) risks.push(kind.message);
   }
-  const partText = async (pattern: RegExp): Promise<string | null> => {
+  texts.clear();
+  const optionalPart = async (pattern: RegExp): Promise<string | null> => {
     const name = names.find((n) => pattern.test(n));
-    return name ? zip.files[name].async('string') : null;
+    return name ? partText(name) : null;
   };
-  return { risks, themeXml: await partText(/^xl\/theme\/theme1\.xml$/i), stylesXml: await partText(/^xl\/styles\.xml$/i) };
+  return { risks, themeXml: await optionalPart(/^xl\/theme\/theme1\.xml$/i), stylesXml: await optionalPart(/^xl\/styles\.xml$/i) };
 }
 
 /** The message shown when saving would lose content: names everything that would be lost. */

@@ -294,6 +294,12 @@ describe('opening and saving files', () => {
     await expectUserFacing(host.save(out), /图表、数据透视表、宏（VBA 代码）、形状或文本框.*--force/);
     expect(fs.existsSync(out)).toBe(false);
 
+    // A dropdown whose list is on another sheet (x14 extension) and a sparkline, inside the sheet XML.
+    const sheetXml: string = await zip.file('xl/worksheets/sheet1.xml').async('string');
+    zip.file('xl/worksheets/sheet1.xml', sheetXml.replace('</worksheet>', '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list"/></x14:dataValidations></ext><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups/></ext></extLst></worksheet>'));
+    const inSheet = await XlsxHost.open(new Uint8Array(await zip.generateAsync({ type: 'nodebuffer' })));
+    expect(inSheet.roundTripRisks().map((r) => r.zh)).toEqual(expect.arrayContaining(['迷你图', '引用其他工作表的下拉列表（数据验证）']));
+
     const forced = await XlsxHost.open(bytes, { force: true });
     await forced.save(out);
     expect((await (await XlsxHost.open(out)).read()).grid!.values.length).toBe(56);
