@@ -72,7 +72,8 @@ interface TaskDraft {
   statusCells: Resolved[];
 }
 
-class FindingList {
+/** Findings of one sheet: a finding repeated at the same cell is kept once; sorted by row, then column. */
+export class FindingList {
   private readonly items: Finding[] = [];
   private readonly keys = new Set<string>();
 

@@ -44,6 +44,11 @@ export interface CellWrite {
   col: number;
   /** Strings are written as text, never as formulas. null clears the cell. */
   value: string | number | null | { date: string };
+  /**
+   * Optional: give the cell the formatting of this cell (0-based) before writing — a column collect adds
+   * after the table looks like the table. Hosts that cannot copy formats write the value only.
+   */
+  styleFrom?: { row: number; col: number };
 }
 
 export type WorkbookChange =

@@ -1,10 +1,12 @@
 import type { Command } from '../command';
 import { checkCommand } from './check';
 import { clearCommand } from './clear';
+import { collectCommand } from './collect';
 import { demoCommand } from './demo';
 import { highlightCommand } from './highlight';
 import { reportCommand } from './report';
+import { splitCommand } from './split';
 import { summaryCommand } from './summary';
 
 /** Every subcommand, in the order `allocation --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, demoCommand];
+export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, splitCommand, collectCommand, demoCommand];

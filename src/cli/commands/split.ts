@@ -1,0 +1,132 @@
+/** `allocation split` — 下发: one workbook per unit holding the measures it leads and/or is responsible for. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { UserFacingError } from '../../domain/errors';
+import { parseSplitRole, type MasterLook } from '../../domain/returns';
+import type { SheetAnalysis } from '../../domain/types';
+import { XlsxHost, writeSpecsToWorkbook } from '../../hosts/xlsx';
+import { runSplit, type SplitResult } from '../../workflows/split';
+import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
+import type { CliContext, Command } from '../command';
+import { inputFile, loadUnitsOption, parseYear, READ_OPTIONS_HELP } from './check';
+import { generatedAt } from './summary';
+
+const SPLIT_OPTIONS: OptionSpec[] = [
+  { name: 'out', value: true },
+  { name: 'by', value: true },
+  { name: 'force', value: false },
+  { name: 'sheet', value: true },
+  { name: 'year', value: true },
+  { name: 'units', value: true },
+  { name: 'lang', value: true },
+];
+
+const HELP = `allocation split <任务分工.xlsx> --out <文件夹> [选项]
+下发：为每个单位生成一个工作簿（以单位命名），只含该单位牵头或负责的举措；“各部门”“各街道”等按单位名录展开
+（成员不明的组作为一个单位）。每个工作簿保留总表的标题、表头和分类标题，增加“完成情况”（下拉选择标准用语）、
+“进展说明”“完成日期”三列；任务列已保护（无密码），只有这三列可填。隐藏的下发标识供 allocation collect 核对。
+Split: one workbook per unit (named after it) with only the measures it leads or is responsible for; groups such
+as 各部门 are expanded through the unit directory. Each copy keeps the master's title, header and headings, adds
+完成情况 (a dropdown of the standard words), 进展说明 and 完成日期, locks the task columns (no password), and
+carries a hidden identity that allocation collect checks.
+
+选项 / Options:
+  --out DIR           输出文件夹（不存在则新建）/ output folder (created if missing)
+  --by lead|responsible|both
+                      按牵头单位、责任单位或两者下发（默认 both）/ send to lead units, responsible units or both (default)
+  --force             覆盖文件夹中已有的同名文件 / overwrite files of the same name in the folder
+${READ_OPTIONS_HELP}
+
+退出码 / Exit codes: 0 已生成/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written
+
+示例 / Example:
+  allocation split samples/liangjiang-2022.xlsx --out 下发`;
+
+/** Column widths and body font of the master sheet, as ExcelJS reads them. */
+export function masterLook(workbook: ExcelJS.Workbook, analysis: SheetAnalysis): MasterLook | undefined {
+  const ws = workbook.getWorksheet(analysis.sheet);
+  if (!ws) return undefined;
+  const columnWidths: (number | undefined)[] = [];
+  for (let c = 0; c <= analysis.layout.lastColumn; c++) columnWidths.push(ws.getColumn(c + 1).width);
+  const firstTask = analysis.tasks[0];
+  const fontName = firstTask ? ws.getCell(firstTask.row, analysis.layout.columns.measure + 1).font?.name : undefined;
+  return { columnWidths, fontName };
+}
+
+function outputFolder(raw: string | undefined, ctx: CliContext): string {
+  if (!raw) {
+    throw new UserFacingError('cli.missing_out', {
+      zh: '请用 --out 指定存放各单位工作簿的文件夹',
+      en: 'Give the folder for the units’ workbooks with --out',
+    });
+  }
+  const dir = path.resolve(ctx.cwd, raw);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new UserFacingError('cli.out_not_folder', { zh: `--out 应为文件夹，而“${raw}”是文件`, en: `--out must be a folder, but "${raw}" is a file` });
+  }
+  if (!fs.existsSync(path.dirname(dir))) {
+    throw new UserFacingError('cli.output_dir_missing', { zh: `输出文件夹的上级文件夹不存在：${path.dirname(dir)}`, en: `The output folder's parent does not exist: ${path.dirname(dir)}` });
+  }
+  return dir;
+}
+
+function report(result: SplitResult, dir: string, ctx: CliContext): string {
+  const en = ctx.lang === 'en-US';
+  const rel = path.relative(ctx.cwd, dir) || '.';
+  const width = Math.max(...result.workbooks.map((w) => w.fileName.length));
+  const lines = result.workbooks.map((w) => `  ${w.fileName.padEnd(width)}  ${en ? `${w.measureCount} measures` : `${w.measureCount} 项`}`);
+  const copies = result.workbooks.reduce((n, w) => n + w.measureCount, 0);
+  const covered = result.check.analysis.tasks.length - result.unassigned.length;
+  lines.push(
+    en
+      ? `Total: ${result.workbooks.length} units, ${covered} of ${result.check.analysis.tasks.length} measures sent (${copies} unit-measures), in ${rel}`
+      : `合计：${result.workbooks.length} 个单位，下发 ${covered}/${result.check.analysis.tasks.length} 项举措（按单位计 ${copies} 项），保存在 ${rel}`,
+  );
+  for (const task of result.unassigned) {
+    lines.push(
+      en
+        ? `Not sent (no unit in the chosen role): row ${task.row}, measure ${task.no || '-'}`
+        : `未下发（未写明相应单位）：第 ${task.row} 行，第 ${task.no || '-'} 项`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const splitCommand: Command = {
+  name: 'split',
+  summary: { zh: '下发：按单位拆分任务，生成各单位的回收表', en: 'split the tasks into one return workbook per unit' },
+  help: HELP,
+  async run(argv: string[], ctx: CliContext): Promise<number> {
+    const args = parseArgs(argv, SPLIT_OPTIONS);
+    const input = inputFile(args, ctx, 'split');
+    const dir = outputFolder(stringOption(args, 'out'), ctx);
+    const by = parseSplitRole(stringOption(args, 'by'));
+    const planYear = parseYear(stringOption(args, 'year'));
+    const directory = await loadUnitsOption(args, ctx);
+    const host = await XlsxHost.open(input.absolute);
+    const result = await runSplit(host, {
+      sheet: stringOption(args, 'sheet'),
+      planYear,
+      directory,
+      by,
+      generatedAt: generatedAt(ctx),
+      look: (analysis) => masterLook(host.workbook, analysis),
+    });
+    const targets = result.workbooks.map((w) => path.join(dir, w.fileName));
+    const existing = targets.filter((t) => fs.existsSync(t));
+    if (existing.length && !flag(args, 'force')) {
+      const names = existing.map((t) => path.basename(t)).join('、');
+      throw new UserFacingError('split.files_exist', {
+        zh: `文件夹中已有同名文件：${names}。请换一个文件夹，或加 --force 覆盖`,
+        en: `The folder already holds: ${names}. Choose another folder, or add --force to overwrite`,
+      });
+    }
+    // Every workbook is built before the first is written: a spec problem stops the run with nothing written.
+    const books = result.workbooks.map((w) => XlsxHost.fromWorkbook(writeSpecsToWorkbook(w.specs)));
+    fs.mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < books.length; i++) await books[i].save(targets[i]);
+    ctx.out(report(result, dir, ctx));
+    return 0;
+  },
+};

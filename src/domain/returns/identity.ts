@@ -1,0 +1,145 @@
+/**
+ * The identity a return copy carries, so a returned file can be told apart from any other sheet: which
+ * master it was cut from, for which unit, and which measures (with a fingerprint of each text) it was given.
+ * It lives as JSON in column A of a very-hidden sheet of the copy — it survives the unit opening and saving
+ * the file in Excel or WPS, and the unit never sees it.
+ */
+import { UserFacingError } from '../errors';
+import type { SheetSpec } from '../sheet-spec';
+import { cellText, normaliseText } from '../text';
+import type { SheetAnalysis, SheetGrid, Task } from '../types';
+import { chunkStateText } from '../workbook-state';
+
+/** Name of the very-hidden identity sheet (ASCII, like the state sheet). */
+export const RETURN_IDENTITY_SHEET = '_allocation_return';
+const IDENTITY_KIND = 'allocation-return';
+
+export type SplitRole = 'lead' | 'responsible' | 'both';
+
+export interface IdentityMeasure {
+  /** Measure number as printed ('' when the master has none). */
+  no: string;
+  /** Fingerprint of the measure text (see measureFingerprint). */
+  hash: string;
+}
+
+export interface ReturnIdentity {
+  kind: typeof IDENTITY_KIND;
+  version: 1;
+  /** Fingerprint of the whole master: every measure's number and text, in order. */
+  masterId: string;
+  masterTitle: string | null;
+  /** The master's sheet the copy was cut from. */
+  masterSheet: string;
+  /** The recipient: a directory unit's canonical name, or a group whose members are unknown. */
+  unit: string;
+  by: SplitRole;
+  measures: IdentityMeasure[];
+  /** When the copy was made ('YYYY-MM-DD HH:mm', the clerk's clock). */
+  generatedAt: string;
+}
+
+/**
+ * 64-bit FNV-1a over UTF-16 code units, as 16 hex digits. Not cryptographic: it tells texts apart, it does
+ * not guard against someone forging a return on purpose.
+ */
+export function fingerprint(s: string): string {
+  let hash = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  const mask = 0xffffffffffffffffn;
+  for (let i = 0; i < s.length; i++) {
+    hash ^= BigInt(s.charCodeAt(i));
+    hash = (hash * prime) & mask;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/** A measure text in the form that is compared: normalised width and spacing, no white space at all. */
+export function comparableText(s: string): string {
+  return normaliseText(s).replace(/\s+/g, '');
+}
+
+export function measureFingerprint(measure: string): string {
+  return fingerprint(comparableText(measure));
+}
+
+/** The master's fingerprint: every measure's number and text in order (units and deadlines may be corrected). */
+export function masterFingerprint(analysis: SheetAnalysis): string {
+  return fingerprint(analysis.tasks.map((t) => `${t.no}\u0001${comparableText(t.measure)}`).join('\u0002'));
+}
+
+export function identityFor(
+  analysis: SheetAnalysis,
+  unit: string,
+  by: SplitRole,
+  tasks: readonly Task[],
+  generatedAt: string,
+): ReturnIdentity {
+  return {
+    kind: IDENTITY_KIND,
+    version: 1,
+    masterId: masterFingerprint(analysis),
+    masterTitle: analysis.title,
+    masterSheet: analysis.sheet,
+    unit,
+    by,
+    measures: tasks.map((t) => ({ no: t.no, hash: measureFingerprint(t.measure) })),
+    generatedAt,
+  };
+}
+
+/** The very-hidden sheet holding the identity, one chunk of the JSON per row of column A. */
+export function identitySheetSpec(identity: ReturnIdentity): SheetSpec {
+  return {
+    name: RETURN_IDENTITY_SHEET,
+    marker: 'return-copy',
+    rows: chunkStateText(JSON.stringify(identity)).map((chunk) => [{ v: chunk }]),
+    merges: [],
+    columnWidths: [],
+    styles: {},
+    hidden: 'veryHidden',
+  };
+}
+
+/** Reads the identity back; null when the grid holds none or it is not one (damaged, another product's). */
+export function identityFromGrid(grid: SheetGrid | null): ReturnIdentity | null {
+  if (!grid) return null;
+  const text = grid.values.map((row) => cellText(row[0] ?? null)).join('');
+  if (!text) return null;
+  try {
+    const raw = JSON.parse(text) as Partial<ReturnIdentity>;
+    const valid =
+      raw &&
+      raw.kind === IDENTITY_KIND &&
+      raw.version === 1 &&
+      typeof raw.masterId === 'string' &&
+      typeof raw.unit === 'string' &&
+      raw.unit !== '' &&
+      Array.isArray(raw.measures) &&
+      raw.measures.every((m) => m && typeof m.no === 'string' && typeof m.hash === 'string');
+    if (!valid) return null;
+    return {
+      kind: IDENTITY_KIND,
+      version: 1,
+      masterId: raw.masterId as string,
+      masterTitle: typeof raw.masterTitle === 'string' ? raw.masterTitle : null,
+      masterSheet: typeof raw.masterSheet === 'string' ? raw.masterSheet : '',
+      unit: raw.unit as string,
+      by: raw.by === 'lead' || raw.by === 'responsible' ? raw.by : 'both',
+      measures: raw.measures as IdentityMeasure[],
+      generatedAt: typeof raw.generatedAt === 'string' ? raw.generatedAt : '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Throws when a split is asked for with an unknown --by value. */
+export function parseSplitRole(raw: string | undefined): SplitRole {
+  if (raw === undefined || raw === 'both') return 'both';
+  if (raw === 'lead' || raw === 'responsible') return raw;
+  throw new UserFacingError('split.bad_role', {
+    zh: `--by 只能是 lead（牵头单位）、responsible（责任单位）或 both（两者），而不是“${raw}”`,
+    en: `--by must be lead, responsible or both, not "${raw}"`,
+  });
+}

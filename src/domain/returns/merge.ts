@@ -1,0 +1,164 @@
+/**
+ * 汇总: the cell writes that put the units' answers into the master's report columns (完成情况, 进展说明,
+ * 完成日期, 填报单位, 填报时间), adding the columns after the table when it lacks them. Task columns are never
+ * written. A value already in the cell is not written again, so merging the same returns twice writes nothing.
+ *
+ * When several units answer for one measure, the lead unit's answer decides (the first lead unit in the
+ * order the master names them; without a lead answer, the first responsible unit's); the others are kept
+ * in 进展说明 as 【单位】状态：说明. A decided 已完成 against another unit's 未启动/滞后 (or the reverse) is a
+ * contradiction and becomes a finding on the other unit's return.
+ */
+import type { CellWrite } from '../../ports/workbook-host';
+import { valueAt } from '../layout';
+import { cellText } from '../text';
+import type { CellValue, Finding, ProgressState, SheetAnalysis, SheetGrid } from '../types';
+import type { UnitDirectory } from '../units';
+import { REPORT_HEADERS, REPORT_ROLES, reportColumnsOf, type ReportColumns, type ReportRole } from './columns';
+import type { MeasureAnswer } from './validate';
+
+export interface MergeInput {
+  /** Answers of one accepted return, with when it was received ('YYYY-MM-DD HH:mm'). */
+  answers: MeasureAnswer[];
+  receivedAt: string;
+}
+
+export interface MergePlan {
+  /** Header cells of added columns, then answer cells; only cells whose value changes. */
+  writes: CellWrite[];
+  /** The report columns of the master after the merge (absolute 0-based). */
+  columns: Record<ReportRole, number>;
+  /** Report columns that were added after the table's last column. */
+  added: ReportRole[];
+  /** Measures whose report cells changed. */
+  updated: number;
+  /** Measures at least one accepted return answered. */
+  answered: number;
+  /** Contradictions, per input index (the return whose answer contradicts the deciding one). */
+  conflicts: { input: number; finding: Finding }[];
+}
+
+const OPPOSED: Record<ProgressState, ReadonlySet<ProgressState>> = {
+  done: new Set(['not_started', 'behind']),
+  not_started: new Set(['done']),
+  behind: new Set(['done']),
+  in_progress: new Set(),
+  unknown: new Set(),
+};
+
+type Answer = MeasureAnswer & { input: number; receivedAt: string };
+
+function sameValue(current: CellValue, next: CellWrite['value']): boolean {
+  if (next !== null && typeof next === 'object') return typeof current === 'object' && current !== null && current.kind === 'date' && current.iso === next.date;
+  return cellText(current) === (next === null ? '' : String(next));
+}
+
+/** The order units decide in for one measure: its lead units (groups expanded) first, then the responsible ones. */
+function decidingOrder(names: string[], directory: UnitDirectory): string[] {
+  return [...new Set(names.flatMap((n) => directory.expand(n)))];
+}
+
+export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeInput[], directory: UnitDirectory): MergePlan {
+  const found: ReportColumns = reportColumnsOf(grid, master.layout);
+  const columns = {} as Record<ReportRole, number>;
+  const added: ReportRole[] = [];
+  let next = master.layout.lastColumn + 1;
+  for (const role of REPORT_ROLES) {
+    const col = found[role];
+    if (col !== null) columns[role] = col;
+    else {
+      columns[role] = next++;
+      added.push(role);
+    }
+  }
+
+  const headerRow = master.layout.headerRow - 1;
+  const writes: CellWrite[] = [];
+  // New columns look like the table: header cells styled like its last header cell, body cells like its last column.
+  const lastCol = master.layout.lastColumn;
+  for (const role of added) {
+    writes.push({ row: headerRow, col: columns[role], value: REPORT_HEADERS[role], styleFrom: { row: headerRow, col: lastCol } });
+  }
+
+  const byTask = new Map<number, Answer[]>();
+  inputs.forEach((input, i) => {
+    for (const a of input.answers) {
+      const list = byTask.get(a.taskIndex) ?? [];
+      // A unit that returned twice: its later file (in the order given) replaces the earlier answer.
+      const same = list.findIndex((b) => b.unit === a.unit);
+      const answer = { ...a, input: i, receivedAt: input.receivedAt };
+      if (same >= 0) list[same] = answer;
+      else list.push(answer);
+      byTask.set(a.taskIndex, list);
+    }
+  });
+
+  const conflicts: MergePlan['conflicts'] = [];
+  let updated = 0;
+  master.tasks.forEach((task, index) => {
+    const row = task.row - 1;
+    const answers = byTask.get(index);
+    if (!answers?.length) {
+      for (const role of added) {
+        if (cellText(valueAt(grid, row, columns[role])) === '') writes.push({ row, col: columns[role], value: null, styleFrom: { row, col: lastCol } });
+      }
+      return;
+    }
+    const leads = decidingOrder(task.lead, directory);
+    const order = [...leads, ...decidingOrder(task.responsible, directory)];
+    const rank = (unit: string) => {
+      const i = order.indexOf(unit);
+      return i < 0 ? order.length : i;
+    };
+    const sorted = answers.slice().sort((a, b) => rank(a.unit) - rank(b.unit) || a.input - b.input);
+    const [decider, ...others] = sorted;
+
+    for (const other of others) {
+      if (!OPPOSED[decider.status.state].has(other.status.state)) continue;
+      const deciderRole = leads.includes(decider.unit) ? { zh: '牵头单位', en: 'the lead unit' } : { zh: '', en: '' };
+      conflicts.push({
+        input: other.input,
+        finding: {
+          severity: 'warning',
+          code: 'return.status_conflict',
+          cell: other.statusCell,
+          row: other.row,
+          message: {
+            zh: `${other.statusCell ? `${other.statusCell}：` : ''}第${task.no || task.row}项：本单位填报“${other.status.text}”，与${deciderRole.zh}“${decider.unit}”填报的“${decider.status.text}”矛盾（汇总以后者为准，本单位情况记入进展说明）`,
+            en: `${other.statusCell ? `${other.statusCell}: ` : ''}measure ${task.no || task.row}: this unit says "${other.status.text}", contradicting ${deciderRole.en || ''}${deciderRole.en ? ' ' : ''}"${decider.unit}" who says "${decider.status.text}" (the latter is merged; this unit's answer goes into 进展说明)`,
+          },
+          suggestion: null,
+        },
+      });
+    }
+
+    const explanation = [
+      decider.explanation,
+      ...others.map((o) => `【${o.unit}】${o.status.text}${o.explanation ? `：${o.explanation}` : ''}`),
+    ].filter((s) => s !== '').join('\n');
+    const values: Record<ReportRole, CellWrite['value']> = {
+      status: decider.status.text,
+      explanation: explanation || null,
+      doneDate: decider.doneDate ? { date: decider.doneDate } : null,
+      unit: sorted.map((a) => a.unit).join('、'),
+      time: sorted.map((a) => a.receivedAt).sort().at(-1) ?? null,
+    };
+    let changed = false;
+    for (const role of REPORT_ROLES) {
+      const value = values[role];
+      const col = columns[role];
+      const current = valueAt(grid, row, col);
+      const isNew = added.includes(role);
+      // Nothing to say: the cell keeps what it has (a clerk's note is never blanked).
+      if (value === null || value === '') {
+        if (isNew && cellText(current) === '') writes.push({ row, col, value: null, styleFrom: { row, col: lastCol } });
+        continue;
+      }
+      if (sameValue(current, value)) continue;
+      writes.push(isNew ? { row, col, value, styleFrom: { row, col: lastCol } } : { row, col, value });
+      changed = true;
+    }
+    if (changed) updated++;
+  });
+
+  return { writes, columns, added, updated, answered: byTask.size, conflicts };
+}

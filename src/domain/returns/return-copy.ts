@@ -1,0 +1,210 @@
+/**
+ * A unit's return copy as a SheetSpec: the master's title and header, the unit's measures under their
+ * section and subsection headings laid out as in the master (merged heading cells over the unit's measures,
+ * or full-width heading rows), then the three columns the unit fills in — 完成情况 (a dropdown of the
+ * standard words; other wording is still allowed), 进展说明 and 完成日期. The task columns are locked by
+ * sheet protection (no password: it prevents slips, a clerk can lift it); the answer cells stay editable.
+ * A second, very-hidden sheet carries the identity collect checks.
+ */
+import { MergeIndex, valueAt } from '../layout';
+import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
+import { STATUS_CHOICES } from '../status';
+import { displayWidth, wrappedLines } from '../summary-sheet';
+import { cellText } from '../text';
+import type { CellRange, CellValue, SheetAnalysis, SheetGrid, Task } from '../types';
+import { ANSWER_ROLES, REPORT_HEADERS, reportColumnsOf, taskColumnsOf } from './columns';
+import { identityFor, identitySheetSpec, type ReturnIdentity, type SplitRole } from './identity';
+import type { SplitRecipient } from './split-plan';
+
+/** What of the master's look the host could read (column widths, the body font); defaults otherwise. */
+export interface MasterLook {
+  /** Width in characters per absolute 0-based master column. */
+  columnWidths?: (number | undefined)[];
+  fontName?: string;
+}
+
+export const DEFAULT_RETURN_FONT = { name: '宋体', size: 11 };
+const ANSWER_WIDTHS: Record<string, number> = { status: 14, explanation: 36, doneDate: 13 };
+const LINE_HEIGHT = 15;
+const ROW_PADDING = 6;
+/** The unit fills in these cells: a pale fill says so at a glance. */
+const ANSWER_FILL = '#FFF9E5';
+
+const STYLES: Record<string, SpecStyle> = {
+  title: { bold: true, fontSize: 18, horizontal: 'center', vertical: 'middle', wrap: true },
+  note: { horizontal: 'left', vertical: 'middle' },
+  header: { bold: true, fontSize: 12, horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  heading: { horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  headingRow: { bold: true, horizontal: 'left', vertical: 'middle', wrap: true, border: true },
+  text: { horizontal: 'left', vertical: 'middle', wrap: true, border: true },
+  centred: { horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  answer: { horizontal: 'left', vertical: 'middle', wrap: true, border: true, fill: ANSWER_FILL },
+  answerDate: { horizontal: 'center', vertical: 'middle', border: true, fill: ANSWER_FILL, numberFormat: 'yyyy-mm-dd' },
+};
+
+function specValue(v: CellValue): SpecValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number') return typeof v === 'string' ? cellText(v) || null : v;
+  if (typeof v === 'object' && v.kind === 'date') return { date: v.iso };
+  return cellText(v);
+}
+
+/** The value a task shows in one master column: its cells over the task's rows, merged ones read once. */
+function taskCellValue(grid: SheetGrid, merges: MergeIndex, task: Task, col: number): SpecValue {
+  const seen = new Set<string>();
+  const values: CellValue[] = [];
+  for (let r = task.rows[0] - 1; r <= task.rows[1] - 1; r++) {
+    const source = merges.ownerOf(r, col) ?? { row: r, col };
+    const key = `${source.row}:${source.col}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const v = valueAt(grid, source.row, source.col);
+    if (cellText(v) !== '') values.push(v);
+  }
+  if (values.length === 0) return null;
+  if (values.length === 1) return specValue(values[0]);
+  return values.map(cellText).join('\n');
+}
+
+function specText(v: SpecValue): string {
+  if (v === null) return '';
+  return typeof v === 'object' ? v.date : String(v);
+}
+
+export interface ReturnCopyOptions {
+  by: SplitRole;
+  generatedAt: string;
+  look?: MasterLook;
+}
+
+export interface ReturnCopy {
+  /** The visible sheet (named like the master's sheet) and the very-hidden identity sheet, in that order. */
+  specs: SheetSpec[];
+  identity: ReturnIdentity;
+}
+
+/** The copy of the master for one recipient. `grid` is the master sheet `analysis` was read from. */
+export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: SplitRecipient, options: ReturnCopyOptions): ReturnCopy {
+  const { layout } = analysis;
+  const cols = layout.columns;
+  const merges = new MergeIndex(grid);
+  const taskCols = taskColumnsOf(grid, layout, reportColumnsOf(grid, layout));
+  const width = taskCols.length + ANSWER_ROLES.length;
+  const answerCol = (i: number) => taskCols.length + i;
+  const tasks = recipient.taskIndexes.map((i) => analysis.tasks[i]);
+
+  const columnWidths = [
+    ...taskCols.map((c) => options.look?.columnWidths?.[c] ?? defaultWidth(c, analysis)),
+    ...ANSWER_ROLES.map((role) => ANSWER_WIDTHS[role]),
+  ];
+  const rows: SpecCell[][] = [];
+  const specMerges: CellRange[] = [];
+  const rowHeights: Record<number, number> = {};
+  const fullRow = (v: SpecValue, s: string, height?: number) => {
+    const r = rows.length;
+    rows.push(Array.from({ length: width }, (_, c) => ({ v: c === 0 ? v : null, s })));
+    if (width > 1) specMerges.push({ top: r, left: 0, bottom: r, right: width - 1 });
+    if (height) rowHeights[r] = height;
+  };
+
+  fullRow(analysis.title ?? analysis.sheet, 'title', 40);
+  fullRow(`填报单位：${recipient.unit}　　下发时间：${options.generatedAt}　　共 ${tasks.length} 项`, 'note', 22);
+
+  // The header: each column's label as the master shows it on its (last) header row; labels merged across
+  // columns in the master (工作任务 over section + subsection) are merged here too.
+  const headerRow = rows.length;
+  const headerSource = layout.headerRow - 1;
+  rows.push([
+    ...taskCols.map((c) => {
+      const owner = merges.ownerOf(headerSource, c) ?? { row: headerSource, col: c };
+      return { v: cellText(valueAt(grid, owner.row, owner.col)) || null, s: 'header' };
+    }),
+    ...ANSWER_ROLES.map((role) => ({ v: REPORT_HEADERS[role], s: 'header' })),
+  ]);
+  rowHeights[headerRow] = 30;
+  for (let i = 0; i < taskCols.length; ) {
+    const area = merges.areaOf(headerSource, taskCols[i]);
+    let j = i;
+    while (area && j + 1 < taskCols.length && taskCols[j + 1] === taskCols[j] + 1 && taskCols[j + 1] <= area.right) j++;
+    if (j > i) specMerges.push({ top: headerRow, left: i, bottom: headerRow, right: j });
+    i = j + 1;
+  }
+
+  // Headings: in their column (merged down over the unit's measures), or as full-width rows when the
+  // master has no column for them.
+  const headingCol = { section: cols.section, subsection: cols.subsection };
+  const runs: Record<'section' | 'subsection', { top: number } | null> = { section: null, subsection: null };
+  const closeRun = (level: 'section' | 'subsection', end: number) => {
+    const run = runs[level];
+    const col = headingCol[level];
+    if (run && col !== null && end > run.top) specMerges.push({ top: run.top, left: taskCols.indexOf(col), bottom: end, right: taskCols.indexOf(col) });
+    runs[level] = null;
+  };
+  let lastSection: string | null | undefined;
+  let lastSubsection: string | null | undefined;
+  const answerRanges: CellRange[] = [];
+
+  for (const task of tasks) {
+    if (task.section !== lastSection) {
+      closeRun('section', rows.length - 1);
+      closeRun('subsection', rows.length - 1);
+      if (headingCol.section === null && task.section) fullRow(task.section, 'headingRow', LINE_HEIGHT + ROW_PADDING);
+    }
+    if (task.section !== lastSection || task.subsection !== lastSubsection) {
+      closeRun('subsection', rows.length - 1);
+      if (headingCol.subsection === null && task.subsection) fullRow(task.subsection, 'headingRow', LINE_HEIGHT + ROW_PADDING);
+    }
+    lastSection = task.section;
+    lastSubsection = task.subsection;
+
+    const r = rows.length;
+    const cells: SpecCell[] = taskCols.map((c) => {
+      if (c === headingCol.section) return { v: runs.section ? null : task.section, s: 'heading' };
+      if (c === headingCol.subsection) return { v: runs.subsection ? null : task.subsection, s: 'heading' };
+      const v = taskCellValue(grid, merges, task, c);
+      return { v, s: c === cols.measure ? 'text' : 'centred' };
+    });
+    if (headingCol.section !== null && !runs.section) runs.section = { top: r };
+    if (headingCol.subsection !== null && !runs.subsection) runs.subsection = { top: r };
+    cells.push({ v: null, s: 'answer' }, { v: null, s: 'answer' }, { v: null, s: 'answerDate' });
+    rows.push(cells);
+    const lines = Math.max(1, ...cells.map((cell, i) => wrappedLines(specText(cell.v), columnWidths[i] ?? 10)));
+    rowHeights[r] = lines * LINE_HEIGHT + ROW_PADDING;
+    const previous = answerRanges[answerRanges.length - 1];
+    if (previous && previous.bottom === r - 1) previous.bottom = r;
+    else answerRanges.push({ top: r, left: answerCol(0), bottom: r, right: answerCol(ANSWER_ROLES.length - 1) });
+  }
+  closeRun('section', rows.length - 1);
+  closeRun('subsection', rows.length - 1);
+
+  const firstData = headerRow + 1;
+  const lastData = Math.max(firstData, rows.length - 1);
+  const identity = identityFor(analysis, recipient.unit, options.by, tasks, options.generatedAt);
+  const sheet: SheetSpec = {
+    name: analysis.sheet,
+    marker: 'return-copy',
+    rows,
+    merges: specMerges,
+    columnWidths,
+    styles: STYLES,
+    freeze: { rows: headerRow + 1, cols: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow], paper: 'A4' },
+    dropdowns: tasks.length
+      ? [{ range: { top: firstData, left: answerCol(0), bottom: lastData, right: answerCol(0) }, options: [...STATUS_CHOICES] }]
+      : [],
+    protection: { unlocked: answerRanges },
+    font: { name: options.look?.fontName ?? DEFAULT_RETURN_FONT.name, size: DEFAULT_RETURN_FONT.size },
+    rowHeights,
+  };
+  return { specs: [sheet, identitySheetSpec(identity)], identity };
+}
+
+/** A width for a master column the host could not measure: by what the column holds. */
+function defaultWidth(col: number, analysis: SheetAnalysis): number {
+  const c = analysis.layout.columns;
+  if (col === c.measure) return 60;
+  if (col === c.section || col === c.subsection) return 16;
+  if (col === c.number) return 6;
+  if (col === c.deadline) return 14;
+  if (col === c.lead || col === c.responsible) return 20;
+  return Math.max(10, Math.min(30, displayWidth(analysis.title ?? '') / 4));
+}

@@ -1,0 +1,136 @@
+/**
+ * The 回收情况 sheet collect writes into the master: which units have returned, which are still missing,
+ * and each return's verdict and problems — what the clerk chases the departments with.
+ */
+import { pick } from '../i18n';
+import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
+import { wrappedLines } from '../summary-sheet';
+import type { CellRange, Finding, Lang, LocalText } from '../types';
+
+export const DEFAULT_RETURNS_LOG_NAME = '回收情况';
+
+export interface ReturnReport {
+  /** The file as the clerk named it (a path or a file name). */
+  file: string;
+  unit: string | null;
+  accepted: boolean;
+  /** Master measures this return answered (rows that were merged). */
+  answered: number;
+  receivedAt: string | null;
+  findings: Finding[];
+}
+
+export interface ReturnsLogModel {
+  masterTitle: string;
+  generatedAt: string;
+  asOf: string;
+  /** Every unit the master assigns measures to (in master order). */
+  expectedUnits: string[];
+  missingUnits: string[];
+  returns: ReturnReport[];
+  /** Measures whose report cells this collect changed. */
+  updated: number;
+}
+
+const COLUMN_WIDTHS = [22, 34, 10, 10, 10, 10, 18, 60];
+const WIDTH = COLUMN_WIDTHS.length;
+const LINE_HEIGHT = 15;
+const PADDING = 6;
+
+const STYLES: Record<string, SpecStyle> = {
+  title: { bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' },
+  note: { vertical: 'middle', wrap: true },
+  block: { bold: true, fontSize: 12, vertical: 'middle' },
+  header: { bold: true, horizontal: 'center', vertical: 'middle', wrap: true, border: true, fill: '#D9E1F2' },
+  cell: { vertical: 'top', wrap: true, border: true },
+  number: { horizontal: 'center', vertical: 'top', border: true },
+  ok: { horizontal: 'center', vertical: 'top', border: true, fill: '#C6EFCE', fontColor: '#006100' },
+  bad: { horizontal: 'center', vertical: 'top', border: true, fill: '#FFC7CE', fontColor: '#9C0006' },
+  missing: { vertical: 'top', wrap: true, border: true, fill: '#FFEB9C', fontColor: '#9C5700' },
+};
+
+const L = {
+  title: { zh: '回收情况', en: 'Returns' },
+  overview: (m: ReturnsLogModel): LocalText => {
+    const returned = m.expectedUnits.length - m.missingUnits.length;
+    return {
+      zh: `《${m.masterTitle}》：应报 ${m.expectedUnits.length} 个单位，已报 ${returned} 个，未报 ${m.missingUnits.length} 个；收到 ${m.returns.length} 份文件，采用 ${m.returns.filter((r) => r.accepted).length} 份，本次更新 ${m.updated} 项。生成时间：${m.generatedAt}（核对截至 ${m.asOf}）`,
+      en: `"${m.masterTitle}": ${m.expectedUnits.length} units expected, ${returned} returned, ${m.missingUnits.length} missing; ${m.returns.length} files received, ${m.returns.filter((r) => r.accepted).length} accepted, ${m.updated} measures updated. Made ${m.generatedAt} (checked as of ${m.asOf})`,
+    };
+  },
+  returnsBlock: { zh: '一、收到的回收表', en: '1. Returns received' },
+  returnsHeader: [
+    { zh: '填报单位', en: 'Unit' },
+    { zh: '文件', en: 'File' },
+    { zh: '结果', en: 'Result' },
+    { zh: '汇总事项', en: 'Merged' },
+    { zh: '错误', en: 'Errors' },
+    { zh: '警告', en: 'Warnings' },
+    { zh: '填报时间', en: 'Received' },
+    { zh: '问题（单元格为回收表中的位置）', en: 'Problems (cells in the returned file)' },
+  ],
+  accepted: { zh: '已采用', en: 'Accepted' },
+  rejected: { zh: '未采用', en: 'Rejected' },
+  unknownUnit: { zh: '（不明）', en: '(unknown)' },
+  none: { zh: '无', en: 'None' },
+  missingBlock: { zh: '二、未报送的单位', en: '2. Units that have not returned' },
+  allReturned: { zh: '全部单位均已报送。', en: 'Every unit has returned.' },
+};
+
+/** The 回收情况 sheet. Problems are listed one per line in the return's row, so the sheet stays one table. */
+export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', name: string = DEFAULT_RETURNS_LOG_NAME): SheetSpec {
+  const t = (x: LocalText) => pick(x, lang);
+  const rows: SpecCell[][] = [];
+  const merges: CellRange[] = [];
+  const rowHeights: Record<number, number> = {};
+  const line = (v: SpecValue, s: string, height?: number) => {
+    const r = rows.length;
+    rows.push(Array.from({ length: WIDTH }, (_, c) => ({ v: c === 0 ? v : null, s })));
+    merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
+    if (height) rowHeights[r] = height;
+  };
+
+  line(t(L.title), 'title', 30);
+  const overview = t(L.overview(model));
+  line(overview, 'note', wrappedLines(overview, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)) * LINE_HEIGHT + PADDING);
+  line(t(L.returnsBlock), 'block', 22);
+  const headerRow = rows.length;
+  rows.push(L.returnsHeader.map((h) => ({ v: t(h), s: 'header' })));
+  for (const r of model.returns) {
+    const problems = r.findings.map((f) => t(f.message)).join('\n');
+    const row = rows.length;
+    rows.push([
+      { v: r.unit ?? t(L.unknownUnit), s: 'cell' },
+      { v: r.file, s: 'cell' },
+      { v: t(r.accepted ? L.accepted : L.rejected), s: r.accepted ? 'ok' : 'bad' },
+      { v: r.answered, s: 'number' },
+      { v: r.findings.filter((f) => f.severity === 'error').length, s: 'number' },
+      { v: r.findings.filter((f) => f.severity === 'warning').length, s: 'number' },
+      { v: r.receivedAt, s: 'number' },
+      { v: problems || t(L.none), s: 'cell' },
+    ]);
+    const lines = Math.max(wrappedLines(problems, COLUMN_WIDTHS[7]), wrappedLines(r.file, COLUMN_WIDTHS[1]));
+    rowHeights[row] = Math.min(409, lines * LINE_HEIGHT + PADDING);
+  }
+  rows.push(Array.from({ length: WIDTH }, () => ({ v: null })));
+  line(t(L.missingBlock), 'block', 22);
+  if (model.missingUnits.length) {
+    const list = model.missingUnits.join('、');
+    line(list, 'missing', wrappedLines(list, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)) * LINE_HEIGHT + PADDING);
+  } else {
+    line(t(L.allReturned), 'note');
+  }
+
+  return {
+    name,
+    marker: 'returns-log',
+    rows,
+    merges,
+    columnWidths: COLUMN_WIDTHS,
+    styles: STYLES,
+    freeze: { rows: headerRow + 1, cols: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow], paper: 'A4' },
+    font: { name: '宋体', size: 11 },
+    rowHeights,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * 汇总: check every returned copy against the master, then write the accepted answers into the master's
+ * report columns and a 回收情况 sheet — in ONE apply, so the master is changed completely or not at all.
+ * A file that cannot be opened, is not a return of this master, or names an unknown unit is reported and
+ * skipped; the others still merge. The task columns are never written, and values already in place are not
+ * written again (collecting the same returns twice changes no cell).
+ *
+ * Round trips on the master: the read inside runCheck (two with a 单位名录 sheet) and one apply. Each
+ * return costs up to three reads of its own workbook.
+ */
+import { analyseSheet } from '../domain/check';
+import { isUserFacingError, UserFacingError } from '../domain/errors';
+import { assertSheetName, placeProductSheet, recordProductSheet } from '../domain/product-sheets';
+import {
+  DEFAULT_RETURNS_LOG_NAME,
+  identityFromGrid,
+  planMerge,
+  planSplit,
+  RETURN_IDENTITY_SHEET,
+  returnsLogSpec,
+  validateReturn,
+  type ReportRole,
+  type ReturnReport,
+  type ReturnsLogModel,
+  type ReturnValidation,
+  type SplitRole,
+} from '../domain/returns';
+import type { ColumnMap, Lang, SheetAnalysis } from '../domain/types';
+import type { UnitDirectory } from '../domain/units';
+import { serialiseState } from '../domain/workbook-state';
+import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
+import { runCheck, type CheckResult } from './check';
+import { validateAsOf } from './highlight';
+
+/** A returned file, opened only when its turn comes (a bad file fails on its own). */
+export interface ReturnSource {
+  /** As the clerk knows it (path or file name); reported back as is. */
+  name: string;
+  /** When it was received or last saved ('YYYY-MM-DD HH:mm'); null: the collect's own time is used. */
+  receivedAt: string | null;
+  open(): Promise<WorkbookHost>;
+}
+
+export interface CollectOptions {
+  /** The master's 任务分工 sheet; default: the active sheet. */
+  sheet?: string;
+  planYear?: number;
+  directory?: UnitDirectory;
+  columns?: Partial<ColumnMap>;
+  /** Judge overdue measures and future completion dates as of this ISO date. */
+  asOf: string;
+  /** Now, as the sheet and 填报时间 show it ('YYYY-MM-DD HH:mm'). */
+  generatedAt: string;
+  /** Which units were expected to answer (as the copies were split); default both. */
+  by?: SplitRole;
+  /** Name of the 回收情况 sheet; default 回收情况 (a clash with the clerk's own sheet gives 回收情况(2)). */
+  logSheetName?: string;
+  lang?: Lang;
+  /** Called after each return is checked (for a progress line or bar). */
+  onProgress?: (done: number, total: number, report: ReturnReport) => void;
+}
+
+export interface CollectResult {
+  sheet: string;
+  /** One per source, in the order given. */
+  returns: ReturnReport[];
+  /** Measures whose report cells changed. */
+  updated: number;
+  /** Cells written in the master (0 on a repeated collect of the same returns). */
+  cellsWritten: number;
+  expectedUnits: string[];
+  missingUnits: string[];
+  addedColumns: ReportRole[];
+  logSheet: string;
+  replacedLog: string | null;
+  check: CheckResult;
+}
+
+interface ReadReturn {
+  validation: ReturnValidation;
+  receivedAt: string;
+}
+
+function unreadable(message: { zh: string; en: string }): ReturnValidation {
+  return {
+    unit: null,
+    accepted: false,
+    answers: [],
+    findings: [{ severity: 'error', code: 'return.unreadable', cell: null, row: null, message, suggestion: null }],
+  };
+}
+
+/** Opens, reads and validates one return; every failure becomes a finding on that return, never an exception. */
+export async function readReturn(source: ReturnSource, master: SheetAnalysis, directory: UnitDirectory, asOf: string): Promise<ReturnValidation> {
+  try {
+    const host = await source.open();
+    const first = await host.read();
+    const hasIdentity = first.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET);
+    const identity = hasIdentity ? identityFromGrid((await host.read({ sheet: RETURN_IDENTITY_SHEET })).grid) : null;
+    const wanted = identity && first.sheets.some((s) => s.name === identity.masterSheet) ? identity.masterSheet : first.activeSheet;
+    const grid = wanted === first.grid?.sheet ? first.grid : (await host.read({ sheet: wanted })).grid;
+    let returned: Parameters<typeof validateReturn>[0]['returned'] = null;
+    if (grid && identity) {
+      try {
+        returned = { grid, analysis: analyseSheet(grid, { planYear: master.planYear, directory }) };
+      } catch (e) {
+        if (!isUserFacingError(e)) throw e;
+        returned = { error: e.text };
+      }
+    }
+    return validateReturn({ identity, returned, master, directory, asOf });
+  } catch (e) {
+    if (isUserFacingError(e)) return unreadable({ zh: `无法打开：${e.text.zh}`, en: `Cannot be opened: ${e.text.en}` });
+    const detail = e instanceof Error ? e.message : String(e);
+    return unreadable({ zh: `无法读取（${detail}）`, en: `Cannot be read (${detail})` });
+  }
+}
+
+export async function runCollect(host: WorkbookHost, sources: ReturnSource[], options: CollectOptions): Promise<CollectResult> {
+  validateAsOf(options.asOf);
+  const logName = (options.logSheetName ?? DEFAULT_RETURNS_LOG_NAME).trim();
+  assertSheetName(logName);
+  if (!sources.length) {
+    throw new UserFacingError('collect.no_returns', { zh: '没有指定要汇总的回收表', en: 'No returned files were given to collect' });
+  }
+  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  if (check.snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET)) {
+    throw new UserFacingError('collect.master_is_return', {
+      zh: '要汇总到的工作簿是一份回收表，不是任务分工总表；请指定总表',
+      en: 'The workbook to collect into is a return copy, not the master allocation table; give the master',
+    });
+  }
+  const { analysis, directory } = check;
+  const grid = check.snapshot.grid!;
+
+  const reads: ReadReturn[] = [];
+  const reports: ReturnReport[] = [];
+  for (const source of sources) {
+    const validation = await readReturn(source, analysis, directory, options.asOf);
+    const receivedAt = source.receivedAt ?? options.generatedAt;
+    reads.push({ validation, receivedAt });
+    const report: ReturnReport = {
+      file: source.name,
+      unit: validation.unit,
+      accepted: validation.accepted,
+      answered: validation.answers.length,
+      receivedAt,
+      findings: validation.findings,
+    };
+    reports.push(report);
+    options.onProgress?.(reports.length, sources.length, report);
+  }
+
+  const acceptedIndexes = reads.flatMap((r, i) => (r.validation.accepted ? [i] : []));
+  const plan = planMerge(
+    analysis,
+    grid,
+    acceptedIndexes.map((i) => ({ answers: reads[i].validation.answers, receivedAt: reads[i].receivedAt })),
+    directory,
+  );
+  for (const conflict of plan.conflicts) {
+    const report = reports[acceptedIndexes[conflict.input]];
+    report.findings = [...report.findings, conflict.finding];
+  }
+
+  const expectedUnits = planSplit(analysis, directory, options.by ?? 'both').recipients.map((r) => r.unit);
+  const returnedUnits = new Set(reports.filter((r) => r.accepted && r.unit).map((r) => r.unit as string));
+  const missingUnits = expectedUnits.filter((u) => !returnedUnits.has(u));
+
+  const model: ReturnsLogModel = {
+    masterTitle: analysis.title ?? analysis.sheet,
+    generatedAt: options.generatedAt,
+    asOf: options.asOf,
+    expectedUnits,
+    missingUnits,
+    returns: reports,
+    updated: plan.updated,
+  };
+  const placement = placeProductSheet({
+    requested: logName,
+    marker: 'returns-log',
+    source: analysis.sheet,
+    existingSheets: check.snapshot.sheets.map((s) => s.name),
+    state: check.state,
+  });
+  const spec = returnsLogSpec(model, options.lang ?? 'zh-CN', placement.name);
+  const nextState = recordProductSheet(check.state, { name: placement.name, marker: 'returns-log', source: analysis.sheet, createdAt: options.generatedAt }, placement);
+
+  const changes: WorkbookChange[] = [];
+  if (plan.writes.length) changes.push({ kind: 'cells', sheet: analysis.sheet, writes: plan.writes });
+  changes.push({ kind: 'sheet', spec, replaces: placement.replaces }, { kind: 'state', text: serialiseState(nextState) });
+  await host.apply(changes);
+
+  return {
+    sheet: analysis.sheet,
+    returns: reports,
+    updated: plan.updated,
+    cellsWritten: plan.writes.length,
+    expectedUnits,
+    missingUnits,
+    addedColumns: plan.added,
+    logSheet: placement.name,
+    replacedLog: placement.replaces,
+    check,
+  };
+}

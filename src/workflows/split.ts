@@ -1,0 +1,72 @@
+/**
+ * 下发: one copy of the master per unit, each holding the measures the unit leads and/or is responsible
+ * for. One round trip (the read inside runCheck; two when the workbook carries its own 单位名录); nothing
+ * is written to the master. The result is the sheets of each unit's workbook as SheetSpecs: the CLI writes
+ * them to files, the pane offers them for download.
+ */
+import { UserFacingError } from '../domain/errors';
+import { planSplit, RETURN_IDENTITY_SHEET, returnCopy, type MasterLook, type ReturnIdentity, type SplitRole } from '../domain/returns';
+import type { SheetSpec } from '../domain/sheet-spec';
+import type { ColumnMap, SheetAnalysis, Task } from '../domain/types';
+import type { UnitDirectory } from '../domain/units';
+import type { WorkbookHost } from '../ports/workbook-host';
+import { runCheck, type CheckResult } from './check';
+
+export interface SplitOptions {
+  /** The 任务分工 sheet; default: the active sheet. */
+  sheet?: string;
+  planYear?: number;
+  directory?: UnitDirectory;
+  columns?: Partial<ColumnMap>;
+  /** Which units receive a measure: its lead units, its responsible units, or both (default). */
+  by?: SplitRole;
+  /** When the copies are made ('YYYY-MM-DD HH:mm', the caller's clock); stamped into each copy. */
+  generatedAt: string;
+  /** The master's column widths and font, where the caller's host can read them (given the sheet's analysis). */
+  look?: (analysis: SheetAnalysis) => MasterLook | undefined;
+}
+
+export interface UnitWorkbook {
+  unit: string;
+  /** A safe, unique file name for the unit's workbook ('办公室.xlsx'). */
+  fileName: string;
+  measureCount: number;
+  /** The workbook's sheets in order: the visible copy, then the very-hidden identity. */
+  specs: SheetSpec[];
+  identity: ReturnIdentity;
+}
+
+export interface SplitResult {
+  sheet: string;
+  by: SplitRole;
+  workbooks: UnitWorkbook[];
+  /** Measures no unit receives (no unit named in the chosen role). */
+  unassigned: Task[];
+  check: CheckResult;
+}
+
+export async function runSplit(host: WorkbookHost, options: SplitOptions): Promise<SplitResult> {
+  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  if (check.snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET)) {
+    throw new UserFacingError('split.is_return', {
+      zh: '这个工作簿是下发给单位的回收表，不是任务分工总表；请对总表执行下发',
+      en: 'This workbook is a return copy issued to a unit, not the master allocation table; split the master instead',
+    });
+  }
+  const by = options.by ?? 'both';
+  const { analysis } = check;
+  const grid = check.snapshot.grid!;
+  const plan = planSplit(analysis, check.directory, by);
+  if (!plan.recipients.length) {
+    throw new UserFacingError('split.no_units', {
+      zh: `工作表“${analysis.sheet}”中没有任何举措写明${by === 'lead' ? '牵头单位' : by === 'responsible' ? '责任单位' : '牵头或责任单位'}，无法下发`,
+      en: `No measure on sheet "${analysis.sheet}" names a ${by === 'lead' ? 'lead' : by === 'responsible' ? 'responsible' : 'lead or responsible'} unit: nothing to split`,
+    });
+  }
+  const look = options.look?.(analysis);
+  const workbooks = plan.recipients.map((recipient) => {
+    const copy = returnCopy(grid, analysis, recipient, { by, generatedAt: options.generatedAt, look });
+    return { unit: recipient.unit, fileName: recipient.fileName, measureCount: recipient.taskIndexes.length, specs: copy.specs, identity: copy.identity };
+  });
+  return { sheet: analysis.sheet, by, workbooks, unassigned: plan.unassigned.map((i) => analysis.tasks[i]), check };
+}
