@@ -123,6 +123,8 @@ const DROPPED_PARTS: DroppedContent[] = [
   { part: /^xl\/diagrams\//i, message: text('SmartArt 图形', 'SmartArt graphics') },
   { part: /^xl\/drawings\/drawing\d*\.xml$/i, inside: /<xdr:sp[\s>]|<xdr:cxnSp[\s>]/, message: text('形状或文本框', 'shapes or text boxes') },
   { part: /^xl\/worksheets\/sheet\d*\.xml$/i, inside: /sparklineGroup/, message: text('迷你图', 'sparklines') },
+  { part: /^xl\/workbook\.xml$/i, inside: /<workbookProtection[\s>/]/, message: text('工作簿结构保护（密码）', 'workbook structure protection (password)') },
+  { part: /^docProps\/custom\.xml$/i, message: text('文档自定义属性（如密级或敏感度标签）', 'custom document properties (such as sensitivity labels)') },
   // Excel 2010+ writes a dropdown whose list lives on another sheet as an x14 extension, which ExcelJS ignores.
   {
     part: /^xl\/worksheets\/sheet\d*\.xml$/i,
@@ -169,8 +171,15 @@ export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Prom
     );
   }
 
+  // Each part is inflated at most once, however many checks look inside it.
+  const texts = new Map<string, string>();
+  const partText = async (name: string): Promise<string> => {
+    let t = texts.get(name);
+    if (t === undefined) texts.set(name, (t = await zip.files[name].async('string')));
+    return t;
+  };
   // "Strict Open XML" workbooks use other namespaces; ExcelJS would read them as empty rather than fail.
-  const workbookXml = await zip.files[names.find((n) => n.toLowerCase() === 'xl/workbook.xml') as string].async('string');
+  const workbookXml = await partText(names.find((n) => n.toLowerCase() === 'xl/workbook.xml') as string);
   if (workbookXml.includes('purl.oclc.org/ooxml/spreadsheetml/main')) {
     throw new UserFacingError(
       'xlsx.strict_ooxml',
@@ -181,13 +190,6 @@ export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Prom
     );
   }
 
-  // Each part is inflated at most once, however many checks look inside it.
-  const texts = new Map<string, string>();
-  const partText = async (name: string): Promise<string> => {
-    let t = texts.get(name);
-    if (t === undefined) texts.set(name, (t = await zip.files[name].async('string')));
-    return t;
-  };
   const risks: LocalText[] = [];
   for (const kind of DROPPED_PARTS) {
     const parts = names.filter((n) => kind.part.test(n));

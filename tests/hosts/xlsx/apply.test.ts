@@ -297,8 +297,13 @@ describe('opening and saving files', () => {
     // A dropdown whose list is on another sheet (x14 extension) and a sparkline, inside the sheet XML.
     const sheetXml: string = await zip.file('xl/worksheets/sheet1.xml').async('string');
     zip.file('xl/worksheets/sheet1.xml', sheetXml.replace('</worksheet>', '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list"/></x14:dataValidations></ext><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups/></ext></extLst></worksheet>'));
+    const workbookXml: string = await zip.file('xl/workbook.xml').async('string');
+    zip.file('xl/workbook.xml', workbookXml.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
+    zip.file('docProps/custom.xml', '<Properties/>');
     const inSheet = await XlsxHost.open(new Uint8Array(await zip.generateAsync({ type: 'nodebuffer' })));
-    expect(inSheet.roundTripRisks().map((r) => r.zh)).toEqual(expect.arrayContaining(['迷你图', '引用其他工作表的下拉列表（数据验证）']));
+    expect(inSheet.roundTripRisks().map((r) => r.zh)).toEqual(
+      expect.arrayContaining(['迷你图', '引用其他工作表的下拉列表（数据验证）', '工作簿结构保护（密码）', '文档自定义属性（如密级或敏感度标签）']),
+    );
 
     const forced = await XlsxHost.open(bytes, { force: true });
     await forced.save(out);
