@@ -68,6 +68,11 @@ const HELP = `allocation demo [--lang zh-CN|en-US]
 
 在随附的样例（两江新区2022年政务公开重点工作任务分工）上演示本工具的主要功能并打印结果。
 Shows what the tool does on the bundled sample (the 2022 两江新区 task allocation) and prints the result.
+生成的文件写入本工具目录下的 out/，样例文件不会被改动。
+Files it writes go to out/ under the package; the samples are never changed.
+
+步骤 / Steps:
+${DEMO_STEPS.map((s, i) => `  ${i + 1}. ${s.title.zh} / ${s.title.en}`).join('\n')}
 
 选项 / Options:
   --lang zh-CN|en-US  输出语言 / output language
