@@ -127,13 +127,31 @@ function cutSharedMerges(runs: ColourRun[], merges: CellRange[]): void {
   for (const [run, list] of holes) run.ranges = subtractRanges(run.ranges, list);
 }
 
-/** The cells whose colours the highlight workflow must read: everything it will colour plus everything it remembers. */
-export function highlightReadRanges(plan: HighlightPlan, previous: HighlightRecord | undefined): CellRange[] {
+/**
+ * The cells whose colours the highlight workflow must read: everything it will colour, everything it
+ * remembers, and the cell under each remembered cell that is neither (where a row inserted below a coloured
+ * row would have copied its colours — see {@link copiedOriginal}).
+ */
+export function highlightReadRanges(plan: HighlightPlan, previous: HighlightRecord | undefined, lastRow = Infinity): CellRange[] {
   const planned = plan.runs.flatMap((r) => r.ranges);
   const plannedKeys = new Set<number>();
   forEachCell(planned, (row, col) => plannedKeys.add(cellKey(row, col)));
   const recordedOutside = (previous?.cells ?? []).filter((c) => !plannedKeys.has(cellKey(c.row, c.col)));
-  return [...planned, ...cellsToRanges(recordedOutside)];
+  return [...planned, ...cellsToRanges([...recordedOutside, ...copyCandidates(previous, plannedKeys, lastRow)])];
+}
+
+/**
+ * Cells right under a remembered cell that are not remembered themselves (nor excluded), down to `lastRow`
+ * (the sheet's last used row: reading below it would only find empty cells).
+ */
+function copyCandidates(record: HighlightRecord | undefined, exclude: Set<number>, lastRow: number): { row: number; col: number }[] {
+  const recorded = new Set((record?.cells ?? []).map((c) => cellKey(c.row, c.col)));
+  const out: { row: number; col: number }[] = [];
+  for (const c of record?.cells ?? []) {
+    const below = cellKey(c.row + 1, c.col);
+    if (c.row + 1 <= lastRow && !recorded.has(below) && !exclude.has(below)) out.push({ row: c.row + 1, col: c.col });
+  }
+  return out;
 }
 
 export interface ColourChange {
@@ -194,13 +212,22 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
       restore.push(cell.original);
     }
   }
+  const previousByKey = new Map<number, HighlightedCell>();
+  for (const cell of previous?.cells ?? []) previousByKey.set(cellKey(cell.row, cell.col), cell);
   for (const [key, target] of planned) {
     if (remembered.has(key) || userColoured.has(key)) continue;
     const now = currentByKey.get(key);
     if (!now) throw new Error(`reconcileHighlight: no current style for planned cell row ${target.row}, col ${target.col}`);
-    cells.push({ row: target.row, col: target.col, original: now, applied: { fill: target.fill, font: target.font } });
+    const original = copiedOriginal(previousByKey, target.row, target.col, now) ?? now;
+    cells.push({ row: target.row, col: target.col, original, applied: { fill: target.fill, font: target.font } });
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const now of current) {
+    const key = cellKey(now.row, now.col);
+    if (planned.has(key) || previousByKey.has(key) || userColoured.has(key)) continue;
+    const copied = copiedOriginal(previousByKey, now.row, now.col, now);
+    if (copied) restore.push(copied);
+  }
 
   const skip = [...userColoured.values()].filter((c) => planned.has(cellKey(c.row, c.col)));
   const skipRanges = cellsToRanges(skip);
@@ -222,16 +249,32 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   return { restore, colour: [...byColour.values()], record, newlyUserColoured: userColoured.size - before };
 }
 
+/**
+ * A cell the product never coloured that shows exactly the colours it gave the cell above was almost certainly
+ * copied from it — Excel gives an inserted row the format of the row above — so it shares that cell's original:
+ * recorded as its original when the plan colours it, put back when it does not, and clear leaves no copied
+ * colour behind. (A hand-made fill and font pair identical to the product's would be taken for a copy too.)
+ */
+function copiedOriginal(previous: Map<number, HighlightedCell>, row: number, col: number, now: CellStyle): CellStyle | null {
+  const above = previous.get(cellKey(row - 1, col));
+  return above && sameColours(now, above.applied) ? { ...above.original, row, col } : null;
+}
+
 export interface ClearReconciliation {
   restore: CellStyle[];
   /** Recorded cells left with the colour the user gave them by hand. */
   keptUserColour: number;
 }
 
-/** Put back the originals of the cells that still carry the product's colours; leave hand-recoloured ones. */
+/**
+ * Put back the originals of the cells that still carry the product's colours, and of cells that copied them
+ * (a row inserted under a coloured row); leave hand-recoloured ones.
+ */
 export function reconcileClear(record: HighlightRecord | undefined, current: CellStyle[]): ClearReconciliation {
   const currentByKey = new Map<number, CellStyle>();
   for (const s of current) currentByKey.set(cellKey(s.row, s.col), s);
+  const recorded = new Map<number, HighlightedCell>();
+  for (const cell of record?.cells ?? []) recorded.set(cellKey(cell.row, cell.col), cell);
   const restore: CellStyle[] = [];
   let keptUserColour = record?.userColoured?.length ?? 0;
   for (const cell of record?.cells ?? []) {
@@ -239,10 +282,17 @@ export function reconcileClear(record: HighlightRecord | undefined, current: Cel
     if (now && !sameColours(now, cell.applied)) keptUserColour += 1;
     else restore.push(cell.original);
   }
+  const userColoured = new Set((record?.userColoured ?? []).map((c) => cellKey(c.row, c.col)));
+  for (const now of current) {
+    const key = cellKey(now.row, now.col);
+    if (recorded.has(key) || userColoured.has(key)) continue;
+    const copied = copiedOriginal(recorded, now.row, now.col, now);
+    if (copied) restore.push(copied);
+  }
   return { restore, keptUserColour };
 }
 
-/** The ranges a clear must read: the cells the record says the product coloured. */
-export function clearReadRanges(record: HighlightRecord | undefined): CellRange[] {
-  return cellsToRanges(record?.cells ?? []);
+/** The ranges a clear must read: the cells the record says the product coloured, and the cell under each. */
+export function clearReadRanges(record: HighlightRecord | undefined, lastRow = Infinity): CellRange[] {
+  return cellsToRanges([...(record?.cells ?? []), ...copyCandidates(record, new Set(), lastRow)]);
 }

@@ -6,7 +6,8 @@
  * a few dozen characters per row. Workflows unpack on read and pack before saving; records saved unpacked
  * (plain `cells`) are read as they are.
  */
-import type { CellStyle } from './types';
+import { cellText } from './text';
+import type { CellStyle, SheetGrid } from './types';
 import type { HighlightedCell, HighlightRecord, PackedHighlight } from './workbook-state';
 
 export function packRecord(record: HighlightRecord): HighlightRecord {
@@ -60,4 +61,129 @@ export function unpackRecord(record: HighlightRecord | undefined): HighlightReco
   }
   const { packed: _packed, ...rest } = record;
   return { ...rest, cells };
+}
+
+// ---- following rows the clerk moved -------------------------------------------------------------------------
+
+/** A short fingerprint of a row's identifying text (FNV-1a, 32 bits): enough to tell rows of one sheet apart. */
+export function rowKey(textValue: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < textValue.length; i++) {
+    h ^= textValue.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** The sheet as it is now, seen through the record's key column: the key at a row, and the rows of each key. */
+export interface RowKeyIndex {
+  keyAt(row: number): string | null;
+  rowsOf(key: string): number[];
+}
+
+export function rowKeyIndex(texts: Iterable<[number, string]>): RowKeyIndex {
+  const byRow = new Map<number, string>();
+  const byKey = new Map<string, number[]>();
+  for (const [row, textValue] of texts) {
+    if (!textValue) continue;
+    const key = rowKey(textValue);
+    byRow.set(row, key);
+    const rows = byKey.get(key);
+    if (rows) rows.push(row);
+    else byKey.set(key, [row]);
+  }
+  return { keyAt: (row) => byRow.get(row) ?? null, rowsOf: (key) => byKey.get(key) ?? [] };
+}
+
+/** The index of a grid's column (absolute 0-based column; rows absolute 0-based), by each cell's display text. */
+export function rowKeyIndexFromGrid(grid: SheetGrid, col: number): RowKeyIndex {
+  const c = col - grid.originCol;
+  function* texts(): Generator<[number, string]> {
+    if (c < 0) return;
+    for (let r = 0; r < grid.values.length; r++) {
+      if (c < grid.values[r].length) yield [grid.originRow + r, cellText(grid.values[r][c])];
+    }
+  }
+  return rowKeyIndex(texts());
+}
+
+/** The grid's last row (absolute, 0-based); -1 for an empty grid. */
+export function lastGridRow(grid: SheetGrid | null): number {
+  return grid ? grid.originRow + grid.values.length - 1 : -1;
+}
+
+/** Adds the key column and the fingerprints of the recorded rows that have text in it. */
+export function withRowKeys(record: HighlightRecord, keyColumn: number, index: RowKeyIndex): HighlightRecord {
+  const rows = new Set<number>([...record.cells.map((c) => c.row), ...(record.userColoured ?? []).map((c) => c.row)]);
+  const rowKeys: [number, string][] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const key = index.keyAt(row);
+    if (key) rowKeys.push([row, key]);
+  }
+  return { ...record, keyColumn, rowKeys };
+}
+
+/**
+ * The record moved to where its rows are now. Each recorded row with a key heads a block (itself and the
+ * keyless rows below it, e.g. the continuation rows of a multi-row task); a block whose key is no longer at its
+ * row but at exactly one other row moves there with all its cells. A block whose key is nowhere (its text was
+ * edited, or the row deleted) stays put — unless a moved block now occupies that place, in which case its
+ * cells are forgotten rather than restored onto someone else's row. Without keys the record is returned as is.
+ */
+export function realignRecord(record: HighlightRecord, index: RowKeyIndex): HighlightRecord {
+  const keyed = (record.rowKeys ?? []).filter((k) => Array.isArray(k) && Number.isInteger(k[0]) && typeof k[1] === 'string');
+  if (!keyed.length) return record;
+  const heads = keyed.map(([row]) => row).sort((a, b) => a - b);
+  const keyOf = new Map(keyed);
+
+  // The block head of a row: the nearest keyed row at or above it (binary search over the sorted heads).
+  const headOf = (row: number): number | null => {
+    let lo = 0;
+    let hi = heads.length - 1;
+    let found: number | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (heads[mid] <= row) {
+        found = heads[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const shift = new Map<number, { delta: number; sure: boolean }>();
+  for (const head of heads) {
+    const key = keyOf.get(head)!;
+    if (index.keyAt(head) === key) {
+      shift.set(head, { delta: 0, sure: true });
+      continue;
+    }
+    const now = index.rowsOf(key);
+    shift.set(head, now.length === 1 ? { delta: now[0] - head, sure: true } : { delta: 0, sure: false });
+  }
+  const moveOf = (row: number): { delta: number; sure: boolean } => {
+    const head = headOf(row);
+    return head === null ? { delta: 0, sure: false } : shift.get(head)!;
+  };
+
+  const taken = new Set<string>();
+  const place = <T extends { row: number; col: number }>(items: T[], move: (item: T, row: number) => T): T[] => {
+    const out: T[] = [];
+    for (const pass of [true, false]) {
+      for (const item of items) {
+        const m = moveOf(item.row);
+        if (m.sure !== pass) continue;
+        const row = item.row + m.delta;
+        const id = `${row}:${item.col}`;
+        if (row < 0 || taken.has(id)) continue;
+        taken.add(id);
+        out.push(m.delta ? move(item, row) : item);
+      }
+    }
+    return out.sort((a, b) => a.row - b.row || a.col - b.col);
+  };
+  const cells = place(record.cells, (c, row) => ({ ...c, row, original: { ...c.original, row } }));
+  const userColoured = place(record.userColoured ?? [], (c, row) => ({ ...c, row }));
+  const rowKeys = keyed.map(([row, key]): [number, string] => [row + moveOf(row).delta, key]).sort((a, b) => a[0] - b[0]);
+  const { userColoured: _previous, ...rest } = record;
+  return { ...rest, cells, ...(userColoured.length ? { userColoured } : {}), rowKeys };
 }

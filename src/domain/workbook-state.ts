@@ -33,6 +33,13 @@ export interface HighlightRecord {
    * once, and the cells as runs along a row — see domain/highlight-record.ts, the only reader and writer.
    */
   packed?: PackedHighlight;
+  /**
+   * Where the coloured rows were, to follow them when the clerk inserts or deletes rows between a highlight and
+   * the next highlight or clear: the column whose text identifies a row (the measure column) and, for each
+   * recorded row with text there, [row, fingerprint of that text]. See domain/highlight-record.ts.
+   */
+  keyColumn?: number;
+  rowKeys?: [number, string][];
 }
 
 export interface PackedHighlight {

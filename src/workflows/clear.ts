@@ -5,9 +5,10 @@
  */
 import { UserFacingError } from '../domain/errors';
 import { clearReadRanges, reconcileClear } from '../domain/highlight-plan';
-import { unpackRecord } from '../domain/highlight-record';
+import { lastGridRow } from '../domain/highlight-record';
 import { parseState, serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
+import { savedRecord } from './highlight';
 
 export interface ClearOptions {
   sheet?: string;
@@ -33,10 +34,10 @@ export async function runClear(host: WorkbookHost, options: ClearOptions = {}): 
   }
   const sheet = snapshot.grid.sheet;
   const { state } = parseState(snapshot.stateText);
-  const record = unpackRecord(state.highlights[sheet]);
+  const record = savedRecord(state.highlights[sheet], snapshot.grid);
   if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0 };
 
-  const readRanges = clearReadRanges(record);
+  const readRanges = clearReadRanges(record, lastGridRow(snapshot.grid));
   const current = readRanges.length ? await host.readStyles(sheet, readRanges) : [];
   const { restore, keptUserColour } = reconcileClear(record, current);
 

@@ -11,11 +11,11 @@ import { UserFacingError } from '../domain/errors';
 import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
 import { buildHighlightPlan, highlightReadRanges, reconcileHighlight, type HighlightPlan } from '../domain/highlight-plan';
-import { packRecord, unpackRecord } from '../domain/highlight-record';
+import { lastGridRow, packRecord, realignRecord, rowKeyIndexFromGrid, unpackRecord, withRowKeys } from '../domain/highlight-record';
 import { DEFAULT_SOON_DAYS, type StateCounts } from '../domain/row-state';
-import type { CellRange, CellStyle, ColumnMap, LocalText, RowState } from '../domain/types';
+import type { CellRange, CellStyle, ColumnMap, LocalText, RowState, SheetGrid } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState, type StateColours, type WorkbookState } from '../domain/workbook-state';
+import { serialiseState, type HighlightRecord, type StateColours, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 
@@ -76,6 +76,8 @@ const DAMAGED_STATE_WARNING: LocalText = {
 export interface HighlightPreparation {
   sheet: string;
   plan: HighlightPlan;
+  /** The saved record for the sheet, unpacked and moved to where its rows are now (rows inserted/deleted since). */
+  previous: HighlightRecord | undefined;
   /** Pass these to one `readStyles(sheet, …)`; empty means there is nothing to read (skip the round trip). */
   readRanges: CellRange[];
 }
@@ -87,7 +89,15 @@ export function prepareHighlight(check: CheckResult, options: Pick<HighlightOpti
   const soonDays = resolveSoonDays(options.soonDays, state);
   const colours = resolveColours(options.colours ?? state.settings.colours);
   const plan = buildHighlightPlan(analysis, options.asOf, { soonDays, colours, merges: snapshot.grid?.merges ?? [] });
-  return { sheet: analysis.sheet, plan, readRanges: highlightReadRanges(plan, unpackRecord(state.highlights[analysis.sheet])) };
+  const previous = savedRecord(state.highlights[analysis.sheet], snapshot.grid);
+  return { sheet: analysis.sheet, plan, previous, readRanges: highlightReadRanges(plan, previous, lastGridRow(snapshot.grid)) };
+}
+
+/** A sheet's saved record as the workflows use it: unpacked, and following rows the clerk inserted or deleted. */
+export function savedRecord(stored: HighlightRecord | undefined, grid: SheetGrid | null): HighlightRecord | undefined {
+  const record = unpackRecord(stored);
+  if (!record || !grid || record.keyColumn === undefined || !Number.isInteger(record.keyColumn)) return record;
+  return realignRecord(record, rowKeyIndexFromGrid(grid, record.keyColumn));
 }
 
 /**
@@ -102,9 +112,13 @@ export function completeHighlight(
   state: WorkbookState,
 ): { changes: WorkbookChange[]; nextState: WorkbookState; result: HighlightResult } {
   const { sheet, plan } = prep;
-  const outcome = reconcileHighlight(plan, unpackRecord(state.highlights[sheet]), current);
+  const outcome = reconcileHighlight(plan, prep.previous, current);
   const highlights = { ...state.highlights };
-  if (outcome.record) highlights[sheet] = packRecord(outcome.record);
+  if (outcome.record) {
+    const measure = check.analysis.layout.columns.measure;
+    const keyed = check.snapshot.grid ? withRowKeys(outcome.record, measure, rowKeyIndexFromGrid(check.snapshot.grid, measure)) : outcome.record;
+    highlights[sheet] = packRecord(keyed);
+  }
   else delete highlights[sheet];
 
   const changes: WorkbookChange[] = [];

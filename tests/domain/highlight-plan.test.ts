@@ -215,10 +215,29 @@ describe('reconcileHighlight and reconcileClear', () => {
     const plan = buildHighlightPlan(analysis(tasks), AS_OF);
     expect(highlightReadRanges(plan, undefined)).toEqual([{ top: 2, bottom: 2, left: 2, right: 6 }]);
     const record = { asOf: AS_OF, cells: [{ row: 20, col: 2, original: style(20, 2), applied: { fill: '#C6EFCE', font: '#006100' } }] };
-    expect(highlightReadRanges(plan, record)).toEqual([
+    // …and the cell under a remembered one (where an inserted row would have copied its colours), within the sheet.
+    expect(highlightReadRanges(plan, record, 30)).toEqual([
+      { top: 2, bottom: 2, left: 2, right: 6 },
+      { top: 20, bottom: 21, left: 2, right: 2 },
+    ]);
+    expect(highlightReadRanges(plan, record, 20)).toEqual([
       { top: 2, bottom: 2, left: 2, right: 6 },
       { top: 20, bottom: 20, left: 2, right: 2 },
     ]);
+  });
+
+  it('a cell showing exactly the colours given to the cell above was copied from it: it shares that original', () => {
+    const plan = buildHighlightPlan(analysis(tasks), AS_OF); // row 2 red, row 3 on track
+    const r1 = reconcileHighlight(plan, undefined, stylesOf(highlightReadRanges(plan, undefined)));
+    const painted = new Map<string, [string, string]>();
+    for (const c of r1.record!.cells) painted.set(`${c.row}:${c.col}`, [c.applied.fill, c.applied.font]);
+    // Row 3 (on track, never coloured) now shows row 2's red: an inserted row that copied the format above.
+    for (let col = 2; col <= 6; col++) painted.set(`3:${col}`, ['#FFC7CE', '#9C0006']);
+    const read = highlightReadRanges(plan, r1.record!, 10);
+    const r2 = reconcileHighlight(plan, r1.record!, stylesOf(read, painted));
+    expect(r2.restore.map((s) => [s.row, s.col, s.token])).toEqual([2, 3, 4, 5, 6].map((col) => [3, col, style(2, col).token]));
+    const clear = reconcileClear(r1.record!, stylesOf(clearReadRanges(r1.record!, 10), painted));
+    expect(clear.restore.filter((s) => s.row === 3)).toHaveLength(5);
   });
 });
 

@@ -1,4 +1,4 @@
-import { packRecord, unpackRecord } from '../../src/domain/highlight-record';
+import { packRecord, realignRecord, rowKey, rowKeyIndex, unpackRecord, withRowKeys } from '../../src/domain/highlight-record';
 import type { HighlightedCell, HighlightRecord } from '../../src/domain/workbook-state';
 import { parseState, serialiseState } from '../../src/domain/workbook-state';
 
@@ -55,5 +55,76 @@ describe('the packed highlight record', () => {
       [4, 2],
       [4, 3],
     ]);
+  });
+});
+
+describe('following rows the clerk moved', () => {
+  // Rows 2–4 coloured; 3 is a two-row task's continuation row (no text in the key column).
+  const record: HighlightRecord = {
+    asOf: '2022-09-15',
+    cells: [cell(2, 2), cell(3, 2), cell(4, 2), cell(5, 2)],
+    userColoured: [{ row: 5, col: 3 }],
+  };
+  const before = rowKeyIndex([
+    [2, '1.公开预算'],
+    [4, '2.公开决算'],
+    [5, '3.公开目录'],
+  ]);
+  const keyed = withRowKeys(record, 2, before);
+  const at = (r: HighlightRecord) => r.cells.map((c) => [c.row, c.col, c.original.row]);
+
+  it('fingerprints the rows that have text in the key column', () => {
+    expect(keyed.keyColumn).toBe(2);
+    expect(keyed.rowKeys!.map(([row]) => row)).toEqual([2, 4, 5]);
+    expect(rowKey('1.公开预算')).toBe(rowKey('1.公开预算'));
+    expect(rowKey('1.公开预算')).not.toBe(rowKey('1.公开决算'));
+  });
+
+  it('moves blocks to where their text is now (a row inserted above row 4)', () => {
+    const now = rowKeyIndex([
+      [2, '1.公开预算'],
+      [4, '1.1新增'],
+      [5, '2.公开决算'],
+      [6, '3.公开目录'],
+    ]);
+    const moved = realignRecord(keyed, now);
+    expect(at(moved)).toEqual([
+      [2, 2, 2],
+      [3, 2, 3],
+      [5, 2, 5],
+      [6, 2, 6],
+    ]);
+    expect(moved.userColoured).toEqual([{ row: 6, col: 3 }]);
+    expect(moved.rowKeys!.map(([row]) => row)).toEqual([2, 5, 6]);
+  });
+
+  it('keeps a block whose text was edited in place, and forgets a deleted row rather than misplacing it', () => {
+    const edited = rowKeyIndex([
+      [2, '1.公开年度预算'],
+      [4, '2.公开决算'],
+      [5, '3.公开目录'],
+    ]);
+    expect(at(realignRecord(keyed, edited))).toEqual(at(keyed));
+    // Row 4 deleted: 3.公开目录 moved up to row 4; the record of the deleted row cannot stay there.
+    const deleted = rowKeyIndex([
+      [2, '1.公开预算'],
+      [4, '3.公开目录'],
+    ]);
+    expect(at(realignRecord(keyed, deleted))).toEqual([
+      [2, 2, 2],
+      [3, 2, 3],
+      [4, 2, 4],
+    ]);
+  });
+
+  it('does nothing for a record without keys, or when a text now occurs twice', () => {
+    expect(realignRecord(record, before)).toBe(record);
+    const twice = rowKeyIndex([
+      [2, '1.公开预算'],
+      [7, '2.公开决算'],
+      [8, '2.公开决算'],
+      [5, '3.公开目录'],
+    ]);
+    expect(at(realignRecord(keyed, twice))).toEqual(at(keyed));
   });
 });
