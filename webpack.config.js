@@ -95,6 +95,7 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'src/taskpane/startup-watchdog.js', to: 'startup-watchdog.js', info: { minimized: true } },
           ...(onlyPane ? [] : [{ from: 'node_modules/exceljs/dist/exceljs.min.js', to: 'vendor/exceljs.min.js' }]),
           {
             from: 'manifest.xml',

@@ -59,6 +59,18 @@ async function gridColours(): Promise<Record<string, [string, string]>> {
   );
 }
 
+/** A fresh preview at the given API level, coloured as of AS_OF: the grid's colours afterwards. */
+async function gridColoursAfterHighlight(api: string): Promise<Record<string, [string, string]>> {
+  await page.goto(`${server.url}preview.html?today=${AS_OF}&api=${api}`);
+  await pane().getByTestId('sheet-summary').waitFor();
+  await openPaneTab('标色');
+  await pane().getByTestId('soon-days').fill(String(SOON_DAYS));
+  await pane().getByTestId('soon-days').press('Tab');
+  await pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
+  await pane().getByTestId('notice').waitFor();
+  return gridColours();
+}
+
 async function noticeText(): Promise<string> {
   const notice = pane().getByTestId('notice');
   await notice.waitFor();
@@ -214,6 +226,11 @@ describe('the preview, as a clerk uses it', () => {
     await pane().getByRole('tab', { name: 'Check', exact: true }).waitFor();
     expect(await pane().getByTestId('sheet-summary').innerText()).toContain('54 tasks');
     await shot('e2e-07-english');
+  });
+
+  test('at ExcelApi 1.1 (Office 2016: merged areas inferred) the colours are the same', async () => {
+    const before = await gridColoursAfterHighlight('1.1');
+    expect(before).toEqual(await gridColoursAfterHighlight('1.20'));
   });
 
   test('no request left localhost and nothing failed in the page', () => {
