@@ -31,7 +31,7 @@ export function newWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** A4 landscape, one page wide, the header rows repeated on every printed page. */
+/** A4 landscape, one page wide, the header rows repeated on every printed page, page numbers in the footer. */
 export function governmentPrintSetup(ws: ExcelJS.Worksheet, headerRows: [number, number]): void {
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -44,6 +44,8 @@ export function governmentPrintSetup(ws: ExcelJS.Worksheet, headerRows: [number,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printTitlesRow: `${headerRows[0]}:${headerRows[1]}`,
   };
+  // Printed copies go round for signing: every page says which page of how many it is.
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: '&C第 &P 页，共 &N 页' };
 }
 
 export function styleTitle(cell: ExcelJS.Cell): void {
