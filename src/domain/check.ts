@@ -242,7 +242,13 @@ class SheetReader {
       this.readCoveredRow(r);
       return;
     }
-    if (this.isRepeatedHeader(r)) return;
+    if (this.isRepeatedHeader(r)) {
+      this.findings.add('info', 'layout.header_repeated', { row: r, col: this.cols.measure }, {
+        zh: '这一行重复了表头，已跳过（若下面是另一张表，其任务按同一张表读取）',
+        en: 'this row repeats the header and is skipped (if another table starts here, its tasks are read as part of this one)',
+      });
+      return;
+    }
     if (this.readHeadingRow(r, own)) return;
     this.readHeadingCells(r);
     this.readMeasureRow(r, own);
@@ -280,7 +286,8 @@ class SheetReader {
       const c = this.cols;
       const headingColumn = first.col < c.measure || first.col === c.section || first.col === c.subsection || first.col === c.number;
       if (headingColumn && NOTE_ROW.test(normaliseText(first.text))) return true;
-      if (first.col === c.number && !heading) return false; // a 序号 alone: a measure row with its text missing
+      // A number alone in 序号 is a measure row with its text missing; other text there is a caption row.
+      if (first.col === c.number && !heading && numberCellValue(first.text) !== null) return false;
       if (spansMeasure || (headingColumn && first.col !== c.measure) || (heading && first.col === c.measure)) {
         this.heading(r, first.col, first.text, undefined, true);
         return true;

@@ -575,3 +575,40 @@ describe('analyseSheet: a directory from another place', () => {
     expect(only(a, 'directory.mismatch')).toEqual([]);
   });
 });
+
+describe('analyseSheet: a caption and a second header further down', () => {
+  it('reads a caption alone in the 序号 column as a heading and notes the repeated header', () => {
+    const a = analyse(
+      [
+        ['序号', '具体措施', '完成时限', '牵头单位', '责任单位'],
+        [1, '公开预算', '长期开展', '财政局', '财政局'],
+        [],
+        ['附表：2021年度未完成事项'],
+        ['序号', '具体措施', '完成时限', '牵头单位', '责任单位'],
+        [1, '推进标准化', '6月底前', '办公室', '各部门'],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.row, t.no, t.section])).toEqual([
+      [2, '1', null],
+      [6, '1', '附表：2021年度未完成事项'],
+    ]);
+    expect(codes(a)).toEqual(['layout.header_repeated@B5']);
+    expect(a.findings[0].severity).toBe('info');
+  });
+
+  it('still reads a lone number in 序号 as a measure whose text is missing', () => {
+    const a = analyse(
+      [
+        ['序号', '具体措施', '完成时限', '牵头单位'],
+        [1, '公开预算', '长期开展', '财政局'],
+        [2],
+      ],
+      {},
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => t.no)).toEqual(['1', '2']);
+    expect(codes(a)).toContain('measure.empty@B3');
+  });
+});
