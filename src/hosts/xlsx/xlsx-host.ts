@@ -101,7 +101,7 @@ export class XlsxHost implements WorkbookHost {
     const sheets: SheetInfo[] = this.workbook.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
     const activeSheet = this.activeSheetName();
     const wanted = request.sheet ?? activeSheet;
-    const ws = this.workbook.getWorksheet(wanted);
+    const ws = this.findSheet(wanted);
     return { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
   }
 
@@ -195,14 +195,20 @@ export class XlsxHost implements WorkbookHost {
     if (view && index >= 0) view.activeTab = index;
   }
 
+  /** Excel treats sheet names case-insensitively (ExcelJS does not): an exact match first, then any case. */
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    const lower = name.toLowerCase();
+    return this.workbook.getWorksheet(name) ?? this.workbook.worksheets.find((w) => w.name.toLowerCase() === lower);
+  }
+
   private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.workbook.getWorksheet(name);
+    const ws = this.findSheet(name);
     if (!ws) throw unknownSheet(name);
     return ws;
   }
 
   private readStateText(): string | null {
-    const ws = this.workbook.getWorksheet(STATE_SHEET_NAME);
+    const ws = this.findSheet(STATE_SHEET_NAME);
     if (!ws) return null;
     const chunks: string[] = [];
     ws.eachRow((row) => {
@@ -331,7 +337,7 @@ export class XlsxHost implements WorkbookHost {
 
   /** The state lives in column A of a very-hidden sheet, one chunk per row, so no cell exceeds Excel's limit. */
   private writeState(stateText: string): void {
-    let ws = this.workbook.getWorksheet(STATE_SHEET_NAME);
+    let ws = this.findSheet(STATE_SHEET_NAME);
     if (!ws) ws = this.workbook.addWorksheet(STATE_SHEET_NAME, { state: 'veryHidden' });
     ws.state = 'veryHidden';
     ws.eachRow((row) => {
@@ -344,7 +350,7 @@ export class XlsxHost implements WorkbookHost {
 
   /** Creates the sheet; a replaced sheet is removed and the new one takes its place in the tab order. */
   private putSheet(spec: SheetSpec, replaces: string | null): void {
-    const old = replaces ? this.workbook.getWorksheet(replaces) : undefined;
+    const old = replaces ? this.findSheet(replaces) : undefined;
     // ExcelJS orders sheets by `orderNo` (absent from its type definitions); the new sheet takes the old one's.
     const ordered = (ws: ExcelJS.Worksheet): { orderNo: number } => ws as unknown as { orderNo: number };
     const position = old ? ordered(old).orderNo : undefined;

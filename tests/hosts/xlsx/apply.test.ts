@@ -155,6 +155,15 @@ describe('apply', () => {
     expect(host.workbook.getWorksheet('回收情况')!.getCell('A10').value).toBe(7);
   });
 
+  it('finds sheets by name in any letter case, as Excel does', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = '工作任务';
+    const host = await reopen(wb);
+    expect((await host.read({ sheet: 'SHEET1' })).grid!.values).toEqual([['工作任务']]);
+    await host.apply([{ kind: 'cells', sheet: 'sheet1', writes: [{ row: 0, col: 1, value: '完成情况' }] }]);
+    expect(host.workbook.getWorksheet('Sheet1')!.getCell('B1').value).toBe('完成情况');
+  });
+
   it('cells can take the formatting of another cell (a new column that looks like the table), as a copy', async () => {
     const host = await XlsxHost.open(SAMPLE);
     const [source] = await host.readStyles('任务分工', [{ top: 2, left: 6, bottom: 2, right: 6 }]);
