@@ -138,6 +138,30 @@ describe('allocation highlight / clear', () => {
     copyReturns();
     const { code, out } = await run(['clear', 'returns.xlsx', '-o', 'c.xlsx']);
     expect(code).toBe(0);
-    expect(out).toContain('没有本工具的标色记录');
+    expect(out).toContain('该工作簿没有本工具的标色记录');
+    const named = await run(['clear', 'returns.xlsx', '-o', 'c.xlsx', '--sheet', '任务分工']);
+    expect(named.out).toContain('工作表“任务分工”没有本工具的标色记录');
+    const missing = await run(['clear', 'returns.xlsx', '-o', 'c.xlsx', '--sheet', '没有这张表']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('没有这张表');
+  });
+
+  it('clear without --sheet clears every sheet the tool coloured', async () => {
+    const input = copyReturns();
+    // A second copy of the table on another sheet, highlighted separately.
+    const host = await XlsxHost.open(input);
+    const copy = host.workbook.addWorksheet('第二张');
+    host.workbook.getWorksheet('任务分工')!.eachRow((row, n) => {
+      copy.getRow(n).values = row.values as never;
+    });
+    await host.save(input);
+    const original = await styleTokens(await XlsxHost.open(input), '第二张');
+    expect((await run(['highlight', 'returns.xlsx', '-o', 'a.xlsx'])).code).toBe(0);
+    expect((await run(['highlight', 'a.xlsx', '-o', 'b.xlsx', '--sheet', '第二张'])).code).toBe(0);
+    const { code, out } = await run(['clear', 'b.xlsx', '-o', 'c.xlsx']);
+    expect(code).toBe(0);
+    expect(out).toContain('工作表“任务分工”：已恢复');
+    expect(out).toContain('工作表“第二张”：已恢复');
+    expect(await styleTokens(await XlsxHost.open(path.join(tmp, 'c.xlsx')), '第二张')).toEqual(original);
   });
 });

@@ -1,4 +1,5 @@
 /** `allocation clear` — put back the colours a highlight replaced, exactly, into a new file (or in place). */
+import { parseState } from '../../domain/workbook-state';
 import { runClear } from '../../workflows/clear';
 import { parseArgs, stringOption } from '../args';
 import { inputFile } from './check';
@@ -12,7 +13,8 @@ recoloured by hand keep your colour.
 
 选项 / Options:
 ${OUTPUT_HELP}
-  --sheet NAME        工作表（默认第一个可见工作表） / sheet to clear (default: the first visible one)
+  --sheet NAME        只清除这张工作表（默认：清除本工具标过色的每张工作表） /
+                      clear only this sheet (default: every sheet this tool coloured)
   --lang zh-CN|en-US  输出语言 / output language
 
 退出码 / Exit codes: 0 已写入/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written`;
@@ -26,16 +28,24 @@ export const clearCommand: Command = {
     const input = inputFile(args, ctx, 'clear');
     const target = resolveOutputTarget(ctx, input.given, args);
     const host = await openForChange(target);
-    const result = await runClear(host, { sheet: stringOption(args, 'sheet') });
+    const sheet = stringOption(args, 'sheet');
     const en = ctx.lang === 'en-US';
-    if (!result.hadRecord) {
-      ctx.out(en ? `Sheet "${result.sheet}" carries no colour-coding from this tool; the copy is unchanged.\n` : `工作表“${result.sheet}”没有本工具的标色记录，内容未改动。\n`);
-    } else {
-      ctx.out(
-        en
-          ? `Sheet "${result.sheet}": original colours put back in ${result.restoredCells} cells; ${result.keptUserColour} cells keep the colour you gave them by hand.\n`
-          : `工作表“${result.sheet}”：已恢复 ${result.restoredCells} 个单元格的原始颜色；${result.keptUserColour} 个单元格保留您手工设置的颜色。\n`,
-      );
+    // Without --sheet, every sheet this tool coloured is cleared (a file may have been highlighted sheet by sheet).
+    const sheets = sheet !== undefined ? [sheet] : Object.keys(parseState((await host.read()).stateText).state.highlights);
+    if (!sheets.length) {
+      ctx.out(en ? 'This workbook carries no colour-coding from this tool; the copy is unchanged.\n' : '该工作簿没有本工具的标色记录，内容未改动。\n');
+    }
+    for (const name of sheets) {
+      const result = await runClear(host, { sheet: name });
+      if (!result.hadRecord) {
+        ctx.out(en ? `Sheet "${result.sheet}" carries no colour-coding from this tool; it is unchanged.\n` : `工作表“${result.sheet}”没有本工具的标色记录，未改动。\n`);
+      } else {
+        ctx.out(
+          en
+            ? `Sheet "${result.sheet}": original colours put back in ${result.restoredCells} cells; ${result.keptUserColour} cells keep the colour you gave them by hand.\n`
+            : `工作表“${result.sheet}”：已恢复 ${result.restoredCells} 个单元格的原始颜色；${result.keptUserColour} 个单元格保留您手工设置的颜色。\n`,
+        );
+      }
     }
     ctx.out(describeWrite(await writeOutput(host, target), ctx, ctx.lang));
     return 0;
