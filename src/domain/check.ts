@@ -228,8 +228,8 @@ class SheetReader {
       own.push({ col: c, text });
       if (isErrorValue(v)) {
         this.findings.add('error', 'cell.error', { row: r, col: c }, {
-          zh: `单元格是错误值 ${text}（多为公式引用失效），请改为实际内容`,
-          en: `the cell holds the error value ${text} (usually a broken formula reference); replace it with the actual content`,
+          zh: `单元格是错误值 ${text}（公式计算出错），请改为实际内容`,
+          en: `the cell holds the error value ${text} (a formula failed); replace it with the actual content`,
         });
       } else if (text.length > MAX_CELL_CHARS) {
         this.findings.add('warning', 'cell.too_long', { row: r, col: c }, {
@@ -672,8 +672,8 @@ class SheetReader {
       this.findings.add('info', 'plan_year.guessed', null, {
         zh:
           planYearSource === 'deadlines'
-            ? `标题中没有年份，按完成时限中最常见的年份将计划年度定为 ${this.planYear} 年（可在设置或 --year 中修改）`
-            : `标题和完成时限中都没有年份，计划年度暂定为今年（${this.planYear} 年）（可在设置或 --year 中修改）`,
+            ? `标题中没有年份，按完成时限中最常见的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`
+            : `标题和完成时限中都没有年份，计划年度暂定为今年即 ${this.planYear} 年，可在设置中或用 --year 修改`,
         en:
           planYearSource === 'deadlines'
             ? `The title names no year; the plan year is taken as ${this.planYear}, the commonest year in the deadlines (change it in the settings or with --year)`
