@@ -31,6 +31,8 @@ export interface UnitWorkbook {
   /** A safe, unique file name for the unit's workbook ('办公室.xlsx'). */
   fileName: string;
   measureCount: number;
+  /** The measures it receives: indexes into check.analysis.tasks, in master order. */
+  taskIndexes: number[];
   /** The workbook's sheets in order: the visible copy, then the very-hidden identity. */
   specs: SheetSpec[];
   identity: ReturnIdentity;
@@ -66,7 +68,7 @@ export async function runSplit(host: WorkbookHost, options: SplitOptions): Promi
   const look = options.look?.(analysis);
   const workbooks = plan.recipients.map((recipient) => {
     const copy = returnCopy(grid, analysis, recipient, { by, generatedAt: options.generatedAt, look });
-    return { unit: recipient.unit, fileName: recipient.fileName, measureCount: recipient.taskIndexes.length, specs: copy.specs, identity: copy.identity };
+    return { unit: recipient.unit, fileName: recipient.fileName, measureCount: recipient.taskIndexes.length, taskIndexes: recipient.taskIndexes, specs: copy.specs, identity: copy.identity };
   });
   return { sheet: analysis.sheet, by, workbooks, unassigned: plan.unassigned.map((i) => analysis.tasks[i]), check };
 }

@@ -131,7 +131,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
 
   // Headings: in their column (merged down over the unit's measures), or as full-width rows when the
   // master has no column for them.
-  const headingCol = { section: cols.section, subsection: cols.subsection };
+  const headingCol = headingColumns(grid, merges, analysis);
   const runs: Record<'section' | 'subsection', { top: number } | null> = { section: null, subsection: null };
   const closeRun = (level: 'section' | 'subsection', end: number) => {
     const run = runs[level];
@@ -196,6 +196,21 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     rowHeights,
   };
   return { specs: [sheet, identitySheetSpec(identity)], identity };
+}
+
+/**
+ * Which heading each heading column shows. Under full-width section rows the one heading column holds the
+ * subsections (the layout calls it the section column, the reader takes its headings one level down).
+ */
+function headingColumns(grid: SheetGrid, merges: MergeIndex, analysis: SheetAnalysis): { section: number | null; subsection: number | null } {
+  const { section, subsection } = analysis.layout.columns;
+  if (section === null || subsection !== null) return { section, subsection };
+  const sample = analysis.tasks.find((t) => t.subsection !== null);
+  if (sample) {
+    const owner = merges.ownerOf(sample.row - 1, section) ?? { row: sample.row - 1, col: section };
+    if (cellText(valueAt(grid, owner.row, owner.col)) === sample.subsection) return { section: null, subsection: section };
+  }
+  return { section, subsection: null };
 }
 
 /** A width for a master column the host could not measure: by what the column holds. */
