@@ -41,11 +41,13 @@ interface FixtureBase {
   title: string;
   planYear: number;
   header: string[];
+  /** A second header row; a blank above a filled cell spans it, a header cell with blanks below is merged down. */
+  subHeader?: string[];
   columnWidths: number[];
   preamble?: string[];
 }
 interface SectionedFixture extends FixtureBase {
-  layout: 'xuhao-cooperating' | 'combined-units';
+  layout: 'xuhao-cooperating' | 'combined-units' | 'two-row-header';
   groups: { section: string; tasks: UnitTask[] }[];
 }
 interface FullWidthFixture extends FixtureBase {
@@ -83,16 +85,33 @@ function writeHead(ws: ExcelJS.Worksheet, f: FixtureBase): number {
   ws.mergeCells(row, 1, row, width);
   ws.getRow(row).height = 36;
   row++;
-  f.header.forEach((h, i) => styleHeader(Object.assign(ws.getCell(row, i + 1), { value: h })));
-  governmentPrintSetup(ws, [row, row]);
-  return row + 1;
+  f.header.forEach((h, i) => styleHeader(Object.assign(ws.getCell(row, i + 1), h ? { value: h } : {})));
+  if (!f.subHeader) {
+    governmentPrintSetup(ws, [row, row]);
+    return row + 1;
+  }
+  const sub = f.subHeader;
+  sub.forEach((h, i) => styleHeader(Object.assign(ws.getCell(row + 1, i + 1), h ? { value: h } : {})));
+  // A top cell followed by blanks spans the sub-header cells under it; a top cell with nothing below is merged down.
+  for (let i = 0; i < width; i++) {
+    if (!f.header[i]) continue;
+    let end = i;
+    while (end + 1 < width && !f.header[end + 1]) end++;
+    if (end > i) ws.mergeCells(row, i + 1, row, end + 1);
+    else if (!sub[i]) ws.mergeCells(row, i + 1, row + 1, i + 1);
+  }
+  governmentPrintSetup(ws, [row, row + 1]);
+  return row + 2;
 }
 
 function mergeDown(ws: ExcelJS.Worksheet, top: number, bottom: number, col: number): void {
   if (bottom > top) ws.mergeCells(top, col, bottom, col);
 }
 
-/** (a) 序号 | 主要任务 (merged) | 具体措施 | 责任单位 (lead) | 配合单位 | 完成时间. */
+/**
+ * (a) 序号 | 主要任务 (merged) | 具体措施 | 责任单位 (lead) | 配合单位 | 完成时间; also (e), the same columns under
+ * a two-row header (责任单位 over 牵头单位 | 配合单位).
+ */
 function renderXuhao(ws: ExcelJS.Worksheet, f: SectionedFixture, expected: ExpectedTask[]): void {
   let row = writeHead(ws, f);
   let no = 0;
@@ -174,6 +193,7 @@ export function buildFixture(f: Fixture): { workbook: ExcelJS.Workbook; expected
   const expected: ExpectedTask[] = [];
   switch (f.layout) {
     case 'xuhao-cooperating':
+    case 'two-row-header':
       renderXuhao(ws, f, expected);
       break;
     case 'fullwidth-sections':
