@@ -157,6 +157,23 @@ describe('cell values', () => {
     expect((await host.read({ sheet: '没有' })).grid).toBeNull();
   });
 
+  it('reads in one pass over the rows, never looking cells up one by one (so large sheets stay linear)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('任务分工');
+    for (let r = 1; r <= 2000; r++) {
+      ws.getCell(r, 3).value = `${r}.措施`;
+      ws.getCell(r, 4).value = '7月31日前';
+      if (r % 10 === 1) ws.getCell(r, 1).value = `第${r}部分`;
+      if (r % 10 === 1) ws.mergeCells(r, 1, r + 9, 1);
+    }
+    const host = await reopen(wb);
+    const sheet = host.workbook.getWorksheet('任务分工')!;
+    const lookups = [jest.spyOn(sheet, 'getCell'), jest.spyOn(sheet, 'findCell'), jest.spyOn(sheet, 'getRow')];
+    const g = (await host.read()).grid!;
+    expect(lookups.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+    expect([g.values.length, g.values[0].length, g.merges.length]).toEqual([2000, 4, 200]);
+  });
+
   it('takes the active sheet from the workbook view, skipping hidden sheets', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('一');
