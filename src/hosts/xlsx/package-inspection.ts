@@ -3,7 +3,8 @@
  * message that names what it is (an old .xls, a password-protected workbook, a CSV…), and lists the content
  * ExcelJS would silently drop on save (found by experiment with ExcelJS 4.4: it keeps cells, styles, merges,
  * column widths, data validation, conditional formats, tables, images and notes, and rebuilds the package
- * from its own model, so every other part is lost).
+ * from its own model, so every other part is lost — and so are the x14 extensions it does not parse, such as
+ * sparklines and dropdowns whose list is on another sheet).
  */
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
