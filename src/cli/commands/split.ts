@@ -4,6 +4,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { UserFacingError } from '../../domain/errors';
 import { parseSplitRole, type MasterLook } from '../../domain/returns';
+import { displayWidth } from '../../domain/summary-sheet';
 import type { SheetAnalysis } from '../../domain/types';
 import { XlsxHost, writeSpecsToWorkbook } from '../../hosts/xlsx';
 import { runSplit, type SplitResult } from '../../workflows/split';
@@ -74,8 +75,11 @@ function outputFolder(raw: string | undefined, ctx: CliContext): string {
 function report(result: SplitResult, dir: string, ctx: CliContext): string {
   const en = ctx.lang === 'en-US';
   const rel = path.relative(ctx.cwd, dir) || '.';
-  const width = Math.max(...result.workbooks.map((w) => w.fileName.length));
-  const lines = result.workbooks.map((w) => `  ${w.fileName.padEnd(width)}  ${en ? `${w.measureCount} measures` : `${w.measureCount} 项`}`);
+  // Aligned by display width: a CJK character takes two terminal columns.
+  const width = Math.max(...result.workbooks.map((w) => displayWidth(w.fileName)));
+  const lines = result.workbooks.map(
+    (w) => `  ${w.fileName}${' '.repeat(width - displayWidth(w.fileName))}  ${en ? `${w.measureCount} measures` : `${w.measureCount} 项`}`,
+  );
   const copies = result.workbooks.reduce((n, w) => n + w.measureCount, 0);
   const covered = result.check.analysis.tasks.length - result.unassigned.length;
   lines.push(

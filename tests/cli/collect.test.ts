@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/command';
+import { recipientsOf } from '../../src/domain/returns';
+import { XlsxHost } from '../../src/hosts/xlsx';
+import { runCheck } from '../../src/workflows/check';
+import { readGrid } from '../../src/hosts/xlsx/read-grid';
+import { columnsHash, fillAnswers } from '../workflows/collect-support';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PLAIN = 'samples/liangjiang-2022.xlsx';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2022-09-15' };
+  const code = await main(argv, io, {});
+  return { code, out, err };
+}
+
+let tmp: string;
+let returns: string;
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'allocation-collect-'));
+  const all = path.join(tmp, 'all');
+  expect((await run(['split', PLAIN, '--out', all])).code).toBe(0);
+  // Two units answer: 办公室 every measure it was given, 经济运行局 too (measure 3 is its alone).
+  returns = path.join(tmp, 'returns');
+  fs.mkdirSync(returns);
+  for (const unit of ['办公室', '经济运行局']) {
+    const bytes = await fillAnswers(fs.readFileSync(path.join(all, `${unit}.xlsx`)), (no) => ({ status: '序时推进', explanation: `${unit}第${no}项` }));
+    fs.writeFileSync(path.join(returns, `${unit}.xlsx`), bytes);
+  }
+}, 120_000);
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('allocation collect', () => {
+  it('--format json prints one entry per file in order, the merged count and the missing units', async () => {
+    const out = path.join(tmp, 'merged.xlsx');
+    const r = await run(['collect', PLAIN, returns, '-o', out, '--format', 'json']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const json = JSON.parse(r.out);
+    expect(json.returns.map((e: { file: string; unit: string; accepted: boolean }) => [path.basename(e.file), e.unit, e.accepted])).toEqual([
+      ['办公室.xlsx', '办公室', true],
+      ['经济运行局.xlsx', '经济运行局', true],
+    ]);
+    for (const entry of json.returns) {
+      for (const f of entry.findings) expect(Object.keys(f).sort()).toEqual(['cell', 'code', 'message', 'row', 'severity']);
+    }
+    // Every measure either unit was given is updated once, however many of the two answered it.
+    const check = await runCheck(await XlsxHost.open(path.join(ROOT, PLAIN)));
+    const given = check.analysis.tasks.filter((t) => ['办公室', '经济运行局'].some((u) => recipientsOf(t, check.directory, 'both').includes(u)));
+    expect(json.merged).toBe(given.length);
+    expect(json.missingUnits).toHaveLength(19);
+    expect(json.missingUnits).not.toContain('办公室');
+
+    const master = (await XlsxHost.open(path.join(ROOT, PLAIN))).workbook;
+    const written = (await XlsxHost.open(out)).workbook;
+    expect(columnsHash(written, '任务分工', [1, 2, 3, 4, 5, 6])).toBe(columnsHash(master, '任务分工', [1, 2, 3, 4, 5, 6]));
+    const grid = readGrid(written.getWorksheet('任务分工')!);
+    expect(grid.values[1].slice(6)).toEqual(['完成情况', '进展说明', '完成日期', '填报单位', '填报时间']);
+    expect(written.getWorksheet('回收情况')).toBeDefined();
+  });
+
+  it('prints a progress line per file, the returned/missing units, and reports a bad file without stopping (exit 1)', async () => {
+    const corrupt = path.join(tmp, 'corrupt.xlsx');
+    fs.writeFileSync(corrupt, 'PK\u0003\u0004 not really a workbook');
+    const out = path.join(tmp, 'with-bad.xlsx');
+    const r = await run(['collect', PLAIN, path.join(returns, '办公室.xlsx'), corrupt, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\[1\/2\] .*办公室\.xlsx\s+办公室\s+已采用/);
+    expect(r.out).toMatch(/\[2\/2\] .*corrupt\.xlsx\s+（单位不明）\s+未采用/);
+    expect(r.out).toContain('已报 1/21 个单位；未报：');
+    expect(r.out).toContain('已写入：');
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  it('a second collect of the same returns into the result updates nothing', async () => {
+    const first = path.join(tmp, 'merged.xlsx');
+    const second = path.join(tmp, 'merged-again.xlsx');
+    const r = await run(['collect', first, returns, '-o', second, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect([json.merged, json.cellsWritten]).toEqual([0, 0]);
+    const a = (await XlsxHost.open(first)).workbook;
+    const b = (await XlsxHost.open(second)).workbook;
+    const cols = Array.from({ length: 11 }, (_, i) => i + 1);
+    expect(columnsHash(b, '任务分工', cols)).toBe(columnsHash(a, '任务分工', cols));
+  });
+
+  it('--in-place backs the master up first', async () => {
+    const master = path.join(tmp, 'master.xlsx');
+    fs.copyFileSync(path.join(ROOT, PLAIN), master);
+    const r = await run(['collect', master, returns, '--in-place']);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(`${master}.bak`)).toBe(true);
+    expect(readGrid((await XlsxHost.open(master)).workbook.getWorksheet('任务分工')!).values[1][6]).toBe('完成情况');
+  });
+
+  it('exits 2 and writes nothing without -o, without returns, or with a bad date', async () => {
+    const out = path.join(tmp, 'never.xlsx');
+    for (const argv of [
+      ['collect', PLAIN, returns],
+      ['collect', PLAIN, '-o', out],
+      ['collect', PLAIN, path.join(tmp, 'empty-dir-does-not-exist'), '-o', out, '--as-of', '2022-02-30'],
+      ['collect', 'no-such.xlsx', returns, '-o', out],
+    ]) {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toBe('');
+    }
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

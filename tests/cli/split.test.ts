@@ -1,0 +1,91 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/command';
+import { RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
+import { XlsxHost } from '../../src/hosts/xlsx';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PLAIN = 'samples/liangjiang-2022.xlsx';
+const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2022-09-01' };
+  const code = await main(argv, io, {});
+  return { code, out, err };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'allocation-split-'));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('allocation split', () => {
+  it('writes one workbook per unit, named after it, and prints each with its measure count and a total', async () => {
+    const dir = path.join(tmp, 'out');
+    const r = await run(['split', RETURNS, '--out', dir]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toHaveLength(21);
+    expect(files).toEqual(expect.arrayContaining(['办公室.xlsx', '各街道.xlsx', '区疫情防控工作领导小组成员单位.xlsx']));
+    expect(r.out).toMatch(/司法局\.xlsx\s+29 项/);
+    expect(r.out).toMatch(/区疫情防控工作领导小组成员单位\.xlsx\s+3 项/);
+    expect(r.out).toContain('合计：21 个单位，下发 54/54 项举措');
+
+    // The copy keeps the master's column widths and body font; the master's 完成情况 column is not copied.
+    const master = (await XlsxHost.open(path.join(ROOT, RETURNS))).workbook.getWorksheet('任务分工')!;
+    const copy = (await XlsxHost.open(path.join(dir, '司法局.xlsx'))).workbook;
+    const ws = copy.getWorksheet('任务分工')!;
+    for (let c = 1; c <= 6; c++) expect(ws.getColumn(c).width).toBe(master.getColumn(c).width);
+    expect(ws.getRow(3).values).toEqual([undefined, '工作任务', '工作任务', '贯    彻    举    措', '完成时限', '牵头单位', '责任单位', '完成情况', '进展说明', '完成日期']);
+    expect(ws.getCell('C4').font?.name).toBe(master.getCell('C3').font?.name);
+    expect(copy.getWorksheet(RETURN_IDENTITY_SHEET)!.state).toBe('veryHidden');
+  });
+
+  it('--by lead sends only to lead units; --lang en-US prints English', async () => {
+    const dir = path.join(tmp, 'lead');
+    const r = await run(['split', PLAIN, '--out', dir, '--by', 'lead', '--lang', 'en-US']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Total: \d+ units, 54 of 54 measures sent/);
+    expect(fs.readdirSync(dir)).not.toContain('各街道.xlsx');
+  });
+
+  it('refuses to overwrite existing files unless --force, writing nothing', async () => {
+    const dir = path.join(tmp, 'again');
+    expect((await run(['split', PLAIN, '--out', dir])).code).toBe(0);
+    const office = path.join(dir, '办公室.xlsx');
+    fs.writeFileSync(office, 'mine');
+    fs.rmSync(path.join(dir, '司法局.xlsx'));
+    const refused = await run(['split', PLAIN, '--out', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('已有同名文件');
+    expect(fs.readFileSync(office, 'utf8')).toBe('mine');
+    expect(fs.existsSync(path.join(dir, '司法局.xlsx'))).toBe(false);
+    expect((await run(['split', PLAIN, '--out', dir, '--force'])).code).toBe(0);
+    expect(fs.readFileSync(office).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exits 2 with a clear message on bad arguments or input', async () => {
+    for (const [argv, message] of [
+      [['split', PLAIN], '--out'],
+      [['split', PLAIN, '--out', path.join(tmp, 'x'), '--by', 'boss'], '--by'],
+      [['split', 'no-such.xlsx', '--out', path.join(tmp, 'x')], 'no-such.xlsx'],
+      [['split', PLAIN, '--out', path.join(tmp, 'missing-parent', 'x')], '不存在'],
+    ] as [string[], string][]) {
+      const r = await run(argv);
+      expect([r.code, r.out]).toEqual([2, '']);
+      expect(r.err).toContain(message);
+    }
+    expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
+  });
+
+  it('documents itself in --help', async () => {
+    const r = await run(['split', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--by lead|responsible|both');
+  });
+});
