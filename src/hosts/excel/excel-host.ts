@@ -2,8 +2,9 @@
  * The WorkbookHost port over the Excel JavaScript API — the only module in the product that speaks Excel.*.
  *
  * Round trips (context.sync calls) per port method:
- *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows; longer sheets add one per ~4 MB of values
- *    (the web's response limit is 5 MB). Below ExcelApi 1.4 (no *OrNullObject) a sheet can only be asked for
+ *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows; on the web (5 MB response limit) longer
+ *    sheets add one per ~4 MB of values. Without a payload limit (desktop) the whole used range comes in
+ *    the first sync; merged areas past FIRST_WINDOW_ROWS then cost one more (ExcelApi ≥ 1.13). Below ExcelApi 1.4 (no *OrNullObject) a sheet can only be asked for
  *    once its existence is known, so the first read of a session that finds the state sheet costs one more;
  *    later reads use the sheet list remembered from the previous call (listing again if it went stale).
  *    A sheet with more than ~8 merged areas per row in 60 rows makes getMergedAreas fail: one more, merges
@@ -11,7 +12,8 @@
  *  - readStyles: 1 up to 40 000 cells (≥ 1.9, getCellProperties) or 8 000 cells (< 1.9, a colour load per
  *    cell). Larger areas: 1 for range-level colours, which settles every range of one colour; mixed ranges
  *    then cost one more per 40 000 cells (≥ 1.9), or two (< 1.9: per row, then per cell of mixed rows).
- *  - apply: 1, plus one more per ~4.5 MB of request; +1 when called before any read (to learn sheet names).
+ *  - apply: 1, plus one more per ~4.5 MB of request on the web; +1 when called before any read (to learn
+ *    sheet names). Colours go one RangeAreas per colour from ExcelApi 1.9, one range per run before.
  *  - select: 1.
  * Everything newer than ExcelApi 1.1 is feature-detected through the injected requirements.
  */
@@ -65,6 +67,8 @@ export interface ExcelHostOptions {
 
 /** Per-round-trip allowances derived from the payload limit. */
 interface Budget {
+  /** No payload limit: the used range is read whole in the first sync instead of a first window. */
+  whole: boolean;
   request: number;
   response: number;
   cellProperties: number;
@@ -74,7 +78,7 @@ interface Budget {
 function budgetFor(limit: number | null): Budget {
   const request = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.9);
   const response = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.8);
-  return { request, response, cellProperties: Math.floor(response / CELL_PROPERTIES_BYTES), probes: Math.floor(request / PROBE_BYTES) };
+  return { whole: limit === null, request, response, cellProperties: Math.floor(response / CELL_PROPERTIES_BYTES), probes: Math.floor(request / PROBE_BYTES) };
 }
 /** Rows of the used range read in the first sync (≈ 1 MB of CJK text at 7 columns; blank rows past the sheet cost ~13 bytes a cell). */
 export const FIRST_WINDOW_ROWS = 2000;
@@ -272,7 +276,7 @@ export class ExcelHost implements WorkbookHost {
       const target = request.sheet ? this.sheetToRead(ctx, request.sheet, true) : active;
       const used = target ? this.usedRange(target).load(['address', 'rowCount', 'columnCount']) : null;
       if (used && this.supports(2)) used.load('rowHidden');
-      const window = used ? rowWindow(used, 0, FIRST_WINDOW_ROWS).load(['values', 'numberFormat']) : null;
+      const window = used ? (this.budget.whole ? used : rowWindow(used, 0, FIRST_WINDOW_ROWS)).load(['values', 'numberFormat']) : null;
       const mergeBands =
         used && withMerges
           ? Array.from({ length: Math.ceil(FIRST_WINDOW_ROWS / FIRST_MERGE_BAND_ROWS) }, (_, b) =>
@@ -328,28 +332,32 @@ export class ExcelHost implements WorkbookHost {
     let bytesPerRow = Math.max(1, (jsonBytes(values) + jsonBytes(formats)) / Math.max(1, values.length));
     const mergeBandRows = Math.max(1, Math.floor(MAX_MERGED_AREAS_PER_CALL / cols));
     let mergedUpTo = mergeBands ? Math.min(rows, FIRST_WINDOW_ROWS) : rows;
-    while (values.length < rows) {
+    while (values.length < rows || mergedUpTo < rows) {
       const start = values.length;
-      const size = Math.max(1, Math.min(rows - start, Math.floor(this.budget.response / bytesPerRow)));
+      const size = start < rows ? Math.max(1, Math.min(rows - start, Math.floor(this.budget.response / bytesPerRow))) : 0;
       const absolute = (from: number, count: number) =>
         ws.getRange(rangeAddress({ top: origin.top + from, left: origin.left, bottom: origin.top + from + count - 1, right: origin.right }));
-      const chunk = absolute(start, size).load(['values', 'numberFormat']);
+      const chunk = size ? absolute(start, size).load(['values', 'numberFormat']) : null;
+      // Merged areas go with the rows being read; once the values are in, all remaining bands at once.
+      const mergeEnd = size ? start + size : rows;
       const bands: Excel.RangeAreas[] = [];
-      for (let b = mergedUpTo; b < start + size; b += mergeBandRows) {
+      for (let b = mergedUpTo; b < mergeEnd; b += mergeBandRows) {
         bands.push(absolute(b, Math.min(mergeBandRows, rows - b)).getMergedAreasOrNullObject().load('address'));
       }
       try {
         await ctx.sync();
       } catch (e) {
-        if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded' || size === 1) throw e;
+        if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded' || size <= 1) throw e;
         bytesPerRow *= 2;
         continue;
       }
-      values.push(...chunk.values);
-      formats.push(...chunk.numberFormat);
+      if (chunk) {
+        values.push(...chunk.values);
+        formats.push(...chunk.numberFormat);
+        bytesPerRow = Math.max(1, (jsonBytes(chunk.values) + jsonBytes(chunk.numberFormat)) / size);
+      }
       for (const band of bands) if (!band.isNullObject) areas.push(band.address);
-      mergedUpTo = Math.max(mergedUpTo, start + size);
-      bytesPerRow = Math.max(1, (jsonBytes(chunk.values) + jsonBytes(chunk.numberFormat)) / size);
+      mergedUpTo = Math.max(mergedUpTo, mergeEnd);
     }
 
     // Below ExcelApi 1.4 an empty sheet answers A1 holding ''.

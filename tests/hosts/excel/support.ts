@@ -4,6 +4,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { ExcelHost } from '../../../src/hosts/excel';
 import { ExcelSimulator, type SimulatorOptions } from '../../../src/simulator';
+import { buildAllocationWorkbook, loadReturns, loadSeed, type SeedDocument } from '../../../scripts/make-samples';
 
 /** Office 2016's level and the newest: every behaviour is tested at both. */
 export const API_LEVELS = ['1.1', '1.20'] as const;
@@ -22,7 +23,8 @@ export interface Rig {
 
 export function rig(wb: ExcelJS.Workbook, options: SimulatorOptions): Rig {
   const sim = new ExcelSimulator(wb, options);
-  const host = new ExcelHost(sim.run, sim.requirements);
+  // The host plans with the limit the simulated Excel enforces (the web's 5 MB unless switched off).
+  const host = new ExcelHost(sim.run, sim.requirements, { payloadLimitBytes: sim.payloadLimitBytes });
   return {
     sim,
     host,
@@ -42,4 +44,34 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 
 export async function sampleRig(file: string, options: SimulatorOptions): Promise<Rig> {
   return rig(await loadWorkbook(file), options);
+}
+
+/**
+ * The 2022 sample's 54 measures repeated (renumbered, with their 完成情况 answers) until there are at least
+ * `measures` of them: a realistic large 任务分工 sheet, merged sections and all.
+ */
+export function largeAllocationWorkbook(measures: number): ExcelJS.Workbook {
+  const seed = loadSeed();
+  const returns = loadReturns();
+  const perCopy = seed.sections.reduce((n, s) => n + s.subsections.reduce((m, sub) => m + sub.measures.length, 0), 0);
+  const sections: SeedDocument['sections'] = [];
+  const statuses: Record<string, string> = {};
+  let no = 0;
+  for (let copy = 0; copy < Math.ceil(measures / perCopy); copy++) {
+    for (const section of seed.sections) {
+      sections.push({
+        title: section.title,
+        subsections: section.subsections.map((sub) => ({
+          title: sub.title,
+          measures: sub.measures.map((m) => {
+            no++;
+            const answer = returns.statuses[String(m.no)];
+            if (answer !== undefined) statuses[String(no)] = answer;
+            return { ...m, no };
+          }),
+        })),
+      });
+    }
+  }
+  return buildAllocationWorkbook({ ...seed, sections }, { ...returns, statuses });
 }
