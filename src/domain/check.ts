@@ -6,7 +6,7 @@
  * on, or its cells are merged down). Merged cells are read through an index built once, so a value merged
  * over several measures reaches each of them; findings about such a cell are reported once, at the cell.
  */
-import { cellAddress, columnLetter } from './address';
+import { cellAddress, columnIndex, columnLetter } from './address';
 import { parseDeadline } from './deadline';
 import { detectLayout, MergeIndex, valueAt } from './layout';
 import { chineseNumeral, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
@@ -92,15 +92,16 @@ export class FindingList {
     });
   }
 
+  /** By row (table-level first), then column, then code; the column is read from the address once per finding. */
   sorted(): Finding[] {
-    const col = (f: Finding) => (f.cell ? f.cell.replace(/\d+$/, '') : '');
-    return this.items.slice().sort(
+    const keyed = this.items.map((f) => ({ f, col: f.cell ? columnIndex(f.cell.replace(/\d+$/, '')) : -1 }));
+    keyed.sort(
       (a, b) =>
-        (a.row ?? 0) - (b.row ?? 0) ||
-        col(a).length - col(b).length ||
-        (col(a) < col(b) ? -1 : col(a) > col(b) ? 1 : 0) ||
-        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+        (a.f.row ?? 0) - (b.f.row ?? 0) ||
+        a.col - b.col ||
+        (a.f.code < b.f.code ? -1 : a.f.code > b.f.code ? 1 : 0),
     );
+    return keyed.map((k) => k.f);
   }
 }
 
