@@ -29,6 +29,8 @@ const LINE_HEIGHT = 15;
 const ROW_PADDING = 6;
 /** The unit fills in these cells: a pale fill says so at a glance. */
 const ANSWER_FILL = '#FFF9E5';
+/** Two ideographic spaces: the gap a clerk types between the items of a note line. */
+const WIDE_GAP = '\u3000\u3000';
 
 const STYLES: Record<string, SpecStyle> = {
   title: { bold: true, fontSize: 18, horizontal: 'center', vertical: 'middle', wrap: true },
@@ -107,7 +109,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
   };
 
   fullRow(analysis.title ?? analysis.sheet, 'title', 40);
-  fullRow(`填报单位：${recipient.unit}　　下发时间：${options.generatedAt}　　共 ${tasks.length} 项`, 'note', 22);
+  fullRow(`填报单位：${recipient.unit}${WIDE_GAP}下发时间：${options.generatedAt}${WIDE_GAP}共 ${tasks.length} 项`, 'note', 22);
 
   // The header: each column's label as the master shows it on its (last) header row; labels merged across
   // columns in the master (工作任务 over section + subsection) are merged here too.

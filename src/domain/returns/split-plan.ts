@@ -31,6 +31,7 @@ export function recipientsOf(task: Task, directory: UnitDirectory, by: SplitRole
   return [...out];
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001F]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX_FILE_STEM = 80;
