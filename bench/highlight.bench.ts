@@ -7,16 +7,11 @@
 import { buildHighlightPlan, highlightReadRanges, reconcileHighlight } from '../src/domain/highlight-plan';
 import { packRecord, unpackRecord } from '../src/domain/highlight-record';
 import type { CellRange, CellStyle, ProgressState, SheetAnalysis, Task } from '../src/domain/types';
+import { time } from './support';
 
 const rows = Number(process.argv[2]) || 100_000;
 const PROGRESS: ProgressState[] = ['done', 'in_progress', 'in_progress', 'behind', 'unknown', 'not_started'];
 
-function time<T>(label: string, run: () => T): T {
-  const started = performance.now();
-  const result = run();
-  console.log(`${label.padEnd(44)} ${(performance.now() - started).toFixed(0).padStart(6)} ms`);
-  return result;
-}
 
 const tasks: Task[] = Array.from({ length: rows }, (_, i) => {
   const due = `2022-${String(1 + (Math.floor(i / 7) % 12)).padStart(2, '0')}-28`;

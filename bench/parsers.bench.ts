@@ -8,6 +8,7 @@ import { parseDeadline } from '../src/domain/deadline';
 import { parseStatus } from '../src/domain/status';
 import type { CellValue } from '../src/domain/types';
 import { addWorkdays, workdaysBetween } from '../src/domain/workdays';
+import { time } from './support';
 
 const DEADLINE_FORMS: ((row: number) => CellValue)[] = [
   (r) => `${1 + (r % 12)}月${1 + (r % 28)}日前`,
@@ -30,12 +31,6 @@ const STATUS_FORMS: ((row: number) => CellValue)[] = [
   (r) => `正在推进，已完成${r % 100}%`,
 ];
 
-function time<T>(label: string, run: () => T): T {
-  const started = performance.now();
-  const result = run();
-  console.log(`${label.padEnd(44)} ${(performance.now() - started).toFixed(0).padStart(6)} ms`);
-  return result;
-}
 
 const rows = Number(process.argv[2]) || 100_000;
 const deadlineCells = Array.from({ length: rows }, (_, i) => DEADLINE_FORMS[i % DEADLINE_FORMS.length](i));

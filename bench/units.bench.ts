@@ -4,6 +4,7 @@
  * Prints the time per phase; the figure to watch is linear growth (double the rows, double the time).
  */
 import { DEFAULT_DIRECTORY, UnitDirectory, splitLeadAndResponsible, splitUnits } from '../src/domain/units';
+import { time } from './support';
 
 const SEED_CELLS = [
   '各部门，各驻区机构',
@@ -22,17 +23,6 @@ function cellFor(row: number): string {
   return row % 10 === 0 ? `${base}、经济运营${row}局` : base;
 }
 
-/** Wall time, and this process's CPU time, which stays meaningful on a machine busy with other work. */
-function time<T>(label: string, run: () => T): T {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const result = run();
-  const used = process.cpuUsage(cpu);
-  const cpuMs = (used.user + used.system) / 1000;
-  const wallMs = performance.now() - started;
-  console.log(`${label.padEnd(44)} ${wallMs.toFixed(0).padStart(6)} ms wall ${cpuMs.toFixed(0).padStart(6)} ms cpu`);
-  return result;
-}
 
 const rows = Number(process.argv[2]) || 100_000;
 const cells = Array.from({ length: rows }, (_, i) => cellFor(i));
