@@ -58,8 +58,8 @@ module.exports = (env = {}, argv = {}) => {
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
     },
-    // Only the preview's simulator uses ExcelJS. Its browser build is already minified and self-contained, so
-    // preview.html loads it as a file of its own (vendor/) instead of webpack re-bundling and re-minifying it.
+    // ExcelJS (the preview's simulator, the pane's 回收 files) is not bundled: its browser build is already minified
+    // and self-contained, so pages load it as a file of its own (vendor/) — the pane only when a feature needs it.
     externals: { exceljs: 'ExcelJS' },
     module: {
       rules: [
@@ -96,7 +96,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'src/taskpane/startup-watchdog.js', to: 'startup-watchdog.js', info: { minimized: true } },
-          ...(onlyPane ? [] : [{ from: 'node_modules/exceljs/dist/exceljs.min.js', to: 'vendor/exceljs.min.js' }]),
+          // ExcelJS for the preview's simulator and, loaded on demand, for the pane's 回收 files.
+          { from: 'node_modules/exceljs/dist/exceljs.min.js', to: 'vendor/exceljs.min.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

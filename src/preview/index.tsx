@@ -4,7 +4,7 @@
  * page: the sample is served by the preview server, opened files are read locally.
  *
  * zh-CN unless asked otherwise (the users' language, whatever the demo machine's browser says).
- * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15.
+ * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15, ?theme=dark.
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -116,7 +116,7 @@ function PreviewPage() {
     return {
       host: observeHost(createSimulatedHost(loaded.simulator), events),
       lang,
-      dark: false,
+      dark: urlParam('theme') === 'dark',
       today: () => today,
       loadWorkflows,
     };

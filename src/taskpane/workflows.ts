@@ -13,6 +13,10 @@ import { runCheck, type CheckResult } from '../workflows/check';
 import { runClear } from '../workflows/clear';
 import { runHighlight } from '../workflows/highlight';
 import { runSummary } from '../workflows/summary';
+import { runSplit } from '../workflows/split';
+import { runCollect, type ReturnSource } from '../workflows/collect';
+import type { ReturnReport, SplitRole } from '../domain/returns';
+import { loadExcelFiles } from './excel-files';
 import { createDirectorySheet } from './directory-workflow';
 
 export interface PaneCheckOptions {
@@ -56,6 +60,30 @@ export interface PaneDirectoryResult {
   units: number;
 }
 
+export type { SplitRole, ReturnReport };
+
+export interface PaneSplitResult {
+  workbooks: { unit: string; fileName: string; measureCount: number; bytes: Uint8Array }[];
+  /** Measures no unit receives. */
+  unassigned: number;
+}
+
+export interface PaneCollectOptions extends PaneCheckOptions {
+  files: File[];
+  asOf: string;
+  by: SplitRole;
+  lang: Lang;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface PaneCollectResult {
+  returns: ReturnReport[];
+  updated: number;
+  cellsWritten: number;
+  missingUnits: string[];
+  logSheet: string;
+}
+
 export interface PaneWorkflows {
   check: ((host: WorkbookHost, options: PaneCheckOptions) => Promise<PaneCheckResult>) | null;
   highlight: ((host: WorkbookHost, options: PaneHighlightOptions) => Promise<PaneHighlightResult>) | null;
@@ -64,9 +92,10 @@ export interface PaneWorkflows {
   createDirectory:
     | ((host: WorkbookHost, options: { from: 'default' | 'sheet'; check: PaneCheckResult | null; lang: Lang }) => Promise<PaneDirectoryResult>)
     | null;
-  /** Returns workflows (split to units / collect back) — issue 6. */
-  split: null;
-  collect: null;
+  /** 下发: one workbook per unit, as files for the clerk to send. */
+  split: ((host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>) | null;
+  /** 回收: the units' returned files merged into the master's report columns. */
+  collect: ((host: WorkbookHost, options: PaneCollectOptions) => Promise<PaneCollectResult>) | null;
 }
 
 export function paneWorkflows(): PaneWorkflows {
@@ -97,8 +126,35 @@ export function paneWorkflows(): PaneWorkflows {
       };
     },
     createDirectory: createDirectorySheet,
-    split: null,
-    collect: null,
+    split: async (host, options) => {
+      const result = await runSplit(host, { ...options, generatedAt: localTimestamp() });
+      const files = await loadExcelFiles();
+      const workbooks = [];
+      for (const w of result.workbooks) {
+        workbooks.push({ unit: w.unit, fileName: w.fileName, measureCount: w.measureCount, bytes: await files.workbookBytes(w.specs) });
+      }
+      return { workbooks, unassigned: result.unassigned.length };
+    },
+    collect: async (host, { files, onProgress, ...options }) => {
+      const excel = await loadExcelFiles();
+      const sources: ReturnSource[] = files.map((file) => ({
+        name: file.name,
+        receivedAt: file.lastModified ? localTimestamp(new Date(file.lastModified)) : null,
+        open: async () => excel.openWorkbook(new Uint8Array(await file.arrayBuffer())),
+      }));
+      const result = await runCollect(host, sources, {
+        ...options,
+        generatedAt: localTimestamp(),
+        onProgress: onProgress ? (done, total) => onProgress(done, total) : undefined,
+      });
+      return {
+        returns: result.returns,
+        updated: result.updated,
+        cellsWritten: result.cellsWritten,
+        missingUnits: result.missingUnits,
+        logSheet: result.logSheet,
+      };
+    },
   };
 }
 

@@ -1,15 +1,161 @@
-/** 回收: split the tasks by unit and collect the returns (issue 6), when this build includes those workflows. */
-import { Text } from '@fluentui/react-components';
+/**
+ * 回收: 下发 — one workbook per unit with just its tasks, downloaded here and sent by the clerk; 回收 — the
+ * returned files merged into this sheet's report columns, with a 回收情况 sheet listing what was taken.
+ */
+import { useEffect, useState } from 'react';
+import { Button, Field, Link, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { isValidIsoDate } from '../../domain/dates';
 import { useController } from '../controller';
-import { NotAvailable, usePanelStyles } from './shared';
+import type { MessageKey } from '../i18n';
+import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
+import { AsOfField, NotAvailable, usePanelStyles } from './shared';
+
+const ROLES: [SplitRole, MessageKey][] = [
+  ['both', 'returns.byBoth'],
+  ['lead', 'returns.byLead'],
+  ['responsible', 'returns.byResponsible'],
+];
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Object URLs for the split workbooks, released when replaced or when the panel closes. */
+function useDownloadUrls(split: PaneSplitResult | null): string[] {
+  const [urls, setUrls] = useState<string[]>([]);
+  useEffect(() => {
+    if (!split) return;
+    const made = split.workbooks.map((w) => URL.createObjectURL(new Blob([w.bytes as BlobPart], { type: XLSX_TYPE })));
+    setUrls(made);
+    return () => made.forEach((u) => URL.revokeObjectURL(u));
+  }, [split]);
+  return urls;
+}
 
 export function ReturnsPanel() {
   const styles = usePanelStyles();
-  const { tr, workflows } = useController();
+  const { tr, env, workflows, sheet, settings, busy, run, setNotice, refresh } = useController();
+  const [by, setBy] = useState<SplitRole>('both');
+  const [split, setSplit] = useState<PaneSplitResult | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [asOf, setAsOf] = useState(env.today());
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [collected, setCollected] = useState<PaneCollectResult | null>(null);
+  const urls = useDownloadUrls(split);
+  if (workflows && (!workflows.split || !workflows.collect)) return <NotAvailable />;
+
+  const common = () => ({ sheet: sheet!, planYear: settings.planYear, columns: sheet ? settings.columns?.[sheet] : undefined });
+
+  const doSplit = () =>
+    run('returns.split', async () => {
+      if (!workflows?.split || !sheet) return;
+      const result = await workflows.split(env.host, { ...common(), by });
+      setSplit(result);
+      const made = tr.t('returns.splitDone', { count: result.workbooks.length });
+      setNotice({
+        intent: result.unassigned ? 'warning' : 'success',
+        text: result.unassigned ? `${made} ${tr.t('returns.unassigned', { count: result.unassigned })}` : made,
+      });
+    });
+
+  const doCollect = () =>
+    run('returns.collect', async () => {
+      if (!workflows?.collect || !sheet) return;
+      if (files.length === 0) {
+        setNotice({ intent: 'warning', text: tr.t('returns.noFiles') });
+        return;
+      }
+      setProgress({ done: 0, total: files.length });
+      try {
+        const result = await workflows.collect(env.host, {
+          ...common(),
+          files,
+          asOf,
+          by,
+          lang: env.lang,
+          onProgress: (done, total) => setProgress({ done, total }),
+        });
+        setCollected(result);
+        const done =
+          result.cellsWritten === 0
+            ? tr.t('returns.nothingChanged', { sheet: result.logSheet })
+            : tr.t('returns.collectDone', { updated: result.updated, sheet: result.logSheet });
+        const missing = result.missingUnits.length
+          ? ` ${tr.t('returns.missing', { units: result.missingUnits.join(tr.t('app.listSeparator')) })}`
+          : '';
+        const rejected = result.returns.some((r) => !r.accepted);
+        setNotice({ intent: rejected || missing ? 'warning' : 'success', text: done + missing });
+        await refresh(); // the 回收情况 sheet joins the list, and the report columns changed
+      } finally {
+        setProgress(null);
+      }
+    });
+
   return (
     <div className={styles.panel}>
       <Text className={styles.intro}>{tr.t('returns.intro')}</Text>
-      {(!workflows?.split || !workflows.collect) && <NotAvailable />}
+      <Field label={tr.t('returns.by')}>
+        <RadioGroup value={by} onChange={(_, data) => setBy(data.value as SplitRole)} layout="vertical">
+          {ROLES.map(([role, label]) => (
+            <Radio key={role} value={role} label={tr.t(label)} />
+          ))}
+        </RadioGroup>
+      </Field>
+
+      <Text weight="semibold">{tr.t('returns.splitTitle')}</Text>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void doSplit()}>
+          {tr.t('returns.split')}
+        </Button>
+      </div>
+      {split && (
+        <ul className={styles.list} data-testid="split-files">
+          {split.workbooks.map((w, i) => (
+            <li key={w.fileName}>
+              <Link href={urls[i]} download={w.fileName} aria-label={tr.t('returns.download', { file: w.fileName })}>
+                <ArrowDownloadRegular aria-hidden /> {tr.t('returns.fileItem', { file: w.fileName, count: w.measureCount })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Text weight="semibold">{tr.t('returns.collectTitle')}</Text>
+      <AsOfField value={asOf} onChange={setAsOf} testId="collect-as-of" />
+      <Field label={tr.t('returns.pickFiles')} hint={files.length ? tr.t('returns.picked', { count: files.length }) : undefined}>
+        <input
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          data-testid="returned-files"
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={busy !== null || !sheet || files.length === 0 || !isValidIsoDate(asOf)}
+          onClick={() => void doCollect()}
+        >
+          {tr.t('returns.collect')}
+        </Button>
+      </div>
+      {progress && <Text role="status">{tr.t('returns.progress', progress)}</Text>}
+      {collected && (
+        <ul className={styles.list} data-testid="collect-result">
+          {collected.returns.map((r, i) => (
+            <li key={`${r.file}-${i}`}>
+              <Text size={200}>
+                {r.accepted
+                  ? tr.t('returns.accepted', { file: r.file, unit: r.unit ?? '', answered: r.answered })
+                  : tr.t('returns.rejected', {
+                      file: r.file,
+                      reason: r.findings.filter((f) => f.severity === 'error').map((f) => tr.local(f.message)).join(' '),
+                    })}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

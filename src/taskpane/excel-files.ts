@@ -1,0 +1,37 @@
+/**
+ * Workbook files inside the pane (回收: the units' copies to hand out, the returned files to collect). These
+ * need ExcelJS, which is far too big for the initial bundle: `loadExcelFiles` first loads ExcelJS's own browser
+ * build from the add-in's server (vendor/exceljs.min.js, allowed by the CSP as 'self'), then this module's chunk.
+ */
+import type { WorkbookHost } from '../ports/workbook-host';
+import type { SheetSpec } from '../domain/sheet-spec';
+
+export interface ExcelFiles {
+  /** The .xlsx bytes of a workbook made of these sheets. */
+  workbookBytes(specs: SheetSpec[]): Promise<Uint8Array>;
+  /** A host over a file the clerk picked: the same Excel API reading as inside Excel, in memory. */
+  openWorkbook(bytes: Uint8Array): Promise<WorkbookHost>;
+}
+
+const EXCELJS_URL = 'vendor/exceljs.min.js';
+
+function loadScriptOnce(src: string, globalName: string): Promise<void> {
+  if ((globalThis as Record<string, unknown>)[globalName]) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.onload = () => resolve();
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`ExcelJsLoadFailed: ${src}`));
+    };
+    document.head.appendChild(script);
+  });
+}
+
+export async function loadExcelFiles(): Promise<ExcelFiles> {
+  await loadScriptOnce(EXCELJS_URL, 'ExcelJS');
+  const module = await import(/* webpackChunkName: "excel-files" */ './excel-files-impl');
+  return module.excelFiles;
+}
