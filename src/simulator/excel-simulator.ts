@@ -739,11 +739,6 @@ function forEveryCell(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: Exce
   }
 }
 
-/** Reads one cell without creating it. */
-function peekCell(ws: ExcelJS.Worksheet, r: number, c: number): ExcelJS.Cell | undefined {
-  return ws.findRow(r + 1)?.findCell(c + 1);
-}
-
 function updateStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   // ExcelJS may share one style object between cells: replace it rather than mutate it.
   cell.style = { ...cell.style, ...patch };
@@ -1092,18 +1087,18 @@ class RangeProxy extends ClientObject {
 
   get dataValidation(): { rule: { list?: { inCellDropDown: boolean; source: string } }; clear(): void } {
     this.sim.requireApi('1.8', 'Range.dataValidation');
-    const range = this;
+    const later = this.later.bind(this);
     return {
       set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
         if (!rule.list) throw new SimulatorError('InvalidArgument', 'The simulator supports only list validation.');
         const formula = `"${rule.list.source}"`;
-        range.later(jsonBytes(rule), (ws, rect) =>
+        later(jsonBytes(rule), (ws, rect) =>
           forEveryCell(ws, rect, (cell) => {
             cell.dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [formula] };
           }),
         );
       },
-      clear: () => range.later(0, (ws, rect) => forExistingCells(ws, rect, (cell) => (cell.dataValidation = undefined as never))),
+      clear: () => later(0, (ws, rect) => forExistingCells(ws, rect, (cell) => (cell.dataValidation = undefined as never))),
     } as never;
   }
 }
