@@ -445,6 +445,18 @@ class SheetReader {
   // ---- values -------------------------------------------------------------------------------------------
 
   /**
+   * A blank-cell message. When the host cannot report merged cells (Excel before ExcelApi 1.13), a cell merged
+   * with the one above reads as blank: say so, rather than let the clerk hunt for a value that is there.
+   */
+  private blankCell(message: LocalText): LocalText {
+    if (this.grid.mergesKnown) return message;
+    return {
+      zh: `${message.zh}（当前 Excel 版本无法读取合并单元格：如此格与上方单元格合并，可忽略本条）`,
+      en: `${message.en} (this Excel version cannot report merged cells: if this cell is merged with the one above, ignore this)`,
+    };
+  }
+
+  /**
    * True the first time a source cell is looked at: its findings are reported then, and only then. Only a
    * merged cell can be seen by several tasks; every other cell belongs to one row of one task.
    */
@@ -464,10 +476,10 @@ class SheetReader {
     const cell = this.firstFilled(t.deadlineCells);
     if (this.cols.deadline === null) return { text: '', kind: 'unknown', due: null };
     if (!cell) {
-      this.findings.add('warning', 'deadline.missing', { row: t.firstRow, col: this.cols.deadline }, {
+      this.findings.add('warning', 'deadline.missing', { row: t.firstRow, col: this.cols.deadline }, this.blankCell({
         zh: '完成时限为空',
         en: 'the deadline is blank',
-      });
+      }));
       return { text: '', kind: 'unknown', due: null };
     }
     const deadline = cachedParse(this.deadlineByText, cell, (v) => parseDeadline(v, this.planYear));
@@ -514,18 +526,18 @@ class SheetReader {
     const leadFilled = this.firstFilled(t.leadCells);
     const responsibleFilled = this.firstFilled(t.responsibleCells);
     if (this.cols.lead !== null && !leadFilled) {
-      this.findings.add('error', 'lead.missing', { row: t.firstRow, col: this.cols.lead }, {
+      this.findings.add('error', 'lead.missing', { row: t.firstRow, col: this.cols.lead }, this.blankCell({
         zh: '牵头单位为空，每项任务都应有牵头单位',
         en: 'the lead unit is blank; every task needs one',
-      });
+      }));
     }
     if (this.cols.responsible !== null && !responsibleFilled) {
-      this.findings.add('warning', 'responsible.missing', { row: t.firstRow, col: this.cols.responsible }, {
+      this.findings.add('warning', 'responsible.missing', { row: t.firstRow, col: this.cols.responsible }, this.blankCell({
         zh: lead.length ? `责任单位为空（牵头单位：${lead.join('、')}），请确认是否由牵头单位自行负责` : '责任单位为空',
         en: lead.length
           ? `the responsible unit is blank (lead: ${lead.join('、')}); confirm the lead unit handles it alone`
           : 'the responsible unit is blank',
-      });
+      }));
     }
     return { lead, responsible };
   }
@@ -551,10 +563,10 @@ class SheetReader {
       responsible.push(...split.responsible);
     }
     if (!lead.length && !responsible.length && this.cols.responsible !== null && !this.firstFilled(t.responsibleCells)) {
-      this.findings.add('error', 'units.missing', { row: t.firstRow, col: this.cols.responsible }, {
+      this.findings.add('error', 'units.missing', { row: t.firstRow, col: this.cols.responsible }, this.blankCell({
         zh: '责任单位为空，这项任务没有任何单位负责',
         en: 'the unit cell is blank: no unit is in charge of this task',
-      });
+      }));
     }
     return { lead: dedupe(lead), responsible: dedupe(responsible) };
   }

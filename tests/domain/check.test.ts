@@ -612,3 +612,20 @@ describe('analyseSheet: a caption and a second header further down', () => {
     expect(codes(a)).toContain('measure.empty@B3');
   });
 });
+
+describe('analyseSheet when the host cannot report merged cells', () => {
+  it('says a blank unit cell may be merged with the one above', () => {
+    const a = seedLike(
+      [
+        ['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '财政局'],
+        [null, null, '2.公开决算', '长期开展', null, '财政局'],
+      ],
+      [],
+      { mergesKnown: false },
+    );
+    expect(codes(a)).toEqual(['lead.missing@E4']);
+    expect(a.findings[0].message.zh).toBe(
+      'E4：牵头单位为空，每项任务都应有牵头单位（当前 Excel 版本无法读取合并单元格：如此格与上方单元格合并，可忽略本条）',
+    );
+  });
+});
