@@ -71,6 +71,8 @@ export interface CollectResult {
   expectedUnits: string[];
   missingUnits: string[];
   addedColumns: ReportRole[];
+  /** Where each report column is (absolute 0-based), after the collect. */
+  reportColumns: Record<ReportRole, number>;
   logSheet: string;
   replacedLog: string | null;
   check: CheckResult;
@@ -164,7 +166,8 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   }
 
   const expectedUnits = planSplit(analysis, directory, options.by ?? 'both').recipients.map((r) => r.unit);
-  const returnedUnits = new Set(reports.filter((r) => r.accepted && r.unit).map((r) => r.unit as string));
+  // A copy sent back without a single answer has not been returned in any useful sense: the unit stays missing.
+  const returnedUnits = new Set(reports.filter((r) => r.accepted && r.unit && r.answered > 0).map((r) => r.unit as string));
   const missingUnits = expectedUnits.filter((u) => !returnedUnits.has(u));
 
   const model: ReturnsLogModel = {
@@ -199,6 +202,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     expectedUnits,
     missingUnits,
     addedColumns: plan.added,
+    reportColumns: plan.columns,
     logSheet: placement.name,
     replacedLog: placement.replaces,
     check,

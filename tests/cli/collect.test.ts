@@ -61,6 +61,7 @@ describe('allocation collect', () => {
     expect(columnsHash(written, '任务分工', [1, 2, 3, 4, 5, 6])).toBe(columnsHash(master, '任务分工', [1, 2, 3, 4, 5, 6]));
     const grid = readGrid(written.getWorksheet('任务分工')!);
     expect(grid.values[1].slice(6)).toEqual(['完成情况', '进展说明', '完成日期', '填报单位', '填报时间']);
+    expect([7, 8, 9, 10, 11].map((c) => written.getWorksheet('任务分工')!.getColumn(c).width)).toEqual([14, 36, 13, 18, 17]);
     expect(written.getWorksheet('回收情况')).toBeDefined();
   });
 

@@ -149,6 +149,17 @@ describe('collect: several units answering one measure', () => {
   });
 });
 
+describe('collect: a copy sent back blank', () => {
+  it('is accepted but answers nothing, so its unit is still missing', async () => {
+    const result = await collect(await XlsxHost.open(PLAIN), [source('财政局.xlsx', split.copies.get('财政局')!)]);
+    const report = result.returns[0];
+    expect([report.accepted, report.answered]).toEqual([true, 0]);
+    expect(new Set(report.findings.map((f) => f.code))).toEqual(new Set(['return.status_blank']));
+    expect(result.missingUnits).toContain('财政局');
+    expect(result.updated).toBe(0);
+  });
+});
+
 describe('collect: tampered, foreign and broken returns', () => {
   let master: XlsxHost;
   let result: CollectResult;

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../../domain/errors';
 import { pick } from '../../domain/i18n';
-import { parseSplitRole, type ReturnReport } from '../../domain/returns';
+import { parseSplitRole, type ReportRole, type ReturnReport } from '../../domain/returns';
 import type { Lang } from '../../domain/types';
 import { XlsxHost } from '../../hosts/xlsx';
 import { runCollect, type CollectResult, type ReturnSource } from '../../workflows/collect';
@@ -143,6 +143,15 @@ function jsonOutput(result: CollectResult, lang: Lang): string {
   );
 }
 
+/** Widths (characters) for the report columns collect adds; the port writes values and styles, not widths. */
+const ADDED_COLUMN_WIDTHS: Record<ReportRole, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
+
+function widenAddedColumns(host: XlsxHost, result: CollectResult): void {
+  const ws = host.workbook.getWorksheet(result.sheet);
+  if (!ws) return;
+  for (const role of result.addedColumns) ws.getColumn(result.reportColumns[role] + 1).width = ADDED_COLUMN_WIDTHS[role];
+}
+
 export const collectCommand: Command = {
   name: 'collect',
   summary: { zh: '汇总：核对回收表并写入总表', en: 'check the returned copies and merge them into the master' },
@@ -173,6 +182,7 @@ export const collectCommand: Command = {
         if (format === 'text') ctx.out(reportLine(report, done, total, ctx.lang) + findingLines(report, ctx.lang));
       },
     });
+    widenAddedColumns(host, result);
     const written = await writeOutput(host, target);
     if (format === 'json') ctx.out(jsonOutput(result, ctx.lang) + '\n');
     else ctx.out(summaryText(result, ctx.lang) + describeWrite(written, ctx, ctx.lang));
