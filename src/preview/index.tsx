@@ -91,8 +91,9 @@ function PreviewPage() {
     try {
       await open(await file.arrayBuffer());
     } catch (error) {
-      const reason = error instanceof Error && error.message ? `${error.message}。` : '';
-      setFailure(t('preview.openFailed', { file: file.name, reason }));
+      // The library's own message (zip internals) means nothing to a clerk; the console keeps it.
+      console.error(error);
+      setFailure(t('preview.openFailed', { file: file.name }));
     }
   };
 

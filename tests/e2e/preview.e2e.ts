@@ -252,6 +252,19 @@ describe('the preview, as a clerk uses it', () => {
     await shot('e2e-08-english');
   });
 
+  test('"open .xlsx" loads another workbook; a file that is not one gets a message, not a crash', async () => {
+    await page.goto(`${server.url}preview.html?today=${AS_OF}`);
+    await pane().getByTestId('sheet-summary').waitFor();
+    const notWorkbook = path.join(RESULTS, '不是工作簿.xlsx');
+    fs.writeFileSync(notWorkbook, '序号,工作任务\n1,测试\n');
+    await page.getByTestId('open-file').setInputFiles(notWorkbook);
+    expect(await page.getByRole('alert').first().innerText()).toContain('无法打开“不是工作簿.xlsx”');
+    await page.getByTestId('open-file').setInputFiles(path.join(ROOT, 'samples', 'liangjiang-2022.xlsx'));
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    await pane().getByTestId('sheet-summary').waitFor();
+    expect(await pane().getByTestId('sheet-summary').innerText()).toContain('共 54 项');
+  });
+
   test('at ExcelApi 1.1 (Office 2016: merged areas inferred) the colours are the same', async () => {
     const before = await gridColoursAfterHighlight('1.1');
     expect(before).toEqual(await gridColoursAfterHighlight('1.20'));

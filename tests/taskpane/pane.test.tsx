@@ -167,6 +167,32 @@ describe('the task pane', () => {
     expect(screen.getByRole('note').textContent).toBe('此功能尚在开发中，暂不可用。');
   });
 
+  test('设置 saves the plan year and colours into the workbook state and reads the sheet again with them', async () => {
+    const { host, workflows } = setup();
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    fireEvent.change(screen.getByLabelText('计划年度'), { target: { value: '2023' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('设置已保存在本工作簿中');
+    const changes = (host.apply as jest.Mock).mock.calls[0][0];
+    expect(changes).toHaveLength(1);
+    expect(changes[0].kind).toBe('state');
+    const saved = JSON.parse(changes[0].text);
+    expect(saved.settings.planYear).toBe(2023);
+    expect(saved.settings.colours.overdue).toEqual({ fill: '#FFC7CE', font: '#9C0006' });
+    expect(workflows.check).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, planYear: 2023 }));
+  });
+
+  test('设置 refuses a plan year that is not a year', async () => {
+    const { host } = setup();
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    fireEvent.change(screen.getByLabelText('计划年度'), { target: { value: '22' } });
+    expect(screen.getByText('计划年度请填四位年份，例如 2022。')).toBeTruthy();
+    expect((screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(host.apply).not.toHaveBeenCalled();
+  });
+
   test('in English when Office runs in English', async () => {
     setup('en-US');
     await started();
