@@ -140,6 +140,24 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   for (const source of sources) {
     const validation = await readReturn(source, analysis, directory, options.asOf);
     const receivedAt = source.receivedAt ?? options.generatedAt;
+    const earlier = reports.find((r) => r.accepted && validation.accepted && r.unit === validation.unit);
+    if (earlier) {
+      // Merging keeps one answer per unit and measure: the later file's (see planMerge).
+      validation.findings = [
+        ...validation.findings,
+        {
+          severity: 'warning',
+          code: 'return.duplicate_unit',
+          cell: null,
+          row: null,
+          message: {
+            zh: `“${validation.unit}”已交回另一份回收表（${earlier.file}），同一举措以本文件为准`,
+            en: `"${validation.unit}" also returned ${earlier.file}; where both answer a measure, this file is used`,
+          },
+          suggestion: null,
+        },
+      ];
+    }
     reads.push({ validation, receivedAt });
     const report: ReturnReport = {
       file: source.name,

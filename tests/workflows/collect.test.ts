@@ -158,6 +158,17 @@ describe('collect: a copy sent back blank', () => {
     expect(result.missingUnits).toContain('财政局');
     expect(result.updated).toBe(0);
   });
+
+  it('a unit returning twice: the later file is used for the measures both answer, and says so', async () => {
+    const later = await fillAnswers(split.copies.get('财政局')!, () => ({ status: '已完成' }));
+    const master = await XlsxHost.open(PLAIN);
+    const result = await collect(master, [source('财政局-1.xlsx', filled.get('财政局')!), source('财政局-2.xlsx', later)]);
+    expect(findingCodes(result, '财政局-2.xlsx')).toContain('return.duplicate_unit');
+    const grid = readGrid(master.workbook.getWorksheet(SHEET)!);
+    const first = result.check.analysis.tasks[split.result.workbooks.find((w) => w.unit === '财政局')!.taskIndexes[0]];
+    expect(statusFor(first.no).status).not.toBe('已完成');
+    expect(valueAt(grid, first.row - 1, 6)).toBe('已完成');
+  });
 });
 
 describe('collect: tampered, foreign and broken returns', () => {
