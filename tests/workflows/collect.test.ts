@@ -149,6 +149,23 @@ describe('collect: several units answering one measure', () => {
   });
 });
 
+describe('collect into a master that already has a 完成情况 column (the returns sample)', () => {
+  it('writes answers into that column, adds the other four after the table, and leaves unanswered measures as they were', async () => {
+    const master = await XlsxHost.open(RETURNS_SAMPLE);
+    const before = readGrid(master.workbook.getWorksheet(SHEET)!);
+    const office = split.result.workbooks.find((w) => w.unit === '办公室')!;
+    const result = await collect(master, [source('办公室.xlsx', filled.get('办公室')!)]);
+    expect(result.addedColumns).toEqual(['explanation', 'doneDate', 'unit', 'time']);
+    expect(result.reportColumns).toEqual({ status: 6, explanation: 7, doneDate: 8, unit: 9, time: 10 });
+    const after = readGrid(master.workbook.getWorksheet(SHEET)!);
+    result.check.analysis.tasks.forEach((task, i) => {
+      const r = task.row - 1;
+      const expected = office.taskIndexes.includes(i) ? statusFor(task.no).status : valueAt(before, r, 6);
+      expect(valueAt(after, r, 6)).toBe(expected);
+    });
+  });
+});
+
 describe('collect: a copy sent back blank', () => {
   it('is accepted but answers nothing, so its unit is still missing', async () => {
     const result = await collect(await XlsxHost.open(PLAIN), [source('财政局.xlsx', split.copies.get('财政局')!)]);
