@@ -461,9 +461,10 @@ export class ExcelHost implements WorkbookHost {
 
   // ---------------------------------------------------------------- apply
 
-  async apply(changes: WorkbookChange[]): Promise<void> {
-    if (!changes.length) return;
+  async apply(requested: WorkbookChange[]): Promise<void> {
+    if (!requested.length) return;
     if (!this.knownSheets) await this.listSheets();
+    const changes = sheetsFirst(requested);
     let plan: PlannedOp[];
     let after: Set<string>;
     ({ plan, after } = this.plan(changes));
@@ -813,6 +814,20 @@ function stateTextFrom(range: Excel.Range, nullable: boolean): string | null {
   if (nullable && range.isNullObject) return null;
   const joined = range.values.map((line) => (typeof line[0] === 'string' ? line[0] : '')).join('');
   return joined || null;
+}
+
+/**
+ * Sheet creation and deletion first, when no other change touches those sheets: if the workbook changed
+ * since it was last listed (a sheet of that name appeared), the batch then fails before any colour is
+ * applied, instead of after — Excel cannot roll a batch back.
+ */
+function sheetsFirst(changes: WorkbookChange[]): WorkbookChange[] {
+  const structural = changes.filter((c) => c.kind === 'sheet' || c.kind === 'deleteSheet');
+  if (!structural.length) return changes;
+  const touched = new Set(structural.flatMap((c) => (c.kind === 'sheet' ? [c.spec.name, c.replaces ?? ''] : c.kind === 'deleteSheet' ? [c.sheet] : [])).map((n) => n.toLowerCase()));
+  const others = changes.filter((c) => c.kind !== 'sheet' && c.kind !== 'deleteSheet');
+  if (others.some((c) => 'sheet' in c && typeof c.sheet === 'string' && touched.has(c.sheet.toLowerCase()))) return changes;
+  return [...structural, ...others];
 }
 
 /** Puts a token's colours on a range or on areas; from 1.9 the pattern too (solid unless the token says otherwise). */

@@ -244,6 +244,21 @@ describe.each(API_LEVELS)('ExcelHost at ExcelApi %s', (level) => {
     expect(r.sim.workbook.getWorksheet(STATE_SHEET_NAME)).toBeUndefined();
   });
 
+  it('notices sheets the clerk added or removed since the last read, and colours nothing when it must refuse', async () => {
+    const r = rig(palette(), { apiVersion: level });
+    await r.host.read({ sheet: '表' });
+    await r.host.apply([{ kind: 'sheet', spec: summarySpec() }]);
+    // Behind the host's back: the clerk deletes the product sheet and makes one of their own with its name.
+    r.sim.workbook.removeWorksheet(r.sim.workbook.getWorksheet('汇总')!.id);
+    await r.host.apply([{ kind: 'sheet', spec: summarySpec(), replaces: '汇总' }]);
+    expect(r.sim.workbook.getWorksheet('汇总')!.getCell('A1').value).toBe('落实情况汇总');
+    r.sim.workbook.addWorksheet('自建表');
+    const colour = { kind: 'colour' as const, sheet: '表', ranges: [{ top: 0, left: 0, bottom: 0, right: 5 }], fill: '#FFC7CE', font: '#9C0006' };
+    const error = await rejected(r.host.apply([colour, { kind: 'sheet', spec: { ...summarySpec(), name: '自建表' } }]));
+    expect(isUserFacingError(error) && error.code).toBe('excel.sheet_exists');
+    expect(r.sim.workbook.getWorksheet('表')!.getCell('C1').fill).toBeUndefined();
+  });
+
   it('writes cells as text-safe values and deletes sheets', async () => {
     const r = rig(handmade(), { apiVersion: level });
     await r.host.read();
