@@ -65,6 +65,8 @@ export interface SheetSpec {
   dataBars?: DataBarSpec[];
   chart?: ChartSpec;
   dropdowns?: DropdownSpec[];
+  /** Cells meant for a date: hosts that can validate warn when something else is typed (blank stays allowed). */
+  dateInputs?: CellRange[];
   /** Protect the sheet; cells in `unlocked` stay editable. */
   protection?: { unlocked: CellRange[] };
   hidden?: 'visible' | 'hidden' | 'veryHidden';

@@ -105,6 +105,7 @@ describe('runSplit on the plain sample', () => {
     const validation = ws.getCell(row, col['完成情况']).dataValidation;
     expect(validation?.type).toBe('list');
     expect(validation?.formulae?.[0]).toBe(`"${STATUS_CHOICES.join(',')}"`);
+    expect(ws.getCell(row, col['完成日期']).dataValidation).toMatchObject({ type: 'date', allowBlank: true, errorStyle: 'warning' });
   });
 
   it('carries the identity in a very-hidden sheet: master fingerprint, unit, measures', async () => {

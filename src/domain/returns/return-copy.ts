@@ -2,14 +2,15 @@
  * A unit's return copy as a SheetSpec: the master's title and header, the unit's measures under their
  * section and subsection headings laid out as in the master (merged heading cells over the unit's measures,
  * or full-width heading rows), then the three columns the unit fills in — 完成情况 (a dropdown of the
- * standard words; other wording is still allowed), 进展说明 and 完成日期. The task columns are locked by
- * sheet protection (no password: it prevents slips, a clerk can lift it); the answer cells stay editable.
+ * standard words; other wording is still allowed), 进展说明 and 完成日期 (a date check that warns). The
+ * task columns are locked by sheet protection (no password: it prevents slips, a clerk can lift it); the
+ * answer cells stay editable.
  * A second, very-hidden sheet carries the identity collect checks.
  */
 import { MergeIndex, valueAt } from '../layout';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
 import { STATUS_CHOICES } from '../status';
-import { displayWidth, wrappedLines } from '../summary-sheet';
+import { displayWidth, rowHeightFor, wrappedLines } from '../text-metrics';
 import { cellText } from '../text';
 import type { CellRange, CellValue, SheetAnalysis, SheetGrid, Task } from '../types';
 import { ANSWER_ROLES, REPORT_HEADERS, reportColumnsOf, taskColumnsOf } from './columns';
@@ -25,7 +26,6 @@ export interface MasterLook {
 
 export const DEFAULT_RETURN_FONT = { name: '宋体', size: 11 };
 const ANSWER_WIDTHS: Record<string, number> = { status: 14, explanation: 36, doneDate: 13 };
-const LINE_HEIGHT = 15;
 const ROW_PADDING = 6;
 /** The unit fills in these cells: a pale fill says so at a glance. */
 const ANSWER_FILL = '#FFF9E5';
@@ -149,11 +149,11 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     if (task.section !== lastSection) {
       closeRun('section', rows.length - 1);
       closeRun('subsection', rows.length - 1);
-      if (headingCol.section === null && task.section) fullRow(task.section, 'headingRow', LINE_HEIGHT + ROW_PADDING);
+      if (headingCol.section === null && task.section) fullRow(task.section, 'headingRow', rowHeightFor(1, DEFAULT_RETURN_FONT.size, ROW_PADDING));
     }
     if (task.section !== lastSection || task.subsection !== lastSubsection) {
       closeRun('subsection', rows.length - 1);
-      if (headingCol.subsection === null && task.subsection) fullRow(task.subsection, 'headingRow', LINE_HEIGHT + ROW_PADDING);
+      if (headingCol.subsection === null && task.subsection) fullRow(task.subsection, 'headingRow', rowHeightFor(1, DEFAULT_RETURN_FONT.size, ROW_PADDING));
     }
     lastSection = task.section;
     lastSubsection = task.subsection;
@@ -170,7 +170,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     cells.push({ v: null, s: 'answer' }, { v: null, s: 'answer' }, { v: null, s: 'answerDate' });
     rows.push(cells);
     const lines = Math.max(1, ...cells.map((cell, i) => wrappedLines(specText(cell.v), columnWidths[i] ?? 10)));
-    rowHeights[r] = lines * LINE_HEIGHT + ROW_PADDING;
+    rowHeights[r] = rowHeightFor(lines, DEFAULT_RETURN_FONT.size, ROW_PADDING);
     const previous = answerRanges[answerRanges.length - 1];
     if (previous && previous.bottom === r - 1) previous.bottom = r;
     else answerRanges.push({ top: r, left: answerCol(0), bottom: r, right: answerCol(ANSWER_ROLES.length - 1) });
@@ -193,6 +193,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     dropdowns: tasks.length
       ? [{ range: { top: firstData, left: answerCol(0), bottom: lastData, right: answerCol(0) }, options: [...STATUS_CHOICES] }]
       : [],
+    dateInputs: tasks.length ? [{ top: firstData, left: answerCol(2), bottom: lastData, right: answerCol(2) }] : [],
     protection: { unlocked: answerRanges },
     font: { name: options.look?.fontName ?? DEFAULT_RETURN_FONT.name, size: DEFAULT_RETURN_FONT.size },
     rowHeights,

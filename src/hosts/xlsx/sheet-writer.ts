@@ -50,7 +50,7 @@ export function validateSpec(spec: SheetSpec): void {
       text(`工作表名称无效：“${spec.name}”（1–31 个字符，不能含 : \\ / ? * [ ]）`, `Invalid sheet name "${spec.name}" (1–31 characters, none of : \\ / ? * [ ])`),
     );
   }
-  const ranges = [...spec.merges, ...(spec.dataBars ?? []).map((d) => d.range), ...(spec.dropdowns ?? []).map((d) => d.range), ...(spec.protection?.unlocked ?? [])];
+  const ranges = [...spec.merges, ...(spec.dataBars ?? []).map((d) => d.range), ...(spec.dropdowns ?? []).map((d) => d.range), ...(spec.dateInputs ?? []), ...(spec.protection?.unlocked ?? [])];
   const bad = ranges.find((r) => !isValidRange(r));
   if (bad) throw invalidSpec(spec, `区域超出工作表范围 ${JSON.stringify(bad)}`, `range outside the sheet ${JSON.stringify(bad)}`);
   for (const row of spec.rows) {
@@ -176,6 +176,20 @@ export function writeSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
   for (const d of spec.dropdowns ?? []) {
     const address = rangeAddress(d.range);
     sheetValidations(ws).add(address, { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [inlineList(d.options)] });
+  }
+
+  for (const r of spec.dateInputs ?? []) {
+    // A warning, not a stop: the clerk's reader flags anything that is still not a date.
+    sheetValidations(ws).add(rangeAddress(r), {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: '日期 / Date',
+      error: '请填写日期，如 2022-07-20 / Enter a date such as 2022-07-20',
+      formulae: [isoToUtcDate('1990-01-01'), isoToUtcDate('2100-12-31')],
+    });
   }
 
   if (spec.protection) {
