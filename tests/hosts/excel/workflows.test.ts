@@ -45,6 +45,18 @@ function sheetValues(wb: ExcelJS.Workbook, name: string): Record<string, unknown
   return out;
 }
 
+/**
+ * Below ExcelApi 1.13 merged cells cannot be read, and findings that merged cells would explain say so in
+ * their message; without that note everything (tasks, findings, counts, the summary sheet) must be the same
+ * as the xlsx host's.
+ */
+const MERGE_NOTE = /（当前 Excel 版本无法读取合并单元格[^）]*）| \(this Excel version cannot report merged cells[^)]*\)/g;
+
+function comparable(value: unknown, level: string): unknown {
+  if (level !== '1.1') return value;
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? v.replace(MERGE_NOTE, '') : v)));
+}
+
 describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) => {
   describe.each(Object.entries(SAMPLES))('on the %s sample', (_name, file) => {
     it('check finds what the xlsx host finds, in one sync', async () => {
@@ -52,7 +64,7 @@ describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) 
       const viaExcel = await runCheck(excel.host);
       expect(excel.syncs()).toBe(1);
       const viaXlsx = await runCheck(xlsx);
-      expect(viaExcel.analysis).toEqual(viaXlsx.analysis);
+      expect(comparable(viaExcel.analysis, level)).toEqual(comparable(viaXlsx.analysis, level));
       expect(viaExcel.directorySource).toBe(viaXlsx.directorySource);
     });
 
@@ -91,9 +103,9 @@ describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) 
       const viaExcel = await runSummary(excel.host, { asOf: AS_OF, generatedAt: GENERATED_AT });
       expect(excel.syncs()).toBe(2);
       const viaXlsx = await runSummary(xlsx, { asOf: AS_OF, generatedAt: GENERATED_AT });
-      expect(viaExcel.model).toEqual(viaXlsx.model);
+      expect(comparable(viaExcel.model, level)).toEqual(comparable(viaXlsx.model, level));
       expect(viaExcel.paragraph).toBe(viaXlsx.paragraph);
-      expect(sheetValues(excel.sim.workbook, viaExcel.sheetName)).toEqual(sheetValues(xlsx.workbook, viaXlsx.sheetName));
+      expect(comparable(sheetValues(excel.sim.workbook, viaExcel.sheetName), level)).toEqual(sheetValues(xlsx.workbook, viaXlsx.sheetName));
       // Regenerating replaces the product's own sheet instead of adding another.
       const again = await runSummary(excel.host, { asOf: '2022-10-15', generatedAt: GENERATED_AT });
       expect(again.replaced).toBe(viaExcel.sheetName);
@@ -106,7 +118,7 @@ describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) 
       const viaExcel = await runReport(excel.host, { asOf: AS_OF, generatedAt: GENERATED_AT });
       expect(excel.sim.stats.syncs).toBeLessThanOrEqual(4);
       const viaXlsx = await runReport(xlsx, { asOf: AS_OF, generatedAt: GENERATED_AT });
-      expect(viaExcel.summary.model).toEqual(viaXlsx.summary.model);
+      expect(comparable(viaExcel.summary.model, level)).toEqual(comparable(viaXlsx.summary.model, level));
       expect(viaExcel.highlight.counts).toEqual(viaXlsx.highlight.counts);
     });
   });
