@@ -42,6 +42,40 @@ function invalidSpec(spec: SheetSpec, why: string, whyEn: string): UserFacingErr
   return new UserFacingError('xlsx.invalid_sheet_spec', text(`无法生成工作表“${spec.name}”：${why}`, `Cannot create sheet "${spec.name}": ${whyEn}`));
 }
 
+/** The first merged area that shares a cell with an earlier one, or null (linear in the merged cells). */
+function overlappingMerge(merges: readonly CellRange[]): CellRange | null {
+  const covered = new Set<number>();
+  for (const m of merges) {
+    for (let row = m.top; row <= m.bottom; row++) {
+      for (let col = m.left; col <= m.right; col++) {
+        const key = row * 16_384 + col;
+        if (covered.has(key)) return m;
+        covered.add(key);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Merges the spec's areas (validateSpec has ruled out overlaps). ExcelJS's mergeCells compares every new
+ * area with every earlier one — quadratic: a 100 000-row summary's ledger of merged rows took many minutes —
+ * so each area is merged against an empty merge index and then added to the sheet's real one.
+ */
+function mergeAreas(ws: ExcelJS.Worksheet, merges: readonly CellRange[]): void {
+  const sheet = ws as unknown as { _merges: Record<string, unknown> };
+  const all = sheet._merges;
+  try {
+    for (const m of merges) {
+      sheet._merges = {};
+      ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      Object.assign(all, sheet._merges);
+    }
+  } finally {
+    sheet._merges = all;
+  }
+}
+
 /** Everything that could make writing the spec fail, checked before anything is changed. */
 export function validateSpec(spec: SheetSpec): void {
   if (!isValidSheetName(spec.name)) {
@@ -53,6 +87,8 @@ export function validateSpec(spec: SheetSpec): void {
   const ranges = [...spec.merges, ...(spec.dataBars ?? []).map((d) => d.range), ...(spec.dropdowns ?? []).map((d) => d.range), ...(spec.dateInputs ?? []), ...(spec.protection?.unlocked ?? [])];
   const bad = ranges.find((r) => !isValidRange(r));
   if (bad) throw invalidSpec(spec, `区域超出工作表范围 ${JSON.stringify(bad)}`, `range outside the sheet ${JSON.stringify(bad)}`);
+  const overlap = overlappingMerge(spec.merges);
+  if (overlap) throw invalidSpec(spec, `合并区域重叠 ${JSON.stringify(overlap)}`, `overlapping merged areas ${JSON.stringify(overlap)}`);
   for (const row of spec.rows) {
     for (const cell of row) {
       const v = cell.v;
@@ -144,7 +180,7 @@ export function writeSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     });
   });
 
-  for (const m of spec.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  mergeAreas(ws, spec.merges);
 
   if (spec.print) {
     ws.pageSetup = {
