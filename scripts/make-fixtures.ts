@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { governmentPrintSetup, newWorkbook, styleBody, styleHeader, styleTitle, writeStable } from './workbook-kit';
+import { fitWrappedRows, governmentPrintSetup, newWorkbook, styleBody, styleHeader, styleTitle, writeStable } from './workbook-kit';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIR = path.join(ROOT, 'tests/fixtures/layouts');
@@ -206,6 +206,7 @@ export function buildFixture(f: Fixture): { workbook: ExcelJS.Workbook; expected
       renderProgress(ws, f, expected);
       break;
   }
+  fitWrappedRows(ws);
   return { workbook, expected };
 }
 

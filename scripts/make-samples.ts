@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { governmentPrintSetup, newWorkbook, styleBody, styleHeader, styleTitle, writeStable } from './workbook-kit';
+import { fitWrappedRows, governmentPrintSetup, newWorkbook, styleBody, styleHeader, styleTitle, writeStable } from './workbook-kit';
 
 export interface SeedMeasure {
   no: number;
@@ -97,6 +97,7 @@ export function buildAllocationWorkbook(seed: SeedDocument, returns: SeedReturns
     if (row - 1 > sectionTop) ws.mergeCells(sectionTop, 1, row - 1, 1);
   }
 
+  fitWrappedRows(ws, HEADER_ROW + 1);
   governmentPrintSetup(ws, [HEADER_ROW, HEADER_ROW]);
   return wb;
 }

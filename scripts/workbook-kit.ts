@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { BASE_FONT_SIZE, fittedRowHeight } from '../src/domain/text-metrics';
 // JSZip ships with ExcelJS; it is used here only to pin the zip entries' timestamps.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const JSZip = require('jszip');
@@ -63,6 +64,51 @@ export function styleBody(cell: ExcelJS.Cell, horizontal: 'left' | 'center' = 'l
   cell.font = { ...FONTS.body };
   cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
   cell.border = ALL_BORDERS;
+}
+
+/** Excel's default width of a column nobody sized, in characters. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+/** The height a row without its own height gets (one line of 11 pt text). */
+const DEFAULT_ROW_HEIGHT = 15;
+
+/**
+ * Gives every row from `firstRow` down that has no height of its own the height its wrapped text needs, as a
+ * clerk's file has them (Excel fits rows as text is typed; a generated file would otherwise print every long
+ * measure over the rows below it). A merged cell is measured across its merged columns; one merged down over
+ * several rows spreads only what those rows lack between them — a section title beside many measures needs none.
+ */
+export function fitWrappedRows(ws: ExcelJS.Worksheet, firstRow = 1): void {
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((ref) => {
+    const [a, b] = ref.split(':').map((addr) => ws.getCell(addr));
+    return { top: Number(a.row), left: Number(a.col), bottom: Number(b.row), right: Number(b.col) };
+  });
+  const mergeOf = (row: number, col: number) => merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const columnWidth = (col: number): number => ws.getColumn(col).width ?? DEFAULT_COLUMN_WIDTH;
+
+  const fitted = new Map<number, number>();
+  const tall: { top: number; bottom: number; height: number }[] = [];
+  for (let r = firstRow; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (row.height) continue;
+    row.eachCell((cell, c) => {
+      if (!cell.alignment?.wrapText || !cell.text) return;
+      const merge = mergeOf(r, c);
+      if (merge && (merge.top !== r || merge.left !== c)) return;
+      let width = 0;
+      for (let col = merge?.left ?? c; col <= (merge?.right ?? c); col++) width += columnWidth(col);
+      const height = fittedRowHeight(cell.text, width, cell.font?.size ?? BASE_FONT_SIZE);
+      if (merge && merge.bottom > merge.top) tall.push({ top: merge.top, bottom: merge.bottom, height });
+      else fitted.set(r, Math.max(fitted.get(r) ?? 0, height));
+    });
+  }
+  for (const [r, height] of fitted) ws.getRow(r).height = height;
+  for (const m of tall) {
+    let rowsHeight = 0;
+    for (let r = m.top; r <= m.bottom; r++) rowsHeight += ws.getRow(r).height ?? DEFAULT_ROW_HEIGHT;
+    if (rowsHeight >= m.height) continue;
+    const extra = (m.height - rowsHeight) / (m.bottom - m.top + 1);
+    for (let r = m.top; r <= m.bottom; r++) ws.getRow(r).height = Math.ceil(((ws.getRow(r).height ?? DEFAULT_ROW_HEIGHT) + extra) * 4) / 4;
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import { STATE_DESCRIPTIONS, STATE_NAMES } from './row-state';
 import type { GroupFigures, LedgerEntry, SummaryModel, UnitSummary } from './summary';
 import { NO_SECTION, NO_UNIT } from './summary';
 import { chineseDate, reportParagraph } from './report-paragraph';
+import { lineHeight, rowHeightFor, wrappedLines } from './text-metrics';
 
 export const DEFAULT_SUMMARY_SHEET_NAME = '落实情况汇总';
 
@@ -22,8 +23,6 @@ const LAST_COL = COLUMN_COUNT - 1;
 /** Characters (Excel's width unit). A CJK character is about two units wide. */
 const COLUMN_WIDTHS = [6, 40, 10, 10, 10, 10, 10, 10, 10, 10];
 const FONT = { name: '宋体', size: 10 };
-/** Points per printed line at the sheet's font size, with a little leading. */
-const LINE_HEIGHT = 14;
 /** Rows the native chart occupies below the last block (Excel only: the xlsx writer cannot draw charts). */
 const CHART_ROWS = 20;
 
@@ -161,19 +160,6 @@ const FIGURE_HEADERS: LocalText[] = [
   { zh: '到期完成率', en: 'Due completion rate' },
 ];
 
-/** Display width of text in Excel's character units: CJK and full-width characters count two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-/** Printed lines of wrapped text in a cell `width` characters wide (one per explicit line break at least). */
-export function wrappedLines(s: string, width: number): number {
-  const usable = Math.max(1, width - 1);
-  return s.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
-}
-
 function widthOf(left: number, right: number): number {
   let w = 0;
   for (let c = left; c <= right; c++) w += COLUMN_WIDTHS[c];
@@ -224,21 +210,21 @@ class SheetWriter {
 
   note(text: LocalText): void {
     const s = this.t(text);
-    this.row([[0, s, 'note', LAST_COL]], wrappedLines(s, widthOf(0, LAST_COL)) * 12 + 2);
+    const size = STYLES.note.fontSize;
+    this.row([[0, s, 'note', LAST_COL]], rowHeightFor(wrappedLines(s, widthOf(0, LAST_COL), size), size, 2));
   }
 
   /** A header row; `cols` as in `row`, all in the header style. */
   header(cols: [number, LocalText, number?][]): void {
-    const height = Math.max(...cols.map(([c, text, to]) => wrappedLines(this.t(text), widthOf(c, to ?? c)))) * LINE_HEIGHT + 4;
     this.row(
       cols.map(([c, text, to]) => [c, this.t(text), 'th', to]),
-      height,
+      this.heightFor(cols.map(([c, text, to]) => [this.t(text), c, to ?? c])),
     );
   }
 
-  /** Height for a row whose wrapped text cells are given as [text, first col, last col]. */
-  heightFor(texts: [string, number, number][]): number {
-    return Math.max(1, ...texts.map(([s, l, r]) => wrappedLines(s, widthOf(l, r)))) * LINE_HEIGHT + 4;
+  /** Height for a row whose wrapped text cells are given as [text, first col, last col], at `fontSize`. */
+  heightFor(texts: [string, number, number][], fontSize: number = FONT.size): number {
+    return rowHeightFor(Math.max(1, ...texts.map(([s, l, r]) => wrappedLines(s, widthOf(l, r), fontSize))), fontSize);
   }
 
   bars(col: number, top: number, bottom: number, color: string): void {
@@ -483,7 +469,9 @@ export function summarySheetSpec(model: SummaryModel, lang: Lang = 'zh-CN', opti
 
   w.heading(L.paragraph);
   const paragraph = reportParagraph(model, lang);
-  w.row([[0, paragraph, 'paragraph', LAST_COL]], w.heightFor([[paragraph, 0, LAST_COL]]) + LINE_HEIGHT);
+  // One spare line: the paragraph is meant to be copied out and edited in place.
+  const paragraphSize = STYLES.paragraph.fontSize;
+  w.row([[0, paragraph, 'paragraph', LAST_COL]], w.heightFor([[paragraph, 0, LAST_COL]], paragraphSize) + lineHeight(paragraphSize));
 
   let chart: ChartSpec | undefined;
   if (chartData) {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { rowHeightFor } from '../../src/domain/text-metrics';
 import {
   DEFAULT_DIRECTORY,
   UNIT_DIRECTORY_SHEET,
@@ -236,7 +237,7 @@ describe('the 单位名录 sheet', () => {
     // One alias per line, and the row tall enough for them.
     const office = spec.rows.findIndex((r) => r[0].v === '办公室');
     expect(spec.rows[office][2].v).toBe('管委会办公室\n委办公室\n党工委管委会办公室\n党政办');
-    expect(spec.rowHeights?.[office]).toBe(4 * 15 + 3);
+    expect(spec.rowHeights?.[office]).toBe(rowHeightFor(4, 11, 3));
     expect(spec.rowHeights?.[spec.rows.findIndex((r) => r[0].v === '司法局')]).toBeUndefined();
     const departments = spec.rows.find((r) => r[0].v === '各部门') as SheetSpec['rows'][number];
     expect(departments[5].v).toBe('类别为部门、直属事业单位的全部单位，共15个');

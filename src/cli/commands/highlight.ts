@@ -1,6 +1,7 @@
 /** `allocation highlight` — colour-code the task rows by state as of a date, into a new file (or in place). */
 import { pick } from '../../domain/i18n';
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
+import { displayWidth } from '../../domain/text-metrics';
 import { ROW_STATES } from '../../domain/types';
 import { runHighlight, validateSoonDays, type HighlightResult } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
@@ -61,13 +62,6 @@ export async function datedChangeInputs(args: ParsedArgs, ctx: CliContext, comma
     directory: await loadUnitsOption(args, ctx),
     sheet: stringOption(args, 'sheet'),
   };
-}
-
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return w;
 }
 
 /** Counts per state, one line each with the state's name, then what happened to the cells. */

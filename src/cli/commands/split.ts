@@ -4,7 +4,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { UserFacingError } from '../../domain/errors';
 import { parseSplitRole, type MasterLook } from '../../domain/returns';
-import { displayWidth } from '../../domain/summary-sheet';
+import { displayWidth } from '../../domain/text-metrics';
 import type { SheetAnalysis } from '../../domain/types';
 import { XlsxHost, writeSpecsToWorkbook } from '../../hosts/xlsx';
 import { runSplit, type SplitResult } from '../../workflows/split';

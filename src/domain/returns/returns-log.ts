@@ -4,7 +4,7 @@
  */
 import { pick } from '../i18n';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
-import { wrappedLines } from '../summary-sheet';
+import { rowHeightFor, wrappedLines } from '../text-metrics';
 import type { CellRange, Finding, Lang, LocalText } from '../types';
 
 export const DEFAULT_RETURNS_LOG_NAME = '回收情况';
@@ -34,7 +34,6 @@ export interface ReturnsLogModel {
 
 const COLUMN_WIDTHS = [22, 34, 10, 10, 10, 10, 18, 60];
 const WIDTH = COLUMN_WIDTHS.length;
-const LINE_HEIGHT = 15;
 const PADDING = 6;
 
 const STYLES: Record<string, SpecStyle> = {
@@ -92,7 +91,7 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
 
   line(t(L.title), 'title', 30);
   const overview = t(L.overview(model));
-  line(overview, 'note', wrappedLines(overview, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)) * LINE_HEIGHT + PADDING);
+  line(overview, 'note', rowHeightFor(wrappedLines(overview, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)), 11, PADDING));
   line(t(L.returnsBlock), 'block', 22);
   const headerRow = rows.length;
   rows.push(L.returnsHeader.map((h) => ({ v: t(h), s: 'header' })));
@@ -110,13 +109,13 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
       { v: problems || t(L.none), s: 'cell' },
     ]);
     const lines = Math.max(wrappedLines(problems, COLUMN_WIDTHS[7]), wrappedLines(r.file, COLUMN_WIDTHS[1]));
-    rowHeights[row] = Math.min(409, lines * LINE_HEIGHT + PADDING);
+    rowHeights[row] = rowHeightFor(lines, 11, PADDING);
   }
   rows.push(Array.from({ length: WIDTH }, () => ({ v: null })));
   line(t(L.missingBlock), 'block', 22);
   if (model.missingUnits.length) {
     const list = model.missingUnits.join('、');
-    line(list, 'missing', wrappedLines(list, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)) * LINE_HEIGHT + PADDING);
+    line(list, 'missing', rowHeightFor(wrappedLines(list, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)), 11, PADDING));
   } else {
     line(t(L.allReturned), 'note');
   }

@@ -8,6 +8,7 @@ import { UserFacingError } from '../errors';
 import type { CellRange, Lang, LocalText, SheetGrid } from '../types';
 import type { SheetSpec, SpecCell } from '../sheet-spec';
 import { cellText, normaliseText } from '../text';
+import { rowHeightFor, wrappedLines } from '../text-metrics';
 import { parseDelimited } from './csv';
 import { UnitDirectory, type UnitDirectoryData, type UnitEntry, type UnitGroupEntry } from './directory';
 import { normaliseUnitName, unitMatchKey } from './normalise';
@@ -311,8 +312,8 @@ const SHEET_COLUMNS: { title: LocalText; width: number }[] = [
   { title: { zh: '成员类别', en: 'Member categories' }, width: 22 },
   { title: { zh: '说明', en: 'Notes' }, width: 50 },
 ];
-/** Points per line of 11-point text, and the padding of a row. */
-const LINE_HEIGHT = 15;
+/** The sheet's body font size, and the padding of a row in points. */
+const FONT_SIZE = 11;
 const ROW_PADDING = 3;
 
 const SHEET_NOTE: LocalText = {
@@ -349,22 +350,24 @@ export function directorySheetSpec(data: UnitDirectoryData, lang: Lang = 'zh-CN'
   const fullRow = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: width - 1 });
   const padded = (first: SpecCell): SpecCell[] => [first, ...Array.from({ length: width - 1 }, () => ({ v: null, s: first.s }))];
   const lines = (names: readonly string[] | null | undefined): string => (names ?? []).join('\n');
+  const linesOf = (cells: string[]): number => Math.max(...cells.map((text, i) => wrappedLines(text, SHEET_COLUMNS[i].width, FONT_SIZE)));
 
   const entries: { cells: string[]; style: string; lineCount: number }[] = [
     ...data.units.map((u) => ({
       cells: [u.name, u.category, lines(u.aliases), '', '', ''],
       style: 'cell',
-      lineCount: u.aliases.length,
+      lineCount: linesOf([u.name, u.category, lines(u.aliases)]),
     })),
     ...data.groups.map((g) => ({
       cells: [g.name, t(GROUP_CATEGORY), lines(g.aliases), lines(g.members), (g.memberCategories ?? []).join('、'), t(groupNote(g, directory))],
       style: 'group',
-      lineCount: Math.max(g.aliases.length, g.members?.length ?? 0),
+      lineCount: linesOf([g.name, t(GROUP_CATEGORY), lines(g.aliases), lines(g.members), (g.memberCategories ?? []).join('、'), t(groupNote(g, directory))]),
     })),
   ];
-  const rowHeights: Record<number, number> = { 0: 28, 1: 2 * LINE_HEIGHT + ROW_PADDING };
+  const sheetWidth = SHEET_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+  const rowHeights: Record<number, number> = { 0: 28, 1: rowHeightFor(wrappedLines(t(SHEET_NOTE), sheetWidth, FONT_SIZE), FONT_SIZE, ROW_PADDING) };
   entries.forEach((e, i) => {
-    if (e.lineCount > 1) rowHeights[headerRow + 1 + i] = e.lineCount * LINE_HEIGHT + ROW_PADDING;
+    if (e.lineCount > 1) rowHeights[headerRow + 1 + i] = rowHeightFor(e.lineCount, FONT_SIZE, ROW_PADDING);
   });
 
   return {
@@ -387,7 +390,7 @@ export function directorySheetSpec(data: UnitDirectoryData, lang: Lang = 'zh-CN'
     },
     freeze: { rows: headerRow + 1, cols: 1 },
     print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow], paper: 'A4' },
-    font: { name: '等线', size: 11 },
+    font: { name: '等线', size: FONT_SIZE },
     rowHeights,
   };
 }
