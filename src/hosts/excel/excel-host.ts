@@ -231,8 +231,9 @@ export class ExcelHost implements WorkbookHost {
         return await this.readOnce(request, withMerges);
       } catch (e) {
         const code = codeOf(e);
-        if (attempt === 0 && code === 'ItemNotFound' && !this.supports(4)) {
-          // The remembered sheet list was stale (a sheet was removed meanwhile): list again, then read.
+        if (attempt === 0 && (code === 'ItemNotFound' || code === 'InvalidObjectPath')) {
+          // A sheet asked for is not there (the remembered list was stale, or a guess on ExcelApi < 1.4):
+          // list the sheets, then read asking only for those that exist.
           await this.listSheets();
         } else if (attempt < 2 && code === 'GeneralException' && withMerges) {
           // getMergedAreas refuses a band holding more than 512 merged areas: layout infers merges instead.
@@ -250,12 +251,16 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  /** A sheet proxy when it may be asked for in this batch, else null (it does not exist, or we cannot tell). */
-  private sheetToRead(ctx: Ctx, name: string, optimistic: boolean): Sheet | null {
-    if (this.supports(4)) return ctx.workbook.worksheets.getItemOrNullObject(name);
+  /**
+   * A sheet to ask for in this batch, or null when it is known not to exist. The sheet list remembered from
+   * the last call decides; without one, ExcelApi ≥ 1.4 asks through getItemOrNullObject, older Excel asks
+   * only when `optimistic` (a missing sheet then fails the batch, and the read lists the sheets and retries).
+   */
+  private sheetToRead(ctx: Ctx, name: string, optimistic: boolean): { sheet: Sheet; nullable: boolean } | null {
     const known = this.knownSheets;
-    if (known ? known.has(name.toLowerCase()) : optimistic) return ctx.workbook.worksheets.getItem(name);
-    return null;
+    if (known) return known.has(name.toLowerCase()) ? { sheet: ctx.workbook.worksheets.getItem(name), nullable: false } : null;
+    if (this.supports(4)) return { sheet: ctx.workbook.worksheets.getItemOrNullObject(name), nullable: true };
+    return optimistic ? { sheet: ctx.workbook.worksheets.getItem(name), nullable: false } : null;
   }
 
   private usedRange(ws: Sheet): Excel.Range {
@@ -273,7 +278,8 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (ctx) => {
       const worksheets = ctx.workbook.worksheets.load('items/name,items/visibility');
       const active = worksheets.getActiveWorksheet().load('name');
-      const target = request.sheet ? this.sheetToRead(ctx, request.sheet, true) : active;
+      const wantedSheet = request.sheet ? this.sheetToRead(ctx, request.sheet, true) : { sheet: active, nullable: false };
+      const target = wantedSheet?.sheet ?? null;
       const used = target ? this.usedRange(target).load(['address', 'rowCount', 'columnCount']) : null;
       if (used && this.supports(2)) used.load('rowHidden');
       const window = used ? (this.budget.whole ? used : rowWindow(used, 0, FIRST_WINDOW_ROWS)).load(['values', 'numberFormat']) : null;
@@ -284,7 +290,7 @@ export class ExcelHost implements WorkbookHost {
             )
           : [];
       const stateSheet = this.sheetToRead(ctx, STATE_SHEET_NAME, false);
-      const stateRange = stateSheet ? this.usedRange(stateSheet).load('values') : null;
+      const stateRange = stateSheet ? this.usedRange(stateSheet.sheet).load('values') : null;
       await ctx.sync();
 
       const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) }));
@@ -294,8 +300,8 @@ export class ExcelHost implements WorkbookHost {
 
       let grid: SheetGrid | null = null;
       // Only *OrNullObject proxies (ExcelApi ≥ 1.4) can be null; a getItem proxy that synced exists.
-      const targetExists = target !== null && !(this.supports(4) && target.isNullObject);
-      if (targetExists && used && window) {
+      const targetExists = wantedSheet !== null && !(wantedSheet.nullable && wantedSheet.sheet.isNullObject);
+      if (target && targetExists && used && window) {
         grid = await this.gridFrom(ctx, target, sheetName, used, window, withMerges ? mergeBands : null);
       }
 

@@ -97,6 +97,11 @@ describe.each(API_LEVELS)('ExcelHost at ExcelApi %s', (level) => {
     expect((await cold.host.read({ sheet: '没有' })).grid).toBeNull();
     // Cold on 1.1: the optimistic getItem fails, the list is fetched, then the read is repeated.
     expect(cold.syncs()).toBe(latest ? 1 : 3);
+    // A sheet removed behind the host's back: the remembered list is stale, the read notices and lists again.
+    r.sim.workbook.removeWorksheet(r.sim.workbook.getWorksheet('空表')!.id);
+    r.syncs();
+    expect((await r.host.read({ sheet: '空表' })).grid).toBeNull();
+    expect(r.syncs()).toBe(3);
   });
 
   it('reads a 6 000-row sheet in payload-sized chunks, every sync under the web limit', async () => {
