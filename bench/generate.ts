@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type ExcelJS from 'exceljs';
 import { buildAllocationWorkbook, loadReturns, loadSeed, type SeedDocument, type SeedMeasure, type SeedReturns } from '../scripts/make-samples';
 
 /** Bump when the generated content changes, so cached files under bench/tmp are rebuilt. */
@@ -89,8 +90,8 @@ export function benchDocument(measures: number): { seed: SeedDocument; returns: 
   };
 }
 
-/** Writes the workbook of `measures` measures to `file` (not byte-stable: the bench only reads it). */
-export async function writeBenchWorkbook(measures: number, file: string): Promise<void> {
+/** The workbook of `measures` measures, in memory. */
+export function buildBenchWorkbook(measures: number): ExcelJS.Workbook {
   const { seed, returns, dateRows } = benchDocument(measures);
   const generated = measures !== 54;
   // make-samples looks statuses up by measure number; the bench's numbers restart per section, so it gets
@@ -110,6 +111,12 @@ export async function writeBenchWorkbook(measures: number, file: string): Promis
       if (dateRows.has(i)) row.getCell(4).value = new Date(Date.UTC(2022, i % 12, 1 + (i % 28)));
     }
   }
+  return wb;
+}
+
+/** Writes the workbook of `measures` measures to `file` (not byte-stable: the bench only reads it). */
+export async function writeBenchWorkbook(measures: number, file: string): Promise<void> {
+  const wb = buildBenchWorkbook(measures);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
   await wb.xlsx.writeFile(partial);

@@ -19,8 +19,11 @@ import type { OfficeCounts } from './office-counts';
 const ROOT = path.resolve(__dirname, '..');
 const TMP = path.join(__dirname, 'tmp');
 const CLI_SIZES = [54, 1000, 10_000, 100_000];
-/** The Office.js targets are stated up to 20 000 rows; the 100 000 sheet shows what happens past them. */
-const OFFICE_SIZES = [54, 1000, 10_000, 20_000, 100_000];
+/**
+ * The Office.js targets are stated up to 20 000 rows. 100 000 is left out: the simulator (an ExcelJS-backed
+ * fake, quadratic in merged areas) would take longer there than the whole rest of the bench.
+ */
+const OFFICE_SIZES = [54, 1000, 10_000, 20_000];
 const CHECK_RATIO_TARGET = 1.5;
 const SCALING_TARGET = 12;
 const SYNC_TARGET = 4;
