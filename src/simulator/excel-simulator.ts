@@ -356,10 +356,11 @@ class WorkbookProxy {
     this.worksheets = new WorksheetCollectionProxy(ctx);
   }
 
-  /** ExcelApi 1.6: the simulator does not calculate, so this only checks the level. */
-  get application(): { suspendApiCalculationUntilNextSync(): void } {
+  /** The simulator neither calculates nor paints, so these only check the level (1.6 and 1.9). */
+  get application(): { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void } {
     return {
       suspendApiCalculationUntilNextSync: () => this.ctx.sim.requireApi('1.6', 'suspendApiCalculationUntilNextSync'),
+      suspendScreenUpdatingUntilNextSync: () => this.ctx.sim.requireApi('1.9', 'suspendScreenUpdatingUntilNextSync'),
     };
   }
 }

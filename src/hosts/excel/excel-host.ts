@@ -501,7 +501,9 @@ export class ExcelHost implements WorkbookHost {
     }
     for (const batch of batches) {
       await this.run(async (ctx) => {
+        // Many ranges change at once: let Excel recalculate and repaint once, where it can be asked to.
         if (this.supports(6)) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        if (this.supports(9)) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
         const sheets = new SheetCache(ctx);
         for (const op of batch) op.queue(ctx, sheets);
         await ctx.sync();

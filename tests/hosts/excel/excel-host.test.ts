@@ -105,19 +105,22 @@ describe.each(API_LEVELS)('ExcelHost at ExcelApi %s', (level) => {
   });
 
   it('reads a 6 000-row sheet in payload-sized chunks, every sync under the web limit', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('长表');
-    for (let r = 1; r <= 6000; r++) {
-      ws.getCell(r, 1).value = `第${r}项`;
-      ws.getCell(r, 2).value = '加强政务公开平台建设，推进政府信息主动公开'.repeat(4);
-      ws.getCell(r, 3).value = r;
-      if (r % 3 === 1 && r < 6000) {
-        ws.getCell(r, 4).value = '办公室';
-        ws.mergeCells(r, 4, r + 1, 4);
+    const longSheet = () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('长表');
+      for (let r = 1; r <= 6000; r++) {
+        ws.getCell(r, 1).value = `第${r}项`;
+        ws.getCell(r, 2).value = '加强政务公开平台建设，推进政府信息主动公开'.repeat(4);
+        ws.getCell(r, 3).value = r;
+        if (r % 3 === 1 && r < 6000) {
+          ws.getCell(r, 4).value = '办公室';
+          ws.mergeCells(r, 4, r + 1, 4);
+        }
       }
-    }
-    const xlsx = XlsxHost.fromWorkbook(await roundTrip(wb));
-    const r = rig(await roundTrip(wb), { apiVersion: level });
+      return wb;
+    };
+    const xlsx = XlsxHost.fromWorkbook(longSheet());
+    const r = rig(longSheet(), { apiVersion: level });
     const { grid } = await r.host.read();
     const want = (await xlsx.read()).grid!;
     expect(grid!.values).toEqual(want.values);
@@ -323,12 +326,6 @@ describe('number formats and addresses', () => {
     ]);
   });
 });
-
-async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return copy;
-}
 
 function summarySpec(): SheetSpec {
   return {
