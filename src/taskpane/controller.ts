@@ -94,12 +94,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
   const readSheet = useCallback(
     async (name: string, columns?: Partial<ColumnMap>) => {
       const loaded = workflowsRef.current;
-      if (!loaded?.check) {
-        const snapshot = await env.host.read({ sheet: name });
-        setSheets(snapshot.sheets);
-        setSettings(parseState(snapshot.stateText).state.settings);
-        return;
-      }
+      if (!loaded) return; // still starting: the start-up reads the sheet once the workflows are there
       setCheck(null);
       const saved = columns ?? settingsColumns(settingsRef.current, name);
       const result = await loaded.check(env.host, { sheet: name, columns: saved, planYear: settingsRef.current.planYear });
@@ -127,7 +122,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       setSheets(snapshot.sheets);
       const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
       setSheet(first);
-      if (first && loaded.check) await readSheet(first);
+      if (first) await readSheet(first);
     });
   }, [env, run, readSheet]);
 

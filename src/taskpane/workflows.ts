@@ -2,7 +2,7 @@
  * The pane's view of the shared workflows (src/workflows, written once against the WorkbookHost port and
  * shared with the CLI). Panels depend on these shapes only (type imports); this module adapts each workflow's
  * result and is itself loaded with a dynamic import (see index.tsx), so the domain code and its calendar data
- * stay out of the initial bundle. A workflow that is not part of this build is `null`, and its tab says so.
+ * stay out of the initial bundle.
  */
 import type { ColumnMap, Lang, RowState, SheetAnalysis } from '../domain/types';
 import type { WorkbookState } from '../domain/workbook-state';
@@ -85,17 +85,18 @@ export interface PaneCollectResult {
 }
 
 export interface PaneWorkflows {
-  check: ((host: WorkbookHost, options: PaneCheckOptions) => Promise<PaneCheckResult>) | null;
-  highlight: ((host: WorkbookHost, options: PaneHighlightOptions) => Promise<PaneHighlightResult>) | null;
-  clear: ((host: WorkbookHost, options: { sheet: string }) => Promise<void>) | null;
-  summary: ((host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>) | null;
-  createDirectory:
-    | ((host: WorkbookHost, options: { from: 'default' | 'sheet'; check: PaneCheckResult | null; lang: Lang }) => Promise<PaneDirectoryResult>)
-    | null;
+  check: (host: WorkbookHost, options: PaneCheckOptions) => Promise<PaneCheckResult>;
+  highlight: (host: WorkbookHost, options: PaneHighlightOptions) => Promise<PaneHighlightResult>;
+  clear: (host: WorkbookHost, options: { sheet: string }) => Promise<void>;
+  summary: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
+  createDirectory: (
+    host: WorkbookHost,
+    options: { from: 'default' | 'sheet'; check: PaneCheckResult | null; lang: Lang },
+  ) => Promise<PaneDirectoryResult>;
   /** 下发: one workbook per unit, as files for the clerk to send. */
-  split: ((host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>) | null;
+  split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>;
   /** 回收: the units' returned files merged into the master's report columns. */
-  collect: ((host: WorkbookHost, options: PaneCollectOptions) => Promise<PaneCollectResult>) | null;
+  collect: (host: WorkbookHost, options: PaneCollectOptions) => Promise<PaneCollectResult>;
 }
 
 export function paneWorkflows(): PaneWorkflows {

@@ -76,10 +76,10 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
     check: jest.fn(async () => checkResult),
     highlight: jest.fn(),
     clear: jest.fn(async () => undefined),
-    summary: null,
-    createDirectory: null,
-    split: null,
-    collect: null,
+    summary: jest.fn(),
+    createDirectory: jest.fn(),
+    split: jest.fn(),
+    collect: jest.fn(),
     ...overrides,
   };
   const env: PaneEnvironment = { host, lang, dark: false, today: () => '2022-09-15', loadWorkflows: async () => workflows };
@@ -160,11 +160,29 @@ describe('the task pane', () => {
     spy.mockRestore();
   });
 
-  test('a workflow this build does not include says so instead of failing', async () => {
-    setup('zh-CN');
+  test('汇总 shows the state counts in words and the report paragraph, and copies it', async () => {
+    const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 0, overdue: 3, ongoing: 31, unknown: 0 };
+    const paragraph = '全年共部署54项重点任务，已完成15项，完成率27.8%。';
+    const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph, warnings: [] }));
+    const { workflows } = setup('zh-CN', { summary });
     await started();
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    expect(screen.getByRole('note').textContent).toBe('此功能尚在开发中，暂不可用。');
+    fireEvent.click(screen.getByRole('button', { name: '生成或更新汇总表' }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已生成“落实情况汇总”工作表。');
+    expect(summary).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15', lang: 'zh-CN' }));
+    const chart = screen.getByTestId('state-chart').textContent!;
+    expect(chart).toContain('共 54 项任务');
+    expect(chart).toContain('逾期3');
+    expect(chart).not.toContain('临期'); // states with no task are left out
+    expect((screen.getByTestId('report-paragraph') as HTMLTextAreaElement).value).toBe(paragraph);
+    // The new sheet joins the sheet list: the pane reads the workbook again.
+    expect(workflows.check).toHaveBeenCalledTimes(2);
+
+    const writeText = jest.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fireEvent.click(screen.getByRole('button', { name: '复制段落' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(paragraph));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已复制到剪贴板。');
   });
 
   test('设置 saves the plan year and colours into the workbook state and reads the sheet again with them', async () => {

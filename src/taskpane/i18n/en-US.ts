@@ -10,7 +10,6 @@ export const enUS: Record<MessageKey, string> = {
   'app.unexpectedError': 'The operation did not finish ({detail}). Please try again; if it still fails, send this text to the administrator.',
   'app.busy': 'Working, please wait…',
   'app.dismiss': 'Dismiss message',
-  'app.notAvailable': 'This feature is still being built and is not available yet.',
   'app.sections': 'Features',
 
   'tab.sheet': 'Sheet',

@@ -12,7 +12,6 @@ export const zhCN = {
   'app.unexpectedError': '操作没有完成（{detail}）。请重试；如果仍然失败，请把这段文字发给管理员。',
   'app.busy': '正在处理，请稍候…',
   'app.dismiss': '关闭提示',
-  'app.notAvailable': '此功能尚在开发中，暂不可用。',
   'app.sections': '功能',
 
   'tab.sheet': '工作表',

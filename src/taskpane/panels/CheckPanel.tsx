@@ -13,7 +13,7 @@ import type { ReactElement } from 'react';
 import type { Finding, Severity } from '../../domain/types';
 import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
-import { NotAvailable, usePanelStyles } from './shared';
+import { usePanelStyles } from './shared';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -37,8 +37,7 @@ export function groupFindings(findings: Finding[]): Record<Severity, Finding[]> 
 
 export function CheckPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, check, busy, run, refresh } = useController();
-  if (workflows && !workflows.check) return <NotAvailable />;
+  const { tr, env, sheet, check, busy, run, refresh } = useController();
 
   const groups = check ? groupFindings(check.analysis.findings) : null;
 

@@ -1,16 +1,15 @@
 /** 单位名录: create the unit-directory sheet the checker uses, then the clerk edits it in Excel. */
 import { Button, Text } from '@fluentui/react-components';
 import { useController } from '../controller';
-import { NotAvailable, usePanelStyles } from './shared';
+import { usePanelStyles } from './shared';
 
 export function DirectoryPanel() {
   const styles = usePanelStyles();
   const { tr, env, workflows, check, busy, run, setNotice, refresh } = useController();
-  if (workflows && !workflows.createDirectory) return <NotAvailable />;
 
   const create = (from: 'default' | 'sheet') =>
     run(from === 'default' ? 'directory.fromDefault' : 'directory.fromSheet', async () => {
-      if (!workflows?.createDirectory) return;
+      if (!workflows) return;
       const made = await workflows.createDirectory(env.host, { from, check, lang: env.lang });
       setNotice({ intent: 'success', text: tr.t('directory.done', { sheet: made.sheetName, units: made.units }) });
       await refresh();

@@ -6,7 +6,7 @@ import { isValidIsoDate } from '../../domain/dates';
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
-import { AsOfField, NotAvailable, usePanelStyles } from './shared';
+import { AsOfField, usePanelStyles } from './shared';
 
 const useLegendStyles = makeStyles({
   item: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
@@ -55,13 +55,12 @@ export function HighlightPanel() {
   const [asOf, setAsOf] = useState(env.today());
   const [soonDays, setSoonDays] = useState<number | null>(settings.soonDays ?? DEFAULT_SOON_DAYS);
   const [counts, setCounts] = useState<Record<RowState, number> | null>(null);
-  if (workflows && (!workflows.highlight || !workflows.clear)) return <NotAvailable />;
 
   const inputsValid = isValidIsoDate(asOf) && soonDays !== null && Number.isInteger(soonDays) && soonDays >= 0;
 
   const apply = () =>
     run('highlight.apply', async () => {
-      if (!workflows?.highlight || !sheet || soonDays === null) return;
+      if (!workflows || !sheet || soonDays === null) return;
       const result = await workflows.highlight(env.host, {
         sheet,
         asOf,
@@ -81,7 +80,7 @@ export function HighlightPanel() {
 
   const clear = () =>
     run('highlight.clear', async () => {
-      if (!workflows?.clear || !sheet) return;
+      if (!workflows || !sheet) return;
       await workflows.clear(env.host, { sheet });
       setCounts(null);
       setNotice({ intent: 'success', text: tr.t('highlight.cleared') });

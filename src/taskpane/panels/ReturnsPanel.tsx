@@ -9,7 +9,7 @@ import { isValidIsoDate } from '../../domain/dates';
 import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
 import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
-import { AsOfField, NotAvailable, usePanelStyles } from './shared';
+import { AsOfField, usePanelStyles } from './shared';
 
 const ROLES: [SplitRole, MessageKey][] = [
   ['both', 'returns.byBoth'],
@@ -41,13 +41,12 @@ export function ReturnsPanel() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [collected, setCollected] = useState<PaneCollectResult | null>(null);
   const urls = useDownloadUrls(split);
-  if (workflows && (!workflows.split || !workflows.collect)) return <NotAvailable />;
 
   const common = () => ({ sheet: sheet!, planYear: settings.planYear, columns: sheet ? settings.columns?.[sheet] : undefined });
 
   const doSplit = () =>
     run('returns.split', async () => {
-      if (!workflows?.split || !sheet) return;
+      if (!workflows || !sheet) return;
       const result = await workflows.split(env.host, { ...common(), by });
       setSplit(result);
       const made = tr.t('returns.splitDone', { count: result.workbooks.length });
@@ -59,7 +58,7 @@ export function ReturnsPanel() {
 
   const doCollect = () =>
     run('returns.collect', async () => {
-      if (!workflows?.collect || !sheet) return;
+      if (!workflows || !sheet) return;
       if (files.length === 0) {
         setNotice({ intent: 'warning', text: tr.t('returns.noFiles') });
         return;

@@ -8,7 +8,7 @@ import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
 import type { PaneSummaryResult } from '../workflows';
-import { AsOfField, NotAvailable, usePanelStyles } from './shared';
+import { AsOfField, usePanelStyles } from './shared';
 
 const useChartStyles = makeStyles({
   chart: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0 },
@@ -71,11 +71,10 @@ export function SummaryPanel() {
   const { tr, env, workflows, sheet, settings, busy, run, setNotice, refresh } = useController();
   const [asOf, setAsOf] = useState(env.today());
   const [result, setResult] = useState<PaneSummaryResult | null>(null);
-  if (workflows && !workflows.summary) return <NotAvailable />;
 
   const create = () =>
     run('summary.run', async () => {
-      if (!workflows?.summary || !sheet) return;
+      if (!workflows || !sheet) return;
       const summary = await workflows.summary(env.host, {
         sheet,
         asOf,

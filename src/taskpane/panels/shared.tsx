@@ -1,5 +1,5 @@
 /** Small pieces the panels share. */
-import { Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { isValidIsoDate } from '../../domain/dates';
 import type { ColumnRole } from '../../domain/types';
 import type { MessageKey } from '../i18n';
@@ -38,16 +38,6 @@ export const COLUMN_LABELS: Record<ColumnRole, MessageKey> = {
   explanation: 'column.explanation',
   doneDate: 'column.doneDate',
 };
-
-/** Shown in place of a feature this build does not include. */
-export function NotAvailable() {
-  const { tr } = useController();
-  return (
-    <Text role="note" italic>
-      {tr.t('app.notAvailable')}
-    </Text>
-  );
-}
 
 /** The as-of date the states are judged at (标色 and 汇总), with its validation message. */
 export function AsOfField({ value, onChange, testId }: { value: string; onChange(value: string): void; testId: string }) {
