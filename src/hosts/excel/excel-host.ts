@@ -2,13 +2,15 @@
  * The WorkbookHost port over the Excel JavaScript API — the only module in the product that speaks Excel.*.
  *
  * Round trips (context.sync calls) per port method:
- *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows; on the web (5 MB response limit) longer
- *    sheets add one per ~4 MB of values. Without a payload limit (desktop) the whole used range comes in
- *    the first sync; merged areas past FIRST_WINDOW_ROWS then cost one more (ExcelApi ≥ 1.13). Below ExcelApi 1.4 (no *OrNullObject) a sheet can only be asked for
- *    once its existence is known, so the first read of a session that finds the state sheet costs one more;
- *    later reads use the sheet list remembered from the previous call (listing again if it went stale).
- *    A sheet with more than ~8 merged areas per row in 60 rows makes getMergedAreas fail: one more, merges
- *    then inferred (mergesKnown false).
+ *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows. On the web (5 MB response limit) longer
+ *    sheets add one per ~4 MB of values; without a payload limit (desktop) the whole used range comes in
+ *    the first sync, and merged areas past FIRST_WINDOW_ROWS cost one more (ExcelApi ≥ 1.13).
+ *    Sheets are asked for only when the sheet list remembered from the previous call says they exist, so
+ *    below ExcelApi 1.4 (no *OrNullObject) the first read of a session that finds the state sheet costs
+ *    one more; a stale list (a sheet removed meanwhile) costs two more (list, read again).
+ *    A band of 60 rows with more than 512 merged areas makes getMergedAreas fail: one more, merges then
+ *    inferred (mergesKnown false).
+ *  - state on ExcelApi 1.1: hiding a sheet needs 1.2, so there the state sheet stays visible.
  *  - readStyles: 1 up to 40 000 cells (≥ 1.9, getCellProperties) or 8 000 cells (< 1.9, a colour load per
  *    cell). Larger areas: 1 for range-level colours, which settles every range of one colour; mixed ranges
  *    then cost one more per 40 000 cells (≥ 1.9), or two (< 1.9: per row, then per cell of mixed rows).
