@@ -6,7 +6,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { ExcelHost } from '../../src/hosts/excel';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { ExcelSimulator } from '../../src/simulator';
 import type { Finding } from '../../src/domain/types';
 import { AS_OF, BAD_DIR, badCorpus, leaksInternals, malformedFinding, runCli } from './support';
 
@@ -73,5 +76,14 @@ describe('a sheet "used" to row 1 048 576 by formatting only', () => {
     const grid = (await host.read()).grid!;
     expect(grid.values.length).toBe(1);
     expect(grid.values[0].length).toBeLessThanOrEqual(6);
+  });
+
+  it('reads as one row through ExcelHost where the used range can be asked for values only (ExcelApi ≥ 1.2)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(path.join(BAD_DIR, 'million-rows-formatting-only.xlsx')) as unknown as ArrayBuffer);
+    const sim = new ExcelSimulator(workbook, { apiVersion: '1.20' });
+    const grid = (await new ExcelHost(sim.run, sim.requirements).read()).grid!;
+    expect(grid.values.length).toBe(1);
+    expect(sim.stats.syncs).toBe(1);
   });
 });
