@@ -4,6 +4,8 @@
  */
 export type SimulatorErrorCode =
   | 'ItemNotFound'
+  | 'AccessDenied'
+  | 'InvalidOperationInCellEditMode'
   | 'ItemAlreadyExists'
   | 'ApiNotFound'
   | 'PropertyNotLoaded'

@@ -142,6 +142,8 @@ export class ExcelSimulator {
   readonly stats: SimulatorStats = { syncs: 0, formatOperations: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxPayloadBytes: 0 };
   activeSheet: string;
   selection: { sheet: string; address: string } | null = null;
+  /** The user is typing in a cell: Excel then refuses every batch (InvalidOperationInCellEditMode). */
+  cellEditMode = false;
   readonly charts: SimulatedChart[] = [];
   /** `Office.context.requirements`-shaped, for injecting into the host. */
   readonly requirements: { isSetSupported(name: string, version?: string): boolean };
@@ -240,6 +242,10 @@ class SimRequestContext {
     this.formatTargets.clear();
     this.usedRanges.clear();
     await Promise.resolve();
+    if (this.sim.cellEditMode) {
+      this.sim.recordSync(0, 0, 0);
+      throw new SimulatorError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
     const requestBytes = ops.reduce((sum, op) => sum + ACTION_OVERHEAD_BYTES + op.requestBytes, 0);
     const limit = this.sim.payloadLimitBytes;
     if (limit !== null && requestBytes > limit) {
@@ -731,6 +737,23 @@ function boundedForWrite(rect: CellRange): CellRange {
   return rect;
 }
 
+/**
+ * A protected sheet refuses value writes to locked cells (cells are locked unless unlocked explicitly) and
+ * formatting unless its protection allows formatting cells.
+ */
+function assertEditable(ws: ExcelJS.Worksheet, rect: CellRange, kind: 'values' | 'format'): void {
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } }).sheetProtection;
+  if (!protection?.sheet) return;
+  if (kind === 'format' && protection.formatCells) return;
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    for (let c = rect.left; c <= rect.right; c++) {
+      if (kind === 'format' || ws.findRow(r + 1)?.findCell(c + 1)?.protection?.locked !== false) {
+        throw new SimulatorError('AccessDenied', 'The cell or chart you are trying to change is protected and therefore read-only.');
+      }
+    }
+  }
+}
+
 /** Visits every cell of the rectangle, creating it (for writes). */
 function forEveryCell(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: ExcelJS.Cell, r: number, c: number) => void): void {
   boundedForWrite(rect);
@@ -904,6 +927,7 @@ class RangeProxy extends ClientObject {
       requestBytes: jsonBytes(data),
       run: () => {
         const { ws, rect } = this.requireTarget();
+        assertEditable(ws, rect, what === 'values' ? 'values' : 'format');
         const rows = rect.bottom - rect.top + 1;
         const cols = rect.right - rect.left + 1;
         const single = !Array.isArray(data);
@@ -937,6 +961,7 @@ class RangeProxy extends ClientObject {
       requestBytes,
       run: () => {
         const { ws, rect } = this.requireTarget();
+        assertEditable(ws, rect, 'format');
         forEveryCell(ws, rect, (cell) => apply(cell));
       },
     });
@@ -1226,6 +1251,7 @@ class AreasProxy extends ClientObject {
       run: () => {
         const target = this.resolve();
         if (!target) throw new SimulatorError('ItemNotFound', 'The worksheet is a null object.');
+        for (const rect of target.rects) assertEditable(target.ws, rect, 'format');
         for (const rect of target.rects) forEveryCell(target.ws, rect, (cell) => apply(cell));
       },
     });

@@ -167,6 +167,28 @@ describe('formats', () => {
   });
 });
 
+describe('protection and cell editing', () => {
+  it('refuses writes to locked cells of a protected sheet and every batch while a cell is being edited', async () => {
+    const sim = new ExcelSimulator(workbook());
+    await sim.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Other');
+      ws.getRange('B2').format.protection.locked = false;
+      ws.protection.protect();
+      await ctx.sync();
+    });
+    const write = (address: string) =>
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Other').getRange(address).values = [['x']];
+        await ctx.sync();
+      });
+    await write('B2');
+    expect(sim.workbook.getWorksheet('Other')!.getCell('B2').value).toBe('x');
+    expect(await rejection(write('A1'))).toEqual(expect.objectContaining({ code: 'AccessDenied' }));
+    sim.cellEditMode = true;
+    expect(await rejection(write('B2'))).toEqual(expect.objectContaining({ code: 'InvalidOperationInCellEditMode' }));
+  });
+});
+
 describe('requirement sets', () => {
   it('answers isSetSupported for its level and throws ApiNotFound above it', async () => {
     const sim = new ExcelSimulator(workbook(), { apiVersion: '1.1' });

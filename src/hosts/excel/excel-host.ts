@@ -28,7 +28,9 @@ import { text } from '../../domain/i18n';
 import type { SheetSpec, SpecStyle, SpecValue } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
 import { chunkStateText, STATE_SHEET_NAME } from '../../domain/workbook-state';
+import { probeKey } from '../../ports/workbook-host';
 import type {
+  CellProbe,
   CellWrite,
   HostCapabilities,
   ReadRequest,
@@ -181,12 +183,59 @@ class SheetCache {
   }
 }
 
+/** Excel's refusals that the clerk can resolve, in words; anything else passes through unchanged. */
+function explainRefusal(e: unknown): unknown {
+  switch (codeOf(e)) {
+    case 'AccessDenied':
+      return new UserFacingError(
+        'excel.access_denied',
+        text(
+          '工作表受保护或工作簿为只读，无法修改。请先撤销工作表保护（审阅 → 撤销工作表保护），或另存一份后再试。',
+          'The sheet is protected or the workbook is read-only, so it cannot be changed. Unprotect the sheet (Review → Unprotect Sheet) or save a copy, then try again.',
+        ),
+      );
+    case 'InvalidOperationInCellEditMode':
+      return new UserFacingError(
+        'excel.cell_edit_mode',
+        text('Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再试。', 'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.'),
+      );
+    default:
+      return e;
+  }
+}
+
 function sheetExists(spec: string): UserFacingError {
   return new UserFacingError('excel.sheet_exists', text(`已有名为“${spec}”的工作表，未覆盖`, `A sheet named "${spec}" already exists and was not overwritten`));
 }
 
 function unknownSheet(name: string): UserFacingError {
   return new UserFacingError('excel.unknown_sheet', text(`工作簿中没有名为“${name}”的工作表`, `The workbook has no sheet named "${name}"`));
+}
+
+interface QueuedProbe {
+  probe: CellProbe;
+  target: { sheet: Sheet; nullable: boolean } | null;
+  range: Excel.Range | null;
+}
+
+/** Queues the load of one probed cell on `target` (null: its sheet is not to be asked for in this batch). */
+function queueProbe(probe: CellProbe, target: { sheet: Sheet; nullable: boolean } | null): QueuedProbe {
+  return { probe, target, range: target ? target.sheet.getRange(probe.address).load(['values', 'numberFormat']) : null };
+}
+
+function isSingleCell(address: string): boolean {
+  const r = parseAddress(address);
+  return r !== null && r.top === r.bottom && r.left === r.right;
+}
+
+/** The synced probes on sheets that exist (a null-object sheet, from ExcelApi ≥ 1.4, answers nothing). */
+function probeAnswers(probes: QueuedProbe[]): Record<string, CellValue> {
+  const answers: Record<string, CellValue> = {};
+  for (const { probe, target, range } of probes) {
+    if (!range || !target || (target.nullable && target.sheet.isNullObject)) continue;
+    answers[probeKey(probe)] = cellValueFromOffice(range.values[0]?.[0], range.numberFormat[0]?.[0]);
+  }
+  return answers;
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -196,12 +245,17 @@ export class ExcelHost implements WorkbookHost {
   private knownSheets: Set<string> | null = null;
 
   private readonly budget: Budget;
+  /** Runs a batch; the refusals a clerk can fix come back as UserFacingErrors saying how. */
+  private readonly run: ExcelBatchRunner;
 
-  constructor(
-    private readonly run: ExcelBatchRunner,
-    requirements: RequirementChecker,
-    options: ExcelHostOptions = {},
-  ) {
+  constructor(runBatch: ExcelBatchRunner, requirements: RequirementChecker, options: ExcelHostOptions = {}) {
+    this.run = async (batch) => {
+      try {
+        return await runBatch(batch);
+      } catch (e) {
+        throw explainRefusal(e);
+      }
+    };
     this.budget = budgetFor(options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes);
     let minor = 1;
     for (let m = NEWEST_MINOR; m >= 1; m--) {
@@ -293,6 +347,7 @@ export class ExcelHost implements WorkbookHost {
           : [];
       const stateSheet = this.sheetToRead(ctx, STATE_SHEET_NAME, false);
       const stateRange = stateSheet ? this.usedRange(stateSheet.sheet).load('values') : null;
+      const probes = (request.probes ?? []).filter((p) => isSingleCell(p.address)).map((probe) => queueProbe(probe, this.sheetToRead(ctx, probe.sheet, false)));
       await ctx.sync();
 
       const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) }));
@@ -307,15 +362,19 @@ export class ExcelHost implements WorkbookHost {
         grid = await this.gridFrom(ctx, target, sheetName, used, window, withMerges ? mergeBands : null);
       }
 
-      let stateText: string | null = null;
-      if (stateRange) stateText = stateTextFrom(stateRange, this.supports(4));
-      else if (!stateSheet && this.knownSheets.has(STATE_SHEET_NAME.toLowerCase())) {
-        // ExcelApi < 1.4 and the state sheet was not known before this call: one more round trip.
-        const late = this.usedRange(ctx.workbook.worksheets.getItem(STATE_SHEET_NAME)).load('values');
-        await ctx.sync();
-        stateText = stateTextFrom(late, false);
-      }
-      return { sheets, activeSheet: active.name, grid, stateText };
+      // ExcelApi < 1.4 asks only for sheets it knows exist: the state sheet and probed sheets that were not known
+      // before this call but are in the list it brought come in one more round trip (a first read only).
+      const lateState = !stateRange && !stateSheet && this.knownSheets.has(STATE_SHEET_NAME.toLowerCase())
+        ? this.usedRange(ctx.workbook.worksheets.getItem(STATE_SHEET_NAME)).load('values')
+        : null;
+      const answered = probes.map((p) =>
+        p.range || !this.knownSheets?.has(p.probe.sheet.toLowerCase()) ? p : queueProbe(p.probe, { sheet: ctx.workbook.worksheets.getItem(p.probe.sheet), nullable: false }),
+      );
+      if (lateState || answered.some((p, i) => p !== probes[i])) await ctx.sync();
+      const stateText = stateRange ? stateTextFrom(stateRange, this.supports(4)) : lateState ? stateTextFrom(lateState, false) : null;
+      const snapshot: WorkbookSnapshot = { sheets, activeSheet: active.name, grid, stateText };
+      if (request.probes) snapshot.probes = probeAnswers(answered);
+      return snapshot;
     });
   }
 

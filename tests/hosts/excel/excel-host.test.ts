@@ -267,6 +267,17 @@ describe.each(API_LEVELS)('ExcelHost at ExcelApi %s', (level) => {
     expect(r.sim.workbook.getWorksheet('表')!.getCell('C1').fill).toBeUndefined();
   });
 
+  it('explains in words when the sheet is protected or Excel is editing a cell', async () => {
+    const r = rig(palette(), { apiVersion: level });
+    await r.host.read({ sheet: '表' });
+    (r.sim.workbook.getWorksheet('表') as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
+    const protectedError = await rejected(r.host.apply([{ kind: 'colour', sheet: '表', ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }], fill: '#FFC7CE', font: '#9C0006' }]));
+    expect(isUserFacingError(protectedError) && protectedError.code).toBe('excel.access_denied');
+    r.sim.cellEditMode = true;
+    const editing = await rejected(r.host.read());
+    expect(isUserFacingError(editing) && [editing.code, editing.text.zh]).toEqual(['excel.cell_edit_mode', 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再试。']);
+  });
+
   it('writes cells as text-safe values and deletes sheets', async () => {
     const r = rig(handmade(), { apiVersion: level });
     await r.host.read();
