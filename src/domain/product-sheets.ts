@@ -1,11 +1,79 @@
 /**
  * Where a product-made sheet goes and what it replaces. The product replaces only a sheet it made itself —
- * recognised by the record in the workbook state (marker + source sheet), never by name alone — and a
- * name taken by a sheet the clerk made gets a numbered variant: 落实情况汇总(2), 落实情况汇总(3) …
+ * recognised by the record in the workbook state (marker + source sheet) AND the stamp the sheet carries,
+ * never by name alone — and a name taken by a sheet the clerk made gets a numbered variant:
+ * 落实情况汇总(2), 落实情况汇总(3) …
  */
 import { UserFacingError } from './errors';
+import { pick } from './i18n';
 import type { SheetSpec } from './sheet-spec';
+import { cellText } from './text';
+import type { CellValue, Lang, LocalText } from './types';
 import type { ProductSheetRecord, WorkbookState } from './workbook-state';
+
+/**
+ * Where a product sheet carries its stamp: the line under the title (A2), which every product sheet with a
+ * stamp fills with text (the summary's 统计截至/生成时间 line, the returns log's overview). A fixed cell, so
+ * the check can ask for it in the same read that brings the state, before knowing what the state holds.
+ */
+export const STAMP_ADDRESS = 'A2';
+const STAMP_ROW = 1;
+const STAMP_COL = 0;
+const STAMP_LABEL: LocalText = { zh: '编号：', en: 'ID: ' };
+
+/**
+ * A stamp for a product sheet: eight letters and digits from a hash of what makes this sheet (kind, source,
+ * name, time, the stamp it replaces). Deterministic, so both hosts write the same sheet; unique enough that a
+ * sheet the clerk typed never carries it by chance.
+ */
+export function productStamp(parts: (string | null | undefined)[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const ch of parts.map((p) => p ?? '').join('\u0000')) {
+    const c = ch.codePointAt(0) ?? 0;
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return (h1.toString(36).padStart(7, '0').slice(-4) + h2.toString(36).padStart(7, '0').slice(-4)).toUpperCase();
+}
+
+/** The spec with its stamp appended to the text line at STAMP_ADDRESS (the spec must put text there). */
+export function stampSheet(spec: SheetSpec, stamp: string, lang: Lang): SheetSpec {
+  const line = spec.rows[STAMP_ROW]?.[STAMP_COL];
+  if (!line || typeof line.v !== 'string') throw new Error(`${spec.marker} sheet has no text line at ${STAMP_ADDRESS} to carry its stamp`);
+  const rows = spec.rows.slice();
+  const stampRow = rows[STAMP_ROW].slice();
+  stampRow[STAMP_COL] = { ...line, v: `${line.v}\u3000\u3000${pick(STAMP_LABEL, lang)}${stamp}` };
+  rows[STAMP_ROW] = stampRow;
+  return { ...spec, rows };
+}
+
+/** Whether `value` (the cell at STAMP_ADDRESS) carries `stamp`. */
+export function carriesStamp(value: CellValue | undefined, stamp: string): boolean {
+  return value !== undefined && cellText(value).includes(stamp);
+}
+
+/** The probes that answer whether sheets called `names` carry a stamp. */
+export function stampProbes(names: string[]): { sheet: string; address: string }[] {
+  return names.map((sheet) => ({ sheet, address: STAMP_ADDRESS }));
+}
+
+/** The answer to the stamp probe of sheet `name`, found as Excel finds sheets (any letter case). */
+export function stampProbeAnswer(probes: Record<string, CellValue> | undefined, name: string): CellValue | undefined {
+  if (!probes) return undefined;
+  const wanted = `${name}!${STAMP_ADDRESS}`.toLowerCase();
+  const key = Object.keys(probes).find((k) => k.toLowerCase() === wanted);
+  return key === undefined ? undefined : probes[key];
+}
+
+/**
+ * The product's earlier sheet of this kind and source that still exists, as the state records it — before
+ * its stamp is checked. Callers use it to make sure the stamp probe covers it.
+ */
+export function recordedProductSheet(state: WorkbookState, marker: SheetSpec['marker'], source: string | null, existingSheets: string[]): ProductSheetRecord | null {
+  const existing = new Set(existingSheets.map((n) => n.toLowerCase()));
+  return state.productSheets.find((p) => p.marker === marker && p.source === source && existing.has(p.name.toLowerCase())) ?? null;
+}
 
 /** Excel's limit on sheet-name length. */
 export const MAX_SHEET_NAME_LENGTH = 31;
@@ -20,6 +88,12 @@ export function assertSheetName(name: string): void {
       en: `Sheet name "${name}" cannot be used: 1–${MAX_SHEET_NAME_LENGTH} characters, none of : \\ / ? * [ ], no apostrophe at either end`,
     });
   }
+}
+
+/** The n-th variant of a sheet name, 落实情况汇总(n), cut to stay within Excel's length limit. */
+export function numberedSheetName(requested: string, n: number): string {
+  const suffix = `(${n})`;
+  return `${requested.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length)}${suffix}`;
 }
 
 export interface SheetPlacement {
@@ -40,18 +114,22 @@ export function placeProductSheet(options: {
   source: string | null;
   existingSheets: string[];
   state: WorkbookState;
+  /**
+   * Answers of the stamp probes (WorkbookSnapshot.probes). A recorded sheet with a stamp is replaced only when
+   * its probe answers with that stamp; unanswered, it is taken for the clerk's. Records without a stamp
+   * (written before stamps) are trusted by name.
+   */
+  probes?: Record<string, CellValue>;
 }): SheetPlacement {
-  const { requested, marker, source, existingSheets, state } = options;
+  const { requested, marker, source, existingSheets, state, probes } = options;
   const existing = new Set(existingSheets.map((n) => n.toLowerCase()));
-  const previous = state.productSheets.find((p) => p.marker === marker && p.source === source && existing.has(p.name.toLowerCase()));
+  const recorded = recordedProductSheet(state, marker, source, existingSheets);
+  const previous = recorded && (recorded.stamp === undefined || carriesStamp(stampProbeAnswer(probes, recorded.name), recorded.stamp)) ? recorded : null;
   const taken = new Set(existing);
   if (previous) taken.delete(previous.name.toLowerCase());
 
   let name = requested;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) {
-    const suffix = `(${n})`;
-    name = `${requested.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length)}${suffix}`;
-  }
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = numberedSheetName(requested, n);
   return { name, replaces: previous?.name ?? null };
 }
 
@@ -66,4 +144,29 @@ export function recordProductSheet(
     (p) => p.name.toLowerCase() !== replaced && p.name.toLowerCase() !== record.name.toLowerCase() && !(p.marker === record.marker && p.source === record.source),
   );
   return { ...state, productSheets: [...kept, record] };
+}
+
+/**
+ * Places, builds, stamps and records a product sheet in one step — what every workflow that writes one does:
+ * `build` makes the sheet for the name it gets; the result is the stamped spec, where it goes and the state
+ * recording it (with its new stamp).
+ */
+export function placeStampedSheet(options: {
+  requested: string;
+  marker: SheetSpec['marker'];
+  source: string | null;
+  existingSheets: string[];
+  state: WorkbookState;
+  probes: Record<string, CellValue> | undefined;
+  createdAt: string;
+  lang: Lang;
+  build: (name: string) => SheetSpec;
+}): { spec: SheetSpec; placement: SheetPlacement; nextState: WorkbookState } {
+  const { marker, source, state, createdAt } = options;
+  const placement = placeProductSheet(options);
+  const earlier = recordedProductSheet(state, marker, source, options.existingSheets);
+  const stamp = productStamp([marker, source, placement.name, createdAt, earlier?.stamp]);
+  const spec = stampSheet(options.build(placement.name), stamp, options.lang);
+  const nextState = recordProductSheet(state, { name: placement.name, marker, source, createdAt, stamp }, placement);
+  return { spec, placement, nextState };
 }

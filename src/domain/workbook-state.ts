@@ -57,6 +57,12 @@ export interface ProductSheetRecord {
   /** The sheet it was made from, if any. */
   source: string | null;
   createdAt: string;
+  /**
+   * The identity mark written into the sheet (domain/product-sheets.ts, STAMP_ADDRESS). The product replaces
+   * the sheet only while it still carries this mark, so a sheet the clerk made under the same name after
+   * deleting the product's is never taken for it. Absent in records written before stamps existed.
+   */
+  stamp?: string;
 }
 
 export interface StateColours {

@@ -5,7 +5,7 @@
  * Every method is one round trip to the host (one `context.sync()` in Excel), so a workflow's
  * number of round trips is fixed by its code and never grows with the number of rows.
  */
-import type { CellRange, CellStyle, SheetGrid } from '../domain/types';
+import type { CellRange, CellStyle, CellValue, SheetGrid } from '../domain/types';
 
 export type { CellStyle };
 import type { SheetSpec } from '../domain/sheet-spec';
@@ -28,6 +28,23 @@ export interface SheetInfo {
 export interface ReadRequest {
   /** Sheet to read; default: the active sheet (or the first visible one outside Excel). */
   sheet?: string;
+  /**
+   * Single cells of other sheets to read in the same round trip (e.g. the stamp a product sheet carries,
+   * to tell it from a sheet the clerk made with the same name). A probe on a sheet that does not exist is
+   * not answered; it never fails the read.
+   */
+  probes?: CellProbe[];
+}
+
+export interface CellProbe {
+  sheet: string;
+  /** A single cell, A1 style. */
+  address: string;
+}
+
+/** The key of a probe's answer in WorkbookSnapshot.probes: the sheet name as asked, `!`, the address as asked. */
+export function probeKey(probe: CellProbe): string {
+  return `${probe.sheet}!${probe.address}`;
 }
 
 export interface WorkbookSnapshot {
@@ -37,6 +54,8 @@ export interface WorkbookSnapshot {
   grid: SheetGrid | null;
   /** The product's own saved state (JSON text), null when the workbook has none yet. */
   stateText: string | null;
+  /** Answers to ReadRequest.probes that name an existing sheet, keyed by probeKey. */
+  probes?: Record<string, CellValue>;
 }
 
 export interface CellWrite {

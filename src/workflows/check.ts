@@ -9,7 +9,7 @@ import { DEFAULT_DIRECTORY, directoryFromGrid, UNIT_DIRECTORY_SHEET, UnitDirecto
 import { parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
 import type { WorkbookState } from '../domain/workbook-state';
 import type { SheetSpec } from '../domain/sheet-spec';
-import type { WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
+import type { CellProbe, WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
 
 export interface CheckOptions {
   /** Sheet to check; default: the active sheet (the first visible one outside Excel). */
@@ -22,6 +22,8 @@ export interface CheckOptions {
   columns?: Partial<ColumnMap>;
   /** The year it is now (last-resort plan year); default: the system clock's year. */
   currentYear?: number;
+  /** Cells of other sheets to read along (product-sheet stamps); answered in snapshot.probes. */
+  probes?: CellProbe[];
 }
 
 export interface CheckResult {
@@ -36,13 +38,14 @@ export interface CheckResult {
 }
 
 export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): Promise<CheckResult> {
-  let snapshot = await host.read(options.sheet ? { sheet: options.sheet } : {});
+  const probes = options.probes?.length ? { probes: options.probes } : {};
+  let snapshot = await host.read(options.sheet ? { sheet: options.sheet, ...probes } : probes);
   const { state, damaged } = parseState(snapshot.stateText);
   if (!options.sheet && snapshot.grid) {
     // Left on the summary (or 单位名录) sheet: check the allocation table it belongs to instead (a second read,
     // only then). A sheet asked for by name is refused below instead, so the clerk is told.
     const table = allocationSheetFor(snapshot.grid.sheet, snapshot, state);
-    if (table && table !== snapshot.grid.sheet) snapshot = await host.read({ sheet: table });
+    if (table && table !== snapshot.grid.sheet) snapshot = await host.read({ sheet: table, ...probes });
   }
   const grid = snapshot.grid;
   if (!grid) {

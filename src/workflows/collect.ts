@@ -10,7 +10,7 @@
  */
 import { analyseSheet } from '../domain/check';
 import { isUserFacingError, UserFacingError } from '../domain/errors';
-import { assertSheetName, placeProductSheet, recordProductSheet } from '../domain/product-sheets';
+import { assertSheetName, placeStampedSheet } from '../domain/product-sheets';
 import {
   DEFAULT_RETURNS_LOG_NAME,
   identityFromGrid,
@@ -31,6 +31,7 @@ import { serialiseState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { validateAsOf } from './highlight';
+import { likelyStampProbes, stampAnswers } from './product-sheet-stamps';
 
 /** A returned file, opened only when its turn comes (a bad file fails on its own). */
 export interface ReturnSource {
@@ -125,7 +126,13 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   if (!sources.length) {
     throw new UserFacingError('collect.no_returns', { zh: '没有指定要汇总的回收表', en: 'No returned files were given to collect' });
   }
-  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  const check = await runCheck(host, {
+    sheet: options.sheet,
+    planYear: options.planYear,
+    directory: options.directory,
+    columns: options.columns,
+    probes: likelyStampProbes(logName),
+  });
   if (check.snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET)) {
     throw new UserFacingError('collect.master_is_return', {
       zh: '要汇总到的工作簿是一份回收表，不是任务分工总表；请指定总表',
@@ -197,15 +204,19 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     returns: reports,
     updated: plan.updated,
   };
-  const placement = placeProductSheet({
+  const lang = options.lang ?? 'zh-CN';
+  const stamps = await stampAnswers(host, check.snapshot, check.state, 'returns-log', analysis.sheet);
+  const { spec, placement, nextState } = placeStampedSheet({
     requested: logName,
     marker: 'returns-log',
     source: analysis.sheet,
     existingSheets: check.snapshot.sheets.map((s) => s.name),
     state: check.state,
+    probes: stamps,
+    createdAt: options.generatedAt,
+    lang,
+    build: (name) => returnsLogSpec(model, lang, name),
   });
-  const spec = returnsLogSpec(model, options.lang ?? 'zh-CN', placement.name);
-  const nextState = recordProductSheet(check.state, { name: placement.name, marker: 'returns-log', source: analysis.sheet, createdAt: options.generatedAt }, placement);
 
   const changes: WorkbookChange[] = [];
   if (plan.writes.length) changes.push({ kind: 'cells', sheet: analysis.sheet, writes: plan.writes });

@@ -8,9 +8,10 @@
  */
 import { parseState, serialiseState } from '../domain/workbook-state';
 import type { CellRange, CellStyle } from '../domain/types';
-import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
+import type { CellProbe, WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runHighlight, type HighlightOptions, type HighlightResult } from './highlight';
-import { planSummary, type SummaryOptions, type SummaryResult } from './summary';
+import { stampAnswers } from './product-sheet-stamps';
+import { planSummary, summaryStampProbes, type SummaryOptions, type SummaryResult } from './summary';
 import { reportParagraph } from '../domain/report-paragraph';
 
 export type ReportOptions = HighlightOptions & Omit<SummaryOptions, keyof HighlightOptions>;
@@ -27,14 +28,18 @@ export interface ReportResult {
 class DeferredApplyHost implements WorkbookHost {
   readonly held: WorkbookChange[] = [];
 
-  constructor(private readonly inner: WorkbookHost) {}
+  constructor(
+    private readonly inner: WorkbookHost,
+    private readonly probes: CellProbe[] = [],
+  ) {}
 
   get capabilities() {
     return this.inner.capabilities;
   }
 
   read(request?: Parameters<WorkbookHost['read']>[0]) {
-    return this.inner.read(request);
+    // The summary's stamp probes ride along with the highlight's read.
+    return this.inner.read({ ...request, probes: [...(request?.probes ?? []), ...this.probes] });
   }
 
   readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]> {
@@ -51,7 +56,7 @@ class DeferredApplyHost implements WorkbookHost {
 }
 
 export async function runReport(host: WorkbookHost, options: ReportOptions): Promise<ReportResult> {
-  const deferred = new DeferredApplyHost(host);
+  const deferred = new DeferredApplyHost(host, summaryStampProbes(options));
   const highlight = await runHighlight(deferred, options);
   const check = highlight.check;
 
@@ -59,7 +64,8 @@ export async function runReport(host: WorkbookHost, options: ReportOptions): Pro
   const stateChanges = deferred.held.filter((c): c is Extract<WorkbookChange, { kind: 'state' }> => c.kind === 'state');
   const highlighted = stateChanges.length ? parseState(stateChanges[stateChanges.length - 1].text).state : check.state;
   const soonDays = options.soonDays ?? highlight.plan.soonDays;
-  const plan = planSummary(check, highlighted, { ...options, soonDays });
+  const stamps = await stampAnswers(host, check.snapshot, highlighted, 'summary', check.analysis.sheet);
+  const plan = planSummary(check, highlighted, { ...options, soonDays }, stamps);
 
   await host.apply([
     ...deferred.held.filter((c) => c.kind !== 'state'),

@@ -1,22 +1,24 @@
 /**
  * 生成落实情况汇总: the summary sheet of a 任务分工 sheet as of a date — two round trips (three when the
- * workbook carries its own 单位名录):
- *   1. read (inside runCheck): the sheet, its merges and the saved state;
+ * workbook carries its own 单位名录, or when the earlier summary is under a name the first read did not probe):
+ *   1. read (inside runCheck): the sheet, its merges, the saved state and the stamp cell of the likely earlier
+ *      summary (so a sheet the clerk made under its name after deleting it is never replaced);
  *   2. apply: the summary sheet (replacing the product's earlier summary of the same sheet, never a sheet
  *      the clerk made) and the state recording it.
  * The clerk's sheets and values are never touched.
  */
-import { assertSheetName, placeProductSheet, recordProductSheet } from '../domain/product-sheets';
+import { assertSheetName, placeStampedSheet } from '../domain/product-sheets';
 import { reportParagraph } from '../domain/report-paragraph';
 import type { SheetSpec } from '../domain/sheet-spec';
 import { buildSummary, type SummaryModel } from '../domain/summary';
 import { DEFAULT_SUMMARY_SHEET_NAME, summarySheetSpec } from '../domain/summary-sheet';
-import type { ColumnMap, Lang, LocalText } from '../domain/types';
+import type { CellValue, ColumnMap, Lang, LocalText } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import { serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { resolveSoonDays, validateAsOf, validateSoonDays } from './highlight';
+import { likelyStampProbes, stampAnswers } from './product-sheet-stamps';
 
 export interface SummaryOptions {
   /** The 任务分工 sheet; default: the active sheet. */
@@ -58,11 +60,27 @@ export interface SummaryPlan {
   replaced: string | null;
 }
 
+/** The name the summary sheet is asked for under before the state is known (what the first read probes). */
+export function likelySummaryName(options: Pick<SummaryOptions, 'sheetName'>): string {
+  return (options.sheetName ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
+}
+
+/** The stamp probes a read that precedes a summary asks for. */
+export function summaryStampProbes(options: Pick<SummaryOptions, 'sheetName'>) {
+  return likelyStampProbes(likelySummaryName(options));
+}
+
 /**
  * Everything but the round trips: the model, the sheet, where it goes and the state recording it. `state` is
- * the state to build on — the checked one, or the one a highlight in the same batch has just produced.
+ * the state to build on — the checked one, or the one a highlight in the same batch has just produced;
+ * `stamps` the answers of the stamp probes (default: those of the check's read).
  */
-export function planSummary(check: CheckResult, state: WorkbookState, options: Omit<SummaryOptions, 'sheet' | 'planYear' | 'columns' | 'directory'>): SummaryPlan {
+export function planSummary(
+  check: CheckResult,
+  state: WorkbookState,
+  options: Omit<SummaryOptions, 'sheet' | 'planYear' | 'columns' | 'directory'>,
+  stamps: Record<string, CellValue> | undefined = check.snapshot.probes,
+): SummaryPlan {
   validateAsOf(options.asOf);
   const soonDays = resolveSoonDays(options.soonDays, state);
   const requested = (options.sheetName ?? state.settings.summarySheetName ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
@@ -70,15 +88,18 @@ export function planSummary(check: CheckResult, state: WorkbookState, options: O
 
   const source = check.analysis.sheet;
   const model = buildSummary(check.analysis, { asOf: options.asOf, soonDays, directory: check.directory, generatedAt: options.generatedAt, sourceSheet: source });
-  const placement = placeProductSheet({
+  const lang = options.lang ?? 'zh-CN';
+  const { spec, placement, nextState } = placeStampedSheet({
     requested,
     marker: 'summary',
     source,
     existingSheets: check.snapshot.sheets.map((s) => s.name),
     state,
+    probes: stamps,
+    createdAt: options.generatedAt,
+    lang,
+    build: (name) => summarySheetSpec(model, lang, { name }),
   });
-  const spec = summarySheetSpec(model, options.lang ?? 'zh-CN', { name: placement.name });
-  const nextState = recordProductSheet(state, { name: placement.name, marker: 'summary', source, createdAt: options.generatedAt }, placement);
   return { model, spec, sheetChange: { kind: 'sheet', spec, replaces: placement.replaces }, nextState, replaced: placement.replaces };
 }
 
@@ -92,8 +113,15 @@ export async function runSummary(host: WorkbookHost, options: SummaryOptions): P
   if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
   if (options.sheetName !== undefined) assertSheetName(options.sheetName);
 
-  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
-  const plan = planSummary(check, check.state, options);
+  const check = await runCheck(host, {
+    sheet: options.sheet,
+    planYear: options.planYear,
+    directory: options.directory,
+    columns: options.columns,
+    probes: summaryStampProbes(options),
+  });
+  const stamps = await stampAnswers(host, check.snapshot, check.state, 'summary', check.analysis.sheet);
+  const plan = planSummary(check, check.state, options, stamps);
   await host.apply([plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
   return {
     sheet: check.analysis.sheet,

@@ -6,14 +6,16 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { cellAddress } from '../../domain/address';
+import { cellAddress, parseAddress } from '../../domain/address';
 import { isValidIsoDate } from '../../domain/dates';
 import { UserFacingError, isUserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { SheetSpec } from '../../domain/sheet-spec';
-import type { CellRange, CellStyle, LocalText } from '../../domain/types';
+import type { CellRange, CellStyle, CellValue, LocalText } from '../../domain/types';
 import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
+import { probeKey } from '../../ports/workbook-host';
 import type {
+  CellProbe,
   CellWrite,
   HostCapabilities,
   ReadRequest,
@@ -33,7 +35,7 @@ import {
   themePaletteFromXml,
 } from './colour-token';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
-import { readGrid } from './read-grid';
+import { plainValue, readGrid } from './read-grid';
 import { DATE_FORMAT, MAX_CELL_CHARS, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
 
 export { writeSpecsToWorkbook };
@@ -102,7 +104,21 @@ export class XlsxHost implements WorkbookHost {
     const activeSheet = this.activeSheetName();
     const wanted = request.sheet ?? activeSheet;
     const ws = this.findSheet(wanted);
-    return { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
+    const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
+    if (request.probes) snapshot.probes = this.readProbes(request.probes);
+    return snapshot;
+  }
+
+  /** The probed cells of sheets that exist (a probe on a missing sheet or a bad address is left unanswered). */
+  private readProbes(probes: CellProbe[]): Record<string, CellValue> {
+    const answers: Record<string, CellValue> = {};
+    for (const probe of probes) {
+      const ws = this.findSheet(probe.sheet);
+      const cell = parseAddress(probe.address);
+      if (!ws || !cell) continue;
+      answers[probeKey(probe)] = plainValue(ws.findCell(cell.top + 1, cell.left + 1)?.value);
+    }
+    return answers;
   }
 
   async readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]> {
