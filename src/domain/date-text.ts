@@ -9,6 +9,7 @@
  * Then one precompiled regex walks it left to right and each match becomes a {@link DateMention}.
  */
 import { endOfMonth, isoFromParts, isLeapYear } from './dates';
+import { namedGroupPattern } from './named-groups';
 import { normaliseText } from './text';
 import type { LocalText } from './types';
 
@@ -88,9 +89,9 @@ export function compactDateText(text: string): string {
  * One alternation, most specific first: at a given position the regex engine tries the alternatives in
  * order, so `2022年9月30日` is read whole before `2022年9月` or `2022年` could match. Each alternative has its
  * own named groups. Every quantifier is bounded or over a single character class: no backtracking blow-up
- * on 30 000-character cells.
+ * on 30 000-character cells. Compiled without named-group syntax (see named-groups.ts) for the lite pane.
  */
-const DATE_MENTION = new RegExp(
+const DATE_MENTION = namedGroupPattern(
   [
     // 2022年9月30日 · 2022年9月30号 · 2022年9月30
     '(?<fy>\\d{4})年(?<fm>\\d{1,2})月(?<fd>\\d{1,2})(?:日|号)?',
@@ -175,13 +176,14 @@ export function scanDates(compact: string, planYear: number): DateMention[] {
   const mentions: DateMention[] = [];
   if (!DIGIT.test(compact) && !DATE_WORD.test(compact)) return mentions;
   let contextYear: number | null = null;
-  DATE_MENTION.lastIndex = 0;
-  for (let m = DATE_MENTION.exec(compact); m !== null; m = DATE_MENTION.exec(compact)) {
+  const mentionRegex = DATE_MENTION.regex;
+  mentionRegex.lastIndex = 0;
+  for (let m = mentionRegex.exec(compact); m !== null; m = mentionRegex.exec(compact)) {
     const index = m.index;
     const end = index + m[0].length;
     // Part of a longer number (a document number, 112月): not a date.
     if (index > 0 && DIGIT.test(compact[index - 1])) continue;
-    const g = m.groups as Record<string, string | undefined>;
+    const g = DATE_MENTION.groups(m);
     const after = compact.slice(end, end + 3);
     const before = BEFORE_SUFFIX.test(after);
     const isStart = START_SUFFIX.test(after);

@@ -20,7 +20,8 @@ export const DEFAULT_ROW_PADDING = 4;
  */
 const LINE_PITCH_EM = 1.45;
 
-const WIDE_CHAR = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+/** U+20000–U+3FFFD (CJK Extensions B onward) spelt as surrogate pairs: the lite pane's ES5 engines lack the u flag. */
+const WIDE_CHAR = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\uD840-\uD8BE][\uDC00-\uDFFF]|\uD8BF[\uDC00-\uDFFD]/;
 
 /** Display width in character units: CJK and full-width characters count two, everything else one. */
 export function displayWidth(s: string): number {

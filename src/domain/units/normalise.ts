@@ -47,7 +47,8 @@ export function insideBrackets(s: string): Uint8Array {
 }
 
 /** `X等`, `X等单位`, `X等有关部门`, `X等3个单位`: the 等 clause says "and others", it is not part of a name. */
-const TRAILING_DENG = /(?<=.)等(?:[0-9一二三四五六七八九十百]+(?:个|家))?(?:相关|有关)?(?:单位|部门|机构)?$/;
+/** Captures the character before 等 (the clause never starts a name) to put it back: no lookbehind in ES5. */
+const TRAILING_DENG = /(.)等(?:[0-9一二三四五六七八九十百]+(?:个|家))?(?:相关|有关)?(?:单位|部门|机构)?$/;
 /** A cell holding only such a clause (what is left of `…、等`): not a unit at all. */
 export const ONLY_DENG = /^等(?:[0-9一二三四五六七八九十百]+(?:个|家))?(?:相关|有关)?(?:单位|部门|机构)?$/;
 /** Separators and sentence punctuation left at either end after splitting or pasting. */
@@ -56,7 +57,8 @@ const TRAILING_JUNK = /[\s、，；：。.!！?？·•…]+$/;
 const ANY_WHITE_SPACE = /\s+/g;
 /** A space beside anything but printable ASCII (Chinese characters, CJK punctuation) is layout, not content. */
 const SPACE_BEFORE_WIDE = / (?=[^ -~])/g;
-const SPACE_AFTER_WIDE = /(?<=[^ -~]) /g;
+/** Keeps the wide character ($1) and drops the space after it (no lookbehind in ES5; a space never precedes another match). */
+const SPACE_AFTER_WIDE = /([^ -~]) /g;
 /** After width folding: round brackets and the name-internal punctuation go back to the Chinese forms. */
 const TO_CJK_PUNCTUATION: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：' };
 const ASCII_CJK_PUNCTUATION = /[(),;:]/g;
@@ -77,10 +79,10 @@ export function normaliseUnitName(raw: string): string {
     .replace(ANY_WHITE_SPACE, ' ')
     .replace(ASCII_CJK_PUNCTUATION, (ch) => TO_CJK_PUNCTUATION[ch])
     .replace(SPACE_BEFORE_WIDE, '')
-    .replace(SPACE_AFTER_WIDE, '');
+    .replace(SPACE_AFTER_WIDE, '$1');
   // Each strip can expose another (`X等。` → `X等` → `X`); every pass shortens the text, so this ends.
   for (;;) {
-    const next = s.replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '').replace(TRAILING_DENG, '');
+    const next = s.replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '').replace(TRAILING_DENG, '$1');
     if (next === s) return s;
     s = next;
   }

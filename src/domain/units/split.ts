@@ -2,6 +2,7 @@
  * Reading the units out of one cell: a list (`各街道，办公室、社会保障局`), or lead and partner units written
  * together in one column (`X牵头，Y配合`, `牵头单位：X；责任单位：Y`, `X（牵头）、Y`).
  */
+import { namedGroupPattern } from '../named-groups';
 import { normaliseText } from '../text';
 import { insideBrackets, normaliseUnitName, ONLY_DENG, unitMatchKey } from './normalise';
 
@@ -63,7 +64,7 @@ const LEAD_ROLES = new Set(['牵头', '主办', '主责']);
  * `Z按职责分工负责`, `Z参与`, `Z协助` — only at the end of a clause (before a separator or the end), so a
  * word inside a longer phrase is not taken for a role.
  */
-const ROLE_SUFFIX = new RegExp(
+const ROLE_SUFFIX = namedGroupPattern(
   [
     '(?<lead>(?:为|作为|负责)?牵头(?:负责|抓总|落实)?(?:单位|部门)?)',
     '(?<partner>(?:为|作为)?(?:按照?职责分工|按照?职责|各司其职|分别|共同|积极)?' +
@@ -104,10 +105,10 @@ export function splitLeadAndResponsible(text: string): LeadAndResponsible {
     });
   } else {
     let from = 0;
-    for (const m of matchesOutsideBrackets(ROLE_SUFFIX, s, protectedAt)) {
+    for (const m of matchesOutsideBrackets(ROLE_SUFFIX.regex, s, protectedAt)) {
       combined = true;
       const units = splitUnits(s.slice(from, m.index));
-      (m.groups?.lead ? lead : responsible).push(...units);
+      (ROLE_SUFFIX.groups(m).lead ? lead : responsible).push(...units);
       from = m.index + m[0].length;
     }
     responsible.push(...splitUnits(s.slice(from)));
