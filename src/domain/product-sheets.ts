@@ -8,6 +8,7 @@ import { UserFacingError } from './errors';
 import { pick } from './i18n';
 import type { SheetSpec } from './sheet-spec';
 import { cellText } from './text';
+import { BASE_FONT_SIZE, fittedRowHeight } from './text-metrics';
 import type { CellValue, Lang, LocalText } from './types';
 import type { ProductSheetRecord, WorkbookState } from './workbook-state';
 
@@ -20,6 +21,7 @@ export const STAMP_ADDRESS = 'A2';
 const STAMP_ROW = 1;
 const STAMP_COL = 0;
 const STAMP_LABEL: LocalText = { zh: '编号：', en: 'ID: ' };
+const STAMP_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
  * A stamp for a product sheet: eight letters and digits from a hash of what makes this sheet (kind, source,
@@ -34,18 +36,33 @@ export function productStamp(parts: (string | null | undefined)[]): string {
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
   }
-  return (h1.toString(36).padStart(7, '0').slice(-4) + h2.toString(36).padStart(7, '0').slice(-4)).toUpperCase();
+  // Four characters from 20 bits of each hash, in an alphabet without I, L, O and U (no 0/O or 1/I mix-ups when read out).
+  const chars = (h: number) => Array.from({ length: 4 }, (_, i) => STAMP_ALPHABET[(h >>> (i * 5)) & 31]).join('');
+  return chars(h1) + chars(h2);
 }
 
-/** The spec with its stamp appended to the text line at STAMP_ADDRESS (the spec must put text there). */
+/**
+ * The spec with its stamp appended to the text line at STAMP_ADDRESS (the spec must put text there); a row
+ * height the spec set for that line grows if the longer text needs another line.
+ */
 export function stampSheet(spec: SheetSpec, stamp: string, lang: Lang): SheetSpec {
   const line = spec.rows[STAMP_ROW]?.[STAMP_COL];
   if (!line || typeof line.v !== 'string') throw new Error(`${spec.marker} sheet has no text line at ${STAMP_ADDRESS} to carry its stamp`);
+  const gap = lang === 'en-US' ? '   ' : '\u3000\u3000';
+  const text = `${line.v}${gap}${pick(STAMP_LABEL, lang)}${stamp}`;
   const rows = spec.rows.slice();
   const stampRow = rows[STAMP_ROW].slice();
-  stampRow[STAMP_COL] = { ...line, v: `${line.v}\u3000\u3000${pick(STAMP_LABEL, lang)}${stamp}` };
+  stampRow[STAMP_COL] = { ...line, v: text };
   rows[STAMP_ROW] = stampRow;
-  return { ...spec, rows };
+
+  const height = spec.rowHeights?.[STAMP_ROW];
+  if (height === undefined) return { ...spec, rows };
+  const merge = spec.merges.find((m) => m.top <= STAMP_ROW && m.bottom >= STAMP_ROW && m.left <= STAMP_COL && m.right >= STAMP_COL);
+  let width = 0;
+  for (let c = STAMP_COL; c <= (merge?.right ?? STAMP_COL); c++) width += spec.columnWidths[c] ?? 0;
+  const fontSize = (line.s ? spec.styles[line.s]?.fontSize : undefined) ?? spec.font?.size ?? BASE_FONT_SIZE;
+  const needed = fittedRowHeight(text, width, fontSize);
+  return { ...spec, rows, rowHeights: { ...spec.rowHeights, [STAMP_ROW]: Math.max(height, needed) } };
 }
 
 /** Whether `value` (the cell at STAMP_ADDRESS) carries `stamp`. */

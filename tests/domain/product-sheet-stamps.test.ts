@@ -8,6 +8,7 @@ import {
   stampSheet,
 } from '../../src/domain/product-sheets';
 import type { SheetSpec } from '../../src/domain/sheet-spec';
+import { rowHeightFor } from '../../src/domain/text-metrics';
 import { emptyState, type WorkbookState } from '../../src/domain/workbook-state';
 
 const SOURCE = '任务分工';
@@ -47,7 +48,7 @@ describe('product-sheet stamps', () => {
 
   it('makes stamps of eight letters and digits that differ with what the sheet is made of', () => {
     const a = productStamp(['summary', SOURCE, NAME, '2022-09-15 10:00', null]);
-    expect(a).toMatch(/^[0-9A-Z]{8}$/);
+    expect(a).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
     expect(productStamp(['summary', SOURCE, NAME, '2022-09-15 10:00', null])).toBe(a);
     expect(productStamp(['summary', SOURCE, NAME, '2022-09-15 10:01', null])).not.toBe(a);
     expect(productStamp(['summary', SOURCE, NAME, '2022-09-15 10:00', a])).not.toBe(a);
@@ -78,5 +79,24 @@ describe('product-sheet stamps', () => {
     const [record] = nextState.productSheets;
     expect(record).toMatchObject({ name: `${NAME}(2)`, marker: 'summary', source: SOURCE });
     expect(String(out.rows[1][0].v)).toContain(record.stamp!);
+  });
+});
+
+describe('stampSheet row height', () => {
+  it('grows the A2 line’s height when the stamp makes it wrap, and keeps it when it fits', () => {
+    const base: SheetSpec = {
+      name: NAME,
+      marker: 'summary',
+      rows: [[{ v: '标题' }, { v: null }], [{ v: '统'.repeat(9), s: 'info' }, { v: null }]],
+      merges: [{ top: 1, left: 0, bottom: 1, right: 1 }],
+      columnWidths: [10, 11],
+      styles: { info: { fontSize: 11 } },
+      rowHeights: { 1: 20 },
+    };
+    // 18 + 4 + 6 + 8 display units in 21 characters: two lines.
+    expect(stampSheet(base, 'AB12CD34', 'zh-CN').rowHeights![1]).toBe(rowHeightFor(2, 11));
+    const wide = { ...base, columnWidths: [40, 40] };
+    expect(stampSheet(wide, 'AB12CD34', 'zh-CN').rowHeights![1]).toBe(20);
+    expect(stampSheet({ ...base, rowHeights: undefined }, 'AB12CD34', 'zh-CN').rowHeights).toBeUndefined();
   });
 });
