@@ -10,7 +10,9 @@ import type { SheetSpec } from './sheet-spec';
 import { cellText } from './text';
 import { BASE_FONT_SIZE, fittedRowHeight } from './text-metrics';
 import type { CellValue, Lang, LocalText } from './types';
-import type { ProductSheetRecord, WorkbookState } from './workbook-state';
+import { RETURN_IDENTITY_SHEET } from './returns/identity';
+import { UNIT_DIRECTORY_SHEET } from './units/directory-io';
+import { STATE_SHEET_NAME, type ProductSheetRecord, type WorkbookState } from './workbook-state';
 
 /**
  * Where a product sheet carries its stamp: the line under the title (A2), which every product sheet with a
@@ -186,4 +188,15 @@ export function placeStampedSheet(options: {
   const spec = stampSheet(options.build(placement.name), stamp, options.lang);
   const nextState = recordProductSheet(state, { name: placement.name, marker, source, createdAt, stamp }, placement);
   return { spec, placement, nextState };
+}
+
+/**
+ * Whether a sheet is one the clerk could work on: visible, and neither the product's bookkeeping (which
+ * ExcelApi 1.1 cannot hide, so it is recognised by name) nor a sheet the product made (summary, 回收情况,
+ * 单位名录). A department's return copy is a table like any other.
+ */
+export function isClerkTable(sheet: { name: string; visibility: string }, state: WorkbookState): boolean {
+  if (sheet.visibility !== 'visible') return false;
+  if (sheet.name === STATE_SHEET_NAME || sheet.name === RETURN_IDENTITY_SHEET || sheet.name === UNIT_DIRECTORY_SHEET) return false;
+  return !state.productSheets.some((p) => p.name === sheet.name && p.marker !== 'return-copy');
 }

@@ -5,11 +5,13 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnMap } from '../domain/types';
+import { isClerkTable } from '../domain/product-sheets';
 import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { describeError } from './describe-error';
 import type { PaneEnvironment } from './environment';
 import { translator, type MessageKey, type Translator } from './i18n';
+import { initialSheet } from './pane-basics';
 import type { PaneCheckResult, PaneWorkflows } from './workflows';
 
 export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
@@ -49,13 +51,7 @@ export function useController(): PaneController {
   return controller;
 }
 
-/** The sheet to start with: the active one, unless it is hidden or one the product made. */
-export function initialSheet(sheets: SheetInfo[], active: string, state: WorkbookState): string | null {
-  const productSheets = new Set(state.productSheets.map((p) => p.name));
-  const usable = sheets.filter((s) => s.visibility === 'visible' && !productSheets.has(s.name));
-  if (usable.some((s) => s.name === active)) return active;
-  return usable[0]?.name ?? null;
-}
+export { initialSheet };
 
 export function usePaneController(env: PaneEnvironment): PaneController {
   const tr = useMemo(() => translator(env.lang), [env.lang]);
@@ -98,7 +94,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       setCheck(null);
       const saved = columns ?? settingsColumns(settingsRef.current, name);
       const result = await loaded.check(env.host, { sheet: name, columns: saved, planYear: settingsRef.current.planYear });
-      setSheets(result.snapshot.sheets);
+      setSheets(result.snapshot.sheets.filter((s) => isClerkTable(s, result.state)));
       setSettings(result.state.settings);
       settingsRef.current = result.state.settings;
       setCheck(result);
@@ -119,7 +115,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const { state } = parseState(snapshot.stateText);
       settingsRef.current = state.settings;
       setSettings(state.settings);
-      setSheets(snapshot.sheets);
+      setSheets(snapshot.sheets.filter((s) => isClerkTable(s, state)));
       const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
       setSheet(first);
       if (first) await readSheet(first);

@@ -17,7 +17,6 @@ import { COLUMN_LABELS, COLUMN_ROLES, usePanelStyles } from './shared';
 export function SheetBar() {
   const styles = usePanelStyles();
   const { tr, sheets, sheet, check, busy, chooseSheet, run, refresh } = useController();
-  const visible = sheets.filter((s) => s.visibility === 'visible');
   const layout = check?.analysis.layout;
 
   return (
@@ -26,10 +25,10 @@ export function SheetBar() {
         <Field label={tr.t('sheet.pick')} style={{ flexGrow: 1 }}>
           <Select
             value={sheet ?? ''}
-            disabled={busy !== null || visible.length === 0}
+            disabled={busy !== null || sheets.length === 0}
             onChange={(_, data) => void chooseSheet(data.value)}
           >
-            {visible.map((s) => (
+            {sheets.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
               </option>
