@@ -29,6 +29,11 @@ export interface AnalyseOptions {
   columns?: Partial<ColumnMap>;
   /** The year it is now, for the last-resort plan year; default: the system clock's year. */
   currentYear?: number;
+  /**
+   * The sheet holds only some of a master's measures (a department's return copy), so its numbers skip by
+   * design: gaps are not reported, repeats still are.
+   */
+  subsetOfMaster?: boolean;
 }
 
 export type PlanYearSource = 'option' | 'title' | 'deadlines' | 'current';
@@ -152,7 +157,7 @@ export function analyseSheet(grid: SheetGrid, options: AnalyseOptions): SheetAna
   const merges = new MergeIndex(grid);
   const layout = detectLayout(grid, options.columns, merges);
   const { year: planYear, source: planYearSource } = choosePlanYear(grid, layout, options);
-  return new SheetReader(grid, merges, layout, planYear, options.directory).read(planYearSource);
+  return new SheetReader(grid, merges, layout, planYear, options.directory, options.subsetOfMaster).read(planYearSource);
 }
 
 class SheetReader {
@@ -194,6 +199,7 @@ class SheetReader {
     private readonly layout: Layout,
     private readonly planYear: number,
     private readonly directory: UnitDirectory,
+    private readonly subsetOfMaster = false,
   ) {
     this.cols = layout.columns;
     const used = Object.values(this.cols).filter((c): c is number => typeof c === 'number');
@@ -631,7 +637,7 @@ class SheetReader {
         zh: `${what.zh}编号${show(problem.value)}重复`,
         en: `the ${what.en} numbering repeats ${showEn(problem.value)}`,
       });
-    } else {
+    } else if (!this.subsetOfMaster) {
       this.findings.add('warning', 'numbering.gap', at, {
         zh: `${what.zh}编号不连续：此处为${show(problem.value)}，应为${show(problem.expected)}`,
         en: `the ${what.en} numbering skips: ${showEn(problem.value)} here, ${showEn(problem.expected)} expected`,

@@ -3,6 +3,7 @@
  * round trip, only then), and analyse it with the clerk's saved settings. The pane and the CLI both call this.
  */
 import { analyseSheet } from '../domain/check';
+import { RETURN_IDENTITY_SHEET } from '../domain/returns/identity';
 import { UserFacingError } from '../domain/errors';
 import type { ColumnMap, SheetAnalysis } from '../domain/types';
 import { DEFAULT_DIRECTORY, directoryFromGrid, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../domain/units';
@@ -83,6 +84,7 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
     directory,
     columns,
     currentYear: options.currentYear,
+    subsetOfMaster: snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET),
   });
   return { snapshot, analysis, directory, state, stateDamaged: damaged, directorySource };
 }
