@@ -118,6 +118,9 @@ describe('UnitDirectory.resolve', () => {
     ['发展局', '社会发展局'],
     ['各部', '各部门'],
     ['局', null], // too short for anything but an exact match
+    ['民政局', null], // shares only the kind word 局 and 政 with 财政局: a different body, not a typo
+    ['区民政局', null],
+    ['规自局', '规划自然资源局'], // one off the alias 规资局, same first character
     ['区发展改革委', null],
     ['', null],
   ])('%s is unknown, suggesting %s', (written, suggestion) => {

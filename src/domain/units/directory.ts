@@ -44,6 +44,26 @@ const CONJUNCTION = /和|及|与|以及/;
 const MEMO_LIMIT = 200_000;
 /** A containing/contained name must be this long to be offered as a suggestion (`分局` says too little). */
 const MIN_CONTAINED_KEY = 3;
+/**
+ * The word saying what kind of body a name is. Two names ending in the same one are compared without it:
+ * 民政局 and 财政局 share only 政局, and the 局 must not make them look a third alike.
+ */
+const KIND_SUFFIX = /(?:分局|局|委员会|委|部|办公室|办事处|办|中心|街道|所|站|院|队|处|科)$/;
+
+/**
+ * Edits allowed between two stems: a third of the longer. Short stems (财务/财政) get one edit only when they
+ * start alike — the first character names the field (财, 民, 规), so 民政 is no typo of 财政.
+ */
+function typoAllowance(a: string, b: string): number {
+  const third = Math.floor(Math.max(a.length, b.length) / 3);
+  return third === 0 && a.length >= 2 && b.length >= 2 && a[0] === b[0] ? 1 : third;
+}
+
+/** The two names without a kind word they both end in (unchanged when their kind words differ). */
+function comparableStems(a: string, b: string): [string, string] {
+  const suffix = KIND_SUFFIX.exec(a)?.[0];
+  return suffix && b.endsWith(suffix) ? [a.slice(0, -suffix.length), b.slice(0, -suffix.length)] : [a, b];
+}
 
 /**
  * Resolves what a clerk wrote to a unit or group of the directory, and expands groups to their members.
@@ -151,7 +171,7 @@ export class UnitDirectory {
 
   /**
    * The closest directory name to an unknown key: smallest edit distance to a canonical name or an alias,
-   * within about a third of the length (经济运营局 → 经济运行局, 市场监督局 → 市场监管局); ties go to the entry
+   * within about a third of the length of what distinguishes them (a shared kind word such as 局 not counted) (经济运营局 → 经济运行局, 市场监督局 → 市场监管局); ties go to the entry
    * listed first. Failing that, `A和B` whose halves are both known suggests `A、B`; failing that, the
    * longest directory name contained in the key or containing it (两江新区社会发展局卫健科 → 社会发展局).
    */
@@ -159,9 +179,10 @@ export class UnitDirectory {
     let best: Candidate | null = null;
     let bestDistance = Infinity;
     for (const c of this.candidates) {
-      const limit = Math.min(Math.floor(Math.max(key.length, c.key.length) / 3), bestDistance - 1);
-      if (limit < 1 || Math.abs(key.length - c.key.length) > limit) continue;
-      const d = boundedEditDistance(key, c.key, limit);
+      const [a, b] = comparableStems(key, c.key);
+      const limit = Math.min(typoAllowance(a, b), bestDistance - 1);
+      if (limit < 1 || Math.abs(a.length - b.length) > limit) continue;
+      const d = boundedEditDistance(a, b, limit);
       if (d <= limit) {
         best = c;
         bestDistance = d;
