@@ -1,5 +1,8 @@
 /**
- * Builds the task pane (dist/taskpane.html) and the browser preview (dist/preview.html).
+ * Builds the task pane (dist/taskpane.html), the browser preview (dist/preview.html) and the lite pane
+ * (dist/taskpane-lite.html: plain DOM compiled to ES5 for Office 2016/2019 in IE11 or EdgeHTML, which
+ * startup-watchdog.js switches to). The lite pane is a second compilation: the shared domain and workflow
+ * modules are compiled again to ES5 there, and its bundle does not count toward the modern pane's budget.
  *
  * Build settings (environment variables):
  *   OFFICE_JS_URL   where taskpane.html loads office.js from. Default: Microsoft's CDN. For mainland China or a
@@ -32,17 +35,64 @@ function devHttpsOptions() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
+/** TypeScript for the ES5 engines (IE11's Trident, EdgeHTML): syntax downlevelled, library gaps polyfilled by core-js. */
+const LITE_TS_OPTIONS = {
+  instance: 'lite', // ts-loader keeps one compiler per instance name: the modern and lite options must not mix
+  transpileOnly: true,
+  compilerOptions: {
+    target: 'es5',
+    module: 'esnext',
+    downlevelIteration: true,
+    lib: ['es5', 'es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022', 'dom', 'dom.iterable'],
+  },
+};
+
+/** The lite pane: its own page, same CSP and office.js, no React, no Fluent UI, nothing newer than ES5. */
+function liteConfig({ dev, officeJsUrl, csp, outDir, alone }) {
+  return {
+    name: 'lite',
+    // After the modern build, whose output.clean would otherwise race with it; built alone it cleans itself.
+    dependencies: alone ? [] : ['modern'],
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    // es5: webpack's own runtime and terser's output stay ES5 as well.
+    target: ['web', 'es5'],
+    entry: { 'taskpane-lite': './src/taskpane-lite/index.ts' },
+    output: { path: outDir, filename: '[name].[contenthash:8].js', clean: alone },
+    resolve: { extensions: ['.ts', '.js'] },
+    externals: { exceljs: 'ExcelJS' },
+    module: {
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { ...LITE_TS_OPTIONS, compilerOptions: { ...LITE_TS_OPTIONS.compilerOptions, sourceMap: dev } } } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane-lite.html',
+        template: './src/taskpane-lite/taskpane-lite.html',
+        templateParameters: { officeJsUrl, csp },
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'src/taskpane-lite/lite.css', to: 'taskpane-lite.css' }] }),
+    ],
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const officeJsUrl = officeJsUrlFrom(process.env);
   const urlProd = urlProdFrom(process.env);
-  // --env only=taskpane builds just the pane (the bundle-size check), --env outDir=… writes elsewhere.
+  // --env only=taskpane builds just the pane (the bundle-size check), --env only=lite just the lite pane (its
+  // ES5 check), --env outDir=… writes elsewhere.
   const onlyPane = env.only === 'taskpane';
   const csp = contentSecurityPolicy(externalOrigin(officeJsUrl), dev);
   const https = dev ? devHttpsOptions() : null;
   const samples = path.resolve(__dirname, 'samples');
 
-  return {
+  const outDir = path.resolve(__dirname, env.outDir || 'dist');
+
+  const modern = {
+    name: 'modern',
     mode: dev ? 'development' : 'production',
     // The default development devtool wraps modules in eval(), which the CSP forbids.
     devtool: dev ? 'source-map' : false,
@@ -50,10 +100,11 @@ module.exports = (env = {}, argv = {}) => {
       ? { taskpane: './src/taskpane/index.tsx' }
       : { taskpane: './src/taskpane/index.tsx', preview: './src/preview/index.tsx' },
     output: {
-      path: path.resolve(__dirname, env.outDir || 'dist'),
+      path: outDir,
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // The lite compilation writes into the same folder (in watch mode too).
+      clean: { keep: /^taskpane-lite/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
@@ -120,4 +171,6 @@ module.exports = (env = {}, argv = {}) => {
       client: { overlay: false },
     },
   };
+  if (env.only === 'lite') return liteConfig({ dev, officeJsUrl, csp, outDir, alone: true });
+  return onlyPane ? modern : [modern, liteConfig({ dev, officeJsUrl, csp, outDir, alone: false })];
 };

@@ -26,8 +26,4 @@ export function useEnvironment(): PaneEnvironment {
   return env;
 }
 
-/** Local calendar date as ISO: the clerk's "today", not UTC's. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from './pane-basics';

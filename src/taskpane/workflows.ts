@@ -18,6 +18,9 @@ import { runCollect, type ReturnSource } from '../workflows/collect';
 import type { ReturnReport, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
 import { createDirectorySheet } from './directory-workflow';
+import { localTimestamp } from './pane-basics';
+
+export { localTimestamp };
 
 export interface PaneCheckOptions {
   sheet: string;
@@ -157,10 +160,4 @@ export function paneWorkflows(): PaneWorkflows {
       };
     },
   };
-}
-
-/** 'YYYY-MM-DD HH:mm' on the clerk's clock, as the summary sheet prints it. */
-export function localTimestamp(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }

@@ -2,9 +2,9 @@
  * The pane's initial JavaScript stays within 200 KB gzip (issue budget). Builds the pane alone into
  * build/bundle-check when that build is missing or older than the sources, so the figure is never stale.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ensureBuild as buildIfStale, ROOT } from '../support/stale-build';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { BUDGET_GZIP_BYTES, initialBundleSize, localScripts } = require('../../scripts/bundle-size.js') as {
@@ -13,28 +13,8 @@ const { BUDGET_GZIP_BYTES, initialBundleSize, localScripts } = require('../../sc
   localScripts(html: string): string[];
 };
 
-const ROOT = path.join(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'build', 'bundle-check');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild(): void {
-  const html = path.join(OUT, 'taskpane.html');
-  const sources = Math.max(newestSource(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs);
-  if (fs.existsSync(html) && fs.statSync(html).mtimeMs >= sources) return;
-  execFileSync(
-    process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'only=taskpane', '--env', 'outDir=build/bundle-check'],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
-}
+const ensureBuild = () => buildIfStale('taskpane', 'build/bundle-check', 'taskpane.html');
 
 describe('bundle budget', () => {
   test('reads script sources from minified and ordinary HTML, skipping the office.js CDN', () => {

@@ -122,4 +122,9 @@ export const enUS: Record<MessageKey, string> = {
   'app.listSeparator': ', ',
   'returns.split': 'Split by unit',
   'returns.collect': 'Collect returns',
+
+  'lite.note':
+    'This is the simplified pane for Office 2016/2019: check, colour-code and summarise. Splitting, collecting returns, the unit directory and settings need Microsoft 365 or Office 2021 or later, or the command-line tool.',
+  'lite.success': 'Done',
+  'lite.asOfHint': 'As 2022-09-15; colour-coding and the summary both judge by this date.',
 };

@@ -12,16 +12,9 @@ import { CheckmarkCircleRegular, ErrorCircleRegular, InfoRegular, WarningRegular
 import type { ReactElement } from 'react';
 import type { Finding, Severity } from '../../domain/types';
 import { useController } from '../controller';
-import type { MessageKey } from '../i18n';
+import { findingLabel, groupFindings, SEVERITIES, SEVERITY_LABELS } from '../pane-basics';
 import { usePanelStyles } from './shared';
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-
-const SEVERITY_LABELS: Record<Severity, MessageKey> = {
-  error: 'check.severity.error',
-  warning: 'check.severity.warning',
-  info: 'check.severity.info',
-};
 
 const SEVERITY_ICONS: Record<Severity, ReactElement> = {
   error: <ErrorCircleRegular />,
@@ -29,11 +22,7 @@ const SEVERITY_ICONS: Record<Severity, ReactElement> = {
   info: <InfoRegular />,
 };
 
-export function groupFindings(findings: Finding[]): Record<Severity, Finding[]> {
-  const groups: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
-  for (const finding of findings) groups[finding.severity].push(finding);
-  return groups;
-}
+export { groupFindings };
 
 export function CheckPanel() {
   const styles = usePanelStyles();
@@ -99,14 +88,7 @@ export function CheckPanel() {
 
 function FindingItem({ finding, onSelect, disabled }: { finding: Finding; onSelect(): void; disabled: boolean }) {
   const { tr } = useController();
-  const message = tr.local(finding.message);
-  // Most messages already name their cell; prefix the address only when one does not.
-  const label = !finding.cell
-    ? tr.t('check.tableLevel', { message })
-    : message.includes(finding.cell)
-      ? message
-      : tr.t('check.goTo', { cell: finding.cell, message });
-  const suggestion = finding.suggestion ? tr.t('check.suggestion', { value: finding.suggestion }) : null;
+  const { label, suggestion } = findingLabel(finding, tr);
   if (!finding.cell) {
     return (
       <Text block>
