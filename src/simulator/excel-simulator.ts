@@ -14,7 +14,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellRange } from '../domain/types';
-import { columnIndex, rangeAddress } from '../domain/address';
+import { columnIndex, parseAddress, rangeAddress } from '../domain/address';
 import {
   argb,
   cellColours,
@@ -1045,6 +1045,28 @@ class RangeProxy extends ClientObject {
         if (applyTo !== 'Formats' && !isMergeFollower(cell)) cell.value = null;
         if (applyTo !== 'Contents') cell.style = {};
       });
+    });
+  }
+
+  /**
+   * Only `copyType: 'Formats'` from a range on the same sheet (what the host uses): each target cell takes
+   * the style of the source cell at the same offset, the source tiled when it is smaller, as Excel does.
+   */
+  copyFrom(source: string, copyType: 'Formats' | 'All' | 'Values' | 'Formulas' = 'All'): void {
+    this.sim.requireApi('1.9', 'Range.copyFrom');
+    if (copyType !== 'Formats') throw new SimulatorError('InvalidArgument', `The simulator copies only formats, not ${copyType}.`);
+    const from = parseAddress(source);
+    if (!from || source.includes('!')) throw new SimulatorError('InvalidArgument', `The simulator copies only from an address on the same sheet: ${source}`);
+    this.ctx.formatTargets.add(this);
+    this.later(jsonBytes(source) + 16, (ws, rect) => {
+      const rows = from.bottom - from.top + 1;
+      const cols = from.right - from.left + 1;
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const style = ws.getCell(from.top + ((r - rect.top) % rows) + 1, from.left + ((c - rect.left) % cols) + 1).style;
+          ws.getCell(r + 1, c + 1).style = JSON.parse(JSON.stringify(style ?? {}));
+        }
+      }
     });
   }
 

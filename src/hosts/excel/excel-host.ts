@@ -617,7 +617,7 @@ export class ExcelHost implements WorkbookHost {
         }
         case 'cells':
           need(change.sheet);
-          plan.push(...cellsOps(change.sheet, change.writes, this.budget.request));
+          plan.push(...cellsOps(change.sheet, change.writes, this.budget.request, this.supports(9)));
           break;
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet));
@@ -959,7 +959,12 @@ function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
 }
 
 /** Scattered writes → one values write (and one number-format write) per vertical run in a column. */
-function cellsOps(sheet: string, writes: CellWrite[], budget: number): PlannedOp[] {
+/**
+ * Values in column runs (one write per run). With ExcelApi 1.9, cells that ask to look like another cell
+ * (`styleFrom`: added report columns styled like the header and the table) get its formats first, one copy
+ * per run whose sources line up in one column; before 1.9 they get the value only, as the port allows.
+ */
+function cellsOps(sheet: string, writes: CellWrite[], budget: number, copiesFormats: boolean): PlannedOp[] {
   // Later writes to the same cell win, as they would applied one by one.
   const byCell = new Map<string, CellWrite>();
   for (const w of writes) byCell.set(`${w.col},${w.row}`, w);
@@ -976,14 +981,40 @@ function cellsOps(sheet: string, writes: CellWrite[], budget: number): PlannedOp
       run.bytes += bytes;
     } else runs.push({ writes: [w], cells: [cell], bytes });
   }
-  return runs.map(({ writes: run, cells, bytes }) => ({
-    bytes: bytes + ACTION_BYTES * 2,
-    queue: (_ctx, sheets) => {
-      const range = sheets.get(sheet).getRange(rangeAddress({ top: run[0].row, left: run[0].col, bottom: run[run.length - 1].row, right: run[0].col }));
-      if (cells.some((c) => c.format !== null)) range.numberFormat = cells.map((c) => [c.format]) as string[][];
-      range.values = cells.map((c) => [c.value]);
-    },
-  }));
+  const formatOps = copiesFormats ? styleCopyOps(sheet, sorted) : [];
+  return [
+    ...formatOps,
+    ...runs.map(({ writes: run, cells, bytes }) => ({
+      bytes: bytes + ACTION_BYTES * 2,
+      queue: (_ctx: Ctx, sheets: SheetCache) => {
+        const range = sheets.get(sheet).getRange(rangeAddress({ top: run[0].row, left: run[0].col, bottom: run[run.length - 1].row, right: run[0].col }));
+        if (cells.some((c) => c.format !== null)) range.numberFormat = cells.map((c) => [c.format]) as string[][];
+        range.values = cells.map((c) => [c.value]);
+      },
+    })),
+  ];
+}
+
+/** One `copyFrom(…, Formats)` per run of target cells in a column whose sources run alongside in one column. */
+function styleCopyOps(sheet: string, sorted: CellWrite[]): PlannedOp[] {
+  const runs: { first: CellWrite; last: CellWrite }[] = [];
+  for (const w of sorted) {
+    if (!w.styleFrom) continue;
+    const run = runs[runs.length - 1];
+    const last = run?.last;
+    const continues =
+      last?.styleFrom && last.col === w.col && last.row + 1 === w.row && last.styleFrom.col === w.styleFrom.col && last.styleFrom.row + 1 === w.styleFrom.row;
+    if (run && continues) run.last = w;
+    else runs.push({ first: w, last: w });
+  }
+  return runs.map(({ first, last }) => {
+    const source = rangeAddress({ top: first.styleFrom!.row, left: first.styleFrom!.col, bottom: last.styleFrom!.row, right: first.styleFrom!.col });
+    return {
+      bytes: ACTION_BYTES * 2 + source.length,
+      queue: (_ctx: Ctx, sheets: SheetCache) =>
+        sheets.get(sheet).getRange(rangeAddress({ top: first.row, left: first.col, bottom: last.row, right: first.col })).copyFrom(source, 'Formats'),
+    };
+  });
 }
 
 function applySpecStyle(range: Excel.Range, style: SpecStyle): void {
