@@ -11,8 +11,9 @@ import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../domain/row-state';
 import { ROW_STATES, type ColumnMap, type Finding, type Lang, type LocalText, type RowState } from '../domain/types';
-import { parseState, type ProductSettings } from '../domain/workbook-state';
-import type { WorkbookHost } from '../ports/workbook-host';
+import { isClerkTable } from '../domain/product-sheets';
+import { parseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
+import type { SheetInfo, WorkbookHost } from '../ports/workbook-host';
 import { describeError } from '../taskpane/describe-error';
 import { translator, type MessageKey, type Translator } from '../taskpane/i18n';
 import { findingLabel, groupFindings, initialSheet, localTimestamp, SEVERITIES, SEVERITY_LABELS } from '../taskpane/pane-basics';
@@ -84,7 +85,7 @@ class LitePaneView {
       const { state } = parseState(snapshot.stateText);
       this.settings = state.settings;
       this.soonDays.value = String(state.settings.soonDays ?? DEFAULT_SOON_DAYS);
-      this.showSheets(snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name));
+      this.showSheets(snapshot.sheets, state);
       this.sheet = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
       if (this.sheet) {
         this.sheetPicker.value = this.sheet;
@@ -154,7 +155,9 @@ class LitePaneView {
     return control;
   }
 
-  private showSheets(names: string[]): void {
+  /** The clerk's own tables (not hidden, not the product's sheets), as the full pane lists them. */
+  private showSheets(sheets: SheetInfo[], state: WorkbookState): void {
+    const names = sheets.filter((s) => isClerkTable(s, state)).map((s) => s.name);
     setChildren(
       this.sheetPicker,
       names.map((name) => el('option', { text: name, attrs: { value: name } })),
@@ -267,7 +270,7 @@ class LitePaneView {
     const result = await runCheck(this.env.host, this.sheetOptions(this.sheet));
     this.checkResult = result;
     this.settings = result.state.settings;
-    this.showSheets(result.snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name));
+    this.showSheets(result.snapshot.sheets, result.state);
     this.drawCheck(result);
     if (result.stateDamaged) this.showNotice('warning', this.tr.t('sheet.stateDamaged'));
   }
@@ -336,10 +339,8 @@ class LitePaneView {
       labelled(this.tr.t('summary.paragraph'), paragraph),
       el('div', { className: 'lite-row' }, [copy]),
     ]);
+    // The picker stays as it is: the summary sheet is the product's, not a table to pick.
     this.showOutcome(this.tr.t('summary.done', { sheet: result.sheetName }), result.warnings);
-    // The summary sheet joins the sheet list.
-    const snapshot = await this.env.host.read({ sheet: this.sheet });
-    this.showSheets(snapshot.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name));
   }
 
   /**

@@ -1,9 +1,20 @@
 /*
  * Plain ES5 on purpose: this is the one script that still runs where the pane's own code cannot — Office
  * versions that show add-ins in Internet Explorer 11 or the old Edge (EdgeHTML), which React 19 and Fluent UI
- * do not support. If the pane has not replaced the start-up text after a while, say so in words.
+ * do not support. There it switches to the lite pane (taskpane-lite.html: check, colour-code, summarise, in
+ * ES5), keeping the query string Office adds (_host_Info). Elsewhere, if the pane has not replaced the
+ * start-up text after a while, it says so in words.
  */
 (function () {
+  // Trident/ is IE11's web view (Office 2016 MSI and volume-licensed 2019); Edge/12–18 is EdgeHTML (Office
+  // 2019 retail on Windows 10). Chromium Edge (WebView2) says Edg/, which does not match. ?pane=lite forces it.
+  var ua = navigator.userAgent || '';
+  var forced = /[?&]pane=lite(&|$)/.test(location.search);
+  if (forced || /Trident\//.test(ua) || /\bEdge\/1\d\./.test(ua)) {
+    location.replace('taskpane-lite.html' + location.search + location.hash);
+    return;
+  }
+
   var WAIT_MS = 20000;
   setTimeout(function () {
     var box = document.getElementById('boot-message');

@@ -94,7 +94,7 @@ describe('lite pane on the returns sample at ExcelApi 1.1', () => {
   });
 
   it('creates the summary sheet and shows the paragraph with a copy button', async () => {
-    const { simulator, host } = await openSample();
+    const { simulator, host, sheet } = await openSample();
     await mountLitePane(container, { host, lang: 'zh-CN', today: () => '2022-09-15' }).ready;
 
     await clickAndSettle(buttonNamed('生成或更新汇总表'));
@@ -103,8 +103,10 @@ describe('lite pane on the returns sample at ExcelApi 1.1', () => {
     const paragraph = byTestId('lite-paragraph') as HTMLTextAreaElement;
     expect(paragraph.value).toMatch(/54项/);
     expect(paragraph.readOnly).toBe(true);
-    // The new sheet joins the picker.
-    expect(Array.from((byTestId('lite-sheet') as HTMLSelectElement).options).map((o) => o.value)).toContain('落实情况汇总');
+    // The picker offers the clerk's tables only, not the product's sheets (as the full pane).
+    await clickAndSettle(buttonNamed('检查本表'));
+    expect(simulator.workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['落实情况汇总', '_allocation_state']));
+    expect(Array.from((byTestId('lite-sheet') as HTMLSelectElement).options).map((o) => o.value)).toEqual([sheet]);
 
     // jsdom cannot copy: the clerk is told to press Ctrl+C, with the text selected.
     await clickAndSettle(buttonNamed('复制段落'));
