@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ExcelHost } from '../src/hosts/excel';
-import { ExcelSimulator, LATEST_API_VERSION } from '../src/simulator';
+import { ExcelSimulator, LATEST_API_VERSION, WEB_PAYLOAD_LIMIT_BYTES } from '../src/simulator';
 import { runCheck } from '../src/workflows/check';
 import { runClear } from '../src/workflows/clear';
 import { runHighlight } from '../src/workflows/highlight';
@@ -18,6 +18,8 @@ export interface OfficeCounts {
   measures: number;
   workflow: OfficeWorkflow;
   apiVersion: string;
+  /** 'web': Excel on the web's 5 MB request/response limit; 'desktop': no limit. */
+  payloadLimit: 'web' | 'desktop';
   syncs: number;
   formatOps: number;
   /** Runs of consecutive same-state rows in the highlight plan (0 for workflows that colour nothing). */
@@ -29,29 +31,43 @@ export interface OfficeCounts {
 const AS_OF = '2022-09-15';
 const GENERATED_AT = '2022-09-15 09:00';
 
+export interface OfficeCountOptions {
+  apiVersion?: string;
+  payloadLimit?: 'web' | 'desktop';
+  /** Only the one-click report (the figure the sync target is about). */
+  reportOnly?: boolean;
+}
+
 /**
  * Runs check, highlight, clear and summary one after another on one simulated workbook (as a clerk clicks
  * through the pane), then the one-click report (check + highlight + summary in one batch) on a fresh copy.
  * `load` returns a new copy of the workbook each time it is called.
  */
-export async function officeCounts(measures: number, load: () => Promise<ExcelJS.Workbook>, apiVersion = LATEST_API_VERSION): Promise<OfficeCounts[]> {
+export async function officeCounts(measures: number, load: () => Promise<ExcelJS.Workbook>, options: OfficeCountOptions = {}): Promise<OfficeCounts[]> {
+  const { apiVersion = LATEST_API_VERSION, payloadLimit = 'web', reportOnly = false } = options;
+  const limit = payloadLimit === 'web' ? WEB_PAYLOAD_LIMIT_BYTES : null;
+  const simulatorOptions = { apiVersion, payloadLimitBytes: limit };
+  // The host is told the limit as the pane tells it (Excel on the web or not), and sizes its batches to it.
+  const hostFor = (sim: ExcelSimulator) => new ExcelHost(sim.run, sim.requirements, { payloadLimitBytes: limit });
   const out: OfficeCounts[] = [];
-  const sim = new ExcelSimulator(await load(), { apiVersion });
-  const host = new ExcelHost(sim.run, sim.requirements);
   const record = async (workflow: OfficeWorkflow, s: ExcelSimulator, run: () => Promise<number>): Promise<void> => {
     s.resetStats();
     const started = performance.now();
     const stateRuns = await run();
     const { syncs, formatOperations, maxPayloadBytes } = s.stats;
-    out.push({ measures, workflow, apiVersion, syncs, formatOps: formatOperations, stateRuns, maxPayloadBytes, wallMs: Math.round(performance.now() - started) });
+    out.push({ measures, workflow, apiVersion, payloadLimit, syncs, formatOps: formatOperations, stateRuns, maxPayloadBytes, wallMs: Math.round(performance.now() - started) });
   };
-  await record('check', sim, async () => (await runCheck(host), 0));
-  await record('highlight', sim, async () => (await runHighlight(host, { asOf: AS_OF })).plan.runs.length);
-  await record('clear', sim, async () => (await runClear(host), 0));
-  await record('summary', sim, async () => (await runSummary(host, { asOf: AS_OF, generatedAt: GENERATED_AT }), 0));
+  if (!reportOnly) {
+    const sim = new ExcelSimulator(await load(), simulatorOptions);
+    const host = hostFor(sim);
+    await record('check', sim, async () => (await runCheck(host), 0));
+    await record('highlight', sim, async () => (await runHighlight(host, { asOf: AS_OF })).plan.runs.length);
+    await record('clear', sim, async () => (await runClear(host), 0));
+    await record('summary', sim, async () => (await runSummary(host, { asOf: AS_OF, generatedAt: GENERATED_AT }), 0));
+  }
 
-  const fresh = new ExcelSimulator(await load(), { apiVersion });
-  const freshHost = new ExcelHost(fresh.run, fresh.requirements);
+  const fresh = new ExcelSimulator(await load(), simulatorOptions);
+  const freshHost = hostFor(fresh);
   await record('check+highlight+summary', fresh, async () => (await runReport(freshHost, { asOf: AS_OF, generatedAt: GENERATED_AT })).highlight.plan.runs.length);
   return out;
 }
@@ -66,11 +82,12 @@ export function workbookLoader(bytes: Uint8Array): () => Promise<ExcelJS.Workboo
 }
 
 if (require.main === module) {
-  // node -r ts-node/register/transpile-only bench/office-counts.ts FILE MEASURES [API_VERSION]
+  // node -r ts-node/register/transpile-only bench/office-counts.ts FILE MEASURES [web|desktop-report]
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require('fs') as typeof import('fs');
-  const [file, measures, apiVersion] = process.argv.slice(2);
-  officeCounts(Number(measures), workbookLoader(fs.readFileSync(file)), apiVersion || LATEST_API_VERSION).then(
+  const [file, measures, mode] = process.argv.slice(2);
+  const options: OfficeCountOptions = mode === 'desktop-report' ? { payloadLimit: 'desktop', reportOnly: true } : {};
+  officeCounts(Number(measures), workbookLoader(fs.readFileSync(file)), options).then(
     (rows) => process.stdout.write(`${JSON.stringify(rows)}\n`),
     (e) => {
       process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);

@@ -19,7 +19,7 @@ const MAX_SYNCS: Record<OfficeWorkflow, number> = { check: 2, highlight: 4, clea
 
 describe.each(['1.1', '1.20'])(`Office.js costs at ExcelApi %s on ${MEASURES} measures`, (apiVersion) => {
   it('stay within the sync, format-operation and payload budgets', async () => {
-    const rows = await officeCounts(MEASURES, async () => buildBenchWorkbook(MEASURES), apiVersion);
+    const rows = await officeCounts(MEASURES, async () => buildBenchWorkbook(MEASURES), { apiVersion });
     expect(rows.map((r) => r.workflow)).toEqual(['check', 'highlight', 'clear', 'summary', 'check+highlight+summary']);
     for (const r of rows) {
       expect({ workflow: r.workflow, withinBudget: r.syncs <= MAX_SYNCS[r.workflow] }).toEqual({ workflow: r.workflow, withinBudget: true });
