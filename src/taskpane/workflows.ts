@@ -12,7 +12,8 @@ import { UNIT_DIRECTORY_SHEET } from '../domain/units';
 import { runCheck, type CheckResult } from '../workflows/check';
 import { runClear } from '../workflows/clear';
 import { runHighlight } from '../workflows/highlight';
-import { runSummary } from '../workflows/summary';
+import { runSummary, type SummaryResult } from '../workflows/summary';
+import { runReport } from '../workflows/report';
 import { runSplit } from '../workflows/split';
 import { runCollect, type ReturnSource } from '../workflows/collect';
 import type { ReturnReport, SplitRole } from '../domain/returns';
@@ -92,6 +93,8 @@ export interface PaneWorkflows {
   highlight: (host: WorkbookHost, options: PaneHighlightOptions) => Promise<PaneHighlightResult>;
   clear: (host: WorkbookHost, options: { sheet: string }) => Promise<void>;
   summary: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
+  /** 标色并汇总: highlight and summary in one go — one read and one write, the fewest round trips to Excel. */
+  report: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
   createDirectory: (
     host: WorkbookHost,
     options: { from: 'default' | 'sheet'; check: PaneCheckResult | null; lang: Lang },
@@ -100,6 +103,16 @@ export interface PaneWorkflows {
   split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>;
   /** 回收: the units' returned files merged into the master's report columns. */
   collect: (host: WorkbookHost, options: PaneCollectOptions) => Promise<PaneCollectResult>;
+}
+
+function toPaneSummary(result: SummaryResult): PaneSummaryResult {
+  return {
+    sheetName: result.sheetName,
+    counts: result.model.states,
+    total: result.model.total,
+    paragraph: result.paragraph,
+    warnings: result.warnings,
+  };
 }
 
 export function paneWorkflows(): PaneWorkflows {
@@ -119,15 +132,10 @@ export function paneWorkflows(): PaneWorkflows {
     clear: async (host, options) => {
       await runClear(host, options);
     },
-    summary: async (host, options) => {
-      const result = await runSummary(host, { ...options, generatedAt: localTimestamp() });
-      return {
-        sheetName: result.sheetName,
-        counts: result.model.states,
-        total: result.model.total,
-        paragraph: result.paragraph,
-        warnings: result.warnings,
-      };
+    summary: async (host, options) => toPaneSummary(await runSummary(host, { ...options, generatedAt: localTimestamp() })),
+    report: async (host, options) => {
+      const { highlight, summary } = await runReport(host, { ...options, generatedAt: localTimestamp() });
+      return { ...toPaneSummary(summary), warnings: [...highlight.warnings, ...summary.warnings] };
     },
     createDirectory: createDirectorySheet,
     split: async (host, options) => {

@@ -77,6 +77,7 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
     highlight: jest.fn(),
     clear: jest.fn(async () => undefined),
     summary: jest.fn(),
+    report: jest.fn(),
     createDirectory: jest.fn(),
     split: jest.fn(),
     collect: jest.fn(),
@@ -183,6 +184,19 @@ describe('the task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: '复制段落' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(paragraph));
     expect((await screen.findByTestId('notice')).textContent).toContain('已复制到剪贴板。');
+  });
+
+  test('标色并汇总 colours and summarises in one action and shows the same result', async () => {
+    const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 0, overdue: 3, ongoing: 31, unknown: 0 };
+    const report = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph: '全年共部署54项重点任务。', warnings: [] }));
+    const { workflows } = setup('zh-CN', { report });
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    fireEvent.click(screen.getByRole('button', { name: '标色并汇总' }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已生成“落实情况汇总”工作表。');
+    expect(report).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15' }));
+    expect(workflows.summary).not.toHaveBeenCalled();
+    expect(screen.getByTestId('state-chart').textContent).toContain('逾期3');
   });
 
   test('设置 saves the plan year and colours into the workbook state and reads the sheet again with them', async () => {

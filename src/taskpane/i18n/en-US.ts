@@ -71,6 +71,7 @@ export const enUS: Record<MessageKey, string> = {
   'highlight.invalidDays': 'The due-soon window must be a whole number, 0 or more.',
   'highlight.intro': 'Only cell colours change, never the contents; Clear colours puts the original colours back.',
 
+  'summary.report': 'Colour the rows and summarise',
   'summary.run': 'Create or refresh the summary sheet',
   'summary.done': 'The sheet “{sheet}” has been created.',
   'summary.chart': 'Tasks by state',

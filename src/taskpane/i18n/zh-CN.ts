@@ -73,6 +73,7 @@ export const zhCN = {
   'highlight.invalidDays': '临期提醒天数请填 0 或正整数。',
   'highlight.intro': '只改单元格颜色，不改任何内容；“清除标色”可恢复原来的颜色。',
 
+  'summary.report': '标色并汇总',
   'summary.run': '生成或更新汇总表',
   'summary.done': '已生成“{sheet}”工作表。',
   'summary.chart': '各状态任务数',

@@ -72,10 +72,11 @@ export function SummaryPanel() {
   const [asOf, setAsOf] = useState(env.today());
   const [result, setResult] = useState<PaneSummaryResult | null>(null);
 
-  const create = () =>
-    run('summary.run', async () => {
+  /** `withColours`: also colour the rows (标色并汇总), sent to Excel with the summary in one write. */
+  const create = (withColours: boolean) =>
+    run(withColours ? 'summary.report' : 'summary.run', async () => {
       if (!workflows || !sheet) return;
-      const summary = await workflows.summary(env.host, {
+      const summary = await (withColours ? workflows.report : workflows.summary)(env.host, {
         sheet,
         asOf,
         soonDays: settings.soonDays ?? DEFAULT_SOON_DAYS,
@@ -106,8 +107,11 @@ export function SummaryPanel() {
         <AsOfField value={asOf} onChange={setAsOf} testId="summary-as-of" />
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !sheet || !isValidIsoDate(asOf)} onClick={() => void create()}>
+        <Button appearance="primary" disabled={busy !== null || !sheet || !isValidIsoDate(asOf)} onClick={() => void create(false)}>
           {tr.t('summary.run')}
+        </Button>
+        <Button disabled={busy !== null || !sheet || !isValidIsoDate(asOf)} onClick={() => void create(true)}>
+          {tr.t('summary.report')}
         </Button>
       </div>
       {result && (
