@@ -4,7 +4,8 @@
  * page: the sample is served by the preview server, opened files are read locally.
  *
  * zh-CN unless asked otherwise (the users' language, whatever the demo machine's browser says).
- * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15, ?theme=dark.
+ * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15, ?theme=dark,
+ * ?pane=lite (the lite pane Office 2016/2019 get, instead of the full one).
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,6 +14,7 @@ import { normaliseLang } from '../domain/i18n';
 import type { Lang } from '../domain/types';
 import { ExcelSimulator, LATEST_API_VERSION } from '../simulator/excel-simulator';
 import { TaskPane } from '../taskpane/App';
+import { mountLitePane } from '../taskpane-lite/lite-pane';
 import { localToday, type PaneEnvironment } from '../taskpane/environment';
 import { loadWorkflows } from '../taskpane/load-workflows';
 import { observeHost, type HostEvents } from './observed-host';
@@ -43,6 +45,26 @@ interface Loaded {
 
 function urlParam(name: string): string | null {
   return new URLSearchParams(window.location.search).get(name);
+}
+
+/** The lite pane in the preview: drawn by its own DOM code into a div, with its own static stylesheet. */
+function LitePane({ env }: { env: PaneEnvironment }) {
+  const box = useRef<HTMLDivElement>(null);
+  const mounted = useRef(false);
+  useEffect(() => {
+    // Once per mount (StrictMode runs effects twice in development); a new environment mounts a new one.
+    if (!box.current || mounted.current) return;
+    mounted.current = true;
+    if (!document.querySelector('link[data-lite-css]')) {
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = 'taskpane-lite.css';
+      css.setAttribute('data-lite-css', '');
+      document.head.appendChild(css);
+    }
+    mountLitePane(box.current, { host: env.host, lang: env.lang, today: env.today });
+  }, [env]);
+  return <div ref={box} data-testid="lite-pane" />;
 }
 
 function PreviewPage() {
@@ -187,7 +209,8 @@ function PreviewPage() {
           )}
         </div>
         <aside style={styles.pane} aria-label={lang === 'en-US' ? 'Task pane' : '任务窗格'} data-testid="pane">
-          {env && loaded && <TaskPane key={`${loaded.generation}-${lang}`} env={env} />}
+          {env && loaded && urlParam('pane') === 'lite' && <LitePane key={`${loaded.generation}-${lang}`} env={env} />}
+          {env && loaded && urlParam('pane') !== 'lite' && <TaskPane key={`${loaded.generation}-${lang}`} env={env} />}
         </aside>
       </div>
     </div>
