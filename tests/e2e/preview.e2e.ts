@@ -270,6 +270,26 @@ describe('the preview, as a clerk uses it', () => {
     expect(before).toEqual(await gridColoursAfterHighlight('1.20'));
   });
 
+  test('the lite pane (Office 2016/2019 in IE11/EdgeHTML) checks, colours the same rows and writes the summary', async () => {
+    const full = await gridColoursAfterHighlight('1.1');
+    await page.goto(`${server.url}preview.html?today=${AS_OF}&api=1.1&pane=lite`);
+    const lite = page.getByTestId('lite-pane');
+    const idle = () => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await lite.locator('button[data-cell="F4"]').click();
+    await idle();
+    expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe(SHEET);
+    await lite.getByTestId('lite-soon-days').fill(String(SOON_DAYS));
+    await lite.getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
+    await lite.getByTestId('lite-message').waitFor();
+    await idle();
+    expect(await gridColours()).toEqual(full);
+    await lite.getByRole('button', { name: zhCN['summary.run'], exact: true }).click();
+    await lite.getByTestId('lite-paragraph').waitFor();
+    await idle();
+    expect(await lite.getByTestId('lite-paragraph').inputValue()).toContain('17类54项重点任务');
+    await shot('e2e-lite-pane');
+  });
+
   test('no request left localhost and nothing failed in the page', () => {
     expect(leftLocalhost).toEqual([]);
     expect(pageErrors).toEqual([]);
