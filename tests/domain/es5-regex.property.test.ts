@@ -1,10 +1,11 @@
 /**
  * The ES5 spellings of the domain's regexes (for the lite pane in IE11/EdgeHTML) behave exactly as the ES2018
  * forms they replaced: named groups via namedGroupPattern, the two lookbehinds of unit-name normalisation and
- * the astral range of the display-width regex.
+ * the astral range of the display-width regex; and the return fingerprint without BigInt (no ES5 form).
  */
 import fc from 'fast-check';
 import { namedGroupPattern } from '../../src/domain/named-groups';
+import { fingerprint } from '../../src/domain/returns/identity';
 import { displayWidth } from '../../src/domain/text-metrics';
 import { normaliseUnitName } from '../../src/domain/units/normalise';
 
@@ -101,5 +102,25 @@ describe('display width without the u flag', () => {
       { numRuns: RUNS * 3 },
     );
     expect(displayWidth('\u{20000}\u{3FFFD}\u{3FFFE}𠀀')).toBe(7);
+  });
+});
+
+describe('return fingerprints without BigInt', () => {
+  /** The former BigInt form, as the reference. */
+  function bigIntFingerprint(s: string): string {
+    let hash = BigInt('0xcbf29ce484222325');
+    const prime = BigInt('0x100000001b3');
+    const mask = BigInt('0xffffffffffffffff');
+    for (let i = 0; i < s.length; i++) hash = ((hash ^ BigInt(s.charCodeAt(i))) * prime) & mask;
+    return hash.toString(16).padStart(16, '0');
+  }
+
+  it('gives the same 64-bit FNV-1a as BigInt arithmetic, so existing return copies still match', () => {
+    expect(fingerprint('')).toBe('cbf29ce484222325');
+    expect(fingerprint('a')).toBe('af63dc4c8601ec8c'); // the published FNV-1a 64 test vector
+    fc.assert(
+      fc.property(fc.fullUnicodeString({ maxLength: 40 }), (s) => expect(fingerprint(s)).toBe(bigIntFingerprint(s))),
+      { numRuns: RUNS * 3 },
+    );
   });
 });

@@ -41,17 +41,29 @@ export interface ReturnIdentity {
 
 /**
  * 64-bit FNV-1a over UTF-16 code units, as 16 hex digits. Not cryptographic: it tells texts apart, it does
- * not guard against someone forging a return on purpose.
+ * not guard against someone forging a return on purpose. Computed in four 16-bit limbs rather than BigInt,
+ * which ES5 engines (the lite pane's IE11/EdgeHTML) do not have: the FNV prime is 2^40 + 0x1B3, so
+ * multiplying is limb × 0x1B3 plus the hash shifted left by 40 bits, with carries, modulo 2^64.
  */
 export function fingerprint(s: string): string {
-  let hash = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
+  // Offset basis 0xCBF29CE484222325, low limb first.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
   for (let i = 0; i < s.length; i++) {
-    hash ^= BigInt(s.charCodeAt(i));
-    hash = (hash * prime) & mask;
+    h0 ^= s.charCodeAt(i);
+    const a0 = h0 * 0x1b3;
+    const a1 = h1 * 0x1b3 + (a0 >>> 16);
+    const a2 = h2 * 0x1b3 + (h0 << 8) + (a1 >>> 16);
+    const a3 = h3 * 0x1b3 + (h1 << 8) + (a2 >>> 16);
+    h0 = a0 & 0xffff;
+    h1 = a1 & 0xffff;
+    h2 = a2 & 0xffff;
+    h3 = a3 & 0xffff;
   }
-  return hash.toString(16).padStart(16, '0');
+  const hex4 = (limb: number) => ('000' + limb.toString(16)).slice(-4);
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 }
 
 /** A measure text in the form that is compared: normalised width and spacing, no white space at all. */
