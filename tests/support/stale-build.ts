@@ -18,13 +18,13 @@ function newestSource(dir: string): number {
 }
 
 /** Builds `--env only=<only>` into `outDir` (relative to the repository) unless `page` there is newer than src. */
-export function ensureBuild(only: 'taskpane' | 'lite', outDir: string, page: string): void {
+export function ensureBuild(only: 'taskpane' | 'lite', outDir: string, page: string, mode: 'production' | 'development' = 'production'): void {
   const html = path.join(ROOT, outDir, page);
   const sources = Math.max(newestSource(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs);
   if (fs.existsSync(html) && fs.statSync(html).mtimeMs >= sources) return;
   execFileSync(
     process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `only=${only}`, '--env', `outDir=${outDir}`],
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', mode, '--env', `only=${only}`, '--env', `outDir=${outDir}`],
     { cwd: ROOT, stdio: 'pipe' },
   );
 }
