@@ -125,7 +125,7 @@ export interface SheetPlacement {
 /**
  * Chooses the name for a product sheet made from `source`: the product's earlier sheet of the same kind and
  * source (if it still exists) is replaced; any other sheet keeps its name, and the new one takes the first
- * free `requested(n)`. Sheet names compare case-insensitively, as in Excel.
+ * free `requested(n)`. Sheet names compare case-insensitively, as Excel does them.
  */
 export function placeProductSheet(options: {
   requested: string;
