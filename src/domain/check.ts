@@ -14,7 +14,7 @@ import type { NumberingProblem } from './numbering';
 import { parseStatus } from './status';
 import { cellText, normaliseText } from './text';
 import type { CellValue, ColumnMap, Deadline, Finding, Layout, LocalText, SheetAnalysis, SheetGrid, Severity, Status, Task } from './types';
-import { normaliseUnitName, splitLeadAndResponsible, splitUnits } from './units';
+import { splitLeadAndResponsible, splitUnits } from './units';
 import type { UnitDirectory } from './units';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarCovers } from './workdays';
 
@@ -554,10 +554,10 @@ class SheetReader {
     const responsible: string[] = [];
     for (const cell of t.responsibleCells) {
       if (!cell.text || isErrorValue(cell.value)) continue;
+      // Names come back in display form (normaliseUnitName, non-empty) from the splitters.
       let split = this.leadSplitByText.get(cell.text);
       if (!split) {
-        const raw = splitLeadAndResponsible(cell.text);
-        split = { lead: raw.lead.map(normaliseUnitName).filter(Boolean), responsible: raw.responsible.map(normaliseUnitName).filter(Boolean) };
+        split = splitLeadAndResponsible(cell.text);
         this.leadSplitByText.set(cell.text, split);
       }
       if (split.lead.length) this.anyCombinedLead = true;
@@ -583,7 +583,7 @@ class SheetReader {
       if (!cell.text || isErrorValue(cell.value)) continue;
       let list = this.unitsByText.get(cell.text);
       if (!list) {
-        list = splitUnits(cell.text).map(normaliseUnitName).filter(Boolean);
+        list = splitUnits(cell.text);
         this.unitsByText.set(cell.text, list);
       }
       if (this.firstReport(cell)) this.checkUnits(cell, list, role);
