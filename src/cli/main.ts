@@ -3,6 +3,7 @@
  * and is registered in commands/index.ts; errors meant for the user are printed without a stack trace.
  */
 import * as path from 'path';
+import { localDate } from '../domain/dates';
 import { isUserFacingError } from '../domain/errors';
 import { normaliseLang } from '../domain/i18n';
 import type { Lang } from '../domain/types';
@@ -63,18 +64,12 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {
   }
 }
 
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function runFromProcess(): void {
   const io: CliIO = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     cwd: process.cwd(),
-    today: process.env.ALLOCATION_TODAY ?? localToday(),
+    today: process.env.ALLOCATION_TODAY ?? localDate(new Date()),
   };
   main(process.argv.slice(2), io, process.env).then(
     (code) => {

@@ -141,3 +141,13 @@ export function weekday(iso: string): number {
   // 1970-01-01 was a Thursday (4).
   return (((isoToDayNumber(iso) + 4) % 7) + 7) % 7;
 }
+
+/** A moment as the clerk's calendar shows it, `YYYY-MM-DD` in local time (not UTC's date). */
+export function localDate(moment: Date): string {
+  return `${moment.getFullYear()}-${pad2(moment.getMonth() + 1)}-${pad2(moment.getDate())}`;
+}
+
+/** `YYYY-MM-DD HH:mm` in local time, as sheets print 生成时间 and 填报时间. */
+export function localDateTime(moment: Date): string {
+  return `${localDate(moment)} ${pad2(moment.getHours())}:${pad2(moment.getMinutes())}`;
+}

@@ -3,22 +3,21 @@
  * Office 2016/2019 in Internet Explorer 11 or EdgeHTML): the clerk's clock, the starting sheet and how a
  * finding is grouped and worded. Nothing here may import React, Fluent UI or Office.js.
  */
+import { localDate, localDateTime } from '../domain/dates';
 import { isClerkTable } from '../domain/product-sheets';
 import type { Finding, Severity } from '../domain/types';
 import type { WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import type { MessageKey, Translator } from './i18n';
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
 /** Local calendar date as ISO: the clerk's "today", not UTC's. */
 export function localToday(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+  return localDate(now);
 }
 
 /** 'YYYY-MM-DD HH:mm' on the clerk's clock, as the summary sheet prints it. */
 export function localTimestamp(now: Date = new Date()): string {
-  return `${localToday(now)} ${pad2(now.getHours())}:${pad2(now.getMinutes())}`;
+  return localDateTime(now);
 }
 
 /** The sheet to start with: the active one, unless it is hidden or one the product made. */

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../../domain/errors';
+import { localDateTime } from '../../domain/dates';
 import { pick } from '../../domain/i18n';
 import { parseSplitRole, type ReportRole, type ReturnReport } from '../../domain/returns';
 import type { Lang } from '../../domain/types';
@@ -50,11 +51,6 @@ ${READ_OPTIONS_HELP}
 示例 / Example:
   allocation collect samples/liangjiang-2022.xlsx 下发/ -o 汇总.xlsx --as-of 2022-09-15`;
 
-function localStamp(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /** The returned files: files as given, folders as their .xlsx files (sorted; Office lock files and the master/output left out). */
 export function returnSources(given: string[], ctx: CliContext, target: OutputTarget): ReturnSource[] {
   const skip = new Set([target.inputPath, target.outputPath]);
@@ -62,7 +58,7 @@ export function returnSources(given: string[], ctx: CliContext, target: OutputTa
   const add = (name: string, absolute: string) => {
     let receivedAt: string | null = null;
     try {
-      receivedAt = localStamp(fs.statSync(absolute).mtime);
+      receivedAt = localDateTime(fs.statSync(absolute).mtime);
     } catch {
       // Missing or unreadable: opening it reports why.
     }

@@ -1,4 +1,5 @@
 /** `allocation summary` — write the 落实情况汇总 sheet (and print the annual-report paragraph) into a new file. */
+import { localDateTime } from '../../domain/dates';
 import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
 import { DEFAULT_SUMMARY_SHEET_NAME } from '../../domain/summary-sheet';
 import { runSummary, type SummaryOptions } from '../../workflows/summary';
@@ -48,8 +49,7 @@ ${READ_OPTIONS_HELP}
 
 /** Now as the sheet shows it: today's date (injectable through CliIO.today) and the local time of day. */
 export function generatedAt(ctx: CliContext, now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${ctx.today} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return `${ctx.today} ${localDateTime(now).slice('YYYY-MM-DD '.length)}`;
 }
 
 /** The arguments `summary` and `report` share, validated before anything is opened or written. */
