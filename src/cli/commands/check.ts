@@ -15,14 +15,15 @@ import { checkJson, checkText, countFindings } from '../format';
 import { withRowStates } from '../states-json';
 import { checkSummaryJson } from '../summary-output';
 
-export const CHECK_OPTIONS: OptionSpec[] = [
+/** The options every command that reads a sheet shares (check, highlight, summary …); READ_OPTIONS_HELP describes them. */
+export const READ_OPTIONS: OptionSpec[] = [
   { name: 'sheet', value: true },
   { name: 'year', value: true },
-  { name: 'as-of', value: true },
   { name: 'units', value: true },
-  { name: 'format', value: true },
   { name: 'lang', value: true },
 ];
+
+const CHECK_OPTIONS: OptionSpec[] = [...READ_OPTIONS, { name: 'as-of', value: true }, { name: 'format', value: true }];
 
 /** Help lines for the options every command that reads a sheet shares (check, highlight, summary …). */
 export const READ_OPTIONS_HELP = [
@@ -156,16 +157,20 @@ export async function loadUnitsOption(args: ParsedArgs, ctx: CliContext): Promis
   });
 }
 
+/** The READ_OPTIONS' values, validated (and the --units file read) before the workbook is opened. */
+export async function readOptions(args: ParsedArgs, ctx: CliContext): Promise<{ sheet?: string; planYear?: number; directory?: UnitDirectory }> {
+  return { sheet: stringOption(args, 'sheet'), planYear: parseYear(stringOption(args, 'year')), directory: await loadUnitsOption(args, ctx) };
+}
+
 /** Opens the input and runs the check with the options every reading command shares. */
-export async function checkFromArgs(args: ParsedArgs, ctx: CliContext, command: string): Promise<{ file: string; host: XlsxHost; result: CheckResult }> {
+async function checkFromArgs(args: ParsedArgs, ctx: CliContext, command: string): Promise<{ file: string; result: CheckResult }> {
   const file = inputFile(args, ctx, command);
-  const planYear = parseYear(stringOption(args, 'year'));
-  const directory = await loadUnitsOption(args, ctx);
+  const read = await readOptions(args, ctx);
   const host = await XlsxHost.open(file.absolute);
   // "This year" (the last-resort plan year) follows the CLI's today, so ALLOCATION_TODAY and tests pin it too.
   const currentYear = Number(ctx.today.slice(0, 4));
-  const result = await runCheck(host, { sheet: stringOption(args, 'sheet'), planYear, directory, currentYear });
-  return { file: file.given, host, result };
+  const result = await runCheck(host, { ...read, currentYear });
+  return { file: file.given, result };
 }
 
 export const checkCommand: Command = {

@@ -7,7 +7,7 @@ import { runHighlight, validateSoonDays, type HighlightResult } from '../../work
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
-import { inputFile, loadUnitsOption, parseAsOf, parseYear, READ_OPTIONS_HELP } from './check';
+import { inputFile, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
 
 /** The states in words, for --help: what each name means (colour is never the only signal). */
 const STATES_HELP = ROW_STATES.map((s) => `  ${STATE_NAMES[s].zh}：${STATE_DESCRIPTIONS[s].zh} / ${STATE_NAMES[s].en}: ${STATE_DESCRIPTIONS[s].en}`).join('\n');
@@ -41,15 +41,7 @@ export function parseSoonOption(args: ParsedArgs): number | undefined {
 }
 
 /** The options of a command that judges a sheet as of a date and writes a changed copy (highlight, summary …). */
-export const DATED_CHANGE_OPTIONS: OptionSpec[] = [
-  ...OUTPUT_OPTIONS,
-  { name: 'as-of', value: true },
-  { name: 'soon', value: true },
-  { name: 'sheet', value: true },
-  { name: 'year', value: true },
-  { name: 'units', value: true },
-  { name: 'lang', value: true },
-];
+export const DATED_CHANGE_OPTIONS: OptionSpec[] = [...OUTPUT_OPTIONS, { name: 'as-of', value: true }, { name: 'soon', value: true }, ...READ_OPTIONS];
 
 /** Every input of such a command, validated before the workbook is opened (bad input: nothing is read or written). */
 export async function datedChangeInputs(args: ParsedArgs, ctx: CliContext, command: string) {
@@ -58,9 +50,7 @@ export async function datedChangeInputs(args: ParsedArgs, ctx: CliContext, comma
     target: resolveOutputTarget(ctx, input.given, args),
     asOf: parseAsOf(stringOption(args, 'as-of'), ctx.today),
     soonDays: parseSoonOption(args),
-    planYear: parseYear(stringOption(args, 'year')),
-    directory: await loadUnitsOption(args, ctx),
-    sheet: stringOption(args, 'sheet'),
+    ...(await readOptions(args, ctx)),
   };
 }
 
@@ -90,9 +80,9 @@ export const highlightCommand: Command = {
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseArgs(argv, DATED_CHANGE_OPTIONS);
-    const { target, asOf, soonDays, planYear, directory, sheet } = await datedChangeInputs(args, ctx, 'highlight');
+    const { target, ...options } = await datedChangeInputs(args, ctx, 'highlight');
     const host = await openForChange(target);
-    const result = await runHighlight(host, { sheet, asOf, soonDays, planYear, directory });
+    const result = await runHighlight(host, options);
     const written = await writeOutput(host, target);
     ctx.out(formatHighlightResult(result, ctx));
     ctx.out(describeWrite(written, ctx, ctx.lang));

@@ -10,17 +10,14 @@ import { XlsxHost, writeSpecsToWorkbook } from '../../hosts/xlsx';
 import { runSplit, type SplitResult } from '../../workflows/split';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { inputFile, loadUnitsOption, parseYear, READ_OPTIONS_HELP } from './check';
+import { inputFile, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
 import { generatedAt } from './summary';
 
 const SPLIT_OPTIONS: OptionSpec[] = [
   { name: 'out', value: true },
   { name: 'by', value: true },
   { name: 'force', value: false },
-  { name: 'sheet', value: true },
-  { name: 'year', value: true },
-  { name: 'units', value: true },
-  { name: 'lang', value: true },
+  ...READ_OPTIONS,
 ];
 
 const HELP = `allocation split <任务分工.xlsx> --out <文件夹> [选项]
@@ -106,13 +103,10 @@ export const splitCommand: Command = {
     const input = inputFile(args, ctx, 'split');
     const dir = outputFolder(stringOption(args, 'out'), ctx);
     const by = parseSplitRole(stringOption(args, 'by'));
-    const planYear = parseYear(stringOption(args, 'year'));
-    const directory = await loadUnitsOption(args, ctx);
+    const read = await readOptions(args, ctx);
     const host = await XlsxHost.open(input.absolute);
     const result = await runSplit(host, {
-      sheet: stringOption(args, 'sheet'),
-      planYear,
-      directory,
+      ...read,
       by,
       generatedAt: generatedAt(ctx),
       look: (analysis) => masterLook(host.workbook, analysis),
