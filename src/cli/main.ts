@@ -2,7 +2,6 @@
  * `allocation` — the command-line face of the product. Each subcommand lives in commands/<name>.ts
  * and is registered in commands/index.ts; errors meant for the user are printed without a stack trace.
  */
-import * as path from 'path';
 import { localDate } from '../domain/dates';
 import { isUserFacingError } from '../domain/errors';
 import { normaliseLang } from '../domain/i18n';
@@ -80,8 +79,4 @@ export function runFromProcess(): void {
       process.exitCode = 2;
     },
   );
-}
-
-export function resolvePath(io: CliIO, p: string): string {
-  return path.resolve(io.cwd, p);
 }
