@@ -12,7 +12,7 @@ import { detectLayout, MergeIndex, valueAt } from './layout';
 import { chineseNumeral, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
 import type { NumberingProblem } from './numbering';
 import { parseStatus } from './status';
-import { cellText, normaliseText } from './text';
+import { cellText, compactText, normaliseText } from './text';
 import type { CellValue, ColumnMap, Deadline, Finding, Layout, LocalText, SheetAnalysis, SheetGrid, Severity, Status, Task } from './types';
 import { splitLeadAndResponsible, splitUnits } from './units';
 import type { UnitDirectory } from './units';
@@ -206,7 +206,7 @@ class SheetReader {
     this.tableFirstCol = Math.min(...used, layout.lastColumn);
     this.singleUnitColumn = this.cols.lead === null && this.cols.responsible !== null;
     this.cellKeyStride = layout.lastColumn + 2;
-    this.measureHeaderKey = normaliseText(cellText(valueAt(grid, layout.headerRow - 1, this.cols.measure))).replace(/\s+/g, '');
+    this.measureHeaderKey = compactText(cellText(valueAt(grid, layout.headerRow - 1, this.cols.measure)));
   }
 
   read(planYearSource: PlanYearSource): SheetAnalysis {
@@ -274,7 +274,7 @@ class SheetReader {
     const raw = cellText(valueAt(this.grid, r, this.cols.measure));
     // A header label is short: measures (the other 99.9 % of rows) are not normalised for this comparison.
     if (raw === '' || raw.length > this.measureHeaderKey.length * 4 + 8) return false;
-    return normaliseText(raw).replace(/\s+/g, '') === this.measureHeaderKey;
+    return compactText(raw) === this.measureHeaderKey;
   }
 
   /**

@@ -10,7 +10,7 @@
  */
 import { endOfMonth, isoFromParts, isLeapYear } from './dates';
 import { namedGroupPattern } from './named-groups';
-import { normaliseText } from './text';
+import { compactText } from './text';
 import type { LocalText } from './types';
 
 /** How precisely a mention names its day; a deadline always resolves to the last day of the span named. */
@@ -34,9 +34,6 @@ export interface DateMention {
   /** A bare `M.D` / `M/D` with no year, month or day word: only trusted where the caller expects a date. */
   loose: boolean;
 }
-
-const WHITE_SPACE = /\s+/g;
-const HAS_WHITE_SPACE = /\s/;
 
 /** Chinese numeral runs that count something date-like (a month, a day, a quarter, a year, working days). */
 const CHINESE_NUMERAL_RUN = /[零〇○一二两三四五六七八九十廿卅]+(?=月|日|号|季|个|天|年|周|半)/g;
@@ -81,8 +78,7 @@ function replaceChineseNumerals(s: string): string {
 
 /** The form {@link scanDates} reads: normalised, without white space, Chinese date numerals as digits. */
 export function compactDateText(text: string): string {
-  const normal = normaliseText(text);
-  return replaceChineseNumerals(HAS_WHITE_SPACE.test(normal) ? normal.replace(WHITE_SPACE, '') : normal);
+  return replaceChineseNumerals(compactText(text));
 }
 
 /*

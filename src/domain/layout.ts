@@ -7,7 +7,7 @@
  */
 import { cellAddress } from './address';
 import { UserFacingError } from './errors';
-import { cellText, normaliseText } from './text';
+import { cellText, compactText, normaliseText } from './text';
 import type { CellRange, CellValue, ColumnMap, ColumnRole, Layout, SheetGrid } from './types';
 
 /** The header is looked for among this many rows from the top of the used range. */
@@ -51,13 +51,12 @@ for (const [role, words] of Object.entries(HEADER_SYNONYMS) as [HeaderRole, read
   for (const w of words) if (!EXACT_ROLE.has(w)) EXACT_ROLE.set(w, role);
 }
 
-const ALL_SPACE = /\s+/g;
 const BRACKETED = /[(（[【][^()（）[\]【】]*[)）\]】]/g;
 const DECORATION = /[*:：]/g;
 
 /** A header cell's text reduced to what identifies it: no spaces (贯    彻), no brackets, no `*` or colon. */
 export function headerKey(value: CellValue): string {
-  return normaliseText(cellText(value)).replace(ALL_SPACE, '').replace(BRACKETED, '').replace(DECORATION, '');
+  return compactText(cellText(value)).replace(BRACKETED, '').replace(DECORATION, '');
 }
 
 /** The role a header cell names, or null. Exact synonyms first, then the wording real headers vary on. */

@@ -74,6 +74,18 @@ export function normaliseText(s: string): string {
   return collapseSpaces(toHalfWidth(stripInvisible(s)));
 }
 
+const ANY_SPACE = /\s+/g;
+const HAS_SPACE = /\s/;
+
+/**
+ * The normalised form with no white space at all, for comparing words where spaces carry nothing: headers
+ * spaced out to fill a cell (`贯  彻  举  措`), dates typed with spaces (`2022 年 9 月`), keys.
+ */
+export function compactText(s: string): string {
+  const normal = normaliseText(s);
+  return HAS_SPACE.test(normal) ? normal.replace(ANY_SPACE, '') : normal;
+}
+
 /**
  * A cell as display text. Strings are cleaned of invisible characters and trimmed (the clerk's wording is
  * otherwise kept: no width folding); date cells give their ISO date, error cells their code (`#N/A`),

@@ -7,7 +7,7 @@
 import { UserFacingError } from '../errors';
 import type { CellRange, Lang, LocalText, SheetGrid } from '../types';
 import type { SheetSpec, SpecCell } from '../sheet-spec';
-import { cellText, normaliseText } from '../text';
+import { cellText, compactText, normaliseText } from '../text';
 import { rowHeightFor, wrappedLines } from '../text-metrics';
 import { parseDelimited } from './csv';
 import { UnitDirectory, type UnitDirectoryData, type UnitEntry, type UnitGroupEntry } from './directory';
@@ -126,7 +126,7 @@ function assembleDirectory(
 // The 单位名录 sheet
 
 function headerKey(value: string): string {
-  return normaliseText(value).replace(/\s+/g, '').toLowerCase();
+  return compactText(value).toLowerCase();
 }
 
 function findHeader(rows: string[][]): { row: number; columns: Partial<Record<DirectoryColumn, number>> } | null {
