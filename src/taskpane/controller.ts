@@ -4,7 +4,6 @@
  * progress, and turns every failure into a MessageBar text.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { ColumnMap } from '../domain/types';
 import { isClerkTable } from '../domain/product-sheets';
 import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
@@ -38,7 +37,7 @@ export interface PaneController {
   run(label: MessageKey, operation: () => Promise<void>): Promise<boolean>;
   chooseSheet(name: string): Promise<void>;
   /** Reads the chosen sheet again (after the pane or the clerk changed the workbook). */
-  refresh(columns?: Partial<ColumnMap>): Promise<void>;
+  refresh(): Promise<void>;
   /** Writes settings into the workbook's saved state, keeping everything else in it. */
   saveSettings(update: (settings: ProductSettings) => ProductSettings): Promise<void>;
 }
@@ -50,8 +49,6 @@ export function useController(): PaneController {
   if (!controller) throw new Error('useController: rendered outside the task pane');
   return controller;
 }
-
-export { initialSheet };
 
 export function usePaneController(env: PaneEnvironment): PaneController {
   const tr = useMemo(() => translator(env.lang), [env.lang]);
@@ -88,12 +85,12 @@ export function usePaneController(env: PaneEnvironment): PaneController {
 
   /** Reads `name` through the check workflow; keeps the sheet list and settings in step with the workbook. */
   const readSheet = useCallback(
-    async (name: string, columns?: Partial<ColumnMap>) => {
+    async (name: string) => {
       const loaded = workflowsRef.current;
       if (!loaded) return; // still starting: the start-up reads the sheet once the workflows are there
       setCheck(null);
-      const saved = columns ?? settingsColumns(settingsRef.current, name);
-      const result = await loaded.check(env.host, { sheet: name, columns: saved, planYear: settingsRef.current.planYear });
+      const saved = settingsRef.current;
+      const result = await loaded.check(env.host, { sheet: name, columns: saved.columns?.[name], planYear: saved.planYear });
       setSheets(result.snapshot.sheets.filter((s) => isClerkTable(s, result.state)));
       setSettings(result.state.settings);
       settingsRef.current = result.state.settings;
@@ -131,8 +128,8 @@ export function usePaneController(env: PaneEnvironment): PaneController {
   );
 
   const refresh = useCallback(
-    async (columns?: Partial<ColumnMap>) => {
-      if (sheet) await readSheet(sheet, columns);
+    async () => {
+      if (sheet) await readSheet(sheet);
     },
     [sheet, readSheet],
   );
@@ -166,8 +163,4 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     refresh,
     saveSettings,
   };
-}
-
-function settingsColumns(settings: ProductSettings, sheet: string): Partial<ColumnMap> | undefined {
-  return settings.columns?.[sheet];
 }

@@ -25,5 +25,3 @@ export function useEnvironment(): PaneEnvironment {
   if (!env) throw new Error('useEnvironment: the pane was rendered without a PaneEnvironment');
   return env;
 }
-
-export { localToday } from './pane-basics';

@@ -6,9 +6,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TaskPane } from './App';
 import { waitForOffice, type OfficeGlobal } from './boot';
-import { localToday } from './environment';
 import { loadWorkflows } from './load-workflows';
 import { createOfficeHost } from './office-host';
+import { localToday } from './pane-basics';
 import { StartupMessage } from './StartupMessage';
 
 async function start(container: HTMLElement): Promise<void> {

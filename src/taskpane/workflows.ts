@@ -21,8 +21,6 @@ import { loadExcelFiles } from './excel-files';
 import { createDirectorySheet } from './directory-workflow';
 import { localTimestamp } from './pane-basics';
 
-export { localTimestamp };
-
 export interface PaneCheckOptions {
   sheet: string;
   planYear?: number;

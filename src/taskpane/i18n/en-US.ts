@@ -31,10 +31,7 @@ export const enUS: Record<MessageKey, string> = {
   'sheet.columnEntry': '{role}: {column}',
   'sheet.columnLetter': 'column {letter}',
   'sheet.correctHint': 'If a column is wrong, correct it under Settings.',
-  'sheet.saveColumns': 'Read again with these columns and save them',
-  'sheet.columnsSaved': 'The column settings are saved in this workbook.',
   'sheet.stateDamaged': 'The record the assistant keeps in this workbook could not be read (it may have been edited by hand) and was treated as empty: colours from before an earlier highlight may not be restorable.',
-  'sheet.notRead': 'The sheet has not been read yet.',
 
   'column.section': 'Section',
   'column.subsection': 'Subsection',

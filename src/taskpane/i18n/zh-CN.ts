@@ -33,10 +33,7 @@ export const zhCN = {
   'sheet.columnEntry': '{role}：{column}',
   'sheet.columnLetter': '{letter} 列',
   'sheet.correctHint': '识别有误时，可在“设置”中更正。',
-  'sheet.saveColumns': '按更正后的列重新读取并保存',
-  'sheet.columnsSaved': '列设置已保存在本工作簿中。',
   'sheet.stateDamaged': '本工作簿中助手保存的记录无法读取（可能被手工改动过），已按空记录处理：此前标色的原始颜色可能无法再恢复。',
-  'sheet.notRead': '还没有读取工作表。',
 
   'column.section': '大项（部分）',
   'column.subsection': '小项',

@@ -15,14 +15,11 @@ import { useController } from '../controller';
 import { findingLabel, groupFindings, SEVERITIES, SEVERITY_LABELS } from '../pane-basics';
 import { usePanelStyles } from './shared';
 
-
 const SEVERITY_ICONS: Record<Severity, ReactElement> = {
   error: <ErrorCircleRegular />,
   warning: <WarningRegular />,
   info: <InfoRegular />,
 };
-
-export { groupFindings };
 
 export function CheckPanel() {
   const styles = usePanelStyles();
