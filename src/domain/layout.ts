@@ -5,7 +5,7 @@
  * subsection column, a two-row header with 责任分工 over 牵头单位 | 责任单位, a title and a document number
  * above — so columns are found by what their header says, never by position.
  */
-import { cellAddress } from './address';
+import { columnLetter } from './address';
 import { UserFacingError } from './errors';
 import { cellText, compactText, normaliseText } from './text';
 import type { CellRange, CellValue, ColumnMap, ColumnRole, Layout, SheetGrid } from './types';
@@ -371,7 +371,7 @@ function applyOverrides(grid: SheetGrid, columns: ColumnMap, overrides: Partial<
 
 function badOverride(role: ColumnRole, col: number | null): UserFacingError {
   const name = role in ROLE_NAMES ? ROLE_NAMES[role as HeaderRole] : { zh: role === 'section' ? '工作任务（大类）' : '工作任务（小类）', en: role };
-  const where = col === null ? '（空）' : cellAddress(0, col).replace(/\d+$/, '');
+  const where = col === null ? '（空）' : columnLetter(col);
   return new UserFacingError('layout.bad_override', {
     zh: `手动指定的“${name.zh}”列 ${where} 不在表格范围内，请重新选择。`,
     en: `The column set by hand for ${name.en} (${col === null ? 'none' : where}) is outside the table; choose it again.`,
