@@ -5,6 +5,7 @@
  * comes from, and nothing is half-loaded.
  */
 import { UserFacingError } from '../errors';
+import { pick } from '../i18n';
 import type { CellRange, Lang, LocalText, SheetGrid } from '../types';
 import type { SheetSpec, SpecCell } from '../sheet-spec';
 import { cellText, compactText, normaliseText } from '../text';
@@ -343,7 +344,7 @@ function groupNote(group: UnitGroupEntry, directory: UnitDirectory): LocalText {
 
 /** The 单位名录 sheet the pane creates: a title, a note on how it is used, the header, one row per unit and group. */
 export function directorySheetSpec(data: UnitDirectoryData, lang: Lang = 'zh-CN'): SheetSpec {
-  const t = (text: LocalText): string => (lang === 'en-US' ? text.en : text.zh);
+  const t = (text: LocalText): string => pick(text, lang);
   const directory = new UnitDirectory(data);
   const width = SHEET_COLUMNS.length;
   const headerRow = 2;
@@ -352,22 +353,19 @@ export function directorySheetSpec(data: UnitDirectoryData, lang: Lang = 'zh-CN'
   const lines = (names: readonly string[] | null | undefined): string => (names ?? []).join('\n');
   const linesOf = (cells: string[]): number => Math.max(...cells.map((text, i) => wrappedLines(text, SHEET_COLUMNS[i].width, FONT_SIZE)));
 
-  const entries: { cells: string[]; style: string; lineCount: number }[] = [
-    ...data.units.map((u) => ({
-      cells: [u.name, u.category, lines(u.aliases), '', '', ''],
-      style: 'cell',
-      lineCount: linesOf([u.name, u.category, lines(u.aliases)]),
-    })),
+  const entries: { cells: string[]; style: string }[] = [
+    ...data.units.map((u) => ({ cells: [u.name, u.category, lines(u.aliases), '', '', ''], style: 'cell' })),
     ...data.groups.map((g) => ({
       cells: [g.name, t(GROUP_CATEGORY), lines(g.aliases), lines(g.members), (g.memberCategories ?? []).join('、'), t(groupNote(g, directory))],
       style: 'group',
-      lineCount: linesOf([g.name, t(GROUP_CATEGORY), lines(g.aliases), lines(g.members), (g.memberCategories ?? []).join('、'), t(groupNote(g, directory))]),
     })),
   ];
   const sheetWidth = SHEET_COLUMNS.reduce((sum, c) => sum + c.width, 0);
   const rowHeights: Record<number, number> = { 0: 28, 1: rowHeightFor(wrappedLines(t(SHEET_NOTE), sheetWidth, FONT_SIZE), FONT_SIZE, ROW_PADDING) };
   entries.forEach((e, i) => {
-    if (e.lineCount > 1) rowHeights[headerRow + 1 + i] = rowHeightFor(e.lineCount, FONT_SIZE, ROW_PADDING);
+    // A blank cell is one line, so the row needs what its tallest cell needs.
+    const lineCount = linesOf(e.cells);
+    if (lineCount > 1) rowHeights[headerRow + 1 + i] = rowHeightFor(lineCount, FONT_SIZE, ROW_PADDING);
   });
 
   return {
