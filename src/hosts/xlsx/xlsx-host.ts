@@ -61,6 +61,23 @@ function* cellsOf(r: CellRange): Generator<[number, number]> {
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) yield [row, col];
 }
 
+/**
+ * A cell's style, read without creating the cell (ws.getCell would add rows and cells to the sheet): a cell the
+ * file does not hold shows its row's, else its column's fill and font, as ExcelJS gives a cell it creates.
+ */
+function styleAt(ws: ExcelJS.Worksheet, row: number, col: number): Partial<ExcelJS.Style> {
+  const cell = ws.findCell(row, col);
+  if (cell) return cell.style ?? {};
+  const rowStyle = ws.findRow(row);
+  const colStyle = ws.columns?.[col - 1];
+  const style: Partial<ExcelJS.Style> = {};
+  const fill = rowStyle?.fill || colStyle?.fill;
+  const font = rowStyle?.font || colStyle?.font;
+  if (fill) style.fill = fill;
+  if (font) style.font = font;
+  return style;
+}
+
 export class XlsxHost implements WorkbookHost {
   readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false };
 
@@ -128,7 +145,7 @@ export class XlsxHost implements WorkbookHost {
     const out: CellStyle[] = [];
     for (const r of ranges) {
       for (const [row, col] of cellsOf(r)) {
-        const style = ws.getCell(row + 1, col + 1).style ?? {};
+        const style = styleAt(ws, row + 1, col + 1);
         out.push({
           row,
           col,

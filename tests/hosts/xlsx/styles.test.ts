@@ -57,6 +57,20 @@ describe('colours: readStyles → colour → restore', () => {
     expect(at(2, 3).font).toBeNull(); // automatic
   });
 
+  it('reads cells the sheet does not hold without creating them; they show their column\'s fill', async () => {
+    const wb = styledWorkbook();
+    wb.getWorksheet('任务分工')!.getColumn(6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } };
+    const host = await reopen(wb);
+    const ws = host.workbook.getWorksheet('任务分工')!;
+    const rows = ws.rowCount;
+    const styles = await host.readStyles('任务分工', [{ top: 0, left: 4, bottom: 19, right: 5 }]);
+    expect(styles).toHaveLength(40);
+    expect(styles.find((s) => s.row === 15 && s.col === 5)!.fill).toBe('#00B050');
+    expect(styles.find((s) => s.row === 15 && s.col === 4)!.fill).toBeNull();
+    expect(ws.rowCount).toBe(rows);
+    expect(ws.findCell(2, 5)).toBeUndefined();
+  });
+
   it('colours only the given cells, keeps bold/size/name, and restore gives back exactly the original tokens and values', async () => {
     const host = await reopen(styledWorkbook());
     const valuesBefore = hashValues(host.workbook);
