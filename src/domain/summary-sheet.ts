@@ -232,14 +232,13 @@ class SheetWriter {
   }
 }
 
-function rateValue(rate: number | null): [SpecValue, string] {
-  return rate === null ? ['—', 'none'] : [rate, 'rate'];
+function rateValue(rate: number | null, bold = false): [SpecValue, string] {
+  return rate === null ? ['—', 'none'] : [rate, bold ? 'rateBold' : 'rate'];
 }
 
 /** The eight figure columns C–J shared by the section and unit tables. */
 function figureCells(f: GroupFigures, bold = false): [number, SpecValue, string][] {
   const count = bold ? 'countBold' : 'count';
-  const [rate, rateStyle] = rateValue(f.dueCompletion.rate);
   return [
     [2, f.measures, count],
     [3, f.completed, count],
@@ -248,7 +247,7 @@ function figureCells(f: GroupFigures, bold = false): [number, SpecValue, string]
     [6, f.states.due_soon, count],
     [7, f.states.ongoing, count],
     [8, f.dueCompletion.due, count],
-    [9, rate, bold && rateStyle === 'rate' ? 'rateBold' : rateStyle],
+    [9, ...rateValue(f.dueCompletion.rate, bold)],
   ];
 }
 
@@ -268,12 +267,12 @@ function writeOverview(w: SheetWriter, m: SummaryModel): void {
     w.row([
       [0, w.t(STATE_NAMES[state]), 'label', 1],
       [2, count, 'count'],
-      [3, m.total ? count / m.total : '—', m.total ? 'rate' : 'none'],
+      [3, ...rateValue(m.total ? count / m.total : null)],
       [4, w.t(STATE_DESCRIPTIONS[state]), 'label', LAST_COL],
     ]);
   }
   w.bars(2, first, w.next - 1, '#5B9BD5');
-  w.row([[0, w.t(L.total), 'totalLabel', 1], [2, m.total, 'countBold'], [3, m.total ? 1 : '—', m.total ? 'rateBold' : 'none'], [4, '', 'totalLabel', LAST_COL]]);
+  w.row([[0, w.t(L.total), 'totalLabel', 1], [2, m.total, 'countBold'], [3, ...rateValue(m.total ? 1 : null, true)], [4, '', 'totalLabel', LAST_COL]]);
   w.row([
     [0, w.t(L.completed), 'sectionLabel', 1],
     [2, m.completed, 'countBold'],
@@ -336,10 +335,6 @@ function onTimeRate(m: { doneOnTime: number; doneLate: number; overdue: number }
   return decided ? m.doneOnTime / decided : null;
 }
 
-function boldRate(rate: number | null): [SpecValue, string] {
-  return rate === null ? ['—', 'none'] : [rate, 'rateBold'];
-}
-
 function writeMonths(w: SheetWriter, m: SummaryModel): void {
   w.heading(L.byMonth);
   if (!m.months.length) {
@@ -371,7 +366,7 @@ function writeMonths(w: SheetWriter, m: SummaryModel): void {
     [4, sum.doneLate, 'countBold'],
     [5, sum.overdue, 'countBold'],
     [6, sum.open, 'countBold'],
-    [7, ...boldRate(onTimeRate(sum))],
+    [7, ...rateValue(onTimeRate(sum), true)],
   ]);
   w.note(L.onTimeNote);
 }
