@@ -154,8 +154,8 @@ const FIGURE_HEADERS: LocalText[] = [
   { zh: '已完成', en: 'Completed' },
   L.doneLate,
   L.overdue,
-  { zh: '临期', en: 'Due soon' },
-  { zh: '长期/常态', en: 'Ongoing' },
+  STATE_NAMES.due_soon,
+  STATE_NAMES.ongoing,
   { zh: '已到期', en: 'Past deadline' },
   { zh: '到期完成率', en: 'Due completion rate' },
 ];
