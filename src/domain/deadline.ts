@@ -21,7 +21,7 @@
  * when one is written, so the engine can flag a deadline outside the plan year.
  */
 import { compactDateText, scanDates, type DateMention } from './date-text';
-import { isExcelDateSerial, isoToSerial, isValidIsoDate, serialToIso } from './dates';
+import { EXCEL_PHANTOM_LEAP_DAY, isExcelDateSerial, isoToSerial, isValidIsoDate, serialToIso } from './dates';
 import { cellText } from './text';
 import type { CellValue, Deadline } from './types';
 
@@ -101,7 +101,10 @@ export function parseDeadline(value: CellValue, planYear: number): Deadline {
   }
   if (typeof value === 'object' && value.kind === 'date') {
     if (isValidIsoDate(value.iso)) return dateDeadline(value.iso);
-    if (isExcelDateSerial(value.serial) && serialToIso(value.serial) !== '1900-02-29') return dateDeadline(serialToIso(value.serial));
+    if (isExcelDateSerial(value.serial)) {
+      const iso = serialToIso(value.serial);
+      if (iso !== EXCEL_PHANTOM_LEAP_DAY) return dateDeadline(iso);
+    }
     return { text: '', kind: 'unknown', due: null };
   }
   const text = cellText(value);
