@@ -10,7 +10,7 @@
 import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../domain/row-state';
-import { ROW_STATES, type ColumnMap, type Finding, type Lang, type LocalText, type RowState } from '../domain/types';
+import { ROW_STATES, type Finding, type Lang, type LocalText, type RowState } from '../domain/types';
 import { isClerkTable } from '../domain/product-sheets';
 import { parseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo, WorkbookHost } from '../ports/workbook-host';
@@ -267,17 +267,13 @@ class LitePaneView {
       return;
     }
     this.checkResult = null;
-    const result = await runCheck(this.env.host, this.sheetOptions(this.sheet));
+    // The workflows read the plan year and column corrections saved in the workbook themselves.
+    const result = await runCheck(this.env.host, { sheet: this.sheet });
     this.checkResult = result;
     this.settings = result.state.settings;
     this.showSheets(result.snapshot.sheets, result.state);
     this.drawCheck(result);
     if (result.stateDamaged) this.showNotice('warning', this.tr.t('sheet.stateDamaged'));
-  }
-
-  /** The sheet with the plan year and column corrections saved for it in the workbook. */
-  private sheetOptions(sheet: string): { sheet: string; planYear?: number; columns?: Partial<ColumnMap> } {
-    return { sheet, planYear: this.settings.planYear, columns: this.settings.columns?.[sheet] };
   }
 
   /** The as-of date and due-soon days, or null after saying what is wrong with them. */
@@ -301,7 +297,7 @@ class LitePaneView {
   private async highlight(): Promise<void> {
     const dates = this.dates();
     if (!dates || !this.sheet) return;
-    const result = await runHighlight(this.env.host, { ...this.sheetOptions(this.sheet), ...dates });
+    const result = await runHighlight(this.env.host, { sheet: this.sheet, ...dates });
     this.counts = result.counts;
     this.drawLegend();
     const rows = ROW_STATES.reduce((sum, s) => sum + result.counts[s], 0);
@@ -320,7 +316,7 @@ class LitePaneView {
     const dates = this.dates();
     if (!dates || !this.sheet) return;
     const result = await runSummary(this.env.host, {
-      ...this.sheetOptions(this.sheet),
+      sheet: this.sheet,
       ...dates,
       lang: this.env.lang,
       generatedAt: localTimestamp(),

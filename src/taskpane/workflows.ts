@@ -39,7 +39,8 @@ export interface PaneCheckResult {
 
 export interface PaneHighlightOptions extends PaneCheckOptions {
   asOf: string;
-  soonDays: number;
+  /** Working days for due_soon; default: the workbook's saved setting, else 10 (as the workflows resolve it). */
+  soonDays?: number;
 }
 
 export interface PaneHighlightResult {

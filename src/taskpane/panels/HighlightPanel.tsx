@@ -61,13 +61,8 @@ export function HighlightPanel() {
   const apply = () =>
     run('highlight.apply', async () => {
       if (!workflows || !sheet || soonDays === null) return;
-      const result = await workflows.highlight(env.host, {
-        sheet,
-        asOf,
-        soonDays,
-        planYear: settings.planYear,
-        columns: settings.columns?.[sheet],
-      });
+      // The workflow reads the plan year and column corrections saved in the workbook itself.
+      const result = await workflows.highlight(env.host, { sheet, asOf, soonDays });
       setCounts(result.counts);
       const rows = ROW_STATES.reduce((sum, s) => sum + result.counts[s], 0);
       const applied = tr.t('highlight.applied', { asOf, rows });

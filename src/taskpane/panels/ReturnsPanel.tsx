@@ -33,7 +33,7 @@ function useDownloadUrls(split: PaneSplitResult | null): string[] {
 
 export function ReturnsPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, settings, busy, run, setNotice, refresh } = useController();
+  const { tr, env, workflows, sheet, busy, run, setNotice, refresh } = useController();
   const [by, setBy] = useState<SplitRole>('both');
   const [split, setSplit] = useState<PaneSplitResult | null>(null);
   const [files, setFiles] = useState<File[]>([]);
@@ -42,12 +42,10 @@ export function ReturnsPanel() {
   const [collected, setCollected] = useState<PaneCollectResult | null>(null);
   const urls = useDownloadUrls(split);
 
-  const common = () => ({ sheet: sheet!, planYear: settings.planYear, columns: sheet ? settings.columns?.[sheet] : undefined });
-
   const doSplit = () =>
     run('returns.split', async () => {
       if (!workflows || !sheet) return;
-      const result = await workflows.split(env.host, { ...common(), by });
+      const result = await workflows.split(env.host, { sheet, by });
       setSplit(result);
       const made = tr.t('returns.splitDone', { count: result.workbooks.length });
       setNotice({
@@ -66,7 +64,7 @@ export function ReturnsPanel() {
       setProgress({ done: 0, total: files.length });
       try {
         const result = await workflows.collect(env.host, {
-          ...common(),
+          sheet,
           files,
           asOf,
           by,

@@ -4,7 +4,7 @@ import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/rea
 import { CopyRegular } from '@fluentui/react-icons';
 import { resolveColours } from '../../domain/colours';
 import { isValidIsoDate } from '../../domain/dates';
-import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../../domain/row-state';
+import { STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
 import type { PaneSummaryResult } from '../workflows';
@@ -68,7 +68,7 @@ async function copyText(text: string): Promise<boolean> {
 
 export function SummaryPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, settings, busy, run, setNotice, refresh } = useController();
+  const { tr, env, workflows, sheet, busy, run, setNotice, refresh } = useController();
   const [asOf, setAsOf] = useState(env.today());
   const [result, setResult] = useState<PaneSummaryResult | null>(null);
 
@@ -76,14 +76,9 @@ export function SummaryPanel() {
   const create = (withColours: boolean) =>
     run(withColours ? 'summary.report' : 'summary.run', async () => {
       if (!workflows || !sheet) return;
-      const summary = await (withColours ? workflows.report : workflows.summary)(env.host, {
-        sheet,
-        asOf,
-        soonDays: settings.soonDays ?? DEFAULT_SOON_DAYS,
-        planYear: settings.planYear,
-        columns: settings.columns?.[sheet],
-        lang: env.lang,
-      });
+      // The due-soon window, plan year and column corrections are the ones saved in the workbook: the workflow
+      // reads them (and checks the saved window) itself.
+      const summary = await (withColours ? workflows.report : workflows.summary)(env.host, { sheet, asOf, lang: env.lang });
       setResult(summary);
       const done = tr.t('summary.done', { sheet: summary.sheetName });
       setNotice(
