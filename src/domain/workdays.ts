@@ -99,11 +99,6 @@ function workdaysUpTo(dayNumber: number): number {
   return weekdaysUpTo(dayNumber) + exceptionsUpTo(dayNumber);
 }
 
-function dayOf(iso: string): number {
-  if (!isValidIsoDate(iso)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-  return isoToDayNumber(iso);
-}
-
 /**
  * True when the official holidays of that year are known. Accepts a year or an ISO date; anything else
  * (including an invalid date) is false. Callers warn when it is false: counting then assumes Monday–Friday.
@@ -116,7 +111,7 @@ export function calendarCovers(isoOrYear: string | number): boolean {
 
 /** True on an official working day (a weekday that is not a holiday, or a 调休 make-up weekend). */
 export function isWorkday(iso: string): boolean {
-  const day = dayOf(iso);
+  const day = isoToDayNumber(iso);
   const d = CALENDAR.delta.get(day);
   return d === undefined ? isWeekday(day) : d > 0;
 }
@@ -127,7 +122,7 @@ export function isWorkday(iso: string): boolean {
  * `workdaysBetween(a, addWorkdays(a, n)) === n` for every n ≥ 1.
  */
 export function workdaysBetween(fromIso: string, toIso: string): number {
-  return workdaysUpTo(dayOf(toIso)) - workdaysUpTo(dayOf(fromIso));
+  return workdaysUpTo(isoToDayNumber(toIso)) - workdaysUpTo(isoToDayNumber(fromIso));
 }
 
 /**
@@ -137,7 +132,7 @@ export function workdaysBetween(fromIso: string, toIso: string): number {
  */
 export function addWorkdays(iso: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkdays needs a whole number of days: ${n}`);
-  const start = dayOf(iso);
+  const start = isoToDayNumber(iso);
   if (n === 0) return isWorkday(iso) ? iso : addWorkdays(iso, 1);
   const base = workdaysUpTo(start);
   if (n > 0) {
