@@ -711,9 +711,34 @@ function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null 
   return bottom < 0 ? null : { top, left, bottom, right };
 }
 
+/** ExcelJS's index of a sheet's merged areas, by the master cell's address (1-based bounds). */
+type MergeIndex = Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+
+function mergeIndexOf(ws: ExcelJS.Worksheet): { _merges: MergeIndex } {
+  return ws as unknown as { _merges: MergeIndex };
+}
+
 function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
-  const merges = (ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges;
-  return Object.values(merges).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  return Object.values(mergeIndexOf(ws)._merges).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+}
+
+/**
+ * Merges `r` in place of every merged area touching it, in time linear in its cells (a summary sheet merges
+ * thousands of areas). ExcelJS's unMergeCells finds those areas from the cells of `r`, each of which knows its
+ * master; its mergeCells would then compare `r` with every merge on the sheet, a check that can no longer
+ * fail, so it runs against an empty index and the new area is added to the sheet's own afterwards.
+ */
+function mergeReplacing(ws: ExcelJS.Worksheet, r: CellRange): void {
+  ws.unMergeCells(r.top + 1, r.left + 1, r.bottom + 1, r.right + 1);
+  if (r.bottom === r.top && r.right === r.left) return;
+  const sheet = mergeIndexOf(ws);
+  const merges = sheet._merges;
+  sheet._merges = {};
+  try {
+    ws.mergeCells(r.top + 1, r.left + 1, r.bottom + 1, r.right + 1);
+  } finally {
+    sheet._merges = Object.assign(merges, sheet._merges);
+  }
 }
 
 function intersects(a: CellRange, b: CellRange): boolean {
@@ -1074,11 +1099,7 @@ class RangeProxy extends ClientObject {
     this.sim.requireApi('1.2', 'Range.merge');
     this.later(8, (ws, rect) => {
       const rows = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => rect.top + i) : [rect.top];
-      for (const top of rows) {
-        const bottom = across ? top : rect.bottom;
-        for (const m of mergedAreas(ws)) if (intersects(m, { ...rect, top, bottom })) ws.unMergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-        if (bottom > top || rect.right > rect.left) ws.mergeCells(top + 1, rect.left + 1, bottom + 1, rect.right + 1);
-      }
+      for (const top of rows) mergeReplacing(ws, { ...rect, top, bottom: across ? top : rect.bottom });
     });
   }
 
