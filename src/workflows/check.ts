@@ -3,6 +3,7 @@
  * round trip, only then), and analyse it with the clerk's saved settings. The pane and the CLI both call this.
  */
 import { analyseSheet } from '../domain/check';
+import { isClerkTable } from '../domain/product-sheets';
 import { RETURN_IDENTITY_SHEET } from '../domain/returns/identity';
 import { UserFacingError } from '../domain/errors';
 import type { ColumnMap, SheetAnalysis } from '../domain/types';
@@ -108,7 +109,7 @@ function allocationSheetFor(sheet: string, snapshot: WorkbookSnapshot, state: Wo
   const exists = (name: string) => snapshot.sheets.some((s) => s.name === name);
   const source = state.productSheets.find((p) => p.name === sheet)?.source;
   if (source && exists(source) && !productMarker(source, state)) return source;
-  return snapshot.sheets.find((s) => s.visibility === 'visible' && !productMarker(s.name, state))?.name ?? null;
+  return snapshot.sheets.find((s) => isClerkTable(s, state))?.name ?? null;
 }
 
 /**
