@@ -1,7 +1,5 @@
 import type { Lang, LocalText } from './types';
 
-export const DEFAULT_LANG: Lang = 'zh-CN';
-
 export function text(zh: string, en: string): LocalText {
   return { zh, en };
 }
