@@ -11,7 +11,7 @@ import { runCollect, type CollectResult, type ReturnSource } from '../../workflo
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
-import { loadUnitsOption, parseAsOf, parseFormat, parseYear, READ_OPTIONS_HELP } from './check';
+import { parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
 import { generatedAt } from './summary';
 
 const COLLECT_OPTIONS: OptionSpec[] = [
@@ -19,10 +19,7 @@ const COLLECT_OPTIONS: OptionSpec[] = [
   { name: 'as-of', value: true },
   { name: 'format', value: true },
   { name: 'by', value: true },
-  { name: 'sheet', value: true },
-  { name: 'year', value: true },
-  { name: 'units', value: true },
-  { name: 'lang', value: true },
+  ...READ_OPTIONS,
 ];
 
 const HELP = `allocation collect <任务分工.xlsx> <回收表.xlsx…|文件夹…> -o <输出.xlsx> [选项]
@@ -162,14 +159,11 @@ export const collectCommand: Command = {
     const format = parseFormat(stringOption(args, 'format'));
     const asOf = parseAsOf(stringOption(args, 'as-of'), ctx.today);
     const by = parseSplitRole(stringOption(args, 'by'));
-    const planYear = parseYear(stringOption(args, 'year'));
-    const directory = await loadUnitsOption(args, ctx);
+    const read = await readOptions(args, ctx);
     const sources = returnSources(returns, ctx, target);
     const host = await openForChange(target);
     const result = await runCollect(host, sources, {
-      sheet: stringOption(args, 'sheet'),
-      planYear,
-      directory,
+      ...read,
       asOf,
       by,
       generatedAt: generatedAt(ctx),

@@ -5,21 +5,12 @@ import { DEFAULT_SUMMARY_SHEET_NAME } from '../../domain/summary-sheet';
 import { runSummary, type SummaryOptions } from '../../workflows/summary';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
+import { describeWrite, OUTPUT_HELP, openForChange, writeOutput, type OutputTarget } from '../output-file';
 import { summaryText } from '../summary-output';
-import { inputFile, loadUnitsOption, parseAsOf, parseYear, READ_OPTIONS_HELP } from './check';
-import { parseSoonOption } from './highlight';
+import { READ_OPTIONS_HELP } from './check';
+import { DATED_CHANGE_OPTIONS, datedChangeInputs } from './highlight';
 
-export const SUMMARY_OPTIONS: OptionSpec[] = [
-  ...OUTPUT_OPTIONS,
-  { name: 'as-of', value: true },
-  { name: 'soon', value: true },
-  { name: 'sheet', value: true },
-  { name: 'name', value: true },
-  { name: 'year', value: true },
-  { name: 'units', value: true },
-  { name: 'lang', value: true },
-];
+const SUMMARY_OPTIONS: OptionSpec[] = [...DATED_CHANGE_OPTIONS, { name: 'name', value: true }];
 
 export const SUMMARY_OPTIONS_HELP = [
   '  --as-of YYYY-MM-DD  统计截至日期（默认今天）/ count as of this date (default: today)',
@@ -55,18 +46,8 @@ export function generatedAt(ctx: CliContext, now: Date = new Date()): string {
 /** The arguments `summary` and `report` share, validated before anything is opened or written. */
 export async function parseSummaryArgs(argv: string[], ctx: CliContext, command: string): Promise<{ target: OutputTarget; options: SummaryOptions }> {
   const args = parseArgs(argv, SUMMARY_OPTIONS);
-  const input = inputFile(args, ctx, command);
-  const target = resolveOutputTarget(ctx, input.given, args);
-  const options: SummaryOptions = {
-    sheet: stringOption(args, 'sheet'),
-    asOf: parseAsOf(stringOption(args, 'as-of'), ctx.today),
-    soonDays: parseSoonOption(args),
-    sheetName: stringOption(args, 'name'),
-    planYear: parseYear(stringOption(args, 'year')),
-    directory: await loadUnitsOption(args, ctx),
-    generatedAt: generatedAt(ctx),
-    lang: ctx.lang,
-  };
+  const { target, ...inputs } = await datedChangeInputs(args, ctx, command);
+  const options: SummaryOptions = { ...inputs, sheetName: stringOption(args, 'name'), generatedAt: generatedAt(ctx), lang: ctx.lang };
   return { target, options };
 }
 
