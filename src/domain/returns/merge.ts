@@ -15,6 +15,7 @@ import type { CellValue, Finding, ProgressState, SheetAnalysis, SheetGrid } from
 import type { UnitDirectory } from '../units';
 import { REPORT_HEADERS, REPORT_ROLES, reportColumnsOf, type ReportColumns, type ReportRole } from './columns';
 import type { MeasureAnswer } from './validate';
+import { recipientsOf } from './split-plan';
 
 export interface MergeInput {
   /** Answers of one accepted return, with when it was received ('YYYY-MM-DD HH:mm'). */
@@ -50,11 +51,6 @@ type Answer = MeasureAnswer & { input: number; receivedAt: string };
 function sameValue(current: CellValue, next: CellWrite['value']): boolean {
   if (next !== null && typeof next === 'object') return typeof current === 'object' && current !== null && current.kind === 'date' && current.iso === next.date;
   return cellText(current) === (next === null ? '' : String(next));
-}
-
-/** The order units decide in for one measure: its lead units (groups expanded) first, then the responsible ones. */
-function decidingOrder(names: string[], directory: UnitDirectory): string[] {
-  return [...new Set(names.flatMap((n) => directory.expand(n)))];
 }
 
 export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeInput[], directory: UnitDirectory): MergePlan {
@@ -103,8 +99,9 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
       }
       return;
     }
-    const leads = decidingOrder(task.lead, directory);
-    const order = [...leads, ...decidingOrder(task.responsible, directory)];
+    // The order units decide in: its lead units (groups expanded) first, then the responsible ones.
+    const leads = recipientsOf(task, directory, 'lead');
+    const order = recipientsOf(task, directory, 'both');
     const rank = (unit: string) => {
       const i = order.indexOf(unit);
       return i < 0 ? order.length : i;
