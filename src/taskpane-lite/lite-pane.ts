@@ -7,16 +7,25 @@
  * One operation at a time: while one runs every control is disabled and the pane says it is working. Any
  * failure becomes one zh-CN (or en-US) sentence in the message bar, never a raw exception.
  */
-import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
-import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../domain/row-state';
+import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../domain/row-state';
 import { ROW_STATES, type Finding, type Lang, type LocalText, type RowState } from '../domain/types';
-import { isClerkTable } from '../domain/product-sheets';
 import { parseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo, WorkbookHost } from '../ports/workbook-host';
 import { describeError } from '../taskpane/describe-error';
 import { translator, type MessageKey, type Translator } from '../taskpane/i18n';
-import { findingLabel, groupFindings, initialSheet, localTimestamp, SEVERITIES, SEVERITY_LABELS } from '../taskpane/pane-basics';
+import {
+  clerkTables,
+  findingLabel,
+  groupFindings,
+  initialSheet,
+  legendEntries,
+  localTimestamp,
+  outcomeNotice,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  taskTotal,
+} from '../taskpane/pane-basics';
 import { runCheck, type CheckResult } from '../workflows/check';
 import { runClear } from '../workflows/clear';
 import { MAX_SOON_DAYS, runHighlight } from '../workflows/highlight';
@@ -157,7 +166,7 @@ class LitePaneView {
 
   /** The clerk's own tables (not hidden, not the product's sheets), as the full pane lists them. */
   private showSheets(sheets: SheetInfo[], state: WorkbookState): void {
-    const names = sheets.filter((s) => isClerkTable(s, state)).map((s) => s.name);
+    const names = clerkTables(sheets, state).map((s) => s.name);
     setChildren(
       this.sheetPicker,
       names.map((name) => el('option', { text: name, attrs: { value: name } })),
@@ -166,21 +175,15 @@ class LitePaneView {
   }
 
   private drawLegend(): void {
-    const colours = resolveColours(this.settings.colours);
     setChildren(
       this.legend,
-      ROW_STATES.map((state) => {
-        const swatch = el('span', { className: 'lite-swatch', text: this.tr.local(STATE_NAMES[state]) });
-        const colour = colours[state];
+      legendEntries(this.settings, this.counts, this.tr).map(({ state, name, text, colour }) => {
+        const swatch = el('span', { className: 'lite-swatch', text: name });
         if (colour) {
           swatch.style.backgroundColor = colour.fill;
           swatch.style.color = colour.font;
         }
-        const count = this.counts ? this.tr.t('highlight.count', { count: this.counts[state] }) : '';
-        return el('li', { className: 'lite-legend-item', attrs: { 'data-state': state } }, [
-          swatch,
-          el('span', { text: this.tr.local(STATE_DESCRIPTIONS[state]) + count }),
-        ]);
+        return el('li', { className: 'lite-legend-item', attrs: { 'data-state': state } }, [swatch, el('span', { text })]);
       }),
     );
   }
@@ -300,8 +303,7 @@ class LitePaneView {
     const result = await runHighlight(this.env.host, { sheet: this.sheet, ...dates });
     this.counts = result.counts;
     this.drawLegend();
-    const rows = ROW_STATES.reduce((sum, s) => sum + result.counts[s], 0);
-    this.showOutcome(this.tr.t('highlight.applied', { asOf: dates.asOf, rows }), result.warnings);
+    this.showOutcome(this.tr.t('highlight.applied', { asOf: dates.asOf, rows: taskTotal(result.counts) }), result.warnings);
   }
 
   private async clear(): Promise<void> {
@@ -359,8 +361,8 @@ class LitePaneView {
   // ---- messages ----
 
   private showOutcome(text: string, warnings: LocalText[]): void {
-    if (warnings.length === 0) this.showNotice('success', text);
-    else this.showNotice('warning', [text].concat(warnings.map((w) => this.tr.local(w))).join(' '));
+    const outcome = outcomeNotice(text, warnings, this.tr);
+    this.showNotice(outcome.intent, outcome.text);
   }
 
   private showNotice(intent: NoticeIntent | null, text = ''): void {

@@ -4,13 +4,12 @@
  * progress, and turns every failure into a MessageBar text.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { isClerkTable } from '../domain/product-sheets';
 import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { describeError } from './describe-error';
 import type { PaneEnvironment } from './environment';
 import { translator, type MessageKey, type Translator } from './i18n';
-import { initialSheet } from './pane-basics';
+import { clerkTables, initialSheet } from './pane-basics';
 import type { PaneCheckResult, PaneWorkflows } from './workflows';
 
 export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
@@ -91,7 +90,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       setCheck(null);
       const saved = settingsRef.current;
       const result = await loaded.check(env.host, { sheet: name, columns: saved.columns?.[name], planYear: saved.planYear });
-      setSheets(result.snapshot.sheets.filter((s) => isClerkTable(s, result.state)));
+      setSheets(clerkTables(result.snapshot.sheets, result.state));
       setSettings(result.state.settings);
       settingsRef.current = result.state.settings;
       setCheck(result);
@@ -112,7 +111,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const { state } = parseState(snapshot.stateText);
       settingsRef.current = state.settings;
       setSettings(state.settings);
-      setSheets(snapshot.sheets.filter((s) => isClerkTable(s, state)));
+      setSheets(clerkTables(snapshot.sheets, state));
       const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
       setSheet(first);
       if (first) await readSheet(first);

@@ -1,11 +1,11 @@
 /** 标色: colour the tasks by their state as of a date, with a legend that names every state in words. */
 import { useState } from 'react';
 import { Button, Field, SpinButton, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { resolveColours } from '../../domain/colours';
 import { isValidIsoDate } from '../../domain/dates';
-import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
-import { ROW_STATES, type RowState } from '../../domain/types';
+import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
+import type { RowState } from '../../domain/types';
 import { useController } from '../controller';
+import { legendEntries, outcomeNotice, taskTotal } from '../pane-basics';
 import { AsOfField, usePanelStyles } from './shared';
 
 const useLegendStyles = makeStyles({
@@ -25,26 +25,16 @@ export function Legend({ counts }: { counts?: Record<RowState, number> | null })
   const styles = usePanelStyles();
   const legend = useLegendStyles();
   const { tr, settings } = useController();
-  const colours = resolveColours(settings.colours);
   return (
     <ul className={styles.list} aria-label={tr.t('highlight.legend')} data-testid="legend">
-      {ROW_STATES.map((state) => {
-        const colour = colours[state];
-        return (
-          <li key={state} className={legend.item}>
-            <span
-              className={legend.swatch}
-              style={colour ? { backgroundColor: colour.fill, color: colour.font } : undefined}
-            >
-              {tr.local(STATE_NAMES[state])}
-            </span>
-            <Text size={200}>
-              {tr.local(STATE_DESCRIPTIONS[state])}
-              {counts ? tr.t('highlight.count', { count: counts[state] }) : ''}
-            </Text>
-          </li>
-        );
-      })}
+      {legendEntries(settings, counts ?? null, tr).map(({ state, name, text, colour }) => (
+        <li key={state} className={legend.item}>
+          <span className={legend.swatch} style={colour ? { backgroundColor: colour.fill, color: colour.font } : undefined}>
+            {name}
+          </span>
+          <Text size={200}>{text}</Text>
+        </li>
+      ))}
     </ul>
   );
 }
@@ -64,13 +54,7 @@ export function HighlightPanel() {
       // The workflow reads the plan year and column corrections saved in the workbook itself.
       const result = await workflows.highlight(env.host, { sheet, asOf, soonDays });
       setCounts(result.counts);
-      const rows = ROW_STATES.reduce((sum, s) => sum + result.counts[s], 0);
-      const applied = tr.t('highlight.applied', { asOf, rows });
-      setNotice(
-        result.warnings.length
-          ? { intent: 'warning', text: [applied, ...result.warnings.map((w) => tr.local(w))].join(' ') }
-          : { intent: 'success', text: applied },
-      );
+      setNotice(outcomeNotice(tr.t('highlight.applied', { asOf, rows: taskTotal(result.counts) }), result.warnings, tr));
     });
 
   const clear = () =>

@@ -7,6 +7,7 @@ import { isValidIsoDate } from '../../domain/dates';
 import { STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
+import { outcomeNotice } from '../pane-basics';
 import type { PaneSummaryResult } from '../workflows';
 import { AsOfField, usePanelStyles } from './shared';
 
@@ -80,12 +81,7 @@ export function SummaryPanel() {
       // reads them (and checks the saved window) itself.
       const summary = await (withColours ? workflows.report : workflows.summary)(env.host, { sheet, asOf, lang: env.lang });
       setResult(summary);
-      const done = tr.t('summary.done', { sheet: summary.sheetName });
-      setNotice(
-        summary.warnings.length
-          ? { intent: 'warning', text: [done, ...summary.warnings.map((w) => tr.local(w))].join(' ') }
-          : { intent: 'success', text: done },
-      );
+      setNotice(outcomeNotice(tr.t('summary.done', { sheet: summary.sheetName }), summary.warnings, tr));
       await refresh(); // the new sheet joins the sheet list
     });
 
