@@ -6,7 +6,7 @@
  */
 import { UserFacingError } from '../errors';
 import type { SheetSpec } from '../sheet-spec';
-import { cellText, normaliseText } from '../text';
+import { cellText, compactText } from '../text';
 import type { SheetAnalysis, SheetGrid, Task } from '../types';
 import { chunkStateText } from '../workbook-state';
 
@@ -68,7 +68,7 @@ export function fingerprint(s: string): string {
 
 /** A measure text in the form that is compared: normalised width and spacing, no white space at all. */
 export function comparableText(s: string): string {
-  return normaliseText(s).replace(/\s+/g, '');
+  return compactText(s);
 }
 
 export function measureFingerprint(measure: string): string {
