@@ -588,12 +588,7 @@ export class ExcelHost implements WorkbookHost {
         case 'restore': {
           need(change.sheet);
           const byToken = new Map<string, CellStyle[]>();
-          // Grouped in place: copying the group per cell made restoring 100 000 cells quadratic.
-          for (const s of change.styles) {
-            const group = byToken.get(s.token);
-            if (group) group.push(s);
-            else byToken.set(s.token, [s]);
-          }
+          for (const s of change.styles) addToGroup(byToken, s.token, s);
           for (const styles of byToken.values()) {
             const token = parseToken(styles[0]);
             plan.push(...this.formatOps(change.sheet, cellsToRanges(styles), token));
@@ -723,7 +718,7 @@ export class ExcelHost implements WorkbookHost {
     }
     // Styles: one format operation per rectangle of cells sharing a style.
     const cellsByStyle = new Map<string, { row: number; col: number }[]>();
-    spec.rows.forEach((row, r) => row.forEach((cell, c) => cell?.s && cellsByStyle.set(cell.s, [...(cellsByStyle.get(cell.s) ?? []), { row: r, col: c }])));
+    spec.rows.forEach((row, r) => row.forEach((cell, c) => cell?.s && addToGroup(cellsByStyle, cell.s, { row: r, col: c })));
     for (const [key, cells] of cellsByStyle) {
       const style = spec.styles[key];
       if (!style) continue;
@@ -864,6 +859,13 @@ function coverMerges(values: CellValue[][], origin: CellRange, merges: CellRange
   const padded = values.map((line) => (line.length < width ? [...line, ...new Array<CellValue>(width - line.length).fill(null)] : line));
   for (let r = bottom + 1; r <= newBottom; r++) padded.push(new Array<CellValue>(width).fill(null));
   return padded;
+}
+
+/** Appends `item` to the group under `key`, in place (copying the group per item made grouping 100 000 cells quadratic). */
+function addToGroup<K, V>(groups: Map<K, V[]>, key: K, item: V): void {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
 }
 
 function singleCells(r: CellRange): CellRange[] {
