@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { BASE_FONT_SIZE, fittedRowHeight } from '../src/domain/text-metrics';
+import { worksheetMerges } from '../src/hosts/xlsx/read-grid';
 // JSZip ships with ExcelJS; it is used here only to pin the zip entries' timestamps.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const JSZip = require('jszip');
@@ -78,10 +79,7 @@ const DEFAULT_ROW_HEIGHT = 15;
  * several rows spreads only what those rows lack between them — a section title beside many measures needs none.
  */
 export function fitWrappedRows(ws: ExcelJS.Worksheet, firstRow = 1): void {
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((ref) => {
-    const [a, b] = ref.split(':').map((addr) => ws.getCell(addr));
-    return { top: Number(a.row), left: Number(a.col), bottom: Number(b.row), right: Number(b.col) };
-  });
+  const merges = worksheetMerges(ws).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 }));
   const mergeOf = (row: number, col: number) => merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   const columnWidth = (col: number): number => ws.getColumn(col).width ?? DEFAULT_COLUMN_WIDTH;
 
