@@ -5,8 +5,9 @@
  */
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type ExcelJS from 'exceljs';
-import { cellAddress, columnLetter, parseAddress } from '../domain/address';
+import { cellAddress, columnLetter } from '../domain/address';
 import type { CellRange } from '../domain/types';
+import { worksheetMerges } from '../hosts/xlsx/read-grid';
 import { cellColours } from '../simulator/cell-model';
 import { previewText, type PreviewMessageKey } from './preview-i18n';
 import type { Lang } from '../domain/types';
@@ -43,11 +44,6 @@ export interface DrawnSheet {
   truncated: boolean;
 }
 
-function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
-  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
-  return merges.map((m) => parseAddress(m)).filter((r): r is CellRange => r !== null);
-}
-
 /**
  * Numbers as Excel would display them for the formats product sheets use (percentages, fixed decimals,
  * thousands separators); anything else as ExcelJS renders it. General shows up to 10 significant digits.
@@ -80,7 +76,8 @@ const VERTICAL: Record<string, CSSProperties['verticalAlign']> = { top: 'top', m
 export function drawSheet(sheet: ExcelJS.Worksheet): DrawnSheet {
   const rowCount = Math.min(Math.max(sheet.rowCount, 1), MAX_DRAWN_ROWS);
   const colCount = Math.min(Math.max(sheet.columnCount, 1), MAX_DRAWN_COLS);
-  const merges = mergesOf(sheet);
+  // From ExcelJS's merge index, as the xlsx host reads them: `sheet.model` would serialise every row first.
+  const merges = worksheetMerges(sheet);
   const covered = new Set<string>();
   const spanAt = new Map<string, CellRange>();
   for (const m of merges) {
