@@ -79,6 +79,17 @@ export function compactDifference(before: string, after: string): LocalText {
   };
 }
 
+/** The positions of each key, ascending. */
+function indexBy(keys: string[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  });
+  return map;
+}
+
 function measureLabel(task: Task): LocalText {
   const text = clip(task.measure.replace(/\s+/g, ''), 24);
   return task.no ? { zh: `第${task.no}项“${text}”`, en: `measure ${task.no} "${text}"` } : { zh: `“${text}”`, en: `"${text}"` };
@@ -112,6 +123,10 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
     });
   }
   const masterHashes = master.tasks.map((t) => measureFingerprint(t.measure));
+  // Master tasks by number and by measure fingerprint, in master order: each return row looks itself up
+  // instead of scanning the whole master.
+  const byNo = indexBy(master.tasks.map((t) => t.no));
+  const byHash = indexBy(masterHashes);
   if (identity.masterId !== masterFingerprint(master)) {
     const known = new Set(masterHashes);
     const matching = identity.measures.filter((m) => known.has(m.hash)).length;
@@ -144,9 +159,9 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
   // The measures the unit was given: the identity's list, found in the master by number and text (or text alone).
   const given = new Set<number>();
   for (const m of identity.measures) {
-    let i = master.tasks.findIndex((t, k) => t.no === m.no && masterHashes[k] === m.hash);
-    if (i < 0) i = masterHashes.indexOf(m.hash);
-    if (i < 0 && m.no) i = master.tasks.findIndex((t) => t.no === m.no);
+    let i = (byNo.get(m.no) ?? []).find((k) => masterHashes[k] === m.hash) ?? -1;
+    if (i < 0) i = byHash.get(m.hash)?.[0] ?? -1;
+    if (i < 0 && m.no) i = byNo.get(m.no)?.[0] ?? -1;
     if (i >= 0) given.add(i);
   }
   const assignedNow = new Set(master.tasks.flatMap((t, i) => (recipientsOf(t, directory, identity.by).includes(unit) ? [i] : [])));
@@ -157,12 +172,9 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
     const r0 = rt.row - 1;
     const measureAt = { row: r0, col: cols.number !== null && rt.no ? cols.number : cols.measure };
     const hash = measureFingerprint(rt.measure);
-    const byNumber = rt.no ? master.tasks.flatMap((t, i) => (t.no === rt.no && !matched.has(i) ? [i] : [])) : [];
+    const byNumber = rt.no ? (byNo.get(rt.no) ?? []).filter((i) => !matched.has(i)) : [];
     let index = byNumber.find((i) => masterHashes[i] === hash);
-    if (index === undefined && !byNumber.length) {
-      const byText = masterHashes.findIndex((h, i) => h === hash && !matched.has(i));
-      if (byText >= 0) index = byText;
-    }
+    if (index === undefined && !byNumber.length) index = (byHash.get(hash) ?? []).find((i) => !matched.has(i));
     if (index === undefined) {
       const numbered = byNumber.find((i) => given.has(i)) ?? byNumber[0];
       if (numbered !== undefined) {
