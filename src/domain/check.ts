@@ -176,6 +176,8 @@ class SheetReader {
   private readonly reportedCells = new Set<number>();
   private readonly cellKeyStride: number;
   private readonly singleUnitColumn: boolean;
+  /** The columns whose own value makes a row a measure row of its own (not a run-on of the measure text). */
+  private readonly valueColumns: ReadonlySet<number>;
   private anyCombinedLead = false;
   /** Distinct unit names the directory knows / does not know, in first-seen order (for directory.mismatch). */
   private readonly knownUnitNames = new Set<string>();
@@ -205,6 +207,8 @@ class SheetReader {
     const used = Object.values(this.cols).filter((c): c is number => typeof c === 'number');
     this.tableFirstCol = Math.min(...used, layout.lastColumn);
     this.singleUnitColumn = this.cols.lead === null && this.cols.responsible !== null;
+    const c = this.cols;
+    this.valueColumns = new Set([c.deadline, c.lead, c.responsible, c.status, c.number].filter((col): col is number => col !== null));
     this.cellKeyStride = layout.lastColumn + 2;
     this.measureHeaderKey = compactText(cellText(valueAt(grid, layout.headerRow - 1, this.cols.measure)));
   }
@@ -354,7 +358,7 @@ class SheetReader {
     const measureOwner = this.merges.ownerOf(r, c.measure);
     const ownAt = (col: number | null) => (col === null ? '' : (own.find((o) => o.col === col)?.text ?? ''));
     const measureText = ownAt(c.measure);
-    const otherOwn = [c.deadline, c.lead, c.responsible, c.status, c.number].some((col) => ownAt(col) !== '');
+    const otherOwn = own.some((o) => this.valueColumns.has(o.col));
 
     // The measure cell merged down from the current task: this row is part of it (extra units, a second line).
     if (measureOwner && this.current && measureOwner.row >= this.current.firstRow && measureOwner.row <= this.current.lastRow) {
