@@ -50,18 +50,6 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
 
   const snapshot = await host.read(options.check ? { sheet: options.check.analysis.sheet } : undefined);
   const { state } = parseState(snapshot.stateText);
-  // The checker reads the sheet called exactly 单位名录: a directory under another name would be ignored,
-  // so when the clerk's own 单位名录 is there, the pane refuses instead of writing 单位名录(2).
-  const key = UNIT_DIRECTORY_SHEET.toLowerCase();
-  const exists = snapshot.sheets.some((s) => s.name.toLowerCase() === key);
-  const ours = state.productSheets.some((p) => p.name.toLowerCase() === key && p.marker === 'unit-directory');
-  if (exists && !ours) {
-    throw new UserFacingError('directory.user_sheet_exists', {
-      zh: `工作簿中已有您建立的“${UNIT_DIRECTORY_SHEET}”工作表，检查时会直接使用它，助手不会覆盖。如需重新生成，请先将它改名。`,
-      en: `The workbook already has a "${UNIT_DIRECTORY_SHEET}" sheet you made; checks use it and the assistant will not overwrite it. Rename it first to generate a new one.`,
-    });
-  }
-
   // One directory per workbook (source null): the product's earlier one is replaced, whatever it was made from.
   const placement = placeProductSheet({
     requested: UNIT_DIRECTORY_SHEET,
@@ -70,6 +58,16 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
     existingSheets: snapshot.sheets.map((s) => s.name),
     state,
   });
+  // The checker reads the sheet called exactly 单位名录: a directory under another name would be ignored,
+  // so when the placement would not replace the product's own 单位名录 (it is the clerk's), the pane
+  // refuses instead of writing 单位名录(2).
+  if (placement.name !== UNIT_DIRECTORY_SHEET) {
+    throw new UserFacingError('directory.user_sheet_exists', {
+      zh: `工作簿中已有您建立的“${UNIT_DIRECTORY_SHEET}”工作表，检查时会直接使用它，助手不会覆盖。如需重新生成，请先将它改名。`,
+      en: `The workbook already has a "${UNIT_DIRECTORY_SHEET}" sheet you made; checks use it and the assistant will not overwrite it. Rename it first to generate a new one.`,
+    });
+  }
+
   const next = recordProductSheet(
     state,
     { name: placement.name, marker: 'unit-directory', source: null, createdAt: options.now ?? new Date().toISOString() },
