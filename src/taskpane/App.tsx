@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { ControllerContext, usePaneController } from './controller';
-import { EnvironmentContext, type PaneEnvironment } from './environment';
+import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
 import { CheckPanel } from './panels/CheckPanel';
 import { DirectoryPanel } from './panels/DirectoryPanel';
@@ -60,11 +60,9 @@ const TAB_LABELS: Record<TabName, MessageKey> = {
 
 export function TaskPane({ env }: { env: PaneEnvironment }) {
   return (
-    <EnvironmentContext.Provider value={env}>
-      <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} lang={env.lang} style={{ minHeight: '100%' }}>
-        <PaneBody env={env} />
-      </FluentProvider>
-    </EnvironmentContext.Provider>
+    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} lang={env.lang} style={{ minHeight: '100%' }}>
+      <PaneBody env={env} />
+    </FluentProvider>
   );
 }
 

@@ -3,7 +3,6 @@
  * the browser preview supplies the simulator-backed host, and component tests supply fakes. The pane itself
  * never touches Office.js or Excel.* — only this port.
  */
-import { createContext, useContext } from 'react';
 import type { Lang } from '../domain/types';
 import type { WorkbookHost } from '../ports/workbook-host';
 import type { PaneWorkflows } from './workflows';
@@ -16,12 +15,4 @@ export interface PaneEnvironment {
   today(): string;
   /** The shared workflows, loaded on first use (kept out of the initial bundle). */
   loadWorkflows(): Promise<PaneWorkflows>;
-}
-
-export const EnvironmentContext = createContext<PaneEnvironment | null>(null);
-
-export function useEnvironment(): PaneEnvironment {
-  const env = useContext(EnvironmentContext);
-  if (!env) throw new Error('useEnvironment: the pane was rendered without a PaneEnvironment');
-  return env;
 }

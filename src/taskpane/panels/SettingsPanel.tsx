@@ -23,7 +23,7 @@ const useSettingsStyles = makeStyles({
 const COLOURED_STATES = ROW_STATES.filter((s) => DEFAULT_COLOURS[s] !== null);
 
 /** "C — 工作任务": the column letter and its header text, so the clerk recognises it. */
-export function columnChoices(check: PaneCheckResult | null): { col: number; label: string }[] {
+function columnChoices(check: PaneCheckResult | null): { col: number; label: string }[] {
   const grid = check?.snapshot.grid;
   const layout = check?.analysis.layout;
   if (!grid || !layout) return [];
@@ -36,7 +36,7 @@ export function columnChoices(check: PaneCheckResult | null): { col: number; lab
   return choices;
 }
 
-export const PLAN_YEAR_RANGE = { min: 2000, max: 2100 } as const;
+const PLAN_YEAR_RANGE = { min: 2000, max: 2100 } as const;
 
 export function SettingsPanel() {
   const styles = usePanelStyles();
