@@ -11,8 +11,7 @@ import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck } from './check';
 import { completeHighlight, prepareHighlight, validateAsOf, validateSoonDays, type HighlightOptions, type HighlightResult } from './highlight';
 import { stampAnswers } from './product-sheet-stamps';
-import { planSummary, summaryStampProbes, type SummaryOptions, type SummaryResult } from './summary';
-import { reportParagraph } from '../domain/report-paragraph';
+import { planSummary, summaryResult, summaryStampProbes, type SummaryOptions, type SummaryResult } from './summary';
 
 export type ReportOptions = HighlightOptions & Omit<SummaryOptions, keyof HighlightOptions>;
 
@@ -43,16 +42,5 @@ export async function runReport(host: WorkbookHost, options: ReportOptions): Pro
 
   await host.apply([...highlighted.changes, plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
 
-  return {
-    highlight,
-    summary: {
-      sheet: check.analysis.sheet,
-      sheetName: plan.spec.name,
-      replaced: plan.replaced,
-      model: plan.model,
-      paragraph: reportParagraph(plan.model),
-      warnings: highlight.warnings,
-      check,
-    },
-  };
+  return { highlight, summary: summaryResult(check, plan, highlight.warnings) };
 }

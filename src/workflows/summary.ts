@@ -123,13 +123,18 @@ export async function runSummary(host: WorkbookHost, options: SummaryOptions): P
   const stamps = await stampAnswers(host, check.snapshot, check.state, 'summary', check.analysis.sheet);
   const plan = planSummary(check, check.state, options, stamps);
   await host.apply([plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
+  return summaryResult(check, plan, check.stateDamaged ? [DAMAGED_STATE_WARNING] : []);
+}
+
+/** What a summary run reports, once its plan is applied. */
+export function summaryResult(check: CheckResult, plan: SummaryPlan, warnings: LocalText[]): SummaryResult {
   return {
     sheet: check.analysis.sheet,
     sheetName: plan.spec.name,
     replaced: plan.replaced,
     model: plan.model,
     paragraph: reportParagraph(plan.model),
-    warnings: check.stateDamaged ? [DAMAGED_STATE_WARNING] : [],
+    warnings,
     check,
   };
 }
