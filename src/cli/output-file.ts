@@ -110,7 +110,7 @@ export function backupPathFor(inputPath: string): string {
  */
 export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
   const host = await XlsxHost.open(target.inputPath, { force: target.force });
-  refuseRoundTripRisks(host.roundTripRisks(), target);
+  refuseRoundTripRisks(await host.roundTripRisks(), target);
   return host;
 }
 

@@ -136,14 +136,43 @@ const DROPPED_PARTS: DroppedContent[] = [
 
 /** What is inside the package, read once at open time. */
 export interface PackageInspection {
-  risks: LocalText[];
+  /**
+   * The content a save through ExcelJS would lose, looked for on the first call only: it inflates every
+   * worksheet part a second time beside ExcelJS's own load, which a command that never saves need not pay.
+   */
+  risks(): Promise<LocalText[]>;
   themeXml: string | null;
   stylesXml: string | null;
 }
 
+/** Each part is inflated at most once per call, however many checks look inside it. */
+function partReader(zip: JSZipArchive): (name: string) => Promise<string> {
+  const texts = new Map<string, string>();
+  return async (name) => {
+    let t = texts.get(name);
+    if (t === undefined) texts.set(name, (t = await zip.files[name].async('string')));
+    return t;
+  };
+}
+
+async function droppedContent(zip: JSZipArchive, names: string[]): Promise<LocalText[]> {
+  const partText = partReader(zip);
+  const risks: LocalText[] = [];
+  for (const kind of DROPPED_PARTS) {
+    const parts = names.filter((n) => kind.part.test(n));
+    let found = false;
+    for (const name of parts) {
+      found = !kind.inside || kind.inside.test(await partText(name));
+      if (found) break;
+    }
+    if (found) risks.push(kind.message);
+  }
+  return risks;
+}
+
 /**
  * Opens the zip (central directory only; parts are inflated only where a check needs their text) and
- * refuses packages that are not spreadsheets, then lists the content a save through ExcelJS would lose.
+ * refuses packages that are not spreadsheets; `risks()` lists the content a save through ExcelJS would lose.
  */
 export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Promise<PackageInspection> {
   let zip: JSZipArchive;
@@ -172,13 +201,7 @@ export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Prom
     );
   }
 
-  // Each part is inflated at most once, however many checks look inside it.
-  const texts = new Map<string, string>();
-  const partText = async (name: string): Promise<string> => {
-    let t = texts.get(name);
-    if (t === undefined) texts.set(name, (t = await zip.files[name].async('string')));
-    return t;
-  };
+  const partText = partReader(zip);
   // "Strict Open XML" workbooks use other namespaces; ExcelJS would read them as empty rather than fail.
   const workbookXml = await partText(names.find((n) => n.toLowerCase() === 'xl/workbook.xml') as string);
   if (workbookXml.includes('purl.oclc.org/ooxml/spreadsheetml/main')) {
@@ -191,22 +214,16 @@ export async function inspectPackage(bytes: Uint8Array, fileLabel: string): Prom
     );
   }
 
-  const risks: LocalText[] = [];
-  for (const kind of DROPPED_PARTS) {
-    const parts = names.filter((n) => kind.part.test(n));
-    let found = false;
-    for (const name of parts) {
-      found = !kind.inside || kind.inside.test(await partText(name));
-      if (found) break;
-    }
-    if (found) risks.push(kind.message);
-  }
-  texts.clear();
   const optionalPart = async (pattern: RegExp): Promise<string | null> => {
     const name = names.find((n) => pattern.test(n));
     return name ? partText(name) : null;
   };
-  return { risks, themeXml: await optionalPart(/^xl\/theme\/theme1\.xml$/i), stylesXml: await optionalPart(/^xl\/styles\.xml$/i) };
+  let risks: Promise<LocalText[]> | undefined;
+  return {
+    risks: () => (risks ??= droppedContent(zip, names)),
+    themeXml: await optionalPart(/^xl\/theme\/theme1\.xml$/i),
+    stylesXml: await optionalPart(/^xl\/styles\.xml$/i),
+  };
 }
 
 /** The message shown when saving would lose content: names everything that would be lost. */

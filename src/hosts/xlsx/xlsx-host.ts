@@ -1,7 +1,8 @@
 /**
  * WorkbookHost over ExcelJS: the CLI's and the tests' workbook. Opening sniffs the bytes first (a renamed
- * .xls, a password-protected file or a CSV gets a message naming it, never an ExcelJS stack trace) and
- * notes what ExcelJS would drop on save; `save` refuses to lose that content unless opened with `force`.
+ * .xls, a password-protected file or a CSV gets a message naming it, never an ExcelJS stack trace); what
+ * ExcelJS would drop on save is looked for when a save (or roundTripRisks) first asks, and `save` refuses to
+ * lose that content unless opened with `force`.
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
@@ -83,7 +84,8 @@ export class XlsxHost implements WorkbookHost {
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
-    private readonly risks: LocalText[],
+    /** Content a save would lose (package-inspection looks for it on the first call). */
+    private readonly risks: () => Promise<LocalText[]>,
     private readonly theme: ThemePalette,
     private readonly defaultFont: Partial<ExcelJS.Font>,
     private readonly force: boolean,
@@ -108,12 +110,12 @@ export class XlsxHost implements WorkbookHost {
 
   /** Wraps a workbook built in memory (tests, split); it has nothing ExcelJS could lose. */
   static fromWorkbook(wb: ExcelJS.Workbook): XlsxHost {
-    return new XlsxHost(wb, [], OFFICE_THEME, defaultFontFromStylesXml(null), false);
+    return new XlsxHost(wb, async () => [], OFFICE_THEME, defaultFontFromStylesXml(null), false);
   }
 
   /** Content in the opened file that saving through ExcelJS would drop, one entry per kind. */
-  roundTripRisks(): LocalText[] {
-    return [...this.risks];
+  async roundTripRisks(): Promise<LocalText[]> {
+    return [...(await this.risks())];
   }
 
   async read(request: ReadRequest = {}): Promise<WorkbookSnapshot> {
@@ -206,7 +208,10 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    if (this.risks.length && !this.force) throw roundTripRefusal(this.risks);
+    if (!this.force) {
+      const risks = await this.risks();
+      if (risks.length) throw roundTripRefusal(risks);
+    }
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 
