@@ -130,7 +130,7 @@ interface Effect {
 interface QueuedOp {
   requestBytes: number;
   run: () => Effect | void;
-  /** Loads and existence checks change nothing, so cached used ranges stay valid across them. */
+  /** Loads and existence checks change nothing, so the sheet facts a sync keeps stay valid across them. */
   readOnly?: boolean;
 }
 
@@ -214,13 +214,23 @@ class SimRequestContext {
   private queue: QueuedOp[] = [];
   /** Ranges whose format is written in the pending batch. */
   readonly formatTargets = new Set<object>();
-  /** Used ranges computed during a sync, until the next write (finding one scans the whole sheet). */
-  readonly usedRanges = new Map<string, CellRange | null>();
+  /**
+   * What a sync works out about a whole sheet, kept until the next write: its used ranges (finding one scans
+   * every cell) and its merged areas (listed from every merge, and asked for once per band of rows).
+   */
+  private readonly sheetFacts = new Map<string, unknown>();
+
+  private sheetFact<T>(key: string, find: () => T): T {
+    if (!this.sheetFacts.has(key)) this.sheetFacts.set(key, find());
+    return this.sheetFacts.get(key) as T;
+  }
 
   usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
-    const key = `${ws.id}:${valuesOnly}`;
-    if (!this.usedRanges.has(key)) this.usedRanges.set(key, usedRect(ws, valuesOnly));
-    return this.usedRanges.get(key)!;
+    return this.sheetFact(`${ws.id}:used:${valuesOnly}`, () => usedRect(ws, valuesOnly));
+  }
+
+  mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
+    return this.sheetFact(`${ws.id}:merges`, () => mergedAreas(ws));
   }
 
   constructor(readonly sim: ExcelSimulator) {
@@ -240,7 +250,7 @@ class SimRequestContext {
     const formatTargets = this.formatTargets.size;
     this.queue = [];
     this.formatTargets.clear();
-    this.usedRanges.clear();
+    this.sheetFacts.clear();
     await Promise.resolve();
     if (this.sim.cellEditMode) {
       this.sim.recordSync(0, 0, 0);
@@ -256,7 +266,7 @@ class SimRequestContext {
     const deliveries: (() => void)[] = [];
     try {
       for (const op of ops) {
-        if (!op.readOnly) this.usedRanges.clear();
+        if (!op.readOnly) this.sheetFacts.clear();
         const effect = op.run();
         if (effect && typeof effect.responseBytes === 'number') {
           responseBytes += effect.responseBytes;
@@ -1237,7 +1247,7 @@ class RangeAreasProxy extends ClientObject {
   private areas(): CellRange[] | null {
     const target = this.range.resolve();
     if (!target) return null;
-    const found = mergedAreas(target.ws).filter((m) => intersects(m, target.rect));
+    const found = this.ctx.mergedAreas(target.ws).filter((m) => intersects(m, target.rect));
     if (found.length > 512) throw new SimulatorError('GeneralException', 'getMergedAreas fails when the range holds more than 512 merged areas.');
     return found.length ? found.sort((a, b) => a.top - b.top || a.left - b.left) : null;
   }
