@@ -63,7 +63,7 @@ function LitePane({ env }: { env: PaneEnvironment }) {
       css.setAttribute('data-lite-css', '');
       document.head.appendChild(css);
     }
-    mountLitePane(box.current, { host: env.host, lang: env.lang, today: env.today });
+    mountLitePane(box.current, env);
   }, [env]);
   return <div ref={box} data-testid="lite-pane" />;
 }

@@ -9,10 +9,11 @@
  */
 import { isValidIsoDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../domain/row-state';
-import { ROW_STATES, type Finding, type Lang, type LocalText, type RowState } from '../domain/types';
+import { ROW_STATES, type Finding, type LocalText, type RowState } from '../domain/types';
 import { parseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
-import type { SheetInfo, WorkbookHost } from '../ports/workbook-host';
+import type { SheetInfo } from '../ports/workbook-host';
 import { describeError } from '../taskpane/describe-error';
+import type { PaneEnvironment } from '../taskpane/environment';
 import { translator, type MessageKey, type Translator } from '../taskpane/i18n';
 import {
   clerkTables,
@@ -32,12 +33,8 @@ import { MAX_SOON_DAYS, runHighlight } from '../workflows/highlight';
 import { runSummary } from '../workflows/summary';
 import { button, el, labelled, setChildren } from './dom';
 
-export interface LiteEnvironment {
-  host: WorkbookHost;
-  lang: Lang;
-  /** Today's date as ISO (the default as-of date); injectable so tests and screenshots are deterministic. */
-  today(): string;
-}
+/** What the lite pane needs from the world: the full pane's environment, less the theme and the lazy workflows. */
+export type LiteEnvironment = Pick<PaneEnvironment, 'host' | 'lang' | 'today'>;
 
 type NoticeIntent = 'success' | 'warning' | 'error';
 
