@@ -6,6 +6,7 @@
  * a few dozen characters per row. Workflows unpack on read and pack before saving; records saved unpacked
  * (plain `cells`) are read as they are.
  */
+import { cellKey } from './cell-ranges';
 import { cellText } from './text';
 import type { CellStyle, SheetGrid } from './types';
 import type { HighlightedCell, HighlightRecord, PackedHighlight } from './workbook-state';
@@ -165,7 +166,7 @@ export function realignRecord(record: HighlightRecord, index: RowKeyIndex): High
     return head === null ? { delta: 0, sure: false } : shift.get(head)!;
   };
 
-  const taken = new Set<string>();
+  const taken = new Set<number>();
   const place = <T extends { row: number; col: number }>(items: T[], move: (item: T, row: number) => T): T[] => {
     const out: T[] = [];
     for (const pass of [true, false]) {
@@ -173,7 +174,7 @@ export function realignRecord(record: HighlightRecord, index: RowKeyIndex): High
         const m = moveOf(item.row);
         if (m.sure !== pass) continue;
         const row = item.row + m.delta;
-        const id = `${row}:${item.col}`;
+        const id = cellKey(row, item.col);
         if (row < 0 || taken.has(id)) continue;
         taken.add(id);
         out.push(m.delta ? move(item, row) : item);

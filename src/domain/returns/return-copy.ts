@@ -7,6 +7,7 @@
  * answer cells stay editable.
  * A second, very-hidden sheet carries the identity collect checks.
  */
+import { cellKey } from '../cell-ranges';
 import { MergeIndex, valueAt } from '../layout';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
 import { STATUS_CHOICES } from '../status';
@@ -52,11 +53,11 @@ function specValue(v: CellValue): SpecValue {
 
 /** The value a task shows in one master column: its cells over the task's rows, merged ones read once. */
 function taskCellValue(grid: SheetGrid, merges: MergeIndex, task: Task, col: number): SpecValue {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const values: CellValue[] = [];
   for (let r = task.rows[0] - 1; r <= task.rows[1] - 1; r++) {
     const source = merges.ownerOf(r, col) ?? { row: r, col };
-    const key = `${source.row}:${source.col}`;
+    const key = cellKey(source.row, source.col);
     if (seen.has(key)) continue;
     seen.add(key);
     const v = valueAt(grid, source.row, source.col);
