@@ -19,7 +19,8 @@ export const MAX_CELL_CHARS = 32_767;
 /** Excel's limit for an inline list in data validation (the quoted, comma-joined options). */
 const MAX_INLINE_LIST_CHARS = 255;
 
-function argb(hex: string): string {
+/** '#RRGGBB' → ExcelJS's opaque 'FFRRGGBB'. */
+export function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 

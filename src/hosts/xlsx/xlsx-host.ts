@@ -37,17 +37,13 @@ import {
 } from './colour-token';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { plainValue, readGrid } from './read-grid';
-import { DATE_FORMAT, MAX_CELL_CHARS, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
+import { DATE_FORMAT, MAX_CELL_CHARS, argb, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
 
 export { writeSpecsToWorkbook };
 
 export interface OpenOptions {
   /** Allow saving even though content ExcelJS cannot keep (charts, pivots, macros…) will be lost. */
   force?: boolean;
-}
-
-function hex(colour: string): string {
-  return `FF${colour.replace('#', '').toUpperCase()}`;
 }
 
 function unknownSheet(name: string): UserFacingError {
@@ -339,9 +335,9 @@ export class XlsxHost implements WorkbookHost {
         const style = cell.style ?? {};
         cell.style = {
           ...style,
-          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: hex(fill) } },
+          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } },
           // A cell without a font of its own shows the workbook default; keep showing it, only recoloured.
-          font: { ...(style.font ?? this.defaultFont), color: { argb: hex(font) } },
+          font: { ...(style.font ?? this.defaultFont), color: { argb: argb(font) } },
         };
       }
     }
@@ -357,8 +353,8 @@ export class XlsxHost implements WorkbookHost {
     for (const saved of styles) {
       const cell = ws.getCell(saved.row + 1, saved.col + 1);
       const snapshot = parseColourToken(saved.token) ?? {
-        fill: saved.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hex(saved.fill) } } as ExcelJS.Fill) : null,
-        fontColor: saved.font ? { argb: hex(saved.font) } : null,
+        fill: saved.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(saved.fill) } } as ExcelJS.Fill) : null,
+        fontColor: saved.font ? { argb: argb(saved.font) } : null,
         hasFont: true,
       };
       const { fill: _fill, ...rest } = cell.style ?? {};
