@@ -259,6 +259,10 @@ export class XlsxHost implements WorkbookHost {
     const need = (sheet: string): void => {
       if (!names.has(sheet.toLowerCase())) throw unknownSheet(sheet);
     };
+    const needCell = (sheet: string, cell: { row: number; col: number }): void => {
+      const r: CellRange = { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
+      if (!isValidRange(r)) throw invalidRange(sheet, r);
+    };
     for (const change of changes) {
       switch (change.kind) {
         case 'colour': {
@@ -272,20 +276,14 @@ export class XlsxHost implements WorkbookHost {
         }
         case 'restore': {
           need(change.sheet);
-          const bad = change.styles.find((s) => !isValidRange({ top: s.row, left: s.col, bottom: s.row, right: s.col }));
-          if (bad) throw invalidRange(change.sheet, { top: bad.row, left: bad.col, bottom: bad.row, right: bad.col });
+          for (const s of change.styles) needCell(change.sheet, s);
           break;
         }
         case 'cells': {
           need(change.sheet);
           for (const w of change.writes) {
-            if (!isValidRange({ top: w.row, left: w.col, bottom: w.row, right: w.col })) {
-              throw invalidRange(change.sheet, { top: w.row, left: w.col, bottom: w.row, right: w.col });
-            }
-            const from = w.styleFrom;
-            if (from && !isValidRange({ top: from.row, left: from.col, bottom: from.row, right: from.col })) {
-              throw invalidRange(change.sheet, { top: from.row, left: from.col, bottom: from.row, right: from.col });
-            }
+            needCell(change.sheet, w);
+            if (w.styleFrom) needCell(change.sheet, w.styleFrom);
             if (typeof w.value === 'string' && w.value.length > MAX_CELL_CHARS) {
               throw new UserFacingError(
                 'xlsx.text_too_long',
