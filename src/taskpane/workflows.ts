@@ -146,18 +146,14 @@ export function paneWorkflows(): PaneWorkflows {
       }
       return { workbooks, unassigned: result.unassigned.length };
     },
-    collect: async (host, { files, onProgress, ...options }) => {
+    collect: async (host, { files, ...options }) => {
       const excel = await loadExcelFiles();
       const sources: ReturnSource[] = files.map((file) => ({
         name: file.name,
         receivedAt: file.lastModified ? localTimestamp(new Date(file.lastModified)) : null,
         open: async () => excel.openWorkbook(new Uint8Array(await file.arrayBuffer())),
       }));
-      const result = await runCollect(host, sources, {
-        ...options,
-        generatedAt: localTimestamp(),
-        onProgress: onProgress ? (done, total) => onProgress(done, total) : undefined,
-      });
+      const result = await runCollect(host, sources, { ...options, generatedAt: localTimestamp() });
       return {
         returns: result.returns,
         updated: result.updated,
