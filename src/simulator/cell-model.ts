@@ -4,6 +4,7 @@
  * add-in writes a value. Browser-safe: ExcelJS objects only, no Node imports.
  */
 import type ExcelJS from 'exceljs';
+import { normaliseColour } from '../domain/colours';
 import { OFFICE_THEME, resolveColour } from '../hosts/xlsx/colour-token';
 
 /** What `Range.values` holds for one cell. */
@@ -148,7 +149,7 @@ export function cellColours(cell: ExcelJS.Cell): CellColours {
 }
 
 export function argb(hex: string): string {
-  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
-  if (!m) throw new RangeError(`Not a colour: ${hex}`);
-  return `FF${m[1].toUpperCase()}`;
+  const colour = normaliseColour(hex);
+  if (!colour) throw new RangeError(`Not a colour: ${hex}`);
+  return `FF${colour.slice(1)}`;
 }

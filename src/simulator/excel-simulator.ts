@@ -15,6 +15,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange } from '../domain/types';
 import { columnIndex, parseAddress, rangeAddress } from '../domain/address';
+import { rangeCellCount, rangesIntersect } from '../domain/cell-ranges';
 import {
   argb,
   cellColours,
@@ -28,6 +29,7 @@ import {
   type OfficeValue,
 } from './cell-model';
 import { SimulatorError } from './errors';
+import { charsToPoints } from '../hosts/excel/excel-host';
 import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from '../hosts/excel/payload';
 
 export const LATEST_API_VERSION = '1.20';
@@ -83,14 +85,9 @@ function officeVisibility(state: string | undefined): 'Visible' | 'Hidden' | 'Ve
 /** Excel's A1 notation, also whole columns ('A:C') and whole rows ('2:5'), with an optional sheet prefix. */
 export function parseRangeAddress(address: string): CellRange | null {
   const bare = (address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address).replace(/\$/g, '').trim();
-  let m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(bare);
-  if (m) {
-    const [r1, c1] = [Number(m[2]) - 1, columnIndex(m[1])];
-    const [r2, c2] = m[3] ? [Number(m[4]) - 1, columnIndex(m[3])] : [r1, c1];
-    if (r1 < 0 || r2 < 0 || r1 >= MAX_ROWS || r2 >= MAX_ROWS || c1 >= MAX_COLS || c2 >= MAX_COLS) return null;
-    return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-  }
-  m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(bare);
+  const cells = parseAddress(bare);
+  if (cells) return cells.top >= 0 && cells.bottom < MAX_ROWS && cells.right < MAX_COLS ? cells : null;
+  let m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(bare);
   if (m) {
     const [c1, c2] = [columnIndex(m[1]), columnIndex(m[2])];
     return { top: 0, left: Math.min(c1, c2), bottom: MAX_ROWS - 1, right: Math.max(c1, c2) };
@@ -111,10 +108,6 @@ function sheetPrefix(name: string): string {
 
 function officeAddress(sheet: string, r: CellRange): string {
   return `${sheetPrefix(sheet)}${rangeAddress(r)}`;
-}
-
-function points(charsWidth: number): number {
-  return Math.round((charsWidth * 7 + 5) * 0.75 * 100) / 100;
 }
 
 function charsFromPoints(pointsWidth: number): number {
@@ -751,10 +744,6 @@ function mergeReplacing(ws: ExcelJS.Worksheet, r: CellRange): void {
   }
 }
 
-function intersects(a: CellRange, b: CellRange): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
 /** Visits existing cells only (never creates rows), in row-major order. */
 function forExistingCells(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: ExcelJS.Cell) => void): void {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -766,7 +755,7 @@ function forExistingCells(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: 
 }
 
 function boundedForWrite(rect: CellRange): CellRange {
-  if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000) {
+  if (rangeCellCount(rect) > 5_000_000) {
     throw new SimulatorError('InvalidArgument', 'The range is too large for a cell-by-cell operation in the simulator.');
   }
   return rect;
@@ -804,7 +793,7 @@ function updateStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
 }
 
 function grid<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
-  if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000) {
+  if (rangeCellCount(rect) > 5_000_000) {
     throw new SimulatorError('GeneralException', 'Excel reads at most 5 000 000 cells at a time.');
   }
   const out: T[][] = [];
@@ -1116,7 +1105,7 @@ class RangeProxy extends ClientObject {
   unmerge(): void {
     this.sim.requireApi('1.2', 'Range.unmerge');
     this.later(0, (ws, rect) => {
-      for (const m of mergedAreas(ws)) if (intersects(m, rect)) ws.unMergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      for (const m of mergedAreas(ws)) if (rangesIntersect(m, rect)) ws.unMergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     });
   }
 
@@ -1247,7 +1236,7 @@ class RangeAreasProxy extends ClientObject {
   private areas(): CellRange[] | null {
     const target = this.range.resolve();
     if (!target) return null;
-    const found = this.ctx.mergedAreas(target.ws).filter((m) => intersects(m, target.rect));
+    const found = this.ctx.mergedAreas(target.ws).filter((m) => rangesIntersect(m, target.rect));
     if (found.length > 512) throw new SimulatorError('GeneralException', 'getMergedAreas fails when the range holds more than 512 merged areas.');
     return found.length ? found.sort((a, b) => a.top - b.top || a.left - b.left) : null;
   }
@@ -1389,7 +1378,7 @@ class RangeFormatProxy extends ClientObject {
     for (const n of names) {
       if (n === 'columnWidth') {
         this.sim.requireApi('1.2', 'RangeFormat.columnWidth');
-        out.columnWidth = uniform(ws, { ...rect, top: 0, bottom: 0 }, () => 0) === null ? null : points(ws.getColumn(rect.left + 1).width ?? 8.43);
+        out.columnWidth = uniform(ws, { ...rect, top: 0, bottom: 0 }, () => 0) === null ? null : charsToPoints(ws.getColumn(rect.left + 1).width ?? 8.43);
       } else if (n === 'rowHeight') {
         this.sim.requireApi('1.2', 'RangeFormat.rowHeight');
         out.rowHeight = ws.findRow(rect.top + 1)?.height ?? 15;
