@@ -27,7 +27,3 @@ export class SimulatorError extends Error {
     this.debugInfo = { code, message };
   }
 }
-
-export function errorCode(e: unknown): string | null {
-  return e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
-}

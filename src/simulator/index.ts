@@ -7,5 +7,5 @@ export {
   type SimulatorStats,
   type SimulatedChart,
 } from './excel-simulator';
-export { SimulatorError, errorCode, type SimulatorErrorCode } from './errors';
+export { SimulatorError, type SimulatorErrorCode } from './errors';
 export { dateToSerial, type OfficeValue } from './cell-model';
