@@ -2,27 +2,21 @@
  * The colour-coding step of `npm run demo`: the returns sample highlighted as of 2022-09-15 (the date its
  * 完成情况 answers were chosen for), written to out/ and summarised as counts per state.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { XlsxHost } from '../../hosts/xlsx';
 import { runHighlight } from '../../workflows/highlight';
 import { formatHighlightResult } from './highlight';
 // Type-only: demo.ts lists this step, so a value import back from it would be circular.
 import type { DemoStep } from './demo';
 
 export const DEMO_AS_OF = '2022-09-15';
-const RETURNS_SAMPLE_FILE = 'samples/liangjiang-2022-returns.xlsx';
 export const HIGHLIGHTED_RETURNS = 'out/liangjiang-2022-returns-highlighted.xlsx';
 
 export const highlightDemoStep: DemoStep = {
   title: { zh: `按 ${DEMO_AS_OF} 给报回的完成情况标色`, en: `Colour-code the returned progress as of ${DEMO_AS_OF}` },
   async run(demo) {
-    const host = await XlsxHost.open(path.join(demo.root, RETURNS_SAMPLE_FILE));
+    const host = await demo.openSample('returns');
     const result = await runHighlight(host, { asOf: DEMO_AS_OF });
-    const target = path.join(demo.root, HIGHLIGHTED_RETURNS);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    await host.save(target);
+    const written = await demo.save(host, HIGHLIGHTED_RETURNS);
     demo.cli.out(formatHighlightResult(result, demo.cli));
-    demo.cli.out(demo.lang === 'en-US' ? `Written: ${demo.show(target)}\n` : `已写入：${demo.show(target)}\n`);
+    demo.cli.out(written);
   },
 };

@@ -2,9 +2,6 @@
  * The summary step of `npm run demo`: the full year-end report for the returns sample — rows colour-coded and
  * the 落实情况汇总 sheet written, as of 2022-12-31 — saved to out/, with the annual-report paragraph printed.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { XlsxHost } from '../../hosts/xlsx';
 import { runReport } from '../../workflows/report';
 import { summaryText } from '../summary-output';
 // Type-only: demo.ts lists this step, so a value import back from it would be circular.
@@ -12,18 +9,15 @@ import type { DemoStep } from './demo';
 import { generatedAt } from './summary';
 
 export const REPORT_AS_OF = '2022-12-31';
-const RETURNS_SAMPLE_FILE = 'samples/liangjiang-2022-returns.xlsx';
 export const RETURNS_REPORT = 'out/liangjiang-2022-returns-report-2022-12-31.xlsx';
 
 export const summaryDemoStep: DemoStep = {
   title: { zh: `生成截至 ${REPORT_AS_OF} 的落实情况汇总和年度报告段落`, en: `Year-end summary and annual-report paragraph as of ${REPORT_AS_OF}` },
   async run(demo) {
-    const host = await XlsxHost.open(path.join(demo.root, RETURNS_SAMPLE_FILE));
+    const host = await demo.openSample('returns');
     const result = await runReport(host, { asOf: REPORT_AS_OF, generatedAt: generatedAt(demo.cli), lang: demo.lang });
-    const target = path.join(demo.root, RETURNS_REPORT);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    await host.save(target);
+    const written = await demo.save(host, RETURNS_REPORT);
     demo.cli.out(summaryText(result.summary, demo.lang));
-    demo.cli.out(demo.lang === 'en-US' ? `Written: ${demo.show(target)}\n` : `已写入：${demo.show(target)}\n`);
+    demo.cli.out(written);
   },
 };

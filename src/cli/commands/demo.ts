@@ -41,6 +41,10 @@ export interface DemoContext {
   root: string;
   /** A path relative to the package root, as shown to the user. */
   show(absolute: string): string;
+  /** Opens a bundled sample. */
+  openSample(which: keyof typeof SAMPLES): Promise<XlsxHost>;
+  /** Saves a step's result under the package root (its folder created when missing); returns the line saying where. */
+  save(host: XlsxHost, relative: string): Promise<string>;
 }
 
 export interface DemoStep {
@@ -48,16 +52,15 @@ export interface DemoStep {
   run(demo: DemoContext): Promise<void>;
 }
 
-export const SAMPLE = 'samples/liangjiang-2022.xlsx';
-export const RETURNS_SAMPLE = 'samples/liangjiang-2022-returns.xlsx';
+/** The bundled samples: the official 2022 table, and the same table with the departments' answers. */
+const SAMPLES = { allocation: 'samples/liangjiang-2022.xlsx', returns: 'samples/liangjiang-2022-returns.xlsx' };
 
 /** Step 1: check the official 2022 任务分工 exactly as a clerk receives it. */
 const checkStep: DemoStep = {
   title: { zh: '检查任务分工表', en: 'Check the allocation sheet' },
   async run(demo) {
-    const file = path.join(demo.root, SAMPLE);
-    const result = await runCheck(await XlsxHost.open(file));
-    demo.cli.out(checkText(result, { file: demo.show(file), lang: demo.lang }));
+    const result = await runCheck(await demo.openSample('allocation'));
+    demo.cli.out(checkText(result, { file: demo.show(path.join(demo.root, SAMPLES.allocation)), lang: demo.lang }));
   },
 };
 
@@ -86,7 +89,20 @@ export const demoCommand: Command = {
   async run(argv, ctx) {
     parseArgs(argv, [{ name: 'lang', value: true }]);
     const root = packageRoot();
-    const demo: DemoContext = { cli: ctx, lang: ctx.lang, root, show: (p) => path.relative(root, p) || '.' };
+    const show = (p: string) => path.relative(root, p) || '.';
+    const demo: DemoContext = {
+      cli: ctx,
+      lang: ctx.lang,
+      root,
+      show,
+      openSample: (which) => XlsxHost.open(path.join(root, SAMPLES[which])),
+      async save(host, relative) {
+        const target = path.join(root, relative);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        await host.save(target);
+        return ctx.lang === 'en-US' ? `Written: ${show(target)}\n` : `已写入：${show(target)}\n`;
+      },
+    };
     for (const [i, step] of DEMO_STEPS.entries()) {
       const heading = `${i + 1}. ${pick(step.title, ctx.lang)}`;
       ctx.out(`${'='.repeat(8)} ${heading} ${'='.repeat(8)}\n`);
