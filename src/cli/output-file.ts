@@ -9,7 +9,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../domain/errors';
-import type { LocalText } from '../domain/types';
 import { XlsxHost } from '../hosts/xlsx';
 import { roundTripRefusal } from '../hosts/xlsx/package-inspection';
 import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
@@ -92,11 +91,6 @@ export function resolveOutputTarget(io: CliIO, input: string | undefined, args: 
   return { inputPath, outputPath, inPlace, force };
 }
 
-/** Refuses a workbook that saving would damage, naming what would be lost (the xlsx host's message), unless --force. */
-export function refuseRoundTripRisks(risks: LocalText[], target: OutputTarget): void {
-  if (risks.length && !target.force) throw roundTripRefusal(risks);
-}
-
 /** `<input>.bak`, or `<input>.bak2`, `.bak3` … when older backups exist (an older backup is never overwritten). */
 export function backupPathFor(inputPath: string): string {
   let candidate = `${inputPath}.bak`;
@@ -110,7 +104,11 @@ export function backupPathFor(inputPath: string): string {
  */
 export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
   const host = await XlsxHost.open(target.inputPath, { force: target.force });
-  refuseRoundTripRisks(await host.roundTripRisks(), target);
+  if (!target.force) {
+    // Named as the xlsx host names it; with --force the (costly) search for such content is skipped.
+    const risks = await host.roundTripRisks();
+    if (risks.length) throw roundTripRefusal(risks);
+  }
   return host;
 }
 
