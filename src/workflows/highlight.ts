@@ -58,8 +58,13 @@ export function validateAsOf(asOf: string): void {
   }
 }
 
+/** A usable due-soon window: a whole number of working days from 0 to MAX_SOON_DAYS. */
+function isSoonDays(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_SOON_DAYS;
+}
+
 export function validateSoonDays(soonDays: number): void {
-  if (!Number.isInteger(soonDays) || soonDays < 0 || soonDays > MAX_SOON_DAYS) {
+  if (!isSoonDays(soonDays)) {
     throw new UserFacingError('highlight.bad_soon_days', {
       zh: `临期天数“${soonDays}”无效，请填写 0 到 ${MAX_SOON_DAYS} 之间的整数（工作日）`,
       en: `Due-soon days "${soonDays}" is invalid; give a whole number of working days from 0 to ${MAX_SOON_DAYS}`,
@@ -165,5 +170,5 @@ export function resolveSoonDays(requested: number | undefined, state: WorkbookSt
     return requested;
   }
   const saved = state.settings.soonDays;
-  return typeof saved === 'number' && Number.isInteger(saved) && saved >= 0 && saved <= MAX_SOON_DAYS ? saved : DEFAULT_SOON_DAYS;
+  return isSoonDays(saved) ? saved : DEFAULT_SOON_DAYS;
 }
