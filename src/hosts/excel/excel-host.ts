@@ -19,7 +19,7 @@
  *  - select: 1.
  * Everything newer than ExcelApi 1.1 is feature-detected through the injected requirements.
  */
-import { cellsToRanges } from '../../domain/cell-ranges';
+import { cellKey, cellsToRanges, forEachCell, rangeCellCount } from '../../domain/cell-ranges';
 import { normaliseColour } from '../../domain/colours';
 import { cellAddress, columnLetter, parseAddress, rangeAddress } from '../../domain/address';
 import { isoToSerial, isValidIsoDate } from '../../domain/dates';
@@ -452,10 +452,10 @@ export class ExcelHost implements WorkbookHost {
     if (!ranges.length) return [];
     const patternsKnown = this.supports(9);
     const { cellProperties, probes } = this.budget;
-    const cells = ranges.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+    const cells = ranges.reduce((n, r) => n + rangeCellCount(r), 0);
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      const found = new Map<string, CellStyle>();
+      const found = new Map<number, CellStyle>();
       const inBatches = async (items: CellRange[], size: number, each: (batch: CellRange[]) => Promise<CellRange[] | void>) => {
         const rest: CellRange[] = [];
         for (let i = 0; i < items.length; i += size) rest.push(...((await each(items.slice(i, i + size))) ?? []));
@@ -478,15 +478,13 @@ export class ExcelHost implements WorkbookHost {
         }
       }
       const out: CellStyle[] = [];
-      for (const r of ranges) {
-        for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(found.get(`${row},${col}`)!);
-      }
+      forEachCell(ranges, (row, col) => out.push(found.get(cellKey(row, col))!));
       return out;
     });
   }
 
   /** One sync: range-level colours; fills `found` for ranges of one colour and returns the mixed ones. */
-  private async probeUniform(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<string, CellStyle>, patternsKnown: boolean): Promise<CellRange[]> {
+  private async probeUniform(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<number, CellStyle>, patternsKnown: boolean): Promise<CellRange[]> {
     const probes = ranges.map((r) => {
       const range = ws.getRange(rangeAddress(r));
       const fill = range.format.fill.load(patternsKnown ? ['color', 'pattern', 'patternColor'] : ['color']);
@@ -502,13 +500,15 @@ export class ExcelHost implements WorkbookHost {
         continue;
       }
       const observed = { fill: fill.color, font: font.color, pattern: patternsKnown ? fill.pattern : null, patternColor: patternsKnown ? fill.patternColor : null };
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) found.set(`${row},${col}`, cellStyle(row, col, observed, patternsKnown));
+      // One style for the whole range, copied to each cell (a block can span 100 000 rows).
+      const style = cellStyle(r.top, r.left, observed, patternsKnown);
+      forEachCell([r], (row, col) => found.set(cellKey(row, col), { ...style, row, col }));
     }
     return mixed;
   }
 
   /** One sync: every cell's colours through getCellProperties (ExcelApi 1.9). */
-  private async cellProperties(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<string, CellStyle>): Promise<void> {
+  private async cellProperties(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<number, CellStyle>): Promise<void> {
     const results = ranges.map((r) => ({
       r,
       props: ws.getRange(rangeAddress(r)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true }, font: { color: true } } }),
@@ -520,7 +520,7 @@ export class ExcelHost implements WorkbookHost {
           const row = r.top + i;
           const col = r.left + j;
           const f = p.format;
-          found.set(`${row},${col}`, cellStyle(row, col, { fill: f?.fill?.color ?? null, font: f?.font?.color ?? null, pattern: f?.fill?.pattern ?? null, patternColor: f?.fill?.patternColor ?? null }, true));
+          found.set(cellKey(row, col), cellStyle(row, col, { fill: f?.fill?.color ?? null, font: f?.font?.color ?? null, pattern: f?.fill?.pattern ?? null, patternColor: f?.fill?.patternColor ?? null }, true));
         }),
       );
     }
