@@ -98,10 +98,14 @@ export function recordedProductSheet(state: WorkbookState, marker: SheetSpec['ma
 export const MAX_SHEET_NAME_LENGTH = 31;
 const FORBIDDEN_SHEET_NAME_CHARS = /[:\\/?*[\]]/;
 
+/** Excel's sheet-name rules: 1–31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe. */
+export function isValidSheetName(name: string): boolean {
+  return typeof name === 'string' && name.length >= 1 && name.length <= MAX_SHEET_NAME_LENGTH && !FORBIDDEN_SHEET_NAME_CHARS.test(name) && !/^'|'$/.test(name);
+}
+
 /** Throws a UserFacingError saying what is wrong with a sheet name the clerk chose (Excel's rules). */
 export function assertSheetName(name: string): void {
-  const trimmed = name.trim();
-  if (!trimmed || trimmed.length > MAX_SHEET_NAME_LENGTH || FORBIDDEN_SHEET_NAME_CHARS.test(trimmed) || /^'|'$/.test(trimmed)) {
+  if (!isValidSheetName(name.trim())) {
     throw new UserFacingError('sheet.bad_name', {
       zh: `工作表名称“${name}”不可用：须为 1–${MAX_SHEET_NAME_LENGTH} 个字符，不能含 : \\ / ? * [ ]，不能以单引号开头或结尾`,
       en: `Sheet name "${name}" cannot be used: 1–${MAX_SHEET_NAME_LENGTH} characters, none of : \\ / ? * [ ], no apostrophe at either end`,

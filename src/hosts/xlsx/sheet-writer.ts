@@ -8,6 +8,7 @@ import { rangeAddress } from '../../domain/address';
 import { isValidIsoDate } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
+import { isValidSheetName } from '../../domain/product-sheets';
 import type { SheetSpec, SpecStyle, SpecValue } from '../../domain/sheet-spec';
 import type { CellRange } from '../../domain/types';
 
@@ -32,11 +33,6 @@ export function isValidRange(r: CellRange): boolean {
     r.bottom < MAX_ROWS &&
     r.right < MAX_COLS
   );
-}
-
-/** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. */
-export function isValidSheetName(name: string): boolean {
-  return typeof name === 'string' && name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name);
 }
 
 function invalidSpec(spec: SheetSpec, why: string, whyEn: string): UserFacingError {
