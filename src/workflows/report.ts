@@ -36,9 +36,8 @@ export async function runReport(host: WorkbookHost, options: ReportOptions): Pro
   // The summary builds on the state the highlight produced (its saved colours), not the one it read.
   const highlighted = completeHighlight(check, prep, current, check.state);
   const highlight = highlighted.result;
-  const soonDays = options.soonDays ?? highlight.plan.soonDays;
   const stamps = await stampAnswers(host, check.snapshot, highlighted.nextState, 'summary', check.analysis.sheet);
-  const plan = planSummary(check, highlighted.nextState, { ...options, soonDays }, stamps);
+  const plan = planSummary(check, highlighted.nextState, options, stamps);
 
   await host.apply([...highlighted.changes, plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
 
