@@ -664,22 +664,17 @@ export class ExcelHost implements WorkbookHost {
       },
     });
     // One chunk a row; several rows a request until the budget is reached.
-    let start = 0;
-    while (start < chunks.length) {
-      let end = start;
-      let bytes = 0;
-      while (end < chunks.length && (end === start || bytes + chunks[end].length * 3 < this.budget.request - ACTION_BYTES * 4)) bytes += chunks[end++].length * 3;
-      const slice = chunks.slice(start, end);
-      const first = start;
+    const sizes = chunks.map((c) => c.length * 3);
+    for (const [first, last] of slicesByBytes(sizes, this.budget.request)) {
+      const slice = chunks.slice(first, last + 1);
       ops.push({
-        bytes: bytes + ACTION_BYTES * 2,
+        bytes: sizes.slice(first, last + 1).reduce((n, b) => n + b, 0) + ACTION_BYTES * 2,
         queue: (_ctx, sheets) => {
-          const range = sheets.get(STATE_SHEET_NAME).getRange(`A${first + 1}:A${first + slice.length}`);
+          const range = sheets.get(STATE_SHEET_NAME).getRange(`A${first + 1}:A${last + 1}`);
           range.numberFormat = slice.map(() => ['@']);
           range.values = slice.map((c) => [c]);
         },
       });
-      start = end;
     }
     return ops;
   }
@@ -960,7 +955,6 @@ function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
   return { value: isoToSerial(v.date), format: style.numberFormat ?? DEFAULT_DATE_FORMAT };
 }
 
-/** Scattered writes → one values write (and one number-format write) per vertical run in a column. */
 /**
  * Values in column runs (one write per run). With ExcelApi 1.9, cells that ask to look like another cell
  * (`styleFrom`: added report columns styled like the header and the table) get its formats first, one copy
