@@ -83,7 +83,8 @@ export interface LedgerEntry {
   /** The 完成情况 text exactly as the department wrote it ('' when blank or no status column). */
   statusText: string;
   /**
-   * Overdue list: working days from the due date to the as-of date (> 0).
+   * Overdue list: working days after the due date up to the as-of date (≥ 0: 0 when only a weekend or
+   * holiday has passed since).
    * Due-soon list: working days left from the as-of date to the due date (≥ 0).
    */
   workdays: number;

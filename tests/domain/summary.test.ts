@@ -3,6 +3,7 @@ import { buildSummary, NO_UNIT } from '../../src/domain/summary';
 import type { SummaryModel } from '../../src/domain/summary';
 import { rowState } from '../../src/domain/row-state';
 import { ROW_STATES } from '../../src/domain/types';
+import { workdaysBetween } from '../../src/domain/workdays';
 import type { RowState, Task } from '../../src/domain/types';
 import {
   FIXTURE,
@@ -49,6 +50,15 @@ describe('buildSummary on a hand-counted task list', () => {
   it('a task due on the as-of date counts as due (due ≤ asOf)', () => {
     const onTheDay = task({ no: '1', deadline: dateDeadline(FIXTURE_AS_OF), lead: ['办公室'], status: status('已完成', 'done') });
     expect(summarise(analysisOf([onTheDay])).dueCompletion).toEqual({ due: 1, completed: 1, rate: 1 });
+  });
+
+  it('counts overdue working days by the official calendar: none over a holiday, one on a 调休 Saturday', () => {
+    const late = task({ no: '1', deadline: dateDeadline('2022-09-30'), lead: ['办公室'], status: null });
+    const on = (asOf: string) => buildSummary(analysisOf([late]), { asOf, soonDays: 10, directory: fixtureDirectory, generatedAt: GENERATED_AT });
+    // 10-01 is National Day: the task is overdue, but no working day has passed yet.
+    expect(on('2022-10-01').overdue.map((e) => e.workdays)).toEqual([0]);
+    // 10-08 is a make-up working Saturday: the first working day after the deadline.
+    expect(on('2022-10-08').overdue.map((e) => e.workdays)).toEqual([1]);
   });
 
   it('has no rate when nothing is due yet (not 0 %)', () => {
@@ -217,7 +227,13 @@ describe('buildSummary invariants on random task lists', () => {
         for (const mo of m.months) expect(mo.doneOnTime + mo.doneLate + mo.overdue + mo.open).toBe(mo.due);
         expect(m.overdue).toHaveLength(m.states.overdue);
         expect(m.dueSoon).toHaveLength(m.states.due_soon);
-        for (const e of m.overdue) expect(e.workdays).toBeGreaterThan(0);
+        // Overdue is by the calendar (past the due day); the ledger counts the working days since, which is 0
+        // when only a weekend or holiday has passed (due Friday, viewed Saturday).
+        for (const e of m.overdue) {
+          expect(e.due < asOf).toBe(true);
+          expect(e.workdays).toBe(workdaysBetween(e.due, asOf));
+          expect(e.workdays).toBeGreaterThanOrEqual(0);
+        }
         // Every task appears at least once in each unit table; no unit row is empty.
         expect(sum(m.leadUnits.map((u) => u.measures))).toBeGreaterThanOrEqual(m.total);
         expect(sum(m.responsibleUnits.map((u) => u.measures))).toBeGreaterThanOrEqual(m.total);
