@@ -49,6 +49,11 @@ export interface SheetGrid {
   mergesKnown: boolean;
   /** Absolute 0-based rows the host reports as hidden or filtered out, if it knows. */
   hiddenRows?: number[];
+  /**
+   * The sheet's whole used range, when the host read only the table's own extent because content lies far
+   * from it (a stray value at XFD1 or in row 1 048 576): what lies outside the grid was not read.
+   */
+  usedRangeBeyondGrid?: CellRange;
 }
 
 export type DeadlineKind = 'date' | 'ongoing' | 'timely' | 'periodic' | 'unknown' | 'invalid';

@@ -120,29 +120,55 @@ export function excelJsPattern(officePatternName: string): string {
 }
 
 export interface CellColours {
-  /** What `format.fill.color` reports: '#FFFFFF' for no fill, as real Excel does. */
+  /**
+   * What `format.fill.color` reports: '#FFFFFF' for no fill, as real Excel does (office-js #4900, #6218); for a
+   * gradient its first stop's colour (the reference says nothing here; the adapter does not rely on it).
+   */
   fill: string;
-  /** 'None', 'Solid' or another Office.js pattern name (ExcelApi 1.9). */
+  /** 'None', 'Solid', 'LinearGradient', 'RectangularGradient' or another Office.js FillPattern (ExcelApi 1.9). */
   pattern: string;
+  /**
+   * `format.fill.tintAndShade` (1.9): null for no fill, a number for any fill, white included — the signal
+   * Microsoft gives for telling them apart (office-js #4900).
+   */
+  tintAndShade: number | null;
   /** Pattern colour, or null when there is none (ExcelApi 1.9). */
   patternColor: string | null;
   /** What `format.font.color` reports: '#000000' for the automatic colour. */
   font: string;
 }
 
+/** A theme colour's tint (ExcelJS keeps it beside the theme index); 0 for a plain RGB colour. */
+function tintOf(colour: Partial<ExcelJS.Color> | undefined): number {
+  const tint = (colour as { tint?: unknown } | undefined)?.tint;
+  return typeof tint === 'number' ? tint : 0;
+}
+
+export const NO_FILL_COLOURS: CellColours = { fill: '#FFFFFF', pattern: 'None', tintAndShade: null, patternColor: null, font: '#000000' };
+
 export function cellColours(cell: ExcelJS.Cell): CellColours {
-  const fill = cell.fill as ExcelJS.FillPattern | undefined;
   const font = colourHex(cell.font?.color) ?? '#000000';
-  if (!fill || fill.type !== 'pattern' || !fill.pattern || fill.pattern === 'none') {
-    return { fill: '#FFFFFF', pattern: 'None', patternColor: null, font };
+  if (cell.fill?.type === 'gradient') {
+    // Office.js names the two kinds of gradient fill in Excel.FillPattern: linear (an angle) and rectangular (a path).
+    const gradient = cell.fill as ExcelJS.FillGradientAngle | ExcelJS.FillGradientPath;
+    return {
+      fill: colourHex(gradient.stops?.[0]?.color) ?? '#FFFFFF',
+      pattern: gradient.gradient === 'path' ? 'RectangularGradient' : 'LinearGradient',
+      tintAndShade: 0,
+      patternColor: null,
+      font,
+    };
   }
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (!fill || fill.type !== 'pattern' || !fill.pattern || fill.pattern === 'none') return { ...NO_FILL_COLOURS, font };
   if (fill.pattern === 'solid') {
-    return { fill: colourHex(fill.fgColor) ?? '#FFFFFF', pattern: 'Solid', patternColor: null, font };
+    return { fill: colourHex(fill.fgColor) ?? '#FFFFFF', pattern: 'Solid', tintAndShade: tintOf(fill.fgColor), patternColor: null, font };
   }
   // A patterned fill: the background shows through the pattern drawn in the foreground colour.
   return {
     fill: colourHex(fill.bgColor) ?? '#FFFFFF',
     pattern: officePattern(fill.pattern),
+    tintAndShade: tintOf(fill.bgColor),
     patternColor: colourHex(fill.fgColor),
     font,
   };

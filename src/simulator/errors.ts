@@ -14,7 +14,8 @@ export type SimulatorErrorCode =
   | 'InvalidSelection'
   | 'GeneralException'
   | 'RequestPayloadSizeLimitExceeded'
-  | 'ResponsePayloadSizeLimitExceeded';
+  | 'ResponsePayloadSizeLimitExceeded'
+  | 'UnsupportedFillType';
 
 export class SimulatorError extends Error {
   readonly debugInfo: { code: string; message: string };

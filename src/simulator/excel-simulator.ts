@@ -19,6 +19,8 @@ import { rangeCellCount, rangesIntersect } from '../domain/cell-ranges';
 import {
   argb,
   cellColours,
+  type CellColours,
+  NO_FILL_COLOURS,
   coerceWrittenValue,
   excelJsPattern,
   hasFormat,
@@ -44,6 +46,11 @@ export interface SimulatorOptions {
   apiVersion?: string;
   /** Request/response size limit; null = no limit (desktop). Default: the web's 5 MB. */
   payloadLimitBytes?: number | null;
+  /**
+   * Answer `fill.pattern` null for no fill and for solid fills, as builds reported in office-js #4900 do ("They
+   * both have null for format.fill.pattern, and they both have #FFFFFF"); default false (pattern as documented).
+   */
+  fillPatternReadsNull?: boolean;
 }
 
 export interface SimulatorStats {
@@ -132,6 +139,7 @@ export class ExcelSimulator {
   readonly workbook: ExcelJS.Workbook;
   apiVersion: string;
   payloadLimitBytes: number | null;
+  fillPatternReadsNull: boolean;
   readonly stats: SimulatorStats = { syncs: 0, formatOperations: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxPayloadBytes: 0 };
   activeSheet: string;
   selection: { sheet: string; address: string } | null = null;
@@ -146,6 +154,7 @@ export class ExcelSimulator {
     this.apiVersion = options.apiVersion ?? LATEST_API_VERSION;
     versionParts(this.apiVersion);
     this.payloadLimitBytes = options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes;
+    this.fillPatternReadsNull = options.fillPatternReadsNull ?? false;
     if (workbook.worksheets.length === 0) workbook.addWorksheet('Sheet1');
     const tab = (workbook.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
     const initial = workbook.worksheets[tab] ?? workbook.worksheets[0];
@@ -220,6 +229,23 @@ class SimRequestContext {
 
   usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
     return this.sheetFact(`${ws.id}:used:${valuesOnly}`, () => usedRect(ws, valuesOnly));
+  }
+
+  /** Bounds of the used cells inside `rect` (Range.getUsedRange), from one list of used cells per sync. */
+  usedRectWithin(ws: ExcelJS.Worksheet, rect: CellRange, valuesOnly: boolean): CellRange | null {
+    const cells = this.sheetFact(`${ws.id}:usedCells:${valuesOnly}`, () => usedCells(ws, valuesOnly));
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [row, col] of cells) {
+      if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, col);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
   }
 
   mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
@@ -695,6 +721,17 @@ class ChartProxy {
   }
 }
 
+/** [row, col] (0-based) of every cell `getUsedRange` counts. */
+function usedCells(ws: ExcelJS.Worksheet, valuesOnly: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      if (hasValue(cell) || (!valuesOnly && hasFormat(cell))) out.push([rowNumber - 1, colNumber - 1]);
+    });
+  });
+  return out;
+}
+
 /** Bounds of what `getUsedRange` counts: cells with values, plus formatted cells unless `valuesOnly`. */
 function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
   let top = Infinity;
@@ -755,7 +792,7 @@ function forExistingCells(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: 
 }
 
 function boundedForWrite(rect: CellRange): CellRange {
-  if (rangeCellCount(rect) > 5_000_000) {
+  if (tooManyCells(rect)) {
     throw new SimulatorError('InvalidArgument', 'The range is too large for a cell-by-cell operation in the simulator.');
   }
   return rect;
@@ -792,8 +829,20 @@ function updateStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   cell.style = { ...cell.style, ...patch };
 }
 
+/**
+ * Excel handles at most five million cells in one range ("A range is limited to five million cells": Office
+ * Scripts platform limits, learn.microsoft.com/office/dev/scripts/testing/platform-limits; the add-in docs'
+ * "Read or write to a large range" warns of the same). Cell-level properties of a larger range then come back
+ * null, as they do for an unbounded range ("Read or write to an unbounded range": values, numberFormat… null).
+ */
+export const MAX_CELLS_PER_RANGE = 5_000_000;
+
+function tooManyCells(rect: CellRange): boolean {
+  return rangeCellCount(rect) > MAX_CELLS_PER_RANGE;
+}
+
 function grid<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
-  if (rangeCellCount(rect) > 5_000_000) {
+  if (tooManyCells(rect)) {
     throw new SimulatorError('GeneralException', 'Excel reads at most 5 000 000 cells at a time.');
   }
   const out: T[][] = [];
@@ -823,8 +872,13 @@ function uniform<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS
   return first ?? null;
 }
 
-function colours(cell: ExcelJS.Cell | undefined) {
-  return cell ? cellColours(cell) : { fill: '#FFFFFF', pattern: 'None', patternColor: null, font: '#000000' };
+function colours(cell: ExcelJS.Cell | undefined): CellColours {
+  return cell ? cellColours(cell) : NO_FILL_COLOURS;
+}
+
+/** `fill.pattern` as this simulated build reports it (null for none and solid on builds like office-js #4900's). */
+function reportedPattern(sim: ExcelSimulator, c: CellColours): string | null {
+  return sim.fillPatternReadsNull && (c.pattern === 'None' || c.pattern === 'Solid') ? null : c.pattern;
 }
 
 type RangeLocate = (ws: ExcelJS.Worksheet) => CellRange | null;
@@ -874,10 +928,10 @@ class RangeProxy extends ClientObject {
     for (const n of names) {
       switch (n) {
         case 'values':
-          out.values = grid(ws, rect, (cell) => (cell ? officeValueOf(cell) : ''));
+          out.values = tooManyCells(rect) ? null : grid(ws, rect, (cell) => (cell ? officeValueOf(cell) : ''));
           break;
         case 'numberFormat':
-          out.numberFormat = grid(ws, rect, (cell) => (cell ? numberFormatOf(cell) : 'General'));
+          out.numberFormat = tooManyCells(rect) ? null : grid(ws, rect, (cell) => (cell ? numberFormatOf(cell) : 'General'));
           break;
         case 'address':
           out.address = officeAddress(ws.name, rect);
@@ -1041,6 +1095,43 @@ class RangeProxy extends ClientObject {
     return this.derived((r) => ({ top: r.top + row, left: r.left, bottom: r.top + row, right: r.right }));
   }
 
+  /**
+   * The used range within this range (ExcelApi 1.1; valuesOnly 1.2). "If there are no used cells within the
+   * range, this function will throw an ItemNotFound error" (Excel.Range.getUsedRange reference).
+   */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== undefined) this.sim.requireApi('1.2', 'Range.getUsedRange(valuesOnly)');
+    return new RangeProxy(
+      this.ctx,
+      this.sheet,
+      (ws) => {
+        const r = this.locate(ws);
+        const used = r ? this.ctx.usedRectWithin(ws, r, valuesOnly === true) : null;
+        if (!used) throw new SimulatorError('ItemNotFound', 'There are no used cells within the range.');
+        return used;
+      },
+      false,
+    );
+  }
+
+  /** The rectangular intersection (ExcelApi 1.1); ranges that do not meet are refused. */
+  getIntersection(other: RangeProxy | string): RangeProxy {
+    const otherRange = typeof other === 'string' ? this.sheet.getRange(other) : other;
+    return new RangeProxy(
+      this.ctx,
+      this.sheet,
+      (ws) => {
+        const a = this.locate(ws);
+        const b = otherRange.rectIn(ws);
+        if (!a || !b) return null;
+        const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+        if (r.top > r.bottom || r.left > r.right) throw new SimulatorError('InvalidArgument', 'The ranges do not intersect.');
+        return r;
+      },
+      false,
+    );
+  }
+
   getBoundingRect(other: RangeProxy | string): RangeProxy {
     const otherRange = typeof other === 'string' ? this.sheet.getRange(other) : other;
     const bounding = new RangeProxy(
@@ -1124,7 +1215,7 @@ class RangeProxy extends ClientObject {
       readOnly: true,
       run: () => {
         const { ws, rect } = this.requireTarget();
-        const cells = grid(ws, rect, (cell) => pickRequested(options, cellDescription(ws, cell)));
+        const cells = grid(ws, rect, (cell) => pickRequested(options, cellDescription(this.sim, ws, cell)));
         return { responseBytes: jsonBytes(cells), deliver: () => (result.loaded = cells) };
       },
     });
@@ -1173,12 +1264,12 @@ class RangeProxy extends ClientObject {
 
 type CellPropertyRequest = Record<string, unknown>;
 
-function cellDescription(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell | undefined): Record<string, unknown> {
+function cellDescription(sim: ExcelSimulator, ws: ExcelJS.Worksheet, cell: ExcelJS.Cell | undefined): Record<string, unknown> {
   const c = colours(cell);
   return {
     address: cell ? `${sheetPrefix(ws.name)}${cell.address}` : '',
     format: {
-      fill: { color: c.fill, pattern: c.pattern, patternColor: c.patternColor ?? '#000000' },
+      fill: { color: c.fill, pattern: reportedPattern(sim, c), tintAndShade: c.tintAndShade, patternColor: c.patternColor ?? '#000000' },
       font: {
         color: c.font,
         bold: Boolean(cell?.font?.bold),
@@ -1457,7 +1548,7 @@ interface FormatTarget {
 }
 
 class FillProxy extends ClientObject {
-  protected readonly scalarProperties = ['color', 'pattern', 'patternColor'] as const;
+  protected readonly scalarProperties = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
   constructor(
     ctx: SimRequestContext,
     private readonly range: FormatTarget,
@@ -1470,12 +1561,20 @@ class FillProxy extends ClientObject {
     const out: Record<string, unknown> = {};
     for (const n of names) {
       if (n !== 'color') this.sim.requireApi('1.9', `RangeFill.${n}`);
+      // A uniform answer or null; a uniform null (no tint: no fill) reads as null too.
       out[n] = this.range.readUniform((c) => {
         const x = colours(c);
-        return n === 'color' ? x.fill : n === 'pattern' ? x.pattern : (x.patternColor ?? '#000000');
+        if (n === 'color') return x.fill;
+        if (n === 'pattern') return reportedPattern(this.sim, x);
+        if (n === 'tintAndShade') return x.tintAndShade;
+        return x.patternColor ?? '#000000';
       });
     }
     return out;
+  }
+
+  get tintAndShade(): number | null {
+    return this.loadedValue('tintAndShade');
   }
 
   get color(): string | null {
@@ -1496,6 +1595,17 @@ class FillProxy extends ClientObject {
   }
   set pattern(v: string) {
     this.sim.requireApi('1.9', 'RangeFill.pattern');
+    // "LinearGradient and RectangularGradient are not supported" (Excel.RangeFill.pattern reference); Excel
+    // refuses them with Excel.ErrorCodes.unsupportedFillType.
+    if (v === 'LinearGradient' || v === 'RectangularGradient') {
+      this.ctx.enqueue({
+        requestBytes: jsonBytes(v),
+        run: () => {
+          throw new SimulatorError('UnsupportedFillType', `The fill type ${v} cannot be set.`);
+        },
+      });
+      return;
+    }
     this.range.writeFormat(jsonBytes(v), (cell) => {
       const current = (cell.fill as ExcelJS.FillPattern | undefined) ?? { type: 'pattern', pattern: 'none' };
       if (v === 'None') return updateStyle(cell, { fill: { type: 'pattern', pattern: 'none' } });

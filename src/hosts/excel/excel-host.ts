@@ -2,9 +2,11 @@
  * The WorkbookHost port over the Excel JavaScript API — the only module in the product that speaks Excel.*.
  *
  * Round trips (context.sync calls) per port method:
- *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows. On the web (5 MB response limit) longer
- *    sheets add one per ~4 MB of values; without a payload limit (desktop) the whole used range comes in
- *    the first sync, and merged areas past FIRST_WINDOW_ROWS cost one more (ExcelApi ≥ 1.13).
+ *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows × FIRST_WINDOW_COLS columns (50 000 rows where
+ *    there is no payload limit, desktop). Longer sheets add one per ~4 MB of values (web) or 500 000 cells, and
+ *    merged areas past row 2 000 come with them (ExcelApi ≥ 1.13). A first window over the web's 5 MB response
+ *    limit costs one more (the first sync again without it). A used range wider than the first window or over
+ *    500 000 cells costs one probe for the table's own extent (content far from it is left out and reported).
  *    Sheets are asked for only when the sheet list remembered from the previous call says they exist, so
  *    below ExcelApi 1.4 (no *OrNullObject) the first read of a session that finds the state sheet costs
  *    one more; a stale list (a sheet removed meanwhile) costs two more (list, read again).
@@ -41,6 +43,11 @@ import type {
 } from '../../ports/workbook-host';
 import { cellValueFromOffice } from './cell-values';
 import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
+import { FIRST_WINDOW_COLS, FIRST_WINDOW_ROWS, FIRST_WINDOW_ROWS_UNLIMITED } from './read-plan';
+import { queueFirstMergeBands, queueFirstWindow, readTableGrid } from './table-reader';
+
+export { FIRST_WINDOW_ROWS };
+export { parseAreaList } from './table-reader';
 
 export type ExcelBatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -84,12 +91,6 @@ function budgetFor(limit: number | null): Budget {
   const response = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.8);
   return { whole: limit === null, request, response, cellProperties: Math.floor(response / CELL_PROPERTIES_BYTES), probes: Math.floor(request / PROBE_BYTES) };
 }
-/** Rows of the used range read in the first sync (≈ 1 MB of CJK text at 7 columns; blank rows past the sheet cost ~13 bytes a cell). */
-export const FIRST_WINDOW_ROWS = 2000;
-/** getMergedAreas fails on a range holding more than 512 merged areas. */
-const MAX_MERGED_AREAS_PER_CALL = 512;
-/** Merge bands in the first sync, before the width is known: 512 areas need 8+ merges in every row of a band. */
-const FIRST_MERGE_BAND_ROWS = 60;
 
 type Ctx = Excel.RequestContext;
 type Sheet = Excel.Worksheet;
@@ -100,16 +101,6 @@ function codeOf(e: unknown): string | null {
 
 function visibilityOf(v: string): SheetInfo['visibility'] {
   return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
-}
-
-/** Addresses of a RangeAreas ('Sheet1!A1:B2,Sheet1!C3') → ranges; quoted sheet names may hold commas. */
-export function parseAreaList(address: string): CellRange[] {
-  const out: CellRange[] = [];
-  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)/g)) {
-    const r = parseAddress(m[1]);
-    if (r) out.push(r);
-  }
-  return out;
 }
 
 /** Excel column width in characters (Calibri/DengXian 11: 7 px a digit + 5 px padding) → points. */
@@ -282,12 +273,17 @@ export class ExcelHost implements WorkbookHost {
 
   async read(request: ReadRequest = {}): Promise<WorkbookSnapshot> {
     let withMerges = this.supports(13);
+    let firstWindow = true;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.readOnce(request, withMerges);
+        return await this.readOnce(request, withMerges, firstWindow);
       } catch (e) {
         const code = codeOf(e);
-        if (attempt === 0 && (code === 'ItemNotFound' || code === 'InvalidObjectPath')) {
+        if (firstWindow && code === 'ResponsePayloadSizeLimitExceeded') {
+          // The speculative first window was over the web's response limit (long CJK cells): ask again without
+          // it, then read in windows planned from the used range's size.
+          firstWindow = false;
+        } else if (attempt === 0 && (code === 'ItemNotFound' || code === 'InvalidObjectPath')) {
           // A sheet asked for is not there (the remembered list was stale, or a guess on ExcelApi < 1.4):
           // list the sheets, then read asking only for those that exist.
           await this.listSheets();
@@ -330,7 +326,8 @@ export class ExcelHost implements WorkbookHost {
    * for getMergedAreas) — so a sheet of that size is read in one round trip. Longer sheets continue in row
    * chunks sized from the bytes the first window took, each below the web's 5 MB response limit.
    */
-  private async readOnce(request: ReadRequest, withMerges: boolean): Promise<WorkbookSnapshot> {
+  private async readOnce(request: ReadRequest, withMerges: boolean, firstWindow: boolean): Promise<WorkbookSnapshot> {
+    const windowRows = this.budget.whole ? FIRST_WINDOW_ROWS_UNLIMITED : FIRST_WINDOW_ROWS;
     return this.run(async (ctx) => {
       const worksheets = ctx.workbook.worksheets.load('items/name,items/visibility');
       const active = worksheets.getActiveWorksheet().load('name');
@@ -338,13 +335,9 @@ export class ExcelHost implements WorkbookHost {
       const target = wantedSheet?.sheet ?? null;
       const used = target ? this.usedRange(target).load(['address', 'rowCount', 'columnCount']) : null;
       if (used && this.supports(2)) used.load('rowHidden');
-      const window = used ? (this.budget.whole ? used : rowWindow(used, 0, FIRST_WINDOW_ROWS)).load(['values', 'numberFormat']) : null;
-      const mergeBands =
-        used && withMerges
-          ? Array.from({ length: Math.ceil(FIRST_WINDOW_ROWS / FIRST_MERGE_BAND_ROWS) }, (_, b) =>
-              rowWindow(used, b * FIRST_MERGE_BAND_ROWS, FIRST_MERGE_BAND_ROWS).getMergedAreasOrNullObject().load('address'),
-            )
-          : [];
+      const window = target && used && firstWindow ? queueFirstWindow(target, used, windowRows, FIRST_WINDOW_COLS) : null;
+      const mergeRows = firstWindow ? FIRST_WINDOW_ROWS : 0;
+      const mergeBands = target && used && withMerges ? queueFirstMergeBands(target, mergeRows) : null;
       const stateSheet = this.sheetToRead(ctx, STATE_SHEET_NAME, false);
       const stateRange = stateSheet ? this.usedRange(stateSheet.sheet).load('values') : null;
       const probes = (request.probes ?? []).filter((p) => isSingleCell(p.address)).map((probe) => queueProbe(probe, this.sheetToRead(ctx, probe.sheet, false)));
@@ -358,8 +351,14 @@ export class ExcelHost implements WorkbookHost {
       let grid: SheetGrid | null = null;
       // Only *OrNullObject proxies (ExcelApi ≥ 1.4) can be null; a getItem proxy that synced exists.
       const targetExists = wantedSheet !== null && !(wantedSheet.nullable && wantedSheet.sheet.isNullObject);
-      if (target && targetExists && used && window) {
-        grid = await this.gridFrom(ctx, target, sheetName, used, window, withMerges ? mergeBands : null);
+      if (target && targetExists && used) {
+        grid = await readTableGrid(ctx, target, sheetName, { used, window, mergeBands, mergeRows }, {
+          minor: this.minor,
+          responseBudget: this.budget.response,
+          firstWindowRows: windowRows,
+          firstWindowCols: FIRST_WINDOW_COLS,
+          firstWindowRefused: !firstWindow,
+        });
       }
 
       // ExcelApi < 1.4 asks only for sheets it knows exist: the state sheet and probed sheets that were not known
@@ -376,74 +375,6 @@ export class ExcelHost implements WorkbookHost {
       if (request.probes) snapshot.probes = probeAnswers(answered);
       return snapshot;
     });
-  }
-
-  private async gridFrom(
-    ctx: Ctx,
-    ws: Sheet,
-    sheet: string,
-    used: Excel.Range,
-    window: Excel.Range,
-    mergeBands: Excel.RangeAreas[] | null,
-  ): Promise<SheetGrid> {
-    const mergesKnown = mergeBands !== null;
-    if (this.supports(4) && used.isNullObject) return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown };
-    const origin = parseAddress(used.address)!;
-    const rows = used.rowCount;
-    const cols = used.columnCount;
-    const values: unknown[][] = window.values.slice(0, rows);
-    const formats: string[][] = window.numberFormat.slice(0, rows);
-    const areas: string[] = (mergeBands ?? []).filter((m) => !m.isNullObject).map((m) => m.address);
-
-    // Rows past the first window: chunks sized from what the window cost, halved if Excel still refuses one.
-    let bytesPerRow = Math.max(1, (jsonBytes(values) + jsonBytes(formats)) / Math.max(1, values.length));
-    const mergeBandRows = Math.max(1, Math.floor(MAX_MERGED_AREAS_PER_CALL / cols));
-    let mergedUpTo = mergeBands ? Math.min(rows, FIRST_WINDOW_ROWS) : rows;
-    while (values.length < rows || mergedUpTo < rows) {
-      const start = values.length;
-      const size = start < rows ? Math.max(1, Math.min(rows - start, Math.floor(this.budget.response / bytesPerRow))) : 0;
-      const absolute = (from: number, count: number) =>
-        ws.getRange(rangeAddress({ top: origin.top + from, left: origin.left, bottom: origin.top + from + count - 1, right: origin.right }));
-      const chunk = size ? absolute(start, size).load(['values', 'numberFormat']) : null;
-      // Merged areas go with the rows being read; once the values are in, all remaining bands at once.
-      const mergeEnd = size ? start + size : rows;
-      const bands: Excel.RangeAreas[] = [];
-      for (let b = mergedUpTo; b < mergeEnd; b += mergeBandRows) {
-        bands.push(absolute(b, Math.min(mergeBandRows, rows - b)).getMergedAreasOrNullObject().load('address'));
-      }
-      try {
-        await ctx.sync();
-      } catch (e) {
-        if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded' || size <= 1) throw e;
-        bytesPerRow *= 2;
-        continue;
-      }
-      if (chunk) {
-        values.push(...chunk.values);
-        formats.push(...chunk.numberFormat);
-        bytesPerRow = Math.max(1, (jsonBytes(chunk.values) + jsonBytes(chunk.numberFormat)) / size);
-      }
-      for (const band of bands) if (!band.isNullObject) areas.push(band.address);
-      mergedUpTo = Math.max(mergedUpTo, mergeEnd);
-    }
-
-    // Below ExcelApi 1.4 an empty sheet answers A1 holding ''.
-    if (rows === 1 && cols === 1 && values[0]?.[0] === '') return { sheet, originRow: 0, originCol: 0, values: [], merges: [], mergesKnown };
-    const merges = uniqueRanges(areas.flatMap(parseAreaList));
-    const grid = values.map((line, r) => line.map((v, c) => cellValueFromOffice(v, formats[r]?.[c])));
-    return { sheet, originRow: origin.top, originCol: origin.left, values: coverMerges(grid, origin, merges), merges, mergesKnown, ...this.hiddenRows(used, origin) };
-  }
-
-  /**
-   * Range.rowHidden answers for the whole range: false (none hidden) or true (all hidden) is exact; null
-   * means "some" — finding which would cost a load per row, so hiddenRows stays unknown then.
-   */
-  private hiddenRows(used: Excel.Range, origin: CellRange): { hiddenRows?: number[] } {
-    if (!this.supports(2)) return {};
-    const hidden = used.rowHidden;
-    if (hidden === false) return { hiddenRows: [] };
-    if (hidden === true) return { hiddenRows: Array.from({ length: origin.bottom - origin.top + 1 }, (_, i) => origin.top + i) };
-    return {};
   }
 
   // ---------------------------------------------------------------- readStyles
@@ -834,28 +765,6 @@ export class ExcelHost implements WorkbookHost {
   }
 }
 
-/**
- * The used range counts values only; a merged area starting inside it may reach past it (a title merged
- * across blank columns). Such areas belong to the table: pad with blanks to cover them (as the xlsx host does).
- */
-function coverMerges(values: CellValue[][], origin: CellRange, merges: CellRange[]): CellValue[][] {
-  if (!values.length) return values;
-  const bottom = origin.top + values.length - 1;
-  const right = origin.left + values[0].length - 1;
-  let newBottom = bottom;
-  let newRight = right;
-  for (const m of merges) {
-    if (m.top > bottom || m.bottom < origin.top || m.left > right || m.right < origin.left) continue;
-    newBottom = Math.max(newBottom, m.bottom);
-    newRight = Math.max(newRight, m.right);
-  }
-  if (newBottom === bottom && newRight === right) return values;
-  const width = newRight - origin.left + 1;
-  const padded = values.map((line) => (line.length < width ? [...line, ...new Array<CellValue>(width - line.length).fill(null)] : line));
-  for (let r = bottom + 1; r <= newBottom; r++) padded.push(new Array<CellValue>(width).fill(null));
-  return padded;
-}
-
 /** Appends `item` to the group under `key`, in place (copying the group per item made grouping 100 000 cells quadratic). */
 function addToGroup<K, V>(groups: Map<K, V[]>, key: K, item: V): void {
   const group = groups.get(key);
@@ -867,18 +776,6 @@ function singleCells(r: CellRange): CellRange[] {
   const out: CellRange[] = [];
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ top: row, left: col, bottom: row, right: col });
   return out;
-}
-
-/** Rows [from, from + count) of a range (relative), all its columns; may reach past its last row. */
-function rowWindow(range: Excel.Range, from: number, count: number): Excel.Range {
-  return range.getRow(from).getBoundingRect(range.getCell(from + count - 1, 0));
-}
-
-/** Merged areas reported by overlapping bands, once each. */
-function uniqueRanges(ranges: CellRange[]): CellRange[] {
-  const seen = new Map<string, CellRange>();
-  for (const r of ranges) seen.set(rangeAddress(r), r);
-  return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 function stateTextFrom(range: Excel.Range, nullable: boolean): string | null {

@@ -23,14 +23,14 @@ function usedRange() {
       ['General', 'General'],
       ['yyyy"年"m"月"d"日"', 'General'],
     ],
-    // The first-window arithmetic (getRow / getCell / getBoundingRect) lands on the same two rows here.
-    getRow() {
-      return this;
-    },
+    // The first window (used ∩ getCell(0, 0)…BL2000, by getCell / getBoundingRect / getIntersection) is the same two rows here.
     getCell() {
       return this;
     },
     getBoundingRect() {
+      return this;
+    },
+    getIntersection() {
       return this;
     },
   };
