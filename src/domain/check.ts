@@ -6,7 +6,7 @@
  * on, or its cells are merged down). Merged cells are read through an index built once, so a value merged
  * over several measures reaches each of them; findings about such a cell are reported once, at the cell.
  */
-import { cellAddress, columnIndex, columnLetter } from './address';
+import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import { parseDeadline } from './deadline';
 import { detectLayout, MergeIndex, valueAt } from './layout';
 import { chineseNumeral, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
@@ -669,6 +669,26 @@ class SheetReader {
 
   private tableFindings(planYearSource: PlanYearSource): void {
     const c = this.cols;
+    const used = this.grid.usedRangeBeyondGrid;
+    if (used) {
+      const bottom = this.grid.originRow + Math.max(0, this.grid.values.length - 1);
+      const right = this.grid.originCol + Math.max(0, (this.grid.values[0]?.length ?? 1) - 1);
+      const read = rangeAddress({ top: this.grid.originRow, left: this.grid.originCol, bottom, right });
+      const zh: string[] = [];
+      const en: string[] = [];
+      if (used.bottom > bottom) {
+        zh.push(`第 ${used.bottom + 1} 行`);
+        en.push(`row ${used.bottom + 1}`);
+      }
+      if (used.right > right) {
+        zh.push(`${columnLetter(used.right)} 列`);
+        en.push(`column ${columnLetter(used.right)}`);
+      }
+      this.findings.add('warning', 'sheet.far_content_ignored', null, {
+        zh: `工作表的已用区域为 ${rangeAddress(used)}，远大于表格本身（${read}）。远离表格的内容（最远到${zh.join('、')}）未读取、未检查；如是误输入，请删除这些单元格后再检查。`,
+        en: `The sheet's used range is ${rangeAddress(used)}, far larger than the table (${read}). Content far from the table (as far as ${en.join(' and ')}) was not read or checked; if it was entered by mistake, delete those cells and check again.`,
+      });
+    }
     if (c.deadline === null) {
       this.findings.add('warning', 'column.deadline_missing', null, {
         zh: '表格没有“完成时限”列：无法判断任务是否逾期',

@@ -107,7 +107,8 @@ export async function readTableGrid(ctx: Ctx, ws: Excel.Worksheet, sheet: string
   let mergedThrough = mergesKnown ? Math.max(first.mergeRows, table.top) - 1 : table.bottom;
   const mergeBandRows = Math.max(1, Math.floor(MAX_MERGED_AREAS_PER_CALL / width));
   const usedHidden = minor >= 2 ? first.used.rowHidden : undefined;
-  let hidden: boolean | null | undefined = sameRange(table, used) ? usedHidden : undefined;
+  // The used range's answer holds for the table inside it when it is all-or-nothing; "some" needs the table's own.
+  let hidden: boolean | null | undefined = sameRange(table, used) || usedHidden !== null ? usedHidden : undefined;
   const absolute = (top: number, bottom: number) => ws.getRange(rangeAddress({ top, left: table.left, bottom, right: table.right }));
 
   while (table.top + values.length <= table.bottom || mergedThrough < table.bottom || (minor >= 2 && hidden === undefined)) {
