@@ -170,6 +170,8 @@ export interface HighlightReconciliation {
   record: HighlightRecord | null;
   /** Cells found recoloured by hand in this pass (now left alone for good). */
   newlyUserColoured: number;
+  /** Planned cells left uncoloured because the host could not restore their fill (a gradient in Excel). */
+  notRestorable: { row: number; col: number }[];
 }
 
 function sameColours(style: CellStyle, applied: { fill: string; font: string }): boolean {
@@ -193,6 +195,13 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   for (const c of previous?.userColoured ?? []) userColoured.set(cellKey(c.row, c.col), { row: c.row, col: c.col });
   const before = userColoured.size;
 
+  // A fill the host cannot write back (a gradient in Excel) is never painted over: clear could not undo it.
+  const notRestorable = new Map<number, { row: number; col: number }>();
+  for (const s of current) {
+    const key = cellKey(s.row, s.col);
+    if (s.fillNotRestorable && planned.has(key)) notRestorable.set(key, { row: s.row, col: s.col });
+  }
+
   const cells: HighlightedCell[] = [];
   const restore: CellStyle[] = [];
   const remembered = new Set<number>();
@@ -215,7 +224,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   const previousByKey = new Map<number, HighlightedCell>();
   for (const cell of previous?.cells ?? []) previousByKey.set(cellKey(cell.row, cell.col), cell);
   for (const [key, target] of planned) {
-    if (remembered.has(key) || userColoured.has(key)) continue;
+    if (remembered.has(key) || userColoured.has(key) || notRestorable.has(key)) continue;
     const now = currentByKey.get(key);
     if (!now) throw new Error(`reconcileHighlight: no current style for planned cell row ${target.row}, col ${target.col}`);
     const original = copiedOriginal(previousByKey, target.row, target.col, now) ?? now;
@@ -229,7 +238,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
     if (copied) restore.push(copied);
   }
 
-  const skip = [...userColoured.values()].filter((c) => planned.has(cellKey(c.row, c.col)));
+  const skip = [...[...userColoured.values()].filter((c) => planned.has(cellKey(c.row, c.col))), ...notRestorable.values()];
   const skipRanges = cellsToRanges(skip);
   const byColour = new Map<string, ColourChange>();
   for (const run of plan.runs) {
@@ -246,7 +255,8 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
     cells.length || keptUserColoured.length
       ? { asOf: plan.asOf, cells, ...(keptUserColoured.length ? { userColoured: keptUserColoured } : {}) }
       : null;
-  return { restore, colour: [...byColour.values()], record, newlyUserColoured: userColoured.size - before };
+  const kept = [...notRestorable.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  return { restore, colour: [...byColour.values()], record, newlyUserColoured: userColoured.size - before, notRestorable: kept };
 }
 
 /**

@@ -187,4 +187,9 @@ export interface CellStyle {
   fill: string | null;
   font: string | null;
   token: string;
+  /**
+   * The host cannot write this cell's fill back once changed (a gradient fill in Excel: Office.js cannot set one).
+   * Workflows leave such cells uncoloured and say so.
+   */
+  fillNotRestorable?: boolean;
 }

@@ -1086,13 +1086,23 @@ class RangeProxy extends ClientObject {
     );
   }
 
-  /** May lie outside this range, as long as it stays on the sheet (as in Excel). */
+  /**
+   * "The cell can be outside the bounds of its parent range, so long as it stays within the worksheet grid"
+   * (Excel.Range.getCell reference).
+   */
   getCell(row: number, column: number): RangeProxy {
     return this.derived((r) => ({ top: r.top + row, left: r.left + column, bottom: r.top + row, right: r.left + column }));
   }
 
+  /**
+   * "Gets a row contained in the range" (Excel.Range.getRow reference): nothing is promised for a row past the
+   * range, so the simulator refuses one — an adapter relying on it would fail here first.
+   */
   getRow(row: number): RangeProxy {
-    return this.derived((r) => ({ top: r.top + row, left: r.left, bottom: r.top + row, right: r.right }));
+    return this.derived((r) => {
+      if (row < 0 || r.top + row > r.bottom) throw new SimulatorError('InvalidArgument', `Row ${row} is not contained in the range.`);
+      return { top: r.top + row, left: r.left, bottom: r.top + row, right: r.right };
+    });
   }
 
   /**

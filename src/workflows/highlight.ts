@@ -7,6 +7,7 @@
  *   3. apply: put back originals of cells that no longer get a colour, colour run by run, save the state.
  * Values are never written; only fill and font colour change. Running it twice gives the same workbook.
  */
+import { cellAddress } from '../domain/address';
 import { UserFacingError } from '../domain/errors';
 import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
@@ -139,10 +140,23 @@ export function completeHighlight(
       colouredCells: outcome.record?.cells.length ?? 0,
       restoredCells: outcome.restore.length,
       userColouredCells: outcome.record?.userColoured?.length ?? 0,
-      warnings: check.stateDamaged ? [DAMAGED_STATE_WARNING] : [],
+      warnings: [...(check.stateDamaged ? [DAMAGED_STATE_WARNING] : []), ...notRestorableWarning(outcome.notRestorable)],
       check,
     },
   };
+}
+
+/** Cells left uncoloured because their fill could not be put back (gradients in Excel): how many, and where. */
+function notRestorableWarning(cells: { row: number; col: number }[]): LocalText[] {
+  if (!cells.length) return [];
+  const shown = cells.slice(0, 5).map((c) => cellAddress(c.row, c.col));
+  const more = cells.length > shown.length;
+  return [
+    {
+      zh: `${cells.length} 个单元格为渐变填充（${shown.join('、')}${more ? ' 等' : ''}）。Excel 加载项无法写回渐变填充，为使“清除标色”能原样恢复，这些单元格未标色；如需标色，请先改为纯色填充。`,
+      en: `${cells.length} cells have a gradient fill (${shown.join(', ')}${more ? ', …' : ''}). The add-in cannot write a gradient fill back, so that Clear can restore them exactly they were not coloured; give them a solid fill to have them coloured.`,
+    },
+  ];
 }
 
 export async function runHighlight(host: WorkbookHost, options: HighlightOptions): Promise<HighlightResult> {

@@ -270,3 +270,54 @@ describe('sheets and selection', () => {
     expect(parseRangeAddress('nonsense')).toBeNull();
   });
 });
+
+describe('ranges as the Excel.Range reference documents them', () => {
+  const at = async (sim: ExcelSimulator, make: (ws: Excel.Worksheet) => Excel.Range) =>
+    sim.run(async (ctx) => {
+      const range = make(ctx.workbook.worksheets.getItem('任务分工')).load('address');
+      await ctx.sync();
+      return range.address;
+    });
+
+  it('getCell may leave the range (within the grid); getRow gives only rows the range contains', async () => {
+    const sim = new ExcelSimulator(workbook());
+    expect(await at(sim, (ws) => ws.getRange('A1:D2').getCell(5, 6))).toBe('任务分工!G6');
+    expect(await at(sim, (ws) => ws.getRange('A1:D2').getRow(1))).toBe('任务分工!A2:D2');
+    await expect(at(sim, (ws) => ws.getRange('A1:D2').getRow(2))).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('Range.getUsedRange gives the used cells inside a range and throws ItemNotFound when there are none', async () => {
+    const sim = new ExcelSimulator(workbook());
+    expect(await at(sim, (ws) => ws.getRange('B1:Z100').getUsedRange(true))).toBe('任务分工!B2:D2');
+    await expect(at(sim, (ws) => ws.getRange('F5:H9').getUsedRange(true))).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(await at(sim, (ws) => ws.getRange('A1:D2').getIntersection('C2:F9'))).toBe('任务分工!C2:D2');
+  });
+
+  it('answers values null for a range over five million cells (Office Scripts platform limits; unbounded-range docs)', async () => {
+    const wb = workbook();
+    wb.getWorksheet('任务分工')!.getCell('XFD1048576').value = 'x';
+    const sim = new ExcelSimulator(wb, { payloadLimitBytes: null });
+    const answer = await sim.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem('任务分工').getUsedRange().load(['values', 'numberFormat', 'address']);
+      await ctx.sync();
+      return { values: used.values, numberFormat: used.numberFormat, address: used.address };
+    });
+    expect(answer).toEqual({ values: null, numberFormat: null, address: '任务分工!A1:XFD1048576' });
+  });
+
+  it('refuses a response over 5 MB on the web with the code office-js gives it', async () => {
+    const fs = await import('fs');
+    const web = fs.readFileSync(require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js'), 'utf8');
+    expect(web).toContain("CoreErrorCodes.responsePayloadSizeLimitExceeded = 'ResponsePayloadSizeLimitExceeded'");
+    const wb = workbook();
+    const ws = wb.getWorksheet('任务分工')!;
+    for (let r = 1; r <= 1500; r++) ws.getCell(r, 6).value = '政'.repeat(1200);
+    const sim = new ExcelSimulator(wb);
+    await expect(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('任务分工').getRange('F1:F1500').load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+});

@@ -13,16 +13,15 @@
  *    A band of 60 rows with more than 512 merged areas makes getMergedAreas fail: one more, merges then
  *    inferred (mergesKnown false).
  *  - state on ExcelApi 1.1: hiding a sheet needs 1.2, so there the state sheet stays visible.
- *  - readStyles: 1 up to 40 000 cells (≥ 1.9, getCellProperties) or 8 000 cells (< 1.9, a colour load per
+ *  - readStyles: 1 up to 30 000 cells (≥ 1.9, getCellProperties) or 8 000 cells (< 1.9, a colour load per
  *    cell). Larger areas: 1 for range-level colours, which settles every range of one colour; mixed ranges
- *    then cost one more per 40 000 cells (≥ 1.9), or two (< 1.9: per row, then per cell of mixed rows).
+ *    then cost one more per 30 000 cells (≥ 1.9), or two (< 1.9: per row, then per cell of mixed rows).
  *  - apply: 1, plus one more per ~4.5 MB of request on the web; +1 when called before any read (to learn
  *    sheet names). Colours go one RangeAreas per colour from ExcelApi 1.9, one range per run before.
  *  - select: 1.
  * Everything newer than ExcelApi 1.1 is feature-detected through the injected requirements.
  */
 import { cellKey, cellsToRanges, forEachCell, rangeCellCount } from '../../domain/cell-ranges';
-import { normaliseColour } from '../../domain/colours';
 import { cellAddress, columnLetter, parseAddress, rangeAddress } from '../../domain/address';
 import { isoToSerial, isValidIsoDate } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
@@ -43,6 +42,7 @@ import type {
 } from '../../ports/workbook-host';
 import { cellValueFromOffice } from './cell-values';
 import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
+import { applyToken, cellStyle, FILL_PROPERTIES_1_9, parseToken, type ColourToken } from './fill-reading';
 import { FIRST_WINDOW_COLS, FIRST_WINDOW_ROWS, FIRST_WINDOW_ROWS_UNLIMITED } from './read-plan';
 import { queueFirstMergeBands, queueFirstWindow, readTableGrid } from './table-reader';
 
@@ -58,8 +58,8 @@ export interface RequirementChecker {
 const NEWEST_MINOR = 20;
 /** Rough size of one queued action (object path + action) in a request. */
 const ACTION_BYTES = 150;
-/** getCellProperties answers ~100 bytes a cell for fill + font colour. */
-const CELL_PROPERTIES_BYTES = 100;
+/** getCellProperties answers ~135 bytes a cell for fill (colour, pattern, pattern colour, tint) + font colour. */
+const CELL_PROPERTIES_BYTES = 140;
 /** A range-level colour probe: a range, its fill and font, two loads. */
 const PROBE_BYTES = 450;
 /** Excel refuses range address strings longer than 8192 characters (getRanges). */
@@ -106,49 +106,6 @@ function visibilityOf(v: string): SheetInfo['visibility'] {
 /** Excel column width in characters (Calibri/DengXian 11: 7 px a digit + 5 px padding) → points. */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-interface ColourToken {
-  /** '#RRGGBB', or 'none' for no fill (→ fill.clear()). */
-  fill: string;
-  font: string;
-  /** ≥ 1.9 only, for patterned fills. */
-  pattern?: string;
-  patternColor?: string;
-}
-
-/**
- * Excel reports "no fill" as '#FFFFFF' and the automatic font colour as '#000000'. From ExcelApi 1.9 the
- * fill pattern ('None') tells no fill from a white fill; on older Excel a white fill is taken as no fill,
- * so restoring puts back "no fill" (it looks the same, bar gridlines). The automatic font colour cannot be
- * told from black at any level; restore writes black.
- */
-function cellStyle(
-  row: number,
-  col: number,
-  observed: { fill: string | null; font: string | null; pattern?: string | null; patternColor?: string | null },
-  patternsKnown: boolean,
-): CellStyle {
-  const fillHex = normaliseColour(observed.fill) ?? '#FFFFFF';
-  const fontHex = normaliseColour(observed.font) ?? '#000000';
-  const noFill = patternsKnown ? observed.pattern === 'None' : fillHex === '#FFFFFF';
-  const token: ColourToken = { fill: noFill ? 'none' : fillHex, font: fontHex };
-  if (patternsKnown && observed.pattern && observed.pattern !== 'None' && observed.pattern !== 'Solid') {
-    token.pattern = observed.pattern;
-    const pc = normaliseColour(observed.patternColor);
-    if (pc) token.patternColor = pc;
-  }
-  return { row, col, fill: noFill ? null : fillHex, font: fontHex === '#000000' ? null : fontHex, token: JSON.stringify(token) };
-}
-
-function parseToken(style: CellStyle): ColourToken {
-  try {
-    const t = JSON.parse(style.token) as Partial<ColourToken>;
-    if (t && typeof t.fill === 'string' && typeof t.font === 'string') return t as ColourToken;
-  } catch {
-    // A token written by another host (the CLI's ExcelJS snapshot): fall back to the normalised colours.
-  }
-  return { fill: style.fill ?? 'none', font: style.font ?? '#000000' };
 }
 
 /** One queued piece of an apply, with its request size, so big applies can be cut into syncs. */
@@ -418,19 +375,24 @@ export class ExcelHost implements WorkbookHost {
   private async probeUniform(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<number, CellStyle>, patternsKnown: boolean): Promise<CellRange[]> {
     const probes = ranges.map((r) => {
       const range = ws.getRange(rangeAddress(r));
-      const fill = range.format.fill.load(patternsKnown ? ['color', 'pattern', 'patternColor'] : ['color']);
+      const fill = range.format.fill.load(patternsKnown ? FILL_PROPERTIES_1_9 : ['color']);
       const font = range.format.font.load('color');
       return { r, fill, font };
     });
     await ctx.sync();
     const mixed: CellRange[] = [];
     for (const { r, fill, font } of probes) {
-      if (fill.color === null || font.color === null || (patternsKnown && fill.pattern === null)) {
-        if (r.top === r.bottom && r.left === r.right) throw new Error(`Excel reported no single colour for the cell ${cellAddress(r.top, r.left)}`);
+      const single = r.top === r.bottom && r.left === r.right;
+      // A range's null pattern means "not uniform" — or, on some builds, no pattern reported at all (office-js
+      // #4900): a single cell then answers through its tint; a larger range is looked at cell by cell.
+      if (fill.color === null || font.color === null || (patternsKnown && fill.pattern === null && !single)) {
+        if (single) throw new Error(`Excel reported no single colour for the cell ${cellAddress(r.top, r.left)}`);
         mixed.push(r);
         continue;
       }
-      const observed = { fill: fill.color, font: font.color, pattern: patternsKnown ? fill.pattern : null, patternColor: patternsKnown ? fill.patternColor : null };
+      const observed = patternsKnown
+        ? { fill: fill.color, font: font.color, pattern: fill.pattern, patternColor: fill.patternColor, tintAndShade: fill.tintAndShade }
+        : { fill: fill.color, font: font.color };
       // One style for the whole range, copied to each cell (a block can span 100 000 rows).
       const style = cellStyle(r.top, r.left, observed, patternsKnown);
       forEachCell([r], (row, col) => found.set(cellKey(row, col), { ...style, row, col }));
@@ -442,7 +404,7 @@ export class ExcelHost implements WorkbookHost {
   private async cellProperties(ctx: Ctx, ws: Sheet, ranges: CellRange[], found: Map<number, CellStyle>): Promise<void> {
     const results = ranges.map((r) => ({
       r,
-      props: ws.getRange(rangeAddress(r)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true }, font: { color: true } } }),
+      props: ws.getRange(rangeAddress(r)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true }, font: { color: true } } }),
     }));
     await ctx.sync();
     for (const { r, props } of results) {
@@ -451,7 +413,9 @@ export class ExcelHost implements WorkbookHost {
           const row = r.top + i;
           const col = r.left + j;
           const f = p.format;
-          found.set(cellKey(row, col), cellStyle(row, col, { fill: f?.fill?.color ?? null, font: f?.font?.color ?? null, pattern: f?.fill?.pattern ?? null, patternColor: f?.fill?.patternColor ?? null }, true));
+          const fill = f?.fill;
+          const observed = { fill: fill?.color ?? null, font: f?.font?.color ?? null, pattern: fill?.pattern ?? null, patternColor: fill?.patternColor ?? null, tintAndShade: fill?.tintAndShade ?? null };
+          found.set(cellKey(row, col), cellStyle(row, col, observed, true));
         }),
       );
     }
@@ -796,19 +760,6 @@ function sheetsFirst(changes: WorkbookChange[]): WorkbookChange[] {
   const others = changes.filter((c) => c.kind !== 'sheet' && c.kind !== 'deleteSheet');
   if (others.some((c) => 'sheet' in c && typeof c.sheet === 'string' && touched.has(c.sheet.toLowerCase()))) return changes;
   return [...structural, ...others];
-}
-
-/** Puts a token's colours on a range or on areas; from 1.9 the pattern too (solid unless the token says otherwise). */
-function applyToken(format: { fill: Excel.RangeFill; font: Excel.RangeFont }, token: ColourToken, patterns: boolean): void {
-  if (token.fill === 'none') format.fill.clear();
-  else {
-    format.fill.color = token.fill;
-    if (patterns) {
-      format.fill.pattern = (token.pattern ?? 'Solid') as Excel.FillPattern;
-      if (token.pattern && token.patternColor) format.fill.patternColor = token.patternColor;
-    }
-  }
-  format.font.color = token.font;
 }
 
 /** Ranges stacked into blocks: same columns, touching or overlapping rows. Their union is unchanged. */
