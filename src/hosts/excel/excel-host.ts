@@ -2,7 +2,7 @@
  * The WorkbookHost port over the Excel JavaScript API — the only module in the product that speaks Excel.*.
  *
  * Round trips (context.sync calls) per port method:
- *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows × FIRST_WINDOW_COLS columns (50 000 rows where
+ *  - read: 1 for a used range of up to FIRST_WINDOW_ROWS rows × FIRST_WINDOW_COLS columns (20 000 rows where
  *    there is no payload limit, desktop). Longer sheets add one per ~4 MB of values (web) or 500 000 cells, and
  *    merged areas past row 2 000 come with them (ExcelApi ≥ 1.13). A first window over the web's 5 MB response
  *    limit costs one more (the first sync again without it). A used range wider than the first window or over

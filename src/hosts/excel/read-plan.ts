@@ -15,8 +15,11 @@ import type { CellRange } from '../../domain/types';
 /** Rows and columns of the used range read speculatively in the first sync (≈ 1 MB of CJK text at 7 columns). */
 export const FIRST_WINDOW_ROWS = 2000;
 export const FIRST_WINDOW_COLS = 64;
-/** Without a payload limit (desktop) the first window is taller; rows × columns stay under the cell limit. */
-export const FIRST_WINDOW_ROWS_UNLIMITED = 50_000;
+/**
+ * Without a payload limit (desktop) the first window is taller: a table of up to 20 000 rows comes in one sync,
+ * and a sheet whose used range is huge (a stray cell far away) costs at most 1.3 million mostly blank cells.
+ */
+export const FIRST_WINDOW_ROWS_UNLIMITED = 20_000;
 /** Cells per later read window: a tenth of Excel's five million, so neither limit is ever approached. */
 export const MAX_WINDOW_CELLS = 500_000;
 /** A used range larger than this (or wider than the first window) is probed for the table's own extent first. */
