@@ -91,10 +91,17 @@ export function itemLabel(item: { no: string; row: number }): string {
   return item.no ? `第${item.no}项` : `第${item.row}行所列任务`;
 }
 
-/** 第7、19项 when every item is numbered, else the labels one by one. */
+/** Items a message describes one by one; the rest are named by number only (a cell holds at most 32 767 characters). */
+export const DETAILED_ITEMS = 10;
+/** Items a list names before it says 等N项. */
+const LISTED_ITEMS = 30;
+
+/** 第7、19项 when every item is numbered, else the labels one by one; a long list ends 等N项. */
 function itemList(items: { no: string; row: number }[]): string {
-  if (items.every((i) => i.no)) return `第${items.map((i) => i.no).join('、')}项`;
-  return items.map(itemLabel).join('、');
+  const shown = items.slice(0, LISTED_ITEMS);
+  const more = items.length > shown.length ? `等${items.length}项` : '';
+  if (shown.every((i) => i.no)) return `第${shown.map((i) => i.no).join('、')}项${more}`;
+  return `${shown.map(itemLabel).join('、')}${more}`;
 }
 
 function itemClause(item: ReminderItem): string {
@@ -105,10 +112,13 @@ function itemClause(item: ReminderItem): string {
 
 function unitText(unit: string, items: ReminderItem[], asOf: string, replyBy: string): string {
   const parts: string[] = [];
+  const detailed = items.slice(0, DETAILED_ITEMS);
   for (const role of ['lead', 'responsible'] as ReminderRole[]) {
-    const mine = items.filter((i) => i.role === role);
+    const mine = detailed.filter((i) => i.role === role);
     if (mine.length) parts.push(`${role === 'lead' ? '牵头的' : '作为责任单位参与的'}${mine.map(itemClause).join('，')}`);
   }
+  const rest = items.slice(DETAILED_ITEMS);
+  if (rest.length) parts.push(`另有${itemList(rest)}逾期或临期任务，详见催办清单`);
   return (
     `请${unit}于${chineseDate(replyBy)}前报送${itemList(items)}任务进展情况。` +
     `截至${chineseDate(asOf)}，${parts.join('；')}。` +

@@ -203,6 +203,7 @@ const L = {
     zh: '注：“逾期”列逾期工作日，“临期”列距完成时限的剩余工作日；“各部门”等按单位名录展开到成员单位。',
     en: 'Note: working days overdue for overdue tasks, working days left for tasks due soon; groups expanded through the unit directory.',
   },
+  moreItems: (n: number, nos: string): LocalText => ({ zh: `另有${n}项：${nos}${n > 30 ? '等' : ''}（完整清单见 allocation remind 或任务窗格）`, en: `${n} more: ${nos}${n > 30 ? ' …' : ''} (full list: allocation remind or the task pane)` }),
   noReminders: { zh: '无需催办：没有逾期或临期事项。', en: 'Nothing to chase: no task is overdue or due soon.' },
   notices: { zh: '八、通报与催办参考文本', en: '8. Notice and reminder texts' },
   notice: { zh: '通报（参考段落）', en: 'Notice (draft paragraph)' },
@@ -598,6 +599,8 @@ function writeLedgers(w: SheetWriter, m: SummaryModel): void {
 }
 
 /** The 催办清单's columns: 序号, 单位 (B–C), 任务编号, task (E–G), 完成时限, 角色, 情况, working days. */
+/** Item rows a group prints in the 催办清单 before one line names the rest. */
+const MAX_REMIND_ROWS = 10;
 const REMIND = { index: 0, unit: [1, 2], no: 3, task: [4, 6], deadline: 7, role: 8, kind: 9, days: 10 } as const;
 
 function writeReminderList(w: SheetWriter, plan: ReminderPlan): void {
@@ -617,21 +620,23 @@ function writeReminderList(w: SheetWriter, plan: ReminderPlan): void {
     [REMIND.days, L.days],
   ]);
   reminderGroups(plan).forEach((g, i) => {
-    const u = { unit: g.units.join('、'), items: g.items };
+    // A long list prints its first rows and one line for the rest (the CLI and the pane list every item).
+    const u = { unit: g.units.join('、'), items: g.items.slice(0, MAX_REMIND_ROWS) };
+    const rest = g.items.slice(MAX_REMIND_ROWS);
     const unitLines = wrappedLines(u.unit, widthOf(...REMIND.unit), FONT.size);
     const heights = u.items.map((item) => w.heightFor([[item.shortText, ...REMIND.task], [item.deadlineText, REMIND.deadline, REMIND.deadline]]));
     // The units' names are written on the group's first row; the rows together must be tall enough for them.
     const shortBy = rowHeightFor(unitLines, FONT.size) - heights.reduce((a, b) => a + b, 0);
     if (shortBy > 0) heights[0] += shortBy;
     // A unit's rows stay on one page, so its name (written on its first row) is never separated from them.
-    w.keepTogether(heights.reduce((a, b) => a + b, 0));
+    w.keepTogether(heights.reduce((a, b) => a + b, 0) + (rest.length ? 2 * w.heightFor([]) : 0));
     const top = w.next;
     u.items.forEach((item, j) => {
       const first = j === 0;
       w.row(
         [
-          [REMIND.index, first ? i + 1 : '', 'indexTop'],
-          [REMIND.unit[0], first ? u.unit : '', 'text', REMIND.unit[1]],
+          [REMIND.index, first ? i + 1 : null, 'indexTop'],
+          [REMIND.unit[0], first ? u.unit : null, 'text', REMIND.unit[1]],
           [REMIND.no, item.no || w.t(L.rowRef(item.row)), 'textCenter'],
           [REMIND.task[0], item.shortText, 'text', REMIND.task[1]],
           [REMIND.deadline, item.deadlineText, 'textCenter'],
@@ -642,8 +647,12 @@ function writeReminderList(w: SheetWriter, plan: ReminderPlan): void {
         heights[j],
       );
     });
+    if (rest.length) {
+      const line = w.t(L.moreItems(rest.length, rest.map((r) => r.no || w.t(L.rowRef(r.row))).slice(0, 30).join('、')));
+      w.row([[REMIND.index, null, 'indexTop'], [REMIND.unit[0], null, 'text', REMIND.unit[1]], [REMIND.no, line, 'text', LAST_COL]], w.heightFor([[line, REMIND.no, LAST_COL]]));
+    }
     // 序号 and the units span the group's rows (the rows stay on one page, so the merged cells never split).
-    if (u.items.length > 1) {
+    if (w.next - 1 > top) {
       w.mergeDown({ top, left: REMIND.index, bottom: w.next - 1, right: REMIND.index });
       w.mergeDown({ top, left: REMIND.unit[0], bottom: w.next - 1, right: REMIND.unit[1] });
     }
