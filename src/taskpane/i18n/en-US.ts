@@ -74,6 +74,8 @@ export const enUS: Record<MessageKey, string> = {
   'summary.chart': 'Tasks by state',
   'summary.total': '{total} tasks',
   'summary.paragraph': 'Annual-report paragraph (for the government information disclosure annual report)',
+  'summary.copyRemind': 'Copy reminders',
+  'summary.remindCopied': 'The notice paragraph and each unit’s reminder are copied, ready to paste into a notice or message.',
   'summary.copy': 'Copy paragraph',
   'summary.copied': 'Copied to the clipboard.',
   'summary.copyFailed': 'Could not copy automatically. Select the paragraph and press Ctrl+C.',

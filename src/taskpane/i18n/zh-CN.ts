@@ -76,6 +76,8 @@ export const zhCN = {
   'summary.chart': '各状态任务数',
   'summary.total': '共 {total} 项任务',
   'summary.paragraph': '年报段落（可复制到政府信息公开工作年度报告）',
+  'summary.copyRemind': '复制催办通知',
+  'summary.remindCopied': '已复制通报段落和各单位的催办通知，可粘贴到通知或即时消息中发送。',
   'summary.copy': '复制段落',
   'summary.copied': '已复制到剪贴板。',
   'summary.copyFailed': '无法自动复制，请选中段落文字后按 Ctrl+C 复制。',
