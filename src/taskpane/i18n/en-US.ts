@@ -88,6 +88,8 @@ export const enUS: Record<MessageKey, string> = {
   'directory.done': 'Created the sheet “{sheet}” ({units} units). You can edit it directly in Excel.',
   'directory.exists': 'This workbook already has a “{sheet}” sheet and checks use it. Creating it again replaces the one the assistant made.',
 
+  'settings.reportClosing': 'Closing sentence of the report paragraph (optional)',
+  'settings.reportClosingHint': 'E.g. what the office does about overdue tasks. Left blank, the paragraph states only what the data shows.',
   'settings.planYear': 'Plan year',
   'settings.planYearHint': 'Leave empty to take the year from the sheet title.',
   'settings.colours': 'Highlight colours',

@@ -90,6 +90,8 @@ export const zhCN = {
   'directory.done': '已创建“{sheet}”工作表（{units} 个单位）。可以直接在 Excel 中修改。',
   'directory.exists': '本工作簿已有“{sheet}”工作表，检查时会使用它。重新创建会替换助手创建的那张名录表。',
 
+  'settings.reportClosing': '年报段落结束语（可选）',
+  'settings.reportClosingHint': '如“已建立工作台账，实行打表推进、销号管理”。留空时段落只陈述表中数据显示的情况。',
   'settings.planYear': '计划年度',
   'settings.planYearHint': '留空则按表名中的年份判断。',
   'settings.colours': '标色颜色',
