@@ -15,9 +15,10 @@ import { UNIT_DIRECTORY_SHEET } from './units/directory-io';
 import { STATE_SHEET_NAME, type ProductSheetRecord, type WorkbookState } from './workbook-state';
 
 /**
- * Where a product sheet carries its stamp: the line under the title (A2), which every product sheet with a
- * stamp fills with text (the summary's 统计截至/生成时间 line, the returns log's overview). A fixed cell, so
- * the check can ask for it in the same read that brings the state, before knowing what the state holds.
+ * Where a product sheet carries its stamp: the line under the title (A2) — the returns log's overview line,
+ * or a hidden row of its own on the summary (which prints no identifier; older summaries show it after their
+ * 统计截至 line, and are recognised the same way: the cell contains the stamp). A fixed cell, so the check
+ * can ask for it in the same read that brings the state, before knowing what the state holds.
  */
 export const STAMP_ADDRESS = 'A2';
 const STAMP_ROW = 1;
@@ -51,14 +52,16 @@ export function stampSheet(spec: SheetSpec, stamp: string, lang: Lang): SheetSpe
   const line = spec.rows[STAMP_ROW]?.[STAMP_COL];
   if (!line || typeof line.v !== 'string') throw new Error(`${spec.marker} sheet has no text line at ${STAMP_ADDRESS} to carry its stamp`);
   const gap = lang === 'en-US' ? '   ' : '\u3000\u3000';
-  const text = `${line.v}${gap}${pick(STAMP_LABEL, lang)}${stamp}`;
+  // A sheet that keeps the stamp's row out of sight gets the stamp alone there; others show it after their line.
+  const hidden = spec.hiddenRows?.includes(STAMP_ROW) ?? false;
+  const text = hidden ? `${pick(STAMP_LABEL, lang)}${stamp}` : `${line.v}${gap}${pick(STAMP_LABEL, lang)}${stamp}`;
   const rows = spec.rows.slice();
   const stampRow = rows[STAMP_ROW].slice();
   stampRow[STAMP_COL] = { ...line, v: text };
   rows[STAMP_ROW] = stampRow;
 
   const height = spec.rowHeights?.[STAMP_ROW];
-  if (height === undefined) return { ...spec, rows };
+  if (height === undefined || hidden) return { ...spec, rows };
   const merge = spec.merges.find((m) => m.top <= STAMP_ROW && m.bottom >= STAMP_ROW && m.left <= STAMP_COL && m.right >= STAMP_COL);
   let width = 0;
   for (let c = STAMP_COL; c <= (merge?.right ?? STAMP_COL); c++) width += spec.columnWidths[c] ?? 0;

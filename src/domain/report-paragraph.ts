@@ -2,6 +2,9 @@
  * The paragraph on the allocation's implementation for the 政府信息公开工作年度报告 (section 一 or 六), written
  * from the summary model so its numbers are exactly those of the summary sheet.
  *
+ * It states only what the data shows; what the office does about late tasks (已建立工作台账…) is the clerk's
+ * closing sentence, from the settings, and absent unless written there.
+ *
  * It follows the report's usual form — 共X项任务，已完成X项，完成率X% — and never states an empty figure:
  * a clause whose count is 0 is left out rather than written as 0项 (the one exception is the explicit
  * 无逾期未完成事项, which is the statement a report wants when nothing is overdue).
@@ -74,11 +77,11 @@ function zhParagraph(m: SummaryModel): string {
   if (s.overdue) {
     const units = m.overdueUnits.map((u) => u.unit);
     const involved = units.length ? `，涉及${zhUnitList(units)}` : '';
-    clauses.push(`逾期未完成${s.overdue}项${involved}，已建立工作台账，实行打表推进、销号管理`);
+    clauses.push(`逾期未完成${s.overdue}项${involved}`);
   } else {
     clauses.push('无逾期未完成事项');
   }
-  return `${opening}截至${chineseDate(m.asOf)}，${clauses.join('；')}。`;
+  return `${opening}截至${chineseDate(m.asOf)}，${clauses.join('；')}。${closingSentence(m.reportClosing, '。')}`;
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
@@ -121,14 +124,19 @@ function enParagraph(m: SummaryModel): string {
   if (s.overdue) {
     const units = m.overdueUnits.map((u) => u.unit);
     const involved = units.length ? `, involving ${enUnitList(units)}` : '';
-    clauses.push(
-      `${s.overdue} overdue and not completed${involved}; a ledger tracks them until each is completed and closed`,
-    );
+    clauses.push(`${s.overdue} overdue and not completed${involved}`);
   } else {
     clauses.push('none overdue');
   }
   const sentence = `As of ${englishDate(m.asOf)}: ${clauses.join('; ')}.`;
-  return `${opening.charAt(0).toUpperCase()}${opening.slice(1)} ${sentence}`;
+  const closing = m.reportClosing ? ` ${closingSentence(m.reportClosing, '.')}` : '';
+  return `${opening.charAt(0).toUpperCase()}${opening.slice(1)} ${sentence}${closing}`;
+}
+
+/** The clerk's closing sentence as written, ended with a full stop when it has none; '' when there is none. */
+function closingSentence(closing: string | null, stop: string): string {
+  if (!closing) return '';
+  return /[。.！!？?]$/.test(closing) ? closing : `${closing}${stop}`;
 }
 
 /** The paragraph for the annual report: zh-CN for the report itself, en-US for the pane's en-US users. */

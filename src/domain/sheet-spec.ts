@@ -45,6 +45,48 @@ export interface ChartSpec {
   seriesColors?: string[];
 }
 
+/**
+ * One line of a printed page's header or footer, in Excel's header/footer codes (the same in the file format and
+ * in Office.js): &P is the page number, &N the number of pages, and a literal ampersand is written &&.
+ */
+export interface HeaderFooterSpec {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export interface PrintSpec {
+  landscape: boolean;
+  /**
+   * Scale the sheet to one page wide. Excel ignores manual page breaks under fit-to-page, so a sheet with
+   * `rowBreaks` gives a `scale` instead.
+   */
+  fitToWidth: boolean;
+  /** Percent (10–400) when not fitted to the page width. */
+  scale?: number;
+  /** The rows (first, last; 0-based) printed again at the top of every page: Excel's print titles. */
+  repeatRows?: [number, number];
+  paper?: 'A4';
+  /** Centre the printed area between the side margins. */
+  centerHorizontally?: boolean;
+  /** Rows (0-based) that start a new printed page: manual page breaks. */
+  rowBreaks?: number[];
+  /** Margins in inches, as Excel's page setup shows them. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  header?: HeaderFooterSpec;
+  footer?: HeaderFooterSpec;
+}
+
+/** Text shown as itself in a header or footer: every & doubled, so it is not read as a code. */
+export function headerFooterLiteral(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/** The OOXML form of a header/footer line: &L…&C…&R… (sections left out when empty). */
+export function headerFooterCode(line: HeaderFooterSpec): string {
+  return `${line.left ? `&L${line.left}` : ''}${line.center ? `&C${line.center}` : ''}${line.right ? `&R${line.right}` : ''}`;
+}
+
 export interface DropdownSpec {
   range: CellRange;
   options: string[];
@@ -61,7 +103,9 @@ export interface SheetSpec {
   styles: Record<string, SpecStyle>;
   /** Rows (count from the top) and columns (count from the left) kept visible when scrolling. */
   freeze?: { rows: number; cols: number };
-  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: [number, number]; paper?: 'A4' };
+  print?: PrintSpec;
+  /** Rows (0-based) kept out of sight: the cells keep their values, the row is hidden where the host can hide rows. */
+  hiddenRows?: number[];
   dataBars?: DataBarSpec[];
   chart?: ChartSpec;
   dropdowns?: DropdownSpec[];

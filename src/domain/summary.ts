@@ -147,6 +147,12 @@ export interface SummaryModel {
   dueSoon: LedgerEntry[];
   problems: DataProblems;
   matrix: StateMatrix;
+  /**
+   * The clerk's closing sentence for the annual-report paragraph (settings), e.g. 已建立工作台账，实行打表推进、
+   * 销号管理 — what the office does about overdue tasks, which the data cannot tell; null: the paragraph ends
+   * with the facts.
+   */
+  reportClosing: string | null;
 }
 
 export interface SummaryOptions {
@@ -156,6 +162,8 @@ export interface SummaryOptions {
   generatedAt: string;
   /** Defaults to the analysed sheet's name. */
   sourceSheet?: string;
+  /** The clerk's closing sentence for the paragraph (ProductSettings.reportClosing). */
+  reportClosing?: string;
 }
 
 /** The unit row for measures that name no lead (or no responsible) unit at all. */
@@ -208,7 +216,7 @@ interface Classified {
 }
 
 /** Chinese collation for unit and section names, so lists read in the order clerks expect (pinyin). */
-function compareNames(a: string, b: string): number {
+export function compareNames(a: string, b: string): number {
   return a.localeCompare(b, 'zh-CN');
 }
 
@@ -217,7 +225,7 @@ function compareNames(a: string, b: string): number {
  * counts once): canonical directory names; groups expanded to their members when `expandGroups`, else kept
  * as the group; names the directory does not know, as written.
  */
-function unitsOf(names: string[], directory: UnitDirectory, expandGroups: boolean): string[] {
+export function unitsOf(names: string[], directory: UnitDirectory, expandGroups: boolean): string[] {
   const seen = new Set<string>();
   for (const name of names) {
     if (expandGroups) {
@@ -395,6 +403,7 @@ export function buildSummary(analysis: SheetAnalysis, options: SummaryOptions): 
     dueSoon,
     problems: summariseProblems(analysis.findings),
     matrix: stateMatrix(sections, totals.states),
+    reportClosing: options.reportClosing?.trim() || null,
   };
 }
 

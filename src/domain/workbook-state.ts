@@ -77,6 +77,13 @@ export interface ProductSettings {
   /** Column mapping the clerk corrected, per sheet name. */
   columns?: Record<string, Partial<ColumnMap>>;
   summarySheetName?: string;
+  /**
+   * The closing sentence of the annual-report paragraph, as the clerk writes it (what the office does about
+   * overdue tasks); absent: the paragraph ends with the facts.
+   */
+  reportClosing?: string;
+  /** Working days a 催办 gives the units to report back (default DEFAULT_REPLY_WORKDAYS). */
+  remindReplyDays?: number;
 }
 
 export interface WorkbookState {

@@ -628,15 +628,77 @@ class WorksheetProxy extends ClientObject {
     };
   }
 
+  /**
+   * Worksheet.horizontalPageBreaks (ExcelApi 1.9): `add(range)` "adds a page break before the top-left cell of
+   * the range specified" (learn.microsoft.com, Excel.PageBreakCollection.add). Stored as ExcelJS row breaks,
+   * which sit below the row before it.
+   */
+  get horizontalPageBreaks(): { add(range: RangeProxy | string): void } {
+    this.sim.requireApi('1.9', 'Worksheet.horizontalPageBreaks');
+    return {
+      add: (range) => {
+        const rect = typeof range === 'string' ? parseRangeAddress(range) : range.fixedRect();
+        if (!rect) throw new SimulatorError('InvalidArgument', 'horizontalPageBreaks.add needs a range.');
+        this.write(16, (ws) => {
+          if (rect.top > 0) ws.getRow(rect.top).addPageBreak();
+        });
+      },
+    };
+  }
+
+  /**
+   * Worksheet.pageLayout (ExcelApi 1.9, learn.microsoft.com Excel.PageLayout): orientation, paper size, zoom,
+   * centring, margins in points, print titles, and headersFooters.defaultForAllPages (Excel.HeaderFooter:
+   * left/center/right header and footer strings in Excel's &-codes).
+   */
   get pageLayout(): {
     orientation: string;
     paperSize: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    centerHorizontally: boolean;
+    leftMargin: number;
+    rightMargin: number;
+    topMargin: number;
+    bottomMargin: number;
+    headerMargin: number;
+    footerMargin: number;
+    headersFooters: { defaultForAllPages: Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string> };
     setPrintTitleRows(address: string): void;
   } {
     this.sim.requireApi('1.9', 'Worksheet.pageLayout');
     const write = this.write.bind(this);
+    const margin = (key: 'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', points: number) =>
+      write(16, (ws) => {
+        const margins = ws.pageSetup.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+        ws.pageSetup.margins = { ...margins, [key]: points / 72 };
+      });
+    // One header/footer line is three sections (&L &C &R); setting one section keeps the other two.
+    const section = (which: 'oddHeader' | 'oddFooter', code: 'L' | 'C' | 'R', text: string) =>
+      write(jsonBytes(text), (ws) => {
+        const parts = splitHeaderFooter(ws.headerFooter?.[which] ?? '');
+        parts[code] = text;
+        const joined = (['L', 'C', 'R'] as const).map((k) => (parts[k] ? `&${k}${parts[k]}` : '')).join('');
+        ws.headerFooter = { ...ws.headerFooter, [which]: joined };
+      });
+    const defaultForAllPages = {
+      set leftHeader(v: string) { section('oddHeader', 'L', v); },
+      set centerHeader(v: string) { section('oddHeader', 'C', v); },
+      set rightHeader(v: string) { section('oddHeader', 'R', v); },
+      set leftFooter(v: string) { section('oddFooter', 'L', v); },
+      set centerFooter(v: string) { section('oddFooter', 'C', v); },
+      set rightFooter(v: string) { section('oddFooter', 'R', v); },
+    };
     return {
+      headersFooters: { defaultForAllPages },
+      set centerHorizontally(v: boolean) {
+        write(16, (ws) => (ws.pageSetup.horizontalCentered = v));
+      },
+      set leftMargin(v: number) { margin('left', v); },
+      set rightMargin(v: number) { margin('right', v); },
+      set topMargin(v: number) { margin('top', v); },
+      set bottomMargin(v: number) { margin('bottom', v); },
+      set headerMargin(v: number) { margin('header', v); },
+      set footerMargin(v: number) { margin('footer', v); },
       set orientation(v: string) {
         write(16, (ws) => (ws.pageSetup.orientation = v === 'Landscape' ? 'landscape' : 'portrait'));
       },
@@ -647,7 +709,7 @@ class WorksheetProxy extends ClientObject {
         write(jsonBytes(z), (ws) => {
           if (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined) {
             Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: z.horizontalFitToPages ?? 0, fitToHeight: z.verticalFitToPages ?? 0 });
-          } else if (z.scale !== undefined) ws.pageSetup.scale = z.scale;
+          } else if (z.scale !== undefined) Object.assign(ws.pageSetup, { fitToPage: false, scale: z.scale });
         });
       },
       setPrintTitleRows: (address: string) => write(jsonBytes(address), (ws) => (ws.pageSetup.printTitlesRow = address.replace(/\$/g, ''))),
@@ -962,6 +1024,14 @@ class RangeProxy extends ClientObject {
 
   get values(): OfficeValue[][] {
     return this.loadedValue('values');
+  }
+
+  /** Range.rowHidden (ExcelApi 1.2): setting it hides or shows every row of the range. */
+  set rowHidden(hidden: boolean) {
+    this.sim.requireApi('1.2', 'Range.rowHidden');
+    this.later(16, (ws, rect) => {
+      for (let r = rect.top; r <= rect.bottom; r++) ws.getRow(r + 1).hidden = hidden;
+    });
   }
 
   set values(values: (OfficeValue | null)[][]) {
@@ -1706,3 +1776,28 @@ class FontProxy extends ClientObject {
   }
 }
 
+/** The &L, &C and &R sections of an OOXML header/footer line (text before any section code counts as centre). */
+function splitHeaderFooter(line: string): Partial<Record<'L' | 'C' | 'R', string>> {
+  const parts: Partial<Record<'L' | 'C' | 'R', string>> = {};
+  let current: 'L' | 'C' | 'R' = 'C';
+  let text = '';
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '&' && i + 1 < line.length) {
+      const code = line[i + 1];
+      if (code === 'L' || code === 'C' || code === 'R') {
+        if (text) parts[current] = (parts[current] ?? '') + text;
+        current = code;
+        text = '';
+        i++;
+        continue;
+      }
+      // Any other code (&P, &N, &&) is part of the section's text.
+      text += line.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    text += line[i];
+  }
+  if (text) parts[current] = (parts[current] ?? '') + text;
+  return parts;
+}

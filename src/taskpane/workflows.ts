@@ -55,6 +55,8 @@ export interface PaneSummaryResult {
   total: number;
   /** The annual-report paragraph (zh-CN: it goes into a Chinese report whatever the pane's language). */
   paragraph: string;
+  /** The 通报 paragraph and the ready-to-send 催办 text of each unit with overdue or due-soon tasks ('' when none). */
+  remindText: string;
   warnings: LocalText[];
 }
 
@@ -110,6 +112,7 @@ function toPaneSummary(result: SummaryResult): PaneSummaryResult {
     counts: result.model.states,
     total: result.model.total,
     paragraph: result.paragraph,
+    remindText: result.reminders.units.length ? [result.reminders.notice, ...result.reminders.units.map((u) => u.text)].join('\n\n') : '',
     warnings: result.warnings,
   };
 }

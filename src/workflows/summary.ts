@@ -10,6 +10,7 @@
 import { assertSheetName, placeStampedSheet } from '../domain/product-sheets';
 import { reportParagraph } from '../domain/report-paragraph';
 import type { SheetSpec } from '../domain/sheet-spec';
+import { buildReminders, resolveReplyBy, type ReminderPlan } from '../domain/reminders';
 import { buildSummary, type SummaryModel } from '../domain/summary';
 import { DEFAULT_SUMMARY_SHEET_NAME, summarySheetSpec } from '../domain/summary-sheet';
 import type { CellValue, ColumnMap, Lang, LocalText } from '../domain/types';
@@ -35,6 +36,8 @@ export interface SummaryOptions {
   generatedAt: string;
   /** Language of the sheet's labels (the paragraph cell follows it); default zh-CN. */
   lang?: Lang;
+  /** The date the 催办 asks units to report by; default: the saved reply days after the as-of date. */
+  replyBy?: string;
 }
 
 export interface SummaryResult {
@@ -45,6 +48,8 @@ export interface SummaryResult {
   /** The product's earlier summary it replaced, or null. */
   replaced: string | null;
   model: SummaryModel;
+  /** The 催办 per unit and the 通报 paragraph, as the sheet shows them. */
+  reminders: ReminderPlan;
   /** The annual-report paragraph in zh-CN (what goes into the 年度报告). */
   paragraph: string;
   warnings: LocalText[];
@@ -53,6 +58,7 @@ export interface SummaryResult {
 
 export interface SummaryPlan {
   model: SummaryModel;
+  reminders: ReminderPlan;
   spec: SheetSpec;
   sheetChange: WorkbookChange;
   /** `state` with the new summary recorded. */
@@ -87,7 +93,15 @@ export function planSummary(
   assertSheetName(requested);
 
   const source = check.analysis.sheet;
-  const model = buildSummary(check.analysis, { asOf: options.asOf, soonDays, directory: check.directory, generatedAt: options.generatedAt, sourceSheet: source });
+  const model = buildSummary(check.analysis, {
+    asOf: options.asOf,
+    soonDays,
+    directory: check.directory,
+    generatedAt: options.generatedAt,
+    sourceSheet: source,
+    reportClosing: state.settings.reportClosing,
+  });
+  const reminders = buildReminders(model, { directory: check.directory, replyBy: resolveReplyBy(options.asOf, options.replyBy, state.settings.remindReplyDays) });
   const lang = options.lang ?? 'zh-CN';
   const { spec, placement, nextState } = placeStampedSheet({
     requested,
@@ -98,9 +112,9 @@ export function planSummary(
     probes: stamps,
     createdAt: options.generatedAt,
     lang,
-    build: (name) => summarySheetSpec(model, lang, { name }),
+    build: (name) => summarySheetSpec(model, lang, { name, reminders }),
   });
-  return { model, spec, sheetChange: { kind: 'sheet', spec, replaces: placement.replaces }, nextState, replaced: placement.replaces };
+  return { model, reminders, spec, sheetChange: { kind: 'sheet', spec, replaces: placement.replaces }, nextState, replaced: placement.replaces };
 }
 
 const DAMAGED_STATE_WARNING: LocalText = {
@@ -133,6 +147,7 @@ export function summaryResult(check: CheckResult, plan: SummaryPlan, warnings: L
     sheetName: plan.spec.name,
     replaced: plan.replaced,
     model: plan.model,
+    reminders: plan.reminders,
     paragraph: reportParagraph(plan.model),
     warnings,
     check,

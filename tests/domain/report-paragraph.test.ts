@@ -41,7 +41,7 @@ describe('reportParagraph (zh-CN)', () => {
     expect(reportParagraph(model)).toBe(
       '对照《两江新区2022年政务公开重点工作任务分工》，全年共部署5个方面17类54项重点任务。' +
         '截至2022年12月31日，已完成38项，完成率70.4%；已到完成时限的42项任务中完成38项，到期完成率90.5%；' +
-        '长期开展事项12项持续推进；逾期未完成4项，涉及经济运行局、市场监管局等3个单位，已建立工作台账，实行打表推进、销号管理。',
+        '长期开展事项12项持续推进；逾期未完成4项，涉及经济运行局、市场监管局等3个单位。',
     );
   });
 
@@ -69,7 +69,7 @@ describe('reportParagraph (zh-CN)', () => {
       expect([context, text.includes(`${s.due_soon}项临近完成时限`)]).toEqual([context, s.due_soon > 0]);
       expect([context, text.includes(`长期开展事项${s.ongoing}项`)]).toEqual([context, s.ongoing > 0]);
       expect([context, text.includes(`${s.unknown}项完成时限待明确`)]).toEqual([context, s.unknown > 0]);
-      expect([context, text.includes(`逾期未完成${s.overdue}项，涉及办公室，已建立工作台账`)]).toEqual([context, s.overdue > 0]);
+      expect([context, text.includes(`逾期未完成${s.overdue}项，涉及办公室。`)]).toEqual([context, s.overdue > 0]);
       expect([context, text.includes('无逾期未完成事项')]).toEqual([context, s.overdue === 0]);
       if (model.completed > 0) expect(text).toContain(`完成率${percent(model.completed / model.total)}%`);
     }
@@ -84,11 +84,21 @@ describe('reportParagraph (zh-CN)', () => {
 
   it('names one or two units in full and abbreviates three or more with 等N个单位', () => {
     const overdueLedBy = (...units: string[]) => modelOf(units.map((u, i) => taskIn('overdue', i, [u])));
-    expect(reportParagraph(overdueLedBy('财政局'))).toContain('逾期未完成1项，涉及财政局，');
-    expect(reportParagraph(overdueLedBy('财政局', '税务局'))).toContain('逾期未完成2项，涉及财政局、税务局，');
-    expect(reportParagraph(overdueLedBy('财政局', '税务局', '办公室', '市场监管局'))).toContain('逾期未完成4项，涉及办公室、财政局等4个单位，');
+    expect(reportParagraph(overdueLedBy('财政局'))).toContain('逾期未完成1项，涉及财政局。');
+    expect(reportParagraph(overdueLedBy('财政局', '税务局'))).toContain('逾期未完成2项，涉及财政局、税务局。');
+    expect(reportParagraph(overdueLedBy('财政局', '税务局', '办公室', '市场监管局'))).toContain('逾期未完成4项，涉及办公室、财政局等4个单位。');
     const noUnits = modelOf([taskIn('overdue', 1, [])]);
-    expect(reportParagraph(noUnits)).toContain('逾期未完成1项，已建立工作台账');
+    expect(reportParagraph(noUnits)).toMatch(/逾期未完成1项。$/);
+  });
+
+  it('states only facts unless the clerk wrote a closing sentence, which then ends the paragraph as written', () => {
+    const model = modelOf([taskIn('overdue', 1, ['财政局'])]);
+    expect(reportParagraph(model)).not.toContain('台账');
+    const closing = '已建立工作台账，实行打表推进、销号管理';
+    expect(reportParagraph({ ...model, reportClosing: closing })).toMatch(/涉及财政局。已建立工作台账，实行打表推进、销号管理。$/);
+    expect(reportParagraph({ ...model, reportClosing: `${closing}！` })).toMatch(/销号管理！$/);
+    const built = buildSummary(analysisOf([taskIn('overdue', 1, ['财政局'])]), { asOf: '2022-12-31', soonDays: 10, directory: fixtureDirectory, generatedAt: 'x', reportClosing: '  ' });
+    expect(built.reportClosing).toBeNull();
   });
 
   it('without a title, starts from the plan year', () => {
@@ -106,9 +116,9 @@ describe('reportParagraph (en-US)', () => {
     expect(reportParagraph(model, 'en-US')).toBe(
       'Against the 两江新区2022年政务公开重点工作任务分工, 3 key tasks were assigned for the year in 1 area and 1 category. ' +
         'As of December 31, 2022: 1 completed (completion rate 33.3%); of the 2 tasks past their deadline, 1 completed (50.0%); ' +
-        '1 long-term task being carried out continuously; 1 overdue and not completed, involving 财政局; ' +
-        'a ledger tracks them until each is completed and closed.',
+        '1 long-term task being carried out continuously; 1 overdue and not completed, involving 财政局.',
     );
+    expect(reportParagraph({ ...model, reportClosing: 'A ledger tracks them' }, 'en-US')).toMatch(/involving 财政局\. A ledger tracks them\.$/);
   });
 
   it('handles an empty list', () => {

@@ -164,7 +164,8 @@ describe('the task pane', () => {
   test('汇总 shows the state counts in words and the report paragraph, and copies it', async () => {
     const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 0, overdue: 3, ongoing: 31, unknown: 0 };
     const paragraph = '全年共部署54项重点任务，已完成15项，完成率27.8%。';
-    const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph, warnings: [] }));
+    const remindText = '截至2022年9月15日……逾期未完成3项。\n\n请经济运行局于2022年9月20日前报送第11、51项任务进展情况。';
+    const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph, remindText, warnings: [] }));
     const { workflows } = setup('zh-CN', { summary });
     await started();
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
@@ -184,11 +185,15 @@ describe('the task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: '复制段落' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(paragraph));
     expect((await screen.findByTestId('notice')).textContent).toContain('已复制到剪贴板。');
+    // The 催办 texts are copied with their own button.
+    fireEvent.click(screen.getByRole('button', { name: '复制催办通知' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(remindText));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已复制通报段落和各单位的催办通知');
   });
 
   test('标色并汇总 colours and summarises in one action and shows the same result', async () => {
     const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 0, overdue: 3, ongoing: 31, unknown: 0 };
-    const report = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph: '全年共部署54项重点任务。', warnings: [] }));
+    const report = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph: '全年共部署54项重点任务。', remindText: '', warnings: [] }));
     const { workflows } = setup('zh-CN', { report });
     await started();
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));

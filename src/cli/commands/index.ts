@@ -4,9 +4,10 @@ import { clearCommand } from './clear';
 import { collectCommand } from './collect';
 import { demoCommand } from './demo';
 import { highlightCommand } from './highlight';
+import { remindCommand } from './remind';
 import { reportCommand } from './report';
 import { splitCommand } from './split';
 import { summaryCommand } from './summary';
 
 /** Every subcommand, in the order `allocation --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, splitCommand, collectCommand, demoCommand];
+export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, remindCommand, splitCommand, collectCommand, demoCommand];

@@ -21,8 +21,8 @@ export const SUMMARY_OPTIONS_HELP = [
 
 const HELP = `allocation summary <输入.xlsx> -o <输出.xlsx> [选项]
 生成“${DEFAULT_SUMMARY_SHEET_NAME}”工作表：总体情况、分方面、牵头单位（逾期多的在前）、责任单位（“各部门”等按名录展开）、
-按月份、逾期事项台账与临期事项、表格数据问题、分方面状态分布（数据条），以及可直接用于政府信息公开工作年度报告的段落。
-按 A4 横向、一页宽排版，可直接打印。再次生成时只替换本工具此前生成的汇总表，绝不覆盖您自己的工作表；不改动任何单元格的值。
+按月份、逾期事项台账与临期事项、催办清单与通报、表格数据问题、分方面状态分布（数据条；堆积条形图仅在 Excel 加载项中生成），以及可直接用于政府信息公开工作年度报告的段落。
+按 A4 横向排版，自带分页（续页重复表头），页脚有“第 X 页 共 Y 页”和统计截至日期，可直接打印。再次生成时只替换本工具此前生成的汇总表，绝不覆盖您自己的工作表；不改动任何单元格的值。
 Writes the implementation-summary sheet (overview, by section, by lead unit with the most overdue first, by responsible
 unit with groups expanded, by month, the ledger of overdue and due-soon tasks, data problems, states by section with
 data bars, and the paragraph for the annual report), laid out to print on A4 landscape one page wide. Regenerating

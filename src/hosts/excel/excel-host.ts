@@ -642,16 +642,49 @@ export class ExcelHost implements WorkbookHost {
         },
       });
     }
-    const print = spec.print;
-    if (print && this.supports(9)) {
+    if (spec.hiddenRows?.length && this.supports(2)) {
+      const hidden = spec.hiddenRows;
       ops.push({
-        bytes: ACTION_BYTES * 4,
+        bytes: ACTION_BYTES * hidden.length,
         queue: (_ctx, sheets) => {
-          const layout = sheets.get(name).pageLayout;
+          for (const r of hidden) sheets.get(name).getRange(`${r + 1}:${r + 1}`).rowHidden = true;
+        },
+      });
+    }
+    const print = spec.print;
+    // Page layout, headers/footers and page breaks are all ExcelApi 1.9; below it the sheet prints with Excel's defaults.
+    if (print && this.supports(9)) {
+      const breaks = (print.rowBreaks ?? []).filter((r) => r > 0);
+      ops.push({
+        bytes: ACTION_BYTES * (12 + breaks.length),
+        queue: (_ctx, sheets) => {
+          const ws = sheets.get(name);
+          const layout = ws.pageLayout;
           layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
           if (print.paper === 'A4') layout.paperSize = 'A4';
           if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          else if (print.scale !== undefined) layout.zoom = { scale: print.scale };
+          if (print.centerHorizontally) layout.centerHorizontally = true;
+          const m = print.margins;
+          if (m) {
+            // Office.js takes margins in points; the spec gives inches, as Excel's page setup shows them.
+            layout.leftMargin = m.left * 72;
+            layout.rightMargin = m.right * 72;
+            layout.topMargin = m.top * 72;
+            layout.bottomMargin = m.bottom * 72;
+            layout.headerMargin = m.header * 72;
+            layout.footerMargin = m.footer * 72;
+          }
           if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0] + 1}:$${print.repeatRows[1] + 1}`);
+          const page = layout.headersFooters.defaultForAllPages;
+          if (print.header?.left) page.leftHeader = print.header.left;
+          if (print.header?.center) page.centerHeader = print.header.center;
+          if (print.header?.right) page.rightHeader = print.header.right;
+          if (print.footer?.left) page.leftFooter = print.footer.left;
+          if (print.footer?.center) page.centerFooter = print.footer.center;
+          if (print.footer?.right) page.rightFooter = print.footer.right;
+          // A horizontal page break goes before the top row of the range it is given.
+          for (const r of breaks) ws.horizontalPageBreaks.add(`A${r + 1}`);
         },
       });
     }

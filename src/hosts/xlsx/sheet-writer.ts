@@ -9,7 +9,7 @@ import { isValidIsoDate } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import { isValidSheetName } from '../../domain/product-sheets';
-import type { SheetSpec, SpecStyle, SpecValue } from '../../domain/sheet-spec';
+import { headerFooterCode, type PrintSpec, type SheetSpec, type SpecStyle, type SpecValue } from '../../domain/sheet-spec';
 import type { CellRange } from '../../domain/types';
 
 export const MAX_ROWS = 1_048_576;
@@ -151,6 +151,27 @@ function excelStyle(style: SpecStyle | undefined, defaultFont: SheetSpec['font']
   return out;
 }
 
+/** Page setup, print titles, manual page breaks and the header/footer: what the sheet looks like on paper. */
+function writePrintSetup(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4 is the only paper size the product offers
+    orientation: print.landscape ? 'landscape' : 'portrait',
+    fitToPage: print.fitToWidth,
+    fitToWidth: print.fitToWidth ? 1 : undefined,
+    fitToHeight: print.fitToWidth ? 0 : undefined,
+    scale: print.fitToWidth ? ws.pageSetup.scale : (print.scale ?? 100),
+    printTitlesRow: print.repeatRows ? `${print.repeatRows[0] + 1}:${print.repeatRows[1] + 1}` : undefined,
+    margins: print.margins ? { ...print.margins } : ws.pageSetup.margins,
+    horizontalCentered: print.centerHorizontally ?? false,
+  } as ExcelJS.PageSetup;
+  // ExcelJS breaks below a row; the spec names the row that starts the new page.
+  for (const r of print.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+  const header = print.header ? headerFooterCode(print.header) : '';
+  const footer = print.footer ? headerFooterCode(print.footer) : '';
+  if (header || footer) ws.headerFooter = { ...ws.headerFooter, ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };
+}
+
 /** Writes the spec into a new worksheet of `wb` (the caller has validated it and removed any sheet it replaces). */
 export function writeSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   const views: Partial<ExcelJS.WorksheetView>[] = spec.freeze && (spec.freeze.rows || spec.freeze.cols)
@@ -179,17 +200,9 @@ export function writeSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
 
   mergeAreas(ws, spec.merges);
 
-  if (spec.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9, // A4 is the only paper size the product offers
-      orientation: spec.print.landscape ? 'landscape' : 'portrait',
-      fitToPage: spec.print.fitToWidth,
-      fitToWidth: spec.print.fitToWidth ? 1 : undefined,
-      fitToHeight: spec.print.fitToWidth ? 0 : undefined,
-      printTitlesRow: spec.print.repeatRows ? `${spec.print.repeatRows[0] + 1}:${spec.print.repeatRows[1] + 1}` : undefined,
-    } as ExcelJS.PageSetup;
-  }
+  for (const r of spec.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
+
+  if (spec.print) writePrintSetup(ws, spec.print);
 
   (spec.dataBars ?? []).forEach((bar, i) => {
     ws.addConditionalFormatting({

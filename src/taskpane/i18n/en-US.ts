@@ -74,6 +74,8 @@ export const enUS: Record<MessageKey, string> = {
   'summary.chart': 'Tasks by state',
   'summary.total': '{total} tasks',
   'summary.paragraph': 'Annual-report paragraph (for the government information disclosure annual report)',
+  'summary.copyRemind': 'Copy reminders',
+  'summary.remindCopied': 'The notice paragraph and each unit’s reminder are copied, ready to paste into a notice or message.',
   'summary.copy': 'Copy paragraph',
   'summary.copied': 'Copied to the clipboard.',
   'summary.copyFailed': 'Could not copy automatically. Select the paragraph and press Ctrl+C.',
@@ -86,6 +88,8 @@ export const enUS: Record<MessageKey, string> = {
   'directory.done': 'Created the sheet “{sheet}” ({units} units). You can edit it directly in Excel.',
   'directory.exists': 'This workbook already has a “{sheet}” sheet and checks use it. Creating it again replaces the one the assistant made.',
 
+  'settings.reportClosing': 'Closing sentence of the report paragraph (optional)',
+  'settings.reportClosingHint': 'E.g. what the office does about overdue tasks. Left blank, the paragraph states only what the data shows.',
   'settings.planYear': 'Plan year',
   'settings.planYearHint': 'Leave empty to take the year from the sheet title.',
   'settings.colours': 'Highlight colours',

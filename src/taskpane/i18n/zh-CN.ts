@@ -76,6 +76,8 @@ export const zhCN = {
   'summary.chart': '各状态任务数',
   'summary.total': '共 {total} 项任务',
   'summary.paragraph': '年报段落（可复制到政府信息公开工作年度报告）',
+  'summary.copyRemind': '复制催办通知',
+  'summary.remindCopied': '已复制通报段落和各单位的催办通知，可粘贴到通知或即时消息中发送。',
   'summary.copy': '复制段落',
   'summary.copied': '已复制到剪贴板。',
   'summary.copyFailed': '无法自动复制，请选中段落文字后按 Ctrl+C 复制。',
@@ -88,6 +90,8 @@ export const zhCN = {
   'directory.done': '已创建“{sheet}”工作表（{units} 个单位）。可以直接在 Excel 中修改。',
   'directory.exists': '本工作簿已有“{sheet}”工作表，检查时会使用它。重新创建会替换助手创建的那张名录表。',
 
+  'settings.reportClosing': '年报段落结束语（可选）',
+  'settings.reportClosingHint': '如“已建立工作台账，实行打表推进、销号管理”。留空时段落只陈述表中数据显示的情况。',
   'settings.planYear': '计划年度',
   'settings.planYearHint': '留空则按表名中的年份判断。',
   'settings.colours': '标色颜色',

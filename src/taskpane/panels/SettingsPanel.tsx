@@ -43,6 +43,7 @@ export function SettingsPanel() {
   const local = useSettingsStyles();
   const { tr, sheet, check, settings, busy, run, setNotice, saveSettings, refresh } = useController();
   const [planYear, setPlanYear] = useState(settings.planYear ? String(settings.planYear) : '');
+  const [reportClosing, setReportClosing] = useState(settings.reportClosing ?? '');
   const [colours, setColours] = useState<Record<RowState, StateColours | null>>(() => resolveColours(settings.colours));
   const detected = check?.analysis.layout.columns ?? null;
   const [columns, setColumns] = useState<Partial<ColumnMap>>(() => ({ ...(detected ?? {}) }));
@@ -70,6 +71,9 @@ export function SettingsPanel() {
         const next = { ...current, colours: chosenColours };
         if (planYear) next.planYear = Number(planYear);
         else delete next.planYear;
+        // What the office does about late tasks is the clerk's statement; blank leaves the paragraph to the facts.
+        if (reportClosing.trim()) next.reportClosing = reportClosing.trim();
+        else delete next.reportClosing;
         if (sheet && detected) {
           const perSheet = { ...(current.columns ?? {}) };
           if (Object.keys(corrected).length > 0) perSheet[sheet] = { ...(perSheet[sheet] ?? {}), ...corrected };
@@ -91,6 +95,9 @@ export function SettingsPanel() {
         validationMessage={yearValid ? undefined : tr.t('settings.invalidYear')}
       >
         <Input value={planYear} inputMode="numeric" maxLength={4} onChange={(_, data) => setPlanYear(data.value.trim())} />
+      </Field>
+      <Field label={tr.t('settings.reportClosing')} hint={tr.t('settings.reportClosingHint')}>
+        <Input value={reportClosing} maxLength={200} onChange={(_, data) => setReportClosing(data.value)} data-testid="report-closing" />
       </Field>
 
       <Text weight="semibold">{tr.t('settings.colours')}</Text>

@@ -91,6 +91,12 @@ export function SummaryPanel() {
     setNotice(copied ? { intent: 'success', text: tr.t('summary.copied') } : { intent: 'warning', text: tr.t('summary.copyFailed') });
   };
 
+  const copyReminders = async () => {
+    if (!result?.remindText) return;
+    const copied = await copyText(result.remindText);
+    setNotice(copied ? { intent: 'success', text: tr.t('summary.remindCopied') } : { intent: 'warning', text: tr.t('summary.copyFailed') });
+  };
+
   return (
     <div className={styles.panel}>
       <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
@@ -115,6 +121,11 @@ export function SummaryPanel() {
             <Button icon={<CopyRegular />} onClick={() => void copy()}>
               {tr.t('summary.copy')}
             </Button>
+            {result.remindText && (
+              <Button icon={<CopyRegular />} onClick={() => void copyReminders()} data-testid="copy-reminders">
+                {tr.t('summary.copyRemind')}
+              </Button>
+            )}
           </div>
         </div>
       )}

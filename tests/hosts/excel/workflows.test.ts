@@ -106,6 +106,23 @@ describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) 
       expect(comparable(viaExcel.model, level)).toEqual(comparable(viaXlsx.model, level));
       expect(viaExcel.paragraph).toBe(viaXlsx.paragraph);
       expect(comparable(sheetValues(excel.sim.workbook, viaExcel.sheetName), level)).toEqual(sheetValues(xlsx.workbook, viaXlsx.sheetName));
+      // Page layout, footer and page breaks are ExcelApi 1.9, hiding a row 1.2: from there the printout is the
+      // xlsx host's; below, Excel's defaults (and the stamp's row stays visible, small and pale).
+      const printOf = (ws: ExcelJS.Worksheet) => ({
+        scale: ws.pageSetup.scale,
+        fit: Boolean(ws.pageSetup.fitToPage),
+        margins: ws.pageSetup.margins,
+        centred: Boolean(ws.pageSetup.horizontalCentered),
+        titles: ws.pageSetup.printTitlesRow,
+        footer: ws.headerFooter?.oddFooter ?? null,
+        breaks: (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id),
+        hidden: Boolean(ws.getRow(2).hidden),
+      });
+      const excelPrint = printOf(excel.sim.workbook.getWorksheet(viaExcel.sheetName)!);
+      const xlsxPrint = printOf(xlsx.workbook.getWorksheet(viaXlsx.sheetName)!);
+      expect(xlsxPrint.breaks.length).toBeGreaterThan(3);
+      if (level === '1.20') expect(excelPrint).toEqual(xlsxPrint);
+      else expect([excelPrint.breaks, excelPrint.footer, excelPrint.hidden]).toEqual([[], null, false]);
       // Regenerating replaces the product's own sheet instead of adding another.
       const again = await runSummary(excel.host, { asOf: '2022-10-15', generatedAt: GENERATED_AT });
       expect(again.replaced).toBe(viaExcel.sheetName);

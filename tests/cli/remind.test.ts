@@ -1,0 +1,97 @@
+/**
+ * `allocation remind` on the bundled sample as of 2022-09-15. The expected units are worked out from the sample's
+ * data, not from the code under test: samples/data/liangjiang-2022-returns.json says measures 11, 24 and 51 are
+ * overdue on that date and that 36 (9月30日前, the 11th working day after) is due soon only with a window of at
+ * least 11 working days. The seed table gives their units:
+ *   11  lead 经济运行局            responsible 经济运行局
+ *   24  lead 办公室                responsible 各街道
+ *   51  lead 办公室                responsible 各街道，各部门，各驻区机构
+ *   36  lead 办公室、宣传部        responsible 各街道，各部门，各驻区机构
+ * and the built-in directory (src/domain/unit-directory-default.ts) makes 各部门 + 各驻区机构 its 19 units, while
+ * 各街道 has no listed members and stays one recipient.
+ */
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/command';
+import { DEFAULT_DIRECTORY } from '../../src/domain/unit-directory-default';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2023-01-05' };
+  const code = await main(argv, io, {});
+  return { code, out, err };
+}
+
+interface RemindJson {
+  asOf: string;
+  soonDays: number;
+  replyBy: string;
+  units: { unit: string; overdue: number; dueSoon: number; items: { no: string; role: string; kind: string; workdays: number }[]; text: string }[];
+  notice: string;
+}
+
+const ALL_19 = DEFAULT_DIRECTORY.units.map((u) => u.name);
+
+describe('allocation remind', () => {
+  it('names exactly the units with overdue or due-soon measures, with their items and roles', async () => {
+    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--format', 'json']);
+    expect([r.code, r.err]).toEqual([1, '']);
+    const json = JSON.parse(r.out) as RemindJson;
+    expect([json.asOf, json.soonDays, json.replyBy]).toEqual(['2022-09-15', 10, '2022-09-20']);
+    expect(json.units.map((u) => u.unit).sort()).toEqual([...ALL_19, '各街道'].sort());
+    const items = (unit: string) => json.units.find((u) => u.unit === unit)!.items.map((i) => `${i.no}:${i.role}`);
+    expect(items('经济运行局')).toEqual(['11:lead', '51:responsible']);
+    expect(items('办公室')).toEqual(['24:lead', '51:lead']);
+    expect(items('各街道')).toEqual(['24:responsible', '51:responsible']);
+    expect(items('宣传部')).toEqual(['51:responsible']);
+    for (const u of json.units) expect(u.items.every((i) => i.kind === 'overdue')).toBe(true);
+    expect(json.units.find((u) => u.unit === '经济运行局')!.text).toMatch(/^请经济运行局于2022年9月20日前报送第11、51项任务进展情况。截至2022年9月15日，牵头的第11项（/);
+    expect(json.notice).toContain('逾期未完成3项，涉及2个单位：办公室2项（第24、51项），经济运行局1项（第11项）');
+  });
+
+  it('with an 11-working-day window adds measure 36 as due soon for its units (宣传部 now as lead)', async () => {
+    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--soon', '11', '--format', 'json']);
+    const json = JSON.parse(r.out) as RemindJson;
+    expect(json.units.map((u) => u.unit).sort()).toEqual([...ALL_19, '各街道'].sort());
+    const propaganda = json.units.find((u) => u.unit === '宣传部')!;
+    expect(propaganda.items.map((i) => `${i.no}:${i.role}:${i.kind}`)).toEqual(['51:responsible:overdue', '36:lead:due_soon']);
+    expect(propaganda.items[1].workdays).toBe(11);
+  });
+
+  it('--unit picks one unit (aliases resolve through the directory); a unit with nothing late exits 0', async () => {
+    const one = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--unit', '经运局']);
+    expect(one.code).toBe(1);
+    expect(one.out).toContain('■ 经济运行局（逾期 2 项，临期 0 项）');
+    expect(one.out).toContain('请经济运行局于2022年9月20日前报送第11、51项任务进展情况');
+    expect(one.out).not.toContain('■ 办公室');
+    const early = await run(['remind', RETURNS, '--as-of', '2022-07-01', '--unit', '经济运行局']);
+    expect([early.code, early.out]).toEqual([0, expect.stringContaining('经济运行局没有逾期或临期的任务')]);
+  });
+
+  it('refuses bad input with a zh-CN message and exit 2', async () => {
+    for (const argv of [
+      ['remind', RETURNS, '--as-of', '2022-13-01'],
+      ['remind', RETURNS, '--bogus'],
+      ['remind', RETURNS, '--format', 'xml'],
+      ['remind', RETURNS, '--as-of', '2022-09-15', '--reply-by', '2022-09-01'],
+      ['remind', RETURNS, '--unit', '不存在的单位'],
+      ['remind'],
+    ]) {
+      const r = await run(argv);
+      expect([argv.join(' '), r.code]).toEqual([argv.join(' '), 2]);
+      expect(r.err).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('has zh-CN-first help', async () => {
+    const r = await run(['remind', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toContain('allocation remind');
+    expect(r.out).toContain('退出码');
+    expect(r.out).toContain('--unit');
+  });
+});
