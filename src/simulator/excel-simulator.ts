@@ -154,6 +154,8 @@ export class ExcelSimulator {
   /** The user is typing in a cell: Excel then refuses every batch (InvalidOperationInCellEditMode). */
   cellEditMode = false;
   readonly charts: SimulatedChart[] = [];
+  /** Every application.calculate call's calculation type, in order. */
+  readonly calculations: string[] = [];
   /** `Office.context.requirements`-shaped, for injecting into the host. */
   readonly requirements: { isSetSupported(name: string, version?: string): boolean };
 
@@ -421,9 +423,20 @@ class WorkbookProxy {
     this.worksheets = new WorksheetCollectionProxy(ctx);
   }
 
-  /** The simulator neither calculates nor paints, so these only check the level (1.6 and 1.9). */
-  get application(): { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void } {
+  /**
+   * The simulator neither calculates nor paints, so these only check the level (1.1, 1.6 and 1.9) and record
+   * the calculate calls.
+   */
+  get application(): {
+    calculate(calculationType: string): void;
+    suspendApiCalculationUntilNextSync(): void;
+    suspendScreenUpdatingUntilNextSync(): void;
+  } {
     return {
+      calculate: (calculationType) => {
+        if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType)) throw new SimulatorError('InvalidArgument', `Not a calculation type: ${calculationType}`);
+        this.ctx.sim.calculations.push(calculationType);
+      },
       suspendApiCalculationUntilNextSync: () => this.ctx.sim.requireApi('1.6', 'suspendApiCalculationUntilNextSync'),
       suspendScreenUpdatingUntilNextSync: () => this.ctx.sim.requireApi('1.9', 'suspendScreenUpdatingUntilNextSync'),
     };
@@ -624,6 +637,8 @@ class WorksheetProxy extends ClientObject {
   delete(): void {
     this.write(0, (ws) => {
       const wb = this.sim.workbook;
+      // As Excel: a very hidden sheet must be made visible or hidden before it can be deleted (office-js #365).
+      if (ws.state === 'veryHidden') throw new SimulatorError('InvalidOperation', 'A very hidden sheet cannot be deleted.');
       if (wb.worksheets.filter((w) => w.state === 'visible' && w !== ws).length === 0) {
         throw new SimulatorError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
       }

@@ -112,6 +112,8 @@ export function charsToPoints(chars: number): number {
 interface PlannedOp {
   bytes: number;
   queue: (ctx: Ctx, sheets: SheetCache) => void;
+  /** Writes cell values that formulas elsewhere may depend on. */
+  writesValues?: boolean;
 }
 
 class SheetCache {
@@ -476,6 +478,9 @@ export class ExcelHost implements WorkbookHost {
         if (this.supports(9)) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
         const sheets = new SheetCache(ctx);
         for (const op of batch) op.queue(ctx, sheets);
+        // Under suspendApiCalculationUntilNextSync re-calculating is the add-in's job (Excel.Application
+        // reference), or formulas on the clerk's values stay stale; calculate itself is ExcelApi 1.1.
+        if (this.supports(6) && batch.some((op) => op.writesValues)) ctx.workbook.application.calculate('Recalculate');
         await ctx.sync();
       });
     }
@@ -515,7 +520,7 @@ export class ExcelHost implements WorkbookHost {
           if (replaced) names.delete(replaced.toLowerCase());
           if (names.has(change.spec.name.toLowerCase())) throw sheetExists(change.spec.name);
           names.add(change.spec.name.toLowerCase());
-          if (replaced) plan.push(deleteSheetOp(replaced));
+          if (replaced) plan.push(deleteSheetOp(replaced, this.supports(2)));
           plan.push(...this.sheetOps(change.spec));
           break;
         }
@@ -524,7 +529,7 @@ export class ExcelHost implements WorkbookHost {
           plan.push(...cellsOps(change.sheet, change.writes, this.budget.request, this.supports(9)));
           break;
         case 'deleteSheet':
-          if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet));
+          if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet, this.supports(2)));
           break;
       }
     }
@@ -821,11 +826,18 @@ function coalesce(ranges: CellRange[]): CellRange[] {
   return out;
 }
 
-function deleteSheetOp(sheet: string): PlannedOp {
+/**
+ * Excel refuses to delete a very hidden sheet (by design: office-js #365, and the note in "Work with worksheets
+ * using the Excel JavaScript API"), so the sheet is made visible first, in the same batch. Setting visibility
+ * needs ExcelApi 1.2; below it the product never hid a sheet.
+ */
+function deleteSheetOp(sheet: string, canSetVisibility: boolean): PlannedOp {
   return {
-    bytes: ACTION_BYTES,
+    bytes: canSetVisibility ? 2 * ACTION_BYTES : ACTION_BYTES,
     queue: (_ctx, sheets) => {
-      sheets.get(sheet).delete();
+      const ws = sheets.get(sheet);
+      if (canSetVisibility) ws.visibility = 'Visible';
+      ws.delete();
       sheets.forget(sheet);
     },
   };
@@ -877,6 +889,7 @@ function cellsOps(sheet: string, writes: CellWrite[], budget: number, copiesForm
     ...formatOps,
     ...runs.map(({ writes: run, cells, bytes }) => ({
       bytes: bytes + ACTION_BYTES * 2,
+      writesValues: true,
       queue: (_ctx: Ctx, sheets: SheetCache) => {
         const range = sheets.get(sheet).getRange(rangeAddress({ top: run[0].row, left: run[0].col, bottom: run[run.length - 1].row, right: run[0].col }));
         if (cells.some((c) => c.format !== null)) range.numberFormat = cells.map((c) => [c.format]) as string[][];
