@@ -192,7 +192,8 @@ export class XlsxHost implements WorkbookHost {
   async save(target: string): Promise<void> {
     const bytes = await this.toBuffer();
     const dir = path.dirname(path.resolve(target));
-    const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    // A short name of its own: the target's name may already be near the 255-byte limit.
+    const temp = path.join(dir, `.allocation-${process.pid}-${Date.now().toString(36)}.tmp`);
     try {
       await fsp.writeFile(temp, bytes);
       await fsp.rename(temp, target);
