@@ -191,6 +191,49 @@ describe('the task pane', () => {
     expect((await screen.findByTestId('notice')).textContent).toContain('已复制通报段落和各单位的催办通知');
   });
 
+  test('copying falls back to execCommand where the Clipboard API is refused, and leaves the text selected when that fails too', async () => {
+    const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 0, overdue: 3, ongoing: 31, unknown: 0 };
+    const paragraph = '全年共部署54项重点任务，已完成15项，完成率27.8%。';
+    const remindText = '请经济运行局于2022年9月20日前报送第11、51项任务进展情况。';
+    const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph, remindText, warnings: [] }));
+    setup('zh-CN', { summary });
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    fireEvent.click(screen.getByRole('button', { name: '生成或更新汇总表' }));
+    await screen.findByTestId('report-paragraph');
+
+    // The host's permissions policy refuses the Clipboard API; execCommand copies the selected paragraph.
+    const writeText = jest.fn(async () => {
+      throw new DOMException('Write permission denied.', 'NotAllowedError');
+    });
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const selected: string[] = [];
+    const execCommand = jest.fn((command: string) => {
+      const active = document.activeElement as HTMLTextAreaElement;
+      selected.push(active.value.slice(active.selectionStart, active.selectionEnd));
+      return command === 'copy';
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    fireEvent.click(screen.getByRole('button', { name: '复制段落' }));
+    await waitFor(() => expect(execCommand).toHaveBeenCalledWith('copy'));
+    expect(selected).toEqual([paragraph]);
+    expect((await screen.findByTestId('notice')).textContent).toContain('已复制到剪贴板。');
+
+    // Both refused: the paragraph stays selected for Ctrl+C and the clerk is told so.
+    execCommand.mockImplementation(() => false);
+    fireEvent.click(screen.getByRole('button', { name: '复制段落' }));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('无法自动复制'));
+    const box = screen.getByTestId('report-paragraph') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(box);
+    expect(box.value.slice(box.selectionStart, box.selectionEnd)).toBe(paragraph);
+
+    // The 催办 text is not on screen: after both fail it is shown, selected.
+    fireEvent.click(screen.getByRole('button', { name: '复制催办通知' }));
+    const remind = (await screen.findByTestId('remind-text')) as HTMLTextAreaElement;
+    await waitFor(() => expect(remind.value.slice(remind.selectionStart, remind.selectionEnd)).toBe(remindText));
+    Object.defineProperty(document, 'execCommand', { value: undefined, configurable: true });
+  });
+
   test('标色并汇总 colours and summarises in one action and shows the same result', async () => {
     const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 0, overdue: 3, ongoing: 31, unknown: 0 };
     const report = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph: '全年共部署54项重点任务。', remindText: '', warnings: [] }));

@@ -1,5 +1,5 @@
 /** 汇总: create or refresh the summary sheet, show the state counts as a small chart and the report paragraph. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { resolveColours } from '../../domain/colours';
@@ -56,14 +56,41 @@ export function StateChart({ counts, total }: { counts: Record<RowState, number>
   );
 }
 
-/** Clipboard API where the host allows it; otherwise the clerk is told to copy by hand. */
-async function copyText(text: string): Promise<boolean> {
+/** Copies the selection of `area` the old way (IE11, EdgeHTML and web views that block the Clipboard API). */
+function execCopy(area: HTMLTextAreaElement): boolean {
+  area.focus();
+  area.select();
   try {
-    if (!navigator.clipboard?.writeText) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
+    return typeof document.execCommand === 'function' && document.execCommand('copy');
   } catch {
     return false;
+  }
+}
+
+/**
+ * The Clipboard API where the host allows it, else execCommand on the text's own box (or a transient one off
+ * screen). False when both fail: the caller then shows the text selected for Ctrl+C.
+ */
+async function copyText(text: string, shown: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // blocked by the host's permissions policy: try the old way
+  }
+  if (shown) return execCopy(shown);
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.readOnly = true;
+  area.style.position = 'fixed';
+  area.style.left = '-9999px';
+  document.body.appendChild(area);
+  try {
+    return execCopy(area);
+  } finally {
+    area.remove();
   }
 }
 
@@ -72,6 +99,13 @@ export function SummaryPanel() {
   const { tr, env, workflows, sheet, busy, run, setNotice, refresh } = useController();
   const [asOf, setAsOf] = useState(env.today());
   const [result, setResult] = useState<PaneSummaryResult | null>(null);
+  const paragraphBox = useRef<HTMLTextAreaElement>(null);
+  /** The 催办 text, shown selected for Ctrl+C after copying it failed. */
+  const [remindByHand, setRemindByHand] = useState(false);
+  const remindBox = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (remindByHand) remindBox.current?.select();
+  }, [remindByHand]);
 
   /** `withColours`: also colour the rows (标色并汇总), sent to Excel with the summary in one write. */
   const create = (withColours: boolean) =>
@@ -81,19 +115,25 @@ export function SummaryPanel() {
       // reads them (and checks the saved window) itself.
       const summary = await (withColours ? workflows.report : workflows.summary)(env.host, { sheet, asOf, lang: env.lang });
       setResult(summary);
+      setRemindByHand(false);
       setNotice(outcomeNotice(tr.t('summary.done', { sheet: summary.sheetName }), summary.warnings, tr));
       await refresh(); // the new sheet joins the sheet list
     });
 
   const copy = async () => {
     if (!result) return;
-    const copied = await copyText(result.paragraph);
+    const copied = await copyText(result.paragraph, paragraphBox.current);
+    if (!copied) paragraphBox.current?.select();
     setNotice(copied ? { intent: 'success', text: tr.t('summary.copied') } : { intent: 'warning', text: tr.t('summary.copyFailed') });
   };
 
   const copyReminders = async () => {
     if (!result?.remindText) return;
-    const copied = await copyText(result.remindText);
+    const copied = await copyText(result.remindText, remindBox.current);
+    if (!copied) {
+      setRemindByHand(true);
+      remindBox.current?.select();
+    }
     setNotice(copied ? { intent: 'success', text: tr.t('summary.remindCopied') } : { intent: 'warning', text: tr.t('summary.copyFailed') });
   };
 
@@ -115,7 +155,7 @@ export function SummaryPanel() {
         <div className={styles.panel} data-testid="summary-result">
           <StateChart counts={result.counts} total={result.total} />
           <Field label={tr.t('summary.paragraph')}>
-            <Textarea value={result.paragraph} readOnly resize="vertical" rows={6} data-testid="report-paragraph" />
+            <Textarea ref={paragraphBox} value={result.paragraph} readOnly resize="vertical" rows={6} data-testid="report-paragraph" />
           </Field>
           <div className={styles.row}>
             <Button icon={<CopyRegular />} onClick={() => void copy()}>
@@ -127,6 +167,11 @@ export function SummaryPanel() {
               </Button>
             )}
           </div>
+          {remindByHand && result.remindText && (
+            <Field label={tr.t('summary.copyRemind')}>
+              <Textarea ref={remindBox} value={result.remindText} readOnly resize="vertical" rows={8} data-testid="remind-text" />
+            </Field>
+          )}
         </div>
       )}
     </div>
