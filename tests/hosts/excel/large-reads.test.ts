@@ -51,7 +51,9 @@ describe.each(API_LEVELS)('reads at the web limits, ExcelApi %s', (level) => {
     const { grid } = await r.host.read();
     expect(grid!.values.length).toBe(1500);
     expect(grid!.values[1499][1]).toHaveLength(1200);
-    expect(r.sim.stats.syncs).toBeLessThanOrEqual(6);
+    // refused first sync, first sync again without the window, at most one window refused (its size is a guess:
+    // a refusal only says "over 5 MB"), then windows of ≤ 4 MB: 3 for 10.8 MB
+    expect(r.sim.stats.syncs).toBeLessThanOrEqual(7);
   });
 
   it.each([
