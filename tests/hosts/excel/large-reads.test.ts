@@ -97,6 +97,18 @@ describe.each(API_LEVELS)('reads at the web limits, ExcelApi %s', (level) => {
   });
 });
 
+describe('a row over the web limit on its own', () => {
+  it('fails with a clear zh-CN message naming the row, not a raw Excel error', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('超长');
+    ws.getCell(1, 1).value = '序号';
+    // 64 cells of 30 000 CJK characters: 5.8 MB in one row, which no window of whole rows can bring.
+    for (let c = 1; c <= 64; c++) ws.getCell(2, c).value = CJK.repeat(Math.ceil(30_000 / CJK.length)).slice(0, 30_000);
+    const r = rig(wb, {});
+    await expect(r.host.read()).rejects.toMatchObject({ code: 'excel.row_too_large', message: expect.stringMatching(/^工作表“超长”的 A2:BL2 一行内容过多.*5 MB/) });
+  });
+});
+
 describe('read planning', () => {
   it('takes the first window from the used range’s top-left block, never past the used range', () => {
     expect(firstWindowRect({ top: 2, left: 1, bottom: 9, right: 6 }, 2000, 64)).toEqual({ top: 2, left: 1, bottom: 9, right: 6 });
