@@ -194,4 +194,9 @@ export interface CellStyle {
    * Workflows leave such cells uncoloured and say so.
    */
   fillNotRestorable?: boolean;
+  /**
+   * The host read only the fill's colour, not its kind (Excel below ExcelApi 1.9 reports no pattern): a patterned
+   * or gradient fill would be restored as a solid fill of that colour. Workflows say so when they colour one.
+   */
+  fillKindUnknown?: boolean;
 }

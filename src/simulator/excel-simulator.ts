@@ -44,7 +44,11 @@ const ACTION_OVERHEAD_BYTES = 120;
 export interface SimulatorOptions {
   /** Highest ExcelApi set supported, '1.1' … '1.20' (default the latest). */
   apiVersion?: string;
-  /** Request/response size limit; null = no limit (desktop). Default: the web's 5 MB. */
+  /**
+   * Request/response size limit; null = no limit (desktop). Default: the web's 5 MB ("Resource limits and
+   * performance optimization for Office Add-ins", Excel add-ins), refused with RequestPayloadSizeLimitExceeded /
+   * ResponsePayloadSizeLimitExceeded.
+   */
   payloadLimitBytes?: number | null;
   /**
    * Answer `fill.pattern` null for no fill and for solid fills, as builds reported in office-js #4900 do ("They
@@ -937,9 +941,9 @@ function updateStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
 }
 
 /**
- * Excel handles at most five million cells in one range ("A range is limited to five million cells": Office
- * Scripts platform limits, learn.microsoft.com/office/dev/scripts/testing/platform-limits; the add-in docs'
- * "Read or write to a large range" warns of the same). Cell-level properties of a larger range then come back
+ * Excel handles at most five million cells in one range ("A range is limited to 5,000,000 cells for read
+ * operations": "Resource limits and performance optimization for Office Add-ins", Excel add-ins; Office Scripts
+ * platform limits say the same; the add-in docs' "Read or write to a large range" warns of it). Cell-level properties of a larger range then come back
  * null, as they do for an unbounded range ("Read or write to an unbounded range": values, numberFormat… null).
  */
 export const MAX_CELLS_PER_RANGE = 5_000_000;

@@ -140,7 +140,12 @@ export function completeHighlight(
       colouredCells: outcome.record?.cells.length ?? 0,
       restoredCells: outcome.restore.length,
       userColouredCells: outcome.record?.userColoured?.length ?? 0,
-      warnings: [...(check.stateDamaged ? [DAMAGED_STATE_WARNING] : []), ...notRestorableWarning(outcome.notRestorable)],
+      warnings: [
+        ...(check.stateDamaged ? [DAMAGED_STATE_WARNING] : []),
+        ...notRestorableWarning(outcome.notRestorable),
+        // Only cells coloured in this pass carry the flag: originals from the saved record were reported then.
+        ...fillKindUnknownWarning((outcome.record?.cells ?? []).filter((c) => c.original.fillKindUnknown)),
+      ],
       check,
     },
   };
@@ -155,6 +160,19 @@ function notRestorableWarning(cells: { row: number; col: number }[]): LocalText[
     {
       zh: `${cells.length} 个单元格为渐变填充（${shown.join('、')}${more ? ' 等' : ''}）。Excel 加载项无法写回渐变填充，为使“清除标色”能原样恢复，这些单元格未标色；如需标色，请先改为纯色填充。`,
       en: `${cells.length} cells have a gradient fill (${shown.join(', ')}${more ? ', …' : ''}). The add-in cannot write a gradient fill back, so that Clear can restore them exactly they were not coloured; give them a solid fill to have them coloured.`,
+    },
+  ];
+}
+
+/** Coloured cells whose fill the host could read only as a colour (Excel below ExcelApi 1.9). */
+function fillKindUnknownWarning(cells: { row: number; col: number }[]): LocalText[] {
+  if (!cells.length) return [];
+  const shown = cells.slice(0, 5).map((c) => cellAddress(c.row, c.col));
+  const more = cells.length > shown.length;
+  return [
+    {
+      zh: `${cells.length} 个单元格原有彩色填充（${shown.join('、')}${more ? ' 等' : ''}）。当前 Excel 版本（低于 ExcelApi 1.9）只能读取填充颜色，读不到图案或渐变：如其中有图案或渐变填充，“清除标色”将恢复为同色的纯色填充。`,
+      en: `${cells.length} cells had a coloured fill (${shown.join(', ')}${more ? ', …' : ''}). This Excel (below ExcelApi 1.9) reads only a fill's colour, not its pattern or gradient: any patterned or gradient fill among them comes back from Clear as a solid fill of that colour.`,
     },
   ];
 }

@@ -1,6 +1,6 @@
 /** The simulator keeps the Office.js semantics host code relies on; these pin them down. */
 import ExcelJS from 'exceljs';
-import { ExcelSimulator, SimulatorError, parseRangeAddress } from '../../src/simulator';
+import { ExcelSimulator, SimulatorError, WEB_PAYLOAD_LIMIT_BYTES, parseRangeAddress } from '../../src/simulator';
 
 function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -305,6 +305,8 @@ describe('ranges as the Excel.Range reference documents them', () => {
     expect(answer).toEqual({ values: null, numberFormat: null, address: '任务分工!A1:XFD1048576' });
   });
 
+  // "Excel on the web has a payload size limit for requests and responses of 5MB" (learn.microsoft.com, "Resource
+  // limits and performance optimization for Office Add-ins", Excel add-ins); the codes as office-js names them.
   it('refuses a response over 5 MB on the web with the code office-js gives it', async () => {
     const fs = await import('fs');
     const web = fs.readFileSync(require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js'), 'utf8');
@@ -319,5 +321,26 @@ describe('ranges as the Excel.Range reference documents them', () => {
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  it('refuses a request over 5 MB on the web, and takes 5 MB as 5 000 000 bytes (the stricter reading)', async () => {
+    const fs = await import('fs');
+    const web = fs.readFileSync(require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js'), 'utf8');
+    expect(web).toContain("CoreErrorCodes.requestPayloadSizeLimitExceeded = 'RequestPayloadSizeLimitExceeded'");
+    expect(WEB_PAYLOAD_LIMIT_BYTES).toBe(5_000_000);
+    const sim = new ExcelSimulator(workbook());
+    // 1 700 000 CJK characters: 5.1 MB in UTF-8, under 5 MiB but over 5 000 000 bytes.
+    await expect(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('任务分工').getRange('F1:F170').values = Array.from({ length: 170 }, () => ['政'.repeat(10_000)]);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    const desktop = new ExcelSimulator(workbook(), { payloadLimitBytes: null });
+    await desktop.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('任务分工').getRange('F1:F170').values = Array.from({ length: 170 }, () => ['政'.repeat(10_000)]);
+      await ctx.sync();
+    });
+    expect(desktop.workbook.getWorksheet('任务分工')!.getCell('F170').value).toHaveLength(10_000);
   });
 });

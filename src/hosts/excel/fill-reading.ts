@@ -11,7 +11,9 @@
  *    (Excel.RangeFill.pattern; setting it fails with UnsupportedFillType): such a cell cannot be restored once
  *    painted, so it is reported as not restorable and the workflows leave it alone.
  * Below ExcelApi 1.9 there is no pattern or tint: a white fill is taken as no fill, and restoring puts back "no
- * fill" (it looks the same, bar gridlines). The automatic font colour cannot be told from black at any level.
+ * fill" (it looks the same, bar gridlines); a coloured fill may be a pattern or gradient that comes back solid, so
+ * it is marked `fillKindUnknown` for the workflows to say so. The automatic font colour cannot be told from black
+ * at any level.
  */
 import { normaliseColour } from '../../domain/colours';
 import type { CellStyle } from '../../domain/types';
@@ -58,7 +60,9 @@ export function cellStyle(row: number, col: number, observed: ObservedColours, p
     const pc = normaliseColour(observed.patternColor);
     if (pc) token.patternColor = pc;
   }
-  return { row, col, fill: noFill ? null : fillHex, font, token: JSON.stringify(token) };
+  const style: CellStyle = { row, col, fill: noFill ? null : fillHex, font, token: JSON.stringify(token) };
+  if (!patternsKnown && !noFill) style.fillKindUnknown = true;
+  return style;
 }
 
 export function parseToken(style: CellStyle): ColourToken {

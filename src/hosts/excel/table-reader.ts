@@ -7,6 +7,8 @@
  * range or depends on behaviour the reference does not promise.
  */
 import { cellAddress, parseAddress, rangeAddress } from '../../domain/address';
+import { UserFacingError } from '../../domain/errors';
+import { text } from '../../domain/i18n';
 import type { CellRange, CellValue, SheetGrid } from '../../domain/types';
 import { cellValueFromOffice } from './cell-values';
 import { jsonBytes } from './payload';
@@ -125,7 +127,8 @@ export async function readTableGrid(ctx: Ctx, ws: Excel.Worksheet, sheet: string
     try {
       await ctx.sync();
     } catch (e) {
-      if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded' || size <= 1) throw e;
+      if (codeOf(e) !== 'ResponsePayloadSizeLimitExceeded') throw e;
+      if (size <= 1) throw rowTooLarge(sheet, { top: start, left: table.left, bottom: start, right: table.right });
       bytesPerRow *= 2;
       continue;
     }
@@ -133,7 +136,7 @@ export async function readTableGrid(ctx: Ctx, ws: Excel.Worksheet, sheet: string
     if (chunk) {
       // Past the cell limit Excel may answer null instead of failing: take it as "too large" too.
       if (!chunk.values || !chunk.numberFormat) {
-        if (size <= 1) throw new Error(`Excel returned no values for ${rangeAddress({ top: start, left: table.left, bottom: start, right: table.right })}`);
+        if (size <= 1) throw rowTooLarge(sheet, { top: start, left: table.left, bottom: start, right: table.right });
         bytesPerRow *= 2;
         continue;
       }
@@ -157,6 +160,18 @@ export async function readTableGrid(ctx: Ctx, ws: Excel.Worksheet, sheet: string
   }
   if (!sameRange(table, used)) out.usedRangeBeyondGrid = used;
   return out;
+}
+
+/** One row Excel will not return at once (over the web's 5 MB, or no values): nothing smaller can be asked for. */
+function rowTooLarge(sheet: string, row: CellRange): UserFacingError {
+  const where = rangeAddress(row);
+  return new UserFacingError(
+    'excel.row_too_large',
+    text(
+      `工作表“${sheet}”的 ${where} 一行内容过多，Excel 无法一次返回（网页版 Excel 单次最多 5 MB）。请删除表格右侧多余的列或缩短超长文字后再试，或在桌面版 Excel 中打开。`,
+      `Row ${where} of sheet "${sheet}" holds more than Excel returns at once (5 MB per response in Excel on the web). Delete surplus columns right of the table or shorten very long texts and try again, or open the workbook in desktop Excel.`,
+    ),
+  );
 }
 
 /**

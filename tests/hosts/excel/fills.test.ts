@@ -93,15 +93,25 @@ describe.each([
 });
 
 describe('highlight → clear at ExcelApi 1.1 (no pattern or tint to read)', () => {
-  it('restores no fill and solid colours; white comes back as no fill, as documented for that level', async () => {
+  it('restores no fill and solid colours; white comes back as no fill; warns that coloured fills come back solid', async () => {
     const cells = await colouredCells();
     const r = rig(await workbookWithFills(cells), { apiVersion: '1.1' });
     const ws = r.sim.workbook.worksheets[0];
-    await runHighlight(r.host, { asOf: AS_OF });
+    const highlight = await runHighlight(r.host, { asOf: AS_OF });
+    // The pattern, both gradients and the green fill: colours without their kind, and the clerk is told so.
+    expect(highlight.warnings).toHaveLength(1);
+    expect(highlight.warnings[0].zh).toMatch(/^4 个单元格原有彩色填充/);
+    expect(highlight.warnings[0].zh).toContain('低于 ExcelApi 1.9');
+    expect(highlight.warnings[0].en).toMatch(/^4 cells had a coloured fill/);
+    for (const i of [2, 3, 4, 5]) expect(highlight.warnings[0].zh).toContain(cellAddress(cells[i].row, cells[i].col));
+    // Highlighting again keeps the saved originals and colours nothing new: no second warning.
+    expect((await runHighlight(r.host, { asOf: AS_OF })).warnings).toEqual([]);
     await runClear(r.host);
     expect(fillOf(ws, cells[0])).toBe('none');
     expect(fillOf(ws, cells[1])).toBe('none');
     expect(fillOf(ws, cells[5])).toBe('solid:FF00B050');
+    // What "comes back as a solid fill of that colour" means, as warned: the colour Excel reported.
+    expect(fillOf(ws, cells[3])).toBe('solid:FF4472C4');
   });
 });
 
