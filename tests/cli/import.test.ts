@@ -67,6 +67,11 @@ describe('allocation import', () => {
     expect(fs.existsSync(path.join(dir, `${file}.xlsx`))).toBe(false);
   });
 
+  it('bundles the sample notice as the generator makes it (npm run samples is byte-stable)', () => {
+    const sample = fs.readFileSync(path.resolve(__dirname, '../../samples/liangjiang-2022-notice.docx'));
+    expect(Buffer.from(seedNoticeMerged()).equals(sample)).toBe(true);
+  });
+
   it('has bilingual help', async () => {
     const { code, out } = await run(['import', '--help']);
     expect(code).toBe(0);
