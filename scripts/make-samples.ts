@@ -2,12 +2,14 @@
  * Builds the bundled samples from committed data (npm run samples):
  *   samples/liangjiang-2022.xlsx          — the official 2022 任务分工 exactly as a clerk receives it
  *   samples/liangjiang-2022-returns.xlsx  — the same table with departments' 完成情况 answers (demo data)
+ *   samples/liangjiang-2022-notice.docx   — the notice itself, the table under 附件 as Word holds it (for allocation import)
  * The data comes verbatim from the seed document (samples/data/liangjiang-2022.json); the answers are
  * invented, deterministic and documented in samples/data/liangjiang-2022-returns.json.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
+import { seedNoticeMerged } from '../tests/support/docx';
 import { fitWrappedRows, governmentPrintSetup, newWorkbook, styleBody, styleHeader, styleTitle, writeStable } from './workbook-kit';
 
 export interface SeedMeasure {
@@ -108,7 +110,8 @@ async function main(): Promise<void> {
   if (count !== 54) throw new Error(`expected 54 measures in the seed data, found ${count}`);
   await writeStable(buildAllocationWorkbook(seed, null), path.join(ROOT, 'samples/liangjiang-2022.xlsx'));
   await writeStable(buildAllocationWorkbook(seed, loadReturns()), path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx'));
-  process.stdout.write('wrote samples/liangjiang-2022.xlsx and samples/liangjiang-2022-returns.xlsx\n');
+  fs.writeFileSync(path.join(ROOT, 'samples/liangjiang-2022-notice.docx'), seedNoticeMerged());
+  process.stdout.write('wrote samples/liangjiang-2022.xlsx, samples/liangjiang-2022-returns.xlsx and samples/liangjiang-2022-notice.docx\n');
 }
 
 if (require.main === module) {

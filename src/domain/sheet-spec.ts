@@ -95,7 +95,8 @@ export interface DropdownSpec {
 export interface SheetSpec {
   name: string;
   /** The product marks every sheet it makes; regenerating replaces only sheets carrying the same marker kind. */
-  marker: 'summary' | 'returns-log' | 'unit-directory' | 'return-copy' | 'state';
+  /** 'imported': a task table brought in from a notice; once written it is the clerk's sheet, never regenerated. */
+  marker: 'summary' | 'returns-log' | 'unit-directory' | 'return-copy' | 'state' | 'imported';
   rows: SpecCell[][];
   merges: CellRange[];
   /** Column widths in characters (Excel's unit), index = column. */

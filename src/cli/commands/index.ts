@@ -4,10 +4,11 @@ import { clearCommand } from './clear';
 import { collectCommand } from './collect';
 import { demoCommand } from './demo';
 import { highlightCommand } from './highlight';
+import { importCommand } from './import';
 import { remindCommand } from './remind';
 import { reportCommand } from './report';
 import { splitCommand } from './split';
 import { summaryCommand } from './summary';
 
 /** Every subcommand, in the order `allocation --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, remindCommand, splitCommand, collectCommand, demoCommand];
+export const COMMANDS: Command[] = [importCommand, checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, remindCommand, splitCommand, collectCommand, demoCommand];
