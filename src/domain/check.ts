@@ -507,7 +507,13 @@ class SheetReader {
         zh: `无法识别完成时限${quoted}，请写成如“9月30日前”“2022年底前”“长期开展”的形式`,
         en: `the deadline ${quoted} is not understood; write it like 9月30日前, 2022年底前 or 长期开展`,
       });
-    } else if (deadline.kind === 'date' && deadline.due && Number(deadline.due.slice(0, 4)) !== this.planYear) {
+    } else if (deadline.reading) {
+      this.findings.add('info', 'deadline.reading', cell.source, {
+        zh: `完成时限${quoted}：${deadline.reading.zh}`,
+        en: `the deadline ${quoted}: ${deadline.reading.en}`,
+      });
+    }
+    if (deadline.kind === 'date' && deadline.due && Number(deadline.due.slice(0, 4)) !== this.planYear) {
       this.findings.add('warning', 'deadline.outside_plan_year', cell.source, {
         zh: `完成时限${quoted}（${deadline.due}）不在计划年度 ${this.planYear} 年内，请核对`,
         en: `the deadline ${quoted} (${deadline.due}) is outside the plan year ${this.planYear}; please check`,

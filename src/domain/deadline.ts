@@ -38,7 +38,19 @@ const PERIODIC_CLAUSE = /(?:每|按|逐)个?(?:年度?|半年|季度?|月度?|�
 const HAS_PERIODIC = /(?:每|按|逐)个?(?:年度?|半年|季度?|月度?|月份|周|星期|旬|日|天)|(?:^|[^不])定期/;
 /** Month or quarter end with no number: every month / quarter. */
 const BARE_CYCLE_END = /季度?(?:末|底)|月(?:末|底)/;
-const TIMELY = /及时|即时|实时|随时|第一时间|立即|尽快|立行立改|同步|当日|当天|\d+个?工作日内|\d+个?(?:自然)?(?:日|天)内/;
+const TIMELY = /及时|即时|实时|随时|第一时间|立即|尽快|立行立改|同步|当日|当天|\d+个?工作日|\d+个?(?:自然)?(?:日|天)内|\d+个?小时内?/;
+/** A day range inside one month (3月22日-31日, 4月1日—20日): the deadline is its end. */
+const DAY_RANGE = /(\d{1,2})月(\d{1,2})[日号]?[-—–~～至到](\d{1,2})[日号]/g;
+/** 2016年开始，3年内完成: a span counted from a start year. */
+const YEAR_SPAN = /((?:19|20)\d{2})年(?:起|开始|启动)[^\d]{0,4}?(\d{1,2})年(?:内|时间)?/;
+/** Only a start is written (2016年起, 自2016年起): the work goes on from then. */
+const START_ONLY = /^(?:自|从)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:起|开始|以来)(?:长期|持续)?(?:开展|实施|执行|推进)?$/;
+/** What may stand between the dates of a list (9月21日、12月9日前; 10月31日和11月30日前). */
+const LIST_GLUE = /^(?:前)?[、和及与,，]$/;
+/** 6月前 / 6月份前 with no 底/末: read literally, before the month begins. */
+const MONTH_BEFORE = /(?:^|[^\d])(\d{1,2})月份?(?:之|以)?前/;
+/** 到2020年 / 至2020年 with no 底: read as the end of that year. */
+const TO_YEAR = /(?:到|至)((?:19|20)\d{2})年(?!底|末|\d|[一二三四上下])/;
 const ONGOING = /长期|持续|常态|常年|经常|日常|动态|全年|长效|不定期|一直|贯穿/;
 /** What may follow a bare `M.D` for it to be read as a date: 前, 日, 号, 止, a clause end or the end of the cell. */
 const LOOSE_DATE_FOLLOWER = /^(?:$|前|之前|以前|日|号|止|至|[,;，；。、)\]）-])/;
@@ -65,8 +77,22 @@ function withYear(deadline: Deadline, year: number | null): Deadline {
 
 /** Reads the text of a 完成时限 cell. `text` must already be the display text (see {@link cellText}). */
 function parseDeadlineText(text: string, planYear: number): Deadline {
-  const compact = compactDateText(text);
-  if (compact === '') return { text, kind: 'unknown', due: null };
+  const written = compactDateText(text);
+  if (written === '') return { text, kind: 'unknown', due: null };
+  const span = YEAR_SPAN.exec(written);
+  if (span && Number(span[2]) >= 1) {
+    const end = Number(span[1]) + Number(span[2]) - 1;
+    return withYear({
+      text, kind: 'date', due: `${end}-12-31`,
+      reading: {
+        zh: `按“${span[1]}年开始、${span[2]}年内完成”读作 ${end} 年底（${end}-12-31）`,
+        en: `read as a span from ${span[1]} over ${span[2]} years, ending ${end}-12-31`,
+      },
+    }, end);
+  }
+  if (START_ONLY.test(written)) return { text, kind: 'ongoing', due: null };
+  const ranged = written.replace(DAY_RANGE, '$1月$3日');
+  const compact = ranged;
   const periodic = HAS_PERIODIC.test(compact);
   const mentions = deadlineMentions(periodic ? maskPeriodicClauses(compact) : compact, planYear);
   const impossible = mentions.find((m) => m.due === null);
@@ -75,7 +101,30 @@ function parseDeadlineText(text: string, planYear: number): Deadline {
   }
   if (mentions.length > 0) {
     const last = mentions[mentions.length - 1];
-    return withYear({ text, kind: 'date', due: last.due }, last.year);
+    const isList =
+      mentions.length > 1 && mentions.every((m, i) => i === 0 || LIST_GLUE.test(compact.slice(mentions[i - 1].end, m.index)));
+    if (isList) {
+      // Several deadlines side by side: the first one due is the one to watch; all are named.
+      const earliest = mentions.reduce((a, b) => ((b.due as string) < (a.due as string) ? b : a));
+      const all = mentions.map((m) => m.due as string).join('、');
+      return withYear({
+        text, kind: 'date', due: earliest.due,
+        reading: { zh: `一格写有多个时限（${all}），按最早的 ${earliest.due} 计`, en: `several deadlines in one cell (${all}); the earliest, ${earliest.due}, is used` },
+      }, earliest.year);
+    }
+    const deadline = withYear({ text, kind: 'date', due: last.due }, last.year);
+    if (ranged !== written) {
+      deadline.reading = { zh: `按时间段的结束日 ${last.due} 计`, en: `a date range: its end, ${last.due}, is used` };
+    } else if (MONTH_BEFORE.test(written) && !/底|末/.test(written) && last.precision === 'month') {
+      const m = MONTH_BEFORE.exec(written) as RegExpExecArray;
+      deadline.reading = {
+        zh: `“${m[1]}月前”按${m[1]}月1日之前读作 ${last.due}；如指${m[1]}月底前，请写“${m[1]}月底前”`,
+        en: `“${m[1]}月前” is read as before ${m[1]}/1, i.e. ${last.due}; write ${m[1]}月底前 if the end of the month is meant`,
+      };
+    } else if (TO_YEAR.test(written)) {
+      deadline.reading = { zh: `“到某年”读作该年年底 ${last.due}`, en: `“到 <year>” is read as the end of that year, ${last.due}` };
+    }
+    return deadline;
   }
   if (periodic) return { text, kind: 'periodic', due: null };
   if (TIMELY.test(compact)) return { text, kind: 'timely', due: null };

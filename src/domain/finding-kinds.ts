@@ -14,6 +14,7 @@ const KIND_NAMES: Record<string, LocalText> = {
   'column.units_missing': { zh: '未找到单位列', en: 'No unit column' },
   'deadline.invalid': { zh: '完成时限日期不存在', en: 'Impossible deadline date' },
   'deadline.missing': { zh: '完成时限未填写', en: 'Deadline blank' },
+  'deadline.reading': { zh: '完成时限按某种读法理解', en: 'Deadline read one of several ways' },
   'deadline.outside_plan_year': { zh: '完成时限不在计划年度内', en: 'Deadline outside the plan year' },
   'deadline.unknown': { zh: '完成时限无法识别', en: 'Deadline not understood' },
   'directory.mismatch': { zh: '单位名录与表格不一致', en: 'Directory does not match the sheet' },

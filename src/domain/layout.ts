@@ -20,10 +20,15 @@ export const HEADER_SEARCH_ROWS = 15;
 type HeaderRole = Exclude<ColumnRole, 'section' | 'subsection'> | 'task';
 
 export const HEADER_SYNONYMS: Record<HeaderRole, readonly string[]> = {
-  task: ['工作任务', '主要任务', '重点任务', '任务', '重点工作', '重点工作任务', '任务名称', '工作要点', '工作类别', '类别', '任务类别'],
+  task: [
+    '工作任务', '主要任务', '重点任务', '任务', '重点工作', '重点工作任务', '任务名称', '工作要点', '工作类别', '类别', '任务类别',
+    // Rectification lists: the problem is the heading its measures answer.
+    '存在问题', '存在的问题', '问题', '反馈问题', '问题描述', '问题清单', '具体问题', '督查发现问题',
+  ],
   measure: [
     '贯彻举措', '具体措施', '工作措施', '主要内容', '任务内容', '工作内容', '具体举措', '主要措施', '落实举措',
     '工作举措', '具体任务', '任务分解', '具体内容', '措施', '举措', '贯彻落实举措', '具体工作',
+    '具体要求', '工作要求', '主要工作', '工作目标', '整改措施', '整改目标和措施', '整改目标', '整改要求', '整改任务',
   ],
   deadline: ['完成时限', '时限要求', '时间节点', '完成时间', '完成时间节点', '时间安排', '时限', '完成期限', '办结时限', '截止时间', '完成时间要求'],
   lead: ['牵头单位', '牵头部门', '牵头', '主责单位', '主责部门', '牵头责任单位'],
@@ -284,6 +289,20 @@ function hasDataBelow(grid: SheetGrid, headerBottom: number, col: number): boole
   return false;
 }
 
+/** Whether the non-blank cells under the header are (nearly all) bare numbers: a 序号 column without its header. */
+function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): boolean {
+  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  let numbers = 0;
+  let other = 0;
+  for (let r = headerBottom + 1; r <= last; r++) {
+    const t = normaliseText(cellText(valueAt(grid, r, col)));
+    if (t === '') continue;
+    if (/^\d{1,3}[.、]?$/.test(t)) numbers++;
+    else other++;
+  }
+  return numbers >= 2 && other * 5 <= numbers;
+}
+
 function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidate): { columns: ColumnMap; lastColumn: number } {
   const roles = new Map(header.roles);
   // 责任单位 + 配合单位 and no 牵头单位: the unit that answers for the task is the lead, the cooperating ones
@@ -301,6 +320,11 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
       roles.set('lead', answering);
       roles.set('responsible', cooperating);
     }
+  }
+  // 工作任务 | 主要任务 (or 重点工作): two task headers and no measure header — the second holds the measures.
+  if (!roles.has('measure')) {
+    const taskColumns = [...header.byColumn].filter(([, role]) => role === 'task').map(([col]) => col).sort((a, b) => a - b);
+    if (taskColumns.length >= 2) roles.set('measure', taskColumns[taskColumns.length - 1]);
   }
   const get = (role: HeaderRole): number | null => roles.get(role) ?? null;
   const assigned = new Set(roles.values());
@@ -327,7 +351,11 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
       }
     } else {
       section = task;
-      if (second !== null && second < measure && !assigned.has(second)) subsection = second;
+      if (second !== null && second < measure && !assigned.has(second)) {
+        // 工作任务 printed over the headings and the 序号: a column of bare numbers is the number column.
+        if (!roles.has('number') && holdsBareNumbers(grid, header.bottom, second)) roles.set('number', second);
+        else subsection = second;
+      }
     }
   }
   const width = grid.values[0]?.length ?? 0;

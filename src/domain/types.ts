@@ -68,6 +68,8 @@ export interface Deadline {
   year?: number | null;
   /** Why the date is impossible (kind 'invalid'). */
   reason?: LocalText;
+  /** Which reading was taken where the wording allows more than one (a range, a span, several dates, 6月前). */
+  reading?: LocalText;
 }
 
 export type ProgressState = 'done' | 'in_progress' | 'behind' | 'not_started' | 'unknown';

@@ -192,3 +192,43 @@ describe('parseDeadline', () => {
     expect(d).toEqual({ text: '待定', kind: 'unknown', due: null });
   });
 });
+
+describe('parseDeadline: phrasings of published tables', () => {
+  const read = (t: string) => parseDeadline(t, 2016);
+  it.each(['24小时内', '5个工作日', '5个工作日内', '15个工作日'])('%s is timely', (t) => expect(read(t).kind).toBe('timely'));
+  it.each(['2016年起', '自2016年起'])('%s is ongoing', (t) => expect(read(t).kind).toBe('ongoing'));
+  it.each([
+    ['3月22日-31日', '2016-03-31'],
+    ['4月1日—20日', '2016-04-20'],
+  ])('the range %s ends %s, and says so', (t, due) => {
+    expect(read(t)).toMatchObject({ kind: 'date', due });
+    expect(read(t).reading?.zh).toContain(due);
+  });
+  it('a span from a start year ends with its last year, and says so', () => {
+    const d = read('2016年开始，3年内完成');
+    expect(d).toMatchObject({ kind: 'date', due: '2018-12-31', year: 2018 });
+    expect(d.reading?.en).toContain('2018-12-31');
+  });
+  it.each([
+    ['9月21日、12月9日前', '2016-09-21', '2016-12-09'],
+    ['10月31日和11月30日前', '2016-10-31', '2016-11-30'],
+  ])('several dates %s: the earliest, naming all', (t, earliest, other) => {
+    const d = read(t);
+    expect(d.due).toBe(earliest);
+    expect(d.reading?.zh).toContain(other);
+  });
+  it('clauses of one task still give the last date', () => {
+    expect(read('6月底前完成初稿，9月底前印发')).toMatchObject({ due: '2016-09-30' });
+    expect(read('6月底前完成初稿，9月底前印发').reading).toBeUndefined();
+  });
+  it.each([
+    ['6月前', '2016-05-31'],
+    ['6月份前', '2016-05-31'],
+    ['到2020年', '2020-12-31'],
+  ])('%s says which reading was taken', (t, due) => {
+    const d = read(t);
+    expect(d.due).toBe(due);
+    expect(d.reading?.zh).toContain(due);
+  });
+  it('6月底前 needs no note', () => expect(read('6月底前').reading).toBeUndefined());
+});

@@ -139,3 +139,17 @@ describe('STATUS_WORDS', () => {
     expect([...STATUS_CHOICES].sort()).toEqual([...all].sort());
   });
 });
+
+describe('parseStatus: phrasings of 督查 and 整改 reports', () => {
+  it.each([
+    ['已基本整改到位', 'in_progress'],
+    ['仍在施工', 'in_progress'],
+    ['未整改到位', 'behind'],
+    ['整改不到位', 'behind'],
+    ['仍未承接', 'not_started'],
+    ['未开工', 'not_started'],
+    ['无法开工', 'not_started'],
+    ['开工尚无时间表', 'not_started'],
+    ['已整改到位', 'done'],
+  ])('%s → %s', (text, state) => expect(parseStatus(text, 2022)).toMatchObject({ state, recognised: true }));
+});
