@@ -29,7 +29,8 @@ import {
 } from '../taskpane/pane-basics';
 import { runCheck, type CheckResult } from '../workflows/check';
 import { runClear } from '../workflows/clear';
-import { MAX_SOON_DAYS, runHighlight } from '../workflows/highlight';
+import { MAX_SOON_DAYS } from '../domain/row-state';
+import { runHighlight } from '../workflows/highlight';
 import { runSummary } from '../workflows/summary';
 import { button, el, labelled, setChildren, setFieldError } from './dom';
 
