@@ -151,3 +151,39 @@ export function localDate(moment: Date): string {
 export function localDateTime(moment: Date): string {
   return `${localDate(moment)} ${pad2(moment.getHours())}:${pad2(moment.getMinutes())}`;
 }
+
+/** Full-width digits and separators a Chinese IME types (２０２２．９．１５, ２０２２－０９－１５). */
+function foldTypedDate(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0D\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\uFF0F]/g, '/')
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/\s+/g, '');
+}
+
+const TYPED_DATE = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)$/;
+
+/**
+ * A date the clerk typed, as ISO, or null when it is not one real day. Accepts 2022-09-15, 2022/9/15,
+ * 2022.9.15 and 2022年9月15日, in half- or full-width digits, because each is what somebody's keyboard or IME
+ * naturally produces.
+ */
+export function parseTypedDate(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const m = TYPED_DATE.exec(foldTypedDate(text));
+  if (!m) return null;
+  const month = Number(m[3] ?? m[5]);
+  const day = Number(m[4] ?? m[6]);
+  return isoFromParts(Number(m[1]), month, day);
+}
+
+/** 2022年9月15日: how Chinese prose writes a date (no leading zeros). */
+export function chineseDate(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+/** An ISO date as a notice shows it: 2022年9月15日 in zh-CN, the ISO form in en-US. */
+export function displayDate(iso: string, lang: 'zh-CN' | 'en-US'): string {
+  return lang === 'zh-CN' ? chineseDate(iso) : iso;
+}

@@ -8,9 +8,8 @@
  * directory does not know (各街道) stays one recipient. The 通报 names the units answerable for the overdue
  * measures (the lead units, or the responsible units of a measure without a lead), as the summary counts them.
  */
-import { isValidIsoDate } from './dates';
+import { chineseDate, isValidIsoDate } from './dates';
 import { UserFacingError } from './errors';
-import { chineseDate } from './report-paragraph';
 import type { LedgerEntry, SummaryModel } from './summary';
 import { compareNames, unitsOf } from './summary';
 import type { UnitDirectory } from './units/directory';

@@ -9,13 +9,10 @@
  * a clause whose count is 0 is left out rather than written as 0项 (the one exception is the explicit
  * 无逾期未完成事项, which is the statement a report wants when nothing is overdue).
  */
+import { chineseDate } from './dates';
 import type { Lang } from './types';
 import type { SummaryModel } from './summary';
 
-/** 'YYYY-MM-DD' → 2022年12月31日 (no leading zeros, as official documents write dates). */
-export function chineseDate(iso: string): string {
-  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-}
 
 const EN_MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',

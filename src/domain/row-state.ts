@@ -26,6 +26,13 @@ import { workdaysBetween } from './workdays';
 
 /** Issue default: "due within N working days, default 10". */
 export const DEFAULT_SOON_DAYS = 10;
+/** The widest due-soon window accepted: about a working year; more would make every open task 临期. */
+export const MAX_SOON_DAYS = 250;
+
+/** A usable due-soon window: a whole number of working days from 0 to MAX_SOON_DAYS. */
+export function isSoonDays(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_SOON_DAYS;
+}
 
 export function rowState(task: Task, asOf: string, soonDays: number = DEFAULT_SOON_DAYS): RowState {
   if (!isValidIsoDate(asOf)) throw new RangeError(`rowState: asOf is not an ISO date: ${JSON.stringify(asOf)}`);

@@ -78,6 +78,8 @@ export interface StateColours {
 export interface ProductSettings {
   planYear?: number;
   soonDays?: number;
+  /** The 判断日期 the clerk last chose (ISO); absent: today. Remembered so 标色, 汇总 and 回收 agree across sessions. */
+  asOf?: string;
   colours?: Partial<Record<RowState, StateColours>>;
   /** Column mapping the clerk corrected, per sheet name. */
   columns?: Record<string, Partial<ColumnMap>>;

@@ -46,3 +46,25 @@ export function labelled(text: string, control: HTMLElement, hint?: string): HTM
   }
   return el('div', { className: 'lite-field' }, parts);
 }
+
+/**
+ * Shows (or, with null, removes) an error right under a control made by {@link labelled}: the clerk sees what is
+ * wrong where she typed it, and a screen reader hears it with the field (aria-invalid + aria-describedby).
+ */
+export function setFieldError(control: HTMLElement, message: string | null): void {
+  const field = control.parentNode as HTMLElement | null;
+  if (!field) return;
+  const errorId = `${control.id}-error`;
+  const existing = document.getElementById(errorId);
+  if (existing && existing.parentNode) existing.parentNode.removeChild(existing);
+  const describedBy = (control.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== errorId);
+  if (message === null) {
+    control.removeAttribute('aria-invalid');
+  } else {
+    field.appendChild(el('span', { className: 'lite-field-error', text: message, attrs: { id: errorId, role: 'alert' } }));
+    control.setAttribute('aria-invalid', 'true');
+    describedBy.push(errorId);
+  }
+  if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
+  else control.removeAttribute('aria-describedby');
+}

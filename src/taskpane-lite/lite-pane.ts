@@ -7,7 +7,7 @@
  * One operation at a time: while one runs every control is disabled and the pane says it is working. Any
  * failure becomes one zh-CN (or en-US) sentence in the message bar, never a raw exception.
  */
-import { isValidIsoDate } from '../domain/dates';
+import { displayDate, parseTypedDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../domain/row-state';
 import { ROW_STATES, type Finding, type LocalText, type RowState } from '../domain/types';
 import { parseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
@@ -29,9 +29,10 @@ import {
 } from '../taskpane/pane-basics';
 import { runCheck, type CheckResult } from '../workflows/check';
 import { runClear } from '../workflows/clear';
-import { MAX_SOON_DAYS, runHighlight } from '../workflows/highlight';
+import { MAX_SOON_DAYS } from '../domain/row-state';
+import { runHighlight } from '../workflows/highlight';
 import { runSummary } from '../workflows/summary';
-import { button, el, labelled, setChildren } from './dom';
+import { button, el, labelled, setChildren, setFieldError } from './dom';
 
 /** What the lite pane needs from the world: the full pane's environment, less the theme and the lazy workflows. */
 export type LiteEnvironment = Pick<PaneEnvironment, 'host' | 'lang' | 'today'>;
@@ -278,16 +279,17 @@ class LitePaneView {
 
   /** The as-of date and due-soon days, or null after saying what is wrong with them. */
   private dates(): { asOf: string; soonDays: number } | null {
-    const asOf = this.asOf.value.trim();
-    if (!isValidIsoDate(asOf)) {
-      this.showNotice('error', this.tr.t('highlight.invalidDate'));
+    const asOf = parseTypedDate(this.asOf.value);
+    setFieldError(this.asOf, asOf === null ? this.tr.t('highlight.invalidDate') : null);
+    if (asOf === null) {
       this.asOf.focus();
       return null;
     }
     const days = this.soonDays.value.trim();
     const soonDays = Number(days);
-    if (!/^\d+$/.test(days) || soonDays > MAX_SOON_DAYS) {
-      this.showNotice('error', this.tr.t('highlight.invalidDays'));
+    const daysOk = /^\d+$/.test(days) && soonDays <= MAX_SOON_DAYS;
+    setFieldError(this.soonDays, daysOk ? null : this.tr.t('highlight.invalidDays'));
+    if (!daysOk) {
       this.soonDays.focus();
       return null;
     }
@@ -300,7 +302,7 @@ class LitePaneView {
     const result = await runHighlight(this.env.host, { sheet: this.sheet, ...dates });
     this.counts = result.counts;
     this.drawLegend();
-    this.showOutcome(this.tr.t('highlight.applied', { asOf: dates.asOf, rows: taskTotal(result.counts) }), result.warnings);
+    this.showOutcome(this.tr.t('highlight.applied', { asOf: displayDate(dates.asOf, this.tr.lang), rows: taskTotal(result.counts) }), result.warnings);
   }
 
   private async clear(): Promise<void> {

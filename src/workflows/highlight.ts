@@ -13,15 +13,14 @@ import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
 import { buildHighlightPlan, highlightReadRanges, reconcileHighlight, type HighlightPlan } from '../domain/highlight-plan';
 import { lastGridRow, packRecord, realignRecord, rowKeyIndexFromGrid, unpackRecord, withRowKeys } from '../domain/highlight-record';
-import { DEFAULT_SOON_DAYS, type StateCounts } from '../domain/row-state';
+import { DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, type StateCounts } from '../domain/row-state';
 import type { CellRange, CellStyle, ColumnMap, LocalText, RowState, SheetGrid } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import { serialiseState, type HighlightRecord, type StateColours, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 
-/** Longest due-soon window accepted: a year of working days; anything larger is a typo. */
-export const MAX_SOON_DAYS = 250;
+export { MAX_SOON_DAYS } from '../domain/row-state';
 
 export interface HighlightOptions {
   sheet?: string;
@@ -59,10 +58,6 @@ export function validateAsOf(asOf: string): void {
   }
 }
 
-/** A usable due-soon window: a whole number of working days from 0 to MAX_SOON_DAYS. */
-function isSoonDays(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_SOON_DAYS;
-}
 
 export function validateSoonDays(soonDays: number): void {
   if (!isSoonDays(soonDays)) {

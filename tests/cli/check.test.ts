@@ -47,7 +47,7 @@ describe('allocation check', () => {
   });
 
   it('prints the agreed JSON shape', async () => {
-    const { code, out } = await run(['check', 'samples/liangjiang-2022.xlsx', '--format', 'json', '--as-of', '2022-09-15']);
+    const { code, out } = await run(['check', 'samples/liangjiang-2022.xlsx', '--format', 'json', '--as-of', '2022年9月15日']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     // The agreed fields, in this order; later features add fields after them (none renamed).
@@ -161,7 +161,7 @@ describe('allocation check', () => {
     [['check'], '请指定要处理的 .xlsx 文件'],
     [['check', 'missing.xlsx'], '找不到文件：missing.xlsx'],
     [['check', 'samples/liangjiang-2022.xlsx', '--year', '22'], '--year 应为四位年份'],
-    [['check', 'samples/liangjiang-2022.xlsx', '--as-of', '2022-02-30'], '--as-of 应为 YYYY-MM-DD'],
+    [['check', 'samples/liangjiang-2022.xlsx', '--as-of', '2022-02-30'], '--as-of 应为一个日期'],
     [['check', 'samples/liangjiang-2022.xlsx', '--format', 'xml'], '--format 只能是 text 或 json'],
     [['check', 'samples/liangjiang-2022.xlsx', '--colour'], '未知选项：--colour'],
     [['check', 'samples/liangjiang-2022.xlsx', '--sheet', '没有这张表'], '没有名为“没有这张表”的工作表'],

@@ -1,6 +1,7 @@
 import { buildSummary } from '../../src/domain/summary';
 import type { SummaryModel } from '../../src/domain/summary';
-import { chineseDate, percent, reportParagraph } from '../../src/domain/report-paragraph';
+import { chineseDate } from '../../src/domain/dates';
+import { percent, reportParagraph } from '../../src/domain/report-paragraph';
 import { ROW_STATES } from '../../src/domain/types';
 import type { RowState, Task } from '../../src/domain/types';
 import { analysisOf, dateDeadline, fixtureDirectory, openDeadline, status, task } from './summary-fixtures';

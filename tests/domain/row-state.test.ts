@@ -1,5 +1,5 @@
 import { DEFAULT_COLOURS, normaliseColour, resolveColours } from '../../src/domain/colours';
-import { countStates, DEFAULT_SOON_DAYS, rowState, STATE_DESCRIPTIONS, STATE_NAMES } from '../../src/domain/row-state';
+import { countStates, DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, rowState, STATE_DESCRIPTIONS, STATE_NAMES } from '../../src/domain/row-state';
 import type { Deadline, ProgressState, Task } from '../../src/domain/types';
 import { ROW_STATES } from '../../src/domain/types';
 
@@ -126,5 +126,12 @@ describe('state names, counts and colours', () => {
     expect(normaliseColour(' #abcdef ')).toBe('#ABCDEF');
     expect(normaliseColour('#abc')).toBeNull();
     expect(normaliseColour(null)).toBeNull();
+  });
+});
+
+describe('isSoonDays', () => {
+  it('accepts whole working days from 0 to MAX_SOON_DAYS and nothing else', () => {
+    expect([0, 10, MAX_SOON_DAYS].every(isSoonDays)).toBe(true);
+    expect([-1, 1.5, MAX_SOON_DAYS + 1, '10', null, NaN].some(isSoonDays)).toBe(false);
   });
 });

@@ -80,7 +80,7 @@ describe('lite pane on the returns sample at ExcelApi 1.1', () => {
     const originalDone = fillOf(simulator, sheet, 'C4');
 
     await clickAndSettle(buttonNamed('按进度标色'));
-    expect(byTestId('lite-message').textContent).toContain('已按 2022-09-15 的进度为 54 项任务标色');
+    expect(byTestId('lite-message').textContent).toContain('已按 2022年9月15日 的进度为 54 项任务标色');
     // Measure 11 (row 13) is overdue, measure 2 (row 4) done, measure 7 (row 9) done late.
     expect(fillOf(simulator, sheet, 'C13')).toBe(hex(DEFAULT_COLOURS.overdue!.fill));
     expect(fillOf(simulator, sheet, 'C4')).toBe(hex(DEFAULT_COLOURS.done!.fill));
@@ -120,10 +120,21 @@ describe('lite pane on the returns sample at ExcelApi 1.1', () => {
     const before = fillOf(simulator, sheet, 'C13');
     (byTestId('lite-as-of') as HTMLInputElement).value = '2022/9/15x';
     await clickAndSettle(buttonNamed('按进度标色'));
-    const message = byTestId('lite-message');
-    expect(message.getAttribute('role')).toBe('alert');
-    expect(message.textContent).toContain('判断日期格式不对');
+    // The error sits under the field it is about, and the field says it is invalid.
+    const input = byTestId('lite-as-of') as HTMLInputElement;
+    const error = document.getElementById(`${input.id}-error`) as HTMLElement;
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('判断日期看不懂');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(error.id);
     expect(fillOf(simulator, sheet, 'C13')).toBe(before);
+
+    // A date written the Chinese way is accepted, the error goes, and the notice says the date in words.
+    input.value = '２０２２年９月１５日';
+    await clickAndSettle(buttonNamed('按进度标色'));
+    expect(document.getElementById(`${input.id}-error`)).toBeNull();
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+    expect(byTestId('lite-message').textContent).toContain('已按 2022年9月15日 的进度');
   });
 });
 

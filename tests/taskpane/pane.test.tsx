@@ -128,7 +128,7 @@ describe('the task pane', () => {
     expect(screen.getByRole('status').textContent).toContain('正在处理');
     const counts = { done: 13, done_late: 2, on_track: 2, behind: 2, due_soon: 1, overdue: 3, ongoing: 31, unknown: 0 };
     await act(async () => pending.resolve({ counts, warnings: [] }));
-    expect((await screen.findByTestId('notice')).textContent).toContain('已按 2022-09-15 的进度为 54 项任务标色。');
+    expect((await screen.findByTestId('notice')).textContent).toContain('已按 2022年9月15日 的进度为 54 项任务标色。');
     expect((apply as HTMLButtonElement).disabled).toBe(false);
     // The legend names each state and now says how many tasks are in it.
     expect(screen.getByTestId('legend').textContent).toContain('逾期');

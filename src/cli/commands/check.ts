@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isValidIsoDate } from '../../domain/dates';
+import { parseTypedDate } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { directoryFromCsv, directoryFromGrid, directoryFromJson, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../../domain/units';
 import { XlsxHost } from '../../hosts/xlsx';
@@ -84,13 +84,14 @@ export function parseYear(raw: string | undefined): number | undefined {
 
 export function parseAsOf(raw: string | undefined, today: string): string {
   if (raw === undefined) return today;
-  if (!isValidIsoDate(raw.trim())) {
+  const iso = parseTypedDate(raw);
+  if (iso === null) {
     throw new UserFacingError('cli.bad_date', {
-      zh: `--as-of 应为 YYYY-MM-DD 格式的日期（如 2022-09-15），而不是“${raw}”`,
-      en: `--as-of must be a date in YYYY-MM-DD form (e.g. 2022-09-15), not "${raw}"`,
+      zh: `--as-of 应为一个日期（如 2022-09-15、2022/9/15 或 2022年9月15日），而不是“${raw}”`,
+      en: `--as-of must be a date (e.g. 2022-09-15, 2022/9/15 or 2022年9月15日), not "${raw}"`,
     });
   }
-  return raw.trim();
+  return iso;
 }
 
 export function parseFormat(raw: string | undefined): 'text' | 'json' {

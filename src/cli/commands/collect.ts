@@ -89,7 +89,7 @@ function reportLine(report: ReturnReport, done: number, total: number, lang: Lan
   const unit = report.unit ?? (en ? '(unknown unit)' : '（单位不明）');
   const verdict = report.accepted ? (en ? 'accepted' : '已采用') : en ? 'REJECTED' : '未采用';
   const counts = en
-    ? `${report.answered} merged · ${errors} errors · ${warnings} warnings`
+    ? `${report.answered} merged · ${errors} error${errors === 1 ? '' : 's'} · ${warnings} warning${warnings === 1 ? '' : 's'}`
     : `汇总 ${report.answered} 项 · 错误 ${errors} · 警告 ${warnings}`;
   return `[${done}/${total}] ${report.file}  ${unit}  ${verdict}  ${counts}\n`;
 }

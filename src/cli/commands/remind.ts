@@ -1,6 +1,6 @@
 /** `allocation remind` — the 催办 text per unit (and the 通报 paragraph) as of a date; the file is only read. */
 import { pick } from '../../domain/i18n';
-import { chineseDate } from '../../domain/report-paragraph';
+import { chineseDate } from '../../domain/dates';
 import { DEFAULT_REPLY_WORKDAYS, ROLE_NAMES } from '../../domain/reminders';
 import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
 import { XlsxHost } from '../../hosts/xlsx';

@@ -64,7 +64,7 @@ export const enUS: Record<MessageKey, string> = {
   'highlight.count': ' ({count})',
   'highlight.applied': 'Coloured {rows} tasks by their progress as of {asOf}.',
   'highlight.cleared': 'Colours cleared; the original colours are back.',
-  'highlight.invalidDate': 'The date is not valid. Write it like 2022-09-15.',
+  'highlight.invalidDate': 'The date is not valid. Write it like 2022-09-15, 2022/9/15 or 2022年9月15日.',
   'highlight.invalidDays': 'The due-soon window must be a whole number, 0 or more.',
   'highlight.intro': 'Only cell colours change, never the contents; Clear colours puts the original colours back.',
 

@@ -66,7 +66,7 @@ export const zhCN = {
   'highlight.count': '（{count} 项）',
   'highlight.applied': '已按 {asOf} 的进度为 {rows} 项任务标色。',
   'highlight.cleared': '已清除标色，恢复了原来的颜色。',
-  'highlight.invalidDate': '判断日期格式不对，请按“2022-09-15”的格式填写。',
+  'highlight.invalidDate': '判断日期看不懂，请写成 2022-09-15、2022/9/15 或 2022年9月15日。',
   'highlight.invalidDays': '临期提醒天数请填 0 或正整数。',
   'highlight.intro': '只改单元格颜色，不改任何内容；“清除标色”可恢复原来的颜色。',
 

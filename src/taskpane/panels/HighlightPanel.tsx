@@ -1,7 +1,7 @@
 /** 标色: colour the tasks by their state as of a date, with a legend that names every state in words. */
 import { useState } from 'react';
 import { Button, Field, SpinButton, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { isValidIsoDate } from '../../domain/dates';
+import { displayDate, parseTypedDate } from '../../domain/dates';
 import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
 import type { RowState } from '../../domain/types';
 import { useController } from '../controller';
@@ -42,11 +42,12 @@ export function Legend({ counts }: { counts?: Record<RowState, number> | null })
 export function HighlightPanel() {
   const styles = usePanelStyles();
   const { tr, env, workflows, sheet, settings, busy, run, setNotice } = useController();
-  const [asOf, setAsOf] = useState(env.today());
+  const [asOfText, setAsOfText] = useState(env.today());
+  const asOf = parseTypedDate(asOfText) ?? '';
   const [soonDays, setSoonDays] = useState<number | null>(settings.soonDays ?? DEFAULT_SOON_DAYS);
   const [counts, setCounts] = useState<Record<RowState, number> | null>(null);
 
-  const inputsValid = isValidIsoDate(asOf) && soonDays !== null && Number.isInteger(soonDays) && soonDays >= 0;
+  const inputsValid = asOf !== '' && soonDays !== null && Number.isInteger(soonDays) && soonDays >= 0;
 
   const apply = () =>
     run('highlight.apply', async () => {
@@ -54,7 +55,7 @@ export function HighlightPanel() {
       // The workflow reads the plan year and column corrections saved in the workbook itself.
       const result = await workflows.highlight(env.host, { sheet, asOf, soonDays });
       setCounts(result.counts);
-      setNotice(outcomeNotice(tr.t('highlight.applied', { asOf, rows: taskTotal(result.counts) }), result.warnings, tr));
+      setNotice(outcomeNotice(tr.t('highlight.applied', { asOf: displayDate(asOf, tr.lang), rows: taskTotal(result.counts) }), result.warnings, tr));
     });
 
   const clear = () =>
@@ -69,7 +70,7 @@ export function HighlightPanel() {
     <div className={styles.panel}>
       <Text className={styles.intro}>{tr.t('highlight.intro')}</Text>
       <div className={styles.row}>
-        <AsOfField value={asOf} onChange={setAsOf} testId="as-of" />
+        <AsOfField value={asOfText} onChange={setAsOfText} testId="as-of" />
         <Field
           label={tr.t('highlight.soonDays')}
           validationState={soonDays !== null && soonDays >= 0 ? 'none' : 'error'}

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Link, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { isValidIsoDate } from '../../domain/dates';
+import { parseTypedDate } from '../../domain/dates';
 import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
 import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
@@ -37,7 +37,8 @@ export function ReturnsPanel() {
   const [by, setBy] = useState<SplitRole>('both');
   const [split, setSplit] = useState<PaneSplitResult | null>(null);
   const [files, setFiles] = useState<File[]>([]);
-  const [asOf, setAsOf] = useState(env.today());
+  const [asOfText, setAsOfText] = useState(env.today());
+  const asOf = parseTypedDate(asOfText) ?? '';
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [collected, setCollected] = useState<PaneCollectResult | null>(null);
   const urls = useDownloadUrls(split);
@@ -117,7 +118,7 @@ export function ReturnsPanel() {
       )}
 
       <Text weight="semibold">{tr.t('returns.collectTitle')}</Text>
-      <AsOfField value={asOf} onChange={setAsOf} testId="collect-as-of" />
+      <AsOfField value={asOfText} onChange={setAsOfText} testId="collect-as-of" />
       <Field label={tr.t('returns.pickFiles')} hint={files.length ? tr.t('returns.picked', { count: files.length }) : undefined}>
         <input
           type="file"
@@ -130,7 +131,7 @@ export function ReturnsPanel() {
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={busy !== null || !sheet || files.length === 0 || !isValidIsoDate(asOf)}
+          disabled={busy !== null || !sheet || files.length === 0 || asOf === ''}
           onClick={() => void doCollect()}
         >
           {tr.t('returns.collect')}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { resolveColours } from '../../domain/colours';
-import { isValidIsoDate } from '../../domain/dates';
+import { parseTypedDate } from '../../domain/dates';
 import { STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
@@ -97,7 +97,8 @@ async function copyText(text: string, shown: HTMLTextAreaElement | null): Promis
 export function SummaryPanel() {
   const styles = usePanelStyles();
   const { tr, env, workflows, sheet, busy, run, setNotice, refresh } = useController();
-  const [asOf, setAsOf] = useState(env.today());
+  const [asOfText, setAsOfText] = useState(env.today());
+  const asOf = parseTypedDate(asOfText) ?? '';
   const [result, setResult] = useState<PaneSummaryResult | null>(null);
   const paragraphBox = useRef<HTMLTextAreaElement>(null);
   /** The 催办 text, shown selected for Ctrl+C after copying it failed. */
@@ -141,13 +142,13 @@ export function SummaryPanel() {
     <div className={styles.panel}>
       <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
       <div className={styles.row}>
-        <AsOfField value={asOf} onChange={setAsOf} testId="summary-as-of" />
+        <AsOfField value={asOfText} onChange={setAsOfText} testId="summary-as-of" />
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !sheet || !isValidIsoDate(asOf)} onClick={() => void create(false)}>
+        <Button appearance="primary" disabled={busy !== null || !sheet || asOf === ''} onClick={() => void create(false)}>
           {tr.t('summary.run')}
         </Button>
-        <Button disabled={busy !== null || !sheet || !isValidIsoDate(asOf)} onClick={() => void create(true)}>
+        <Button disabled={busy !== null || !sheet || asOf === ''} onClick={() => void create(true)}>
           {tr.t('summary.report')}
         </Button>
       </div>

@@ -1,6 +1,6 @@
 /** Small pieces the panels share. */
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { isValidIsoDate } from '../../domain/dates';
+import { parseTypedDate } from '../../domain/dates';
 import type { ColumnRole } from '../../domain/types';
 import type { MessageKey } from '../i18n';
 import { useController } from '../controller';
@@ -42,14 +42,15 @@ export const COLUMN_LABELS: Record<ColumnRole, MessageKey> = {
 /** The as-of date the states are judged at (标色 and 汇总), with its validation message. */
 export function AsOfField({ value, onChange, testId }: { value: string; onChange(value: string): void; testId: string }) {
   const { tr } = useController();
-  const valid = isValidIsoDate(value);
+  // Typed, not a date picker: 2022/9/15 and 2022年9月15日 are what clerks type, and a picker hides the form.
+  const valid = parseTypedDate(value) !== null;
   return (
     <Field
       label={tr.t('highlight.asOf')}
       validationState={valid ? 'none' : 'error'}
       validationMessage={valid ? undefined : tr.t('highlight.invalidDate')}
     >
-      <Input type="date" value={value} onChange={(_, data) => onChange(data.value)} data-testid={testId} />
+      <Input value={value} placeholder="2022-09-15" size="small" onChange={(_, data) => onChange(data.value)} data-testid={testId} />
     </Field>
   );
 }
