@@ -629,3 +629,39 @@ describe('analyseSheet when the host cannot report merged cells', () => {
     );
   });
 });
+
+describe('analyseSheet: tables as other bodies publish them', () => {
+  it('warns when the header has no task rows under it', () => {
+    const a = analyse([[TITLE], HEADER], { merges: ['A1:F1', 'A2:B2'] });
+    expect(a.tasks).toEqual([]);
+    expect(a.findings.filter((f) => f.code === 'table.no_tasks')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.objectContaining({ zh: expect.stringContaining('表头下没有任务行') }) }),
+    ]);
+  });
+
+  it('takes the plan year from the document number when the title has none, and says so', () => {
+    const a = analyse([['渝某办发〔2017〕12号'], ['政务公开重点工作任务分工'], ['具体措施', '完成时限', '责任单位'], ['1.公开预算', '长期开展', '财政局']]);
+    expect(a.planYear).toBe(2017);
+    expect(a.findings.find((f) => f.code === 'plan_year.guessed')?.message.zh).toContain('文号');
+  });
+
+  it('else from the years written in the measures', () => {
+    const a = analyse([['政务公开重点工作任务分工'], ['具体措施', '完成时限', '责任单位'], ['1.2019年10月底前公开预算', '长期开展', '财政局']]);
+    expect(a.planYear).toBe(2019);
+    expect(a.tasks[0]).toMatchObject({ no: '1' });
+    expect(a.tasks[0].measure.startsWith('2019年10月底前')).toBe(true);
+    expect(a.findings.find((f) => f.code === 'plan_year.guessed')?.message.zh).toContain('任务内容');
+  });
+
+  it('today’s year only as the last resort, with a notice', () => {
+    const a = analyse([['具体措施', '完成时限', '责任单位'], ['1.公开预算', '长期开展', '财政局']]);
+    expect(a.planYear).toBe(2026);
+    expect(a.findings.find((f) => f.code === 'plan_year.guessed')?.message.zh).toContain('暂定为今年');
+  });
+
+  it('says which reading a deadline was given', () => {
+    const a = analyse([['2016年任务分工'], ['具体措施', '完成时限', '责任单位'], ['1.公开预算', '9月21日、12月9日前', '财政局']]);
+    expect(a.tasks[0].deadline.due).toBe('2016-09-21');
+    expect(a.findings.filter((f) => f.code === 'deadline.reading').map((f) => f.severity)).toEqual(['info']);
+  });
+});
