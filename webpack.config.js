@@ -22,7 +22,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const {
   contentSecurityPolicy,
   externalOrigin,
-  manifestForProduction,
+  builtManifest,
   officeJsUrlFrom,
   urlProdFrom,
 } = require('./scripts/addin-build');
@@ -81,7 +81,7 @@ function liteConfig({ dev, officeJsUrl, csp, outDir, alone }) {
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const officeJsUrl = officeJsUrlFrom(process.env);
-  const urlProd = urlProdFrom(process.env);
+  urlProdFrom(process.env); // a bad ADDIN_URL_PROD fails the build at once, not at the copy step
   // --env only=taskpane builds just the pane (the bundle-size check), --env only=lite just the lite pane (its
   // ES5 check), --env outDir=… writes elsewhere.
   const onlyPane = env.only === 'taskpane';
@@ -152,7 +152,7 @@ module.exports = (env = {}, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : manifestForProduction(content.toString(), urlProd)),
+            transform: (content) => (dev ? content : builtManifest(process.env)),
           },
           ...(fs.existsSync(samples)
             ? [{ from: 'samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true }]

@@ -2,6 +2,9 @@
  * Build settings shared by webpack.config.js, the bundle-size check and the tests: the office.js URL and the
  * Content-Security-Policy derived from it, and the dev→production URL rewrite of the manifest.
  */
+const fs = require('fs');
+const path = require('path');
+
 const URL_DEV = 'https://localhost:3000/';
 const DEFAULT_OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DEFAULT_URL_PROD = 'https://addin.example.gov.cn/allocation/';
@@ -56,7 +59,16 @@ function manifestForProduction(xml, urlProd) {
   return xml.split(URL_DEV).join(urlProd).split(devOrigin).join(new URL(urlProd).origin);
 }
 
+/**
+ * The text the production build writes to dist/manifest.xml (webpack copies exactly this), so a test can
+ * validate the built manifest without running webpack.
+ */
+function builtManifest(env = process.env, root = path.join(__dirname, '..')) {
+  return manifestForProduction(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'), urlProdFrom(env));
+}
+
 module.exports = {
+  builtManifest,
   URL_DEV,
   DEFAULT_OFFICE_JS_URL,
   DEFAULT_URL_PROD,

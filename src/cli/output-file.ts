@@ -113,16 +113,31 @@ export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
 }
 
 export interface SavableWorkbook {
-  save(path: string): Promise<void>;
+  save(path: string, keep?: { mode: number; uid: number; gid: number }): Promise<void>;
 }
 
 /** Writes the workbook where the target says; with --in-place the input is first copied to a backup. */
 export async function writeOutput(host: SavableWorkbook, target: OutputTarget): Promise<{ written: string; backup: string | null }> {
   let backup: string | null = null;
   if (target.inPlace) {
+    // Through a symlink to the file it names: the link stays a link, the file keeps its mode and owner.
+    const real = fs.realpathSync(target.inputPath);
+    const st = fs.statSync(real);
     backup = backupPathFor(target.inputPath);
-    // COPYFILE_EXCL: should another process create the name in between, fail rather than overwrite it.
-    fs.copyFileSync(target.inputPath, backup, fs.constants.COPYFILE_EXCL);
+    try {
+      // COPYFILE_EXCL: should another process create the name in between, fail rather than overwrite it.
+      fs.copyFileSync(real, backup, fs.constants.COPYFILE_EXCL);
+      fs.chmodSync(backup, st.mode & 0o7777);
+    } catch (e) {
+      fs.rmSync(backup, { force: true });
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw new UserFacingError('cli.cannot_backup', {
+        zh: `无法备份原文件为 ${backup}（${code}），原文件未改动`,
+        en: `Cannot back up the original to ${backup} (${code}); the original is unchanged`,
+      });
+    }
+    await host.save(real, { mode: st.mode, uid: st.uid, gid: st.gid });
+    return { written: target.outputPath, backup };
   }
   await host.save(target.outputPath);
   return { written: target.outputPath, backup };

@@ -4,6 +4,7 @@
  * never by name alone — and a name taken by a sheet the clerk made gets a numbered variant:
  * 落实情况汇总(2), 落实情况汇总(3) …
  */
+import { writtenCells } from './clerk-additions';
 import { UserFacingError } from './errors';
 import { pick } from './i18n';
 import type { SheetSpec } from './sheet-spec';
@@ -193,7 +194,7 @@ export function placeStampedSheet(options: {
   const earlier = recordedProductSheet(state, marker, source, options.existingSheets);
   const stamp = productStamp([marker, source, placement.name, createdAt, earlier?.stamp]);
   const spec = stampSheet(options.build(placement.name), stamp, options.lang);
-  const nextState = recordProductSheet(state, { name: placement.name, marker, source, createdAt, stamp }, placement);
+  const nextState = recordProductSheet(state, { name: placement.name, marker, source, createdAt, stamp, written: writtenCells(spec) }, placement);
   return { spec, placement, nextState };
 }
 

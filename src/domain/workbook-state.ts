@@ -63,6 +63,11 @@ export interface ProductSheetRecord {
    * deleting the product's is never taken for it. Absent in records written before stamps existed.
    */
   stamp?: string;
+  /**
+   * Which cells the product wrote on the sheet (domain/clerk-additions.ts, `writtenCells`): any other cell
+   * holding something is the clerk's, and survives when the sheet is made again. Absent in older records.
+   */
+  written?: string;
 }
 
 export interface StateColours {

@@ -51,6 +51,13 @@ export interface SimulatorOptions {
    * both have null for format.fill.pattern, and they both have #FFFFFF"); default false (pattern as documented).
    */
   fillPatternReadsNull?: boolean;
+  /**
+   * How `requirements.isSetSupported` compares versions, as office.js's host files do (default '16.01'):
+   * '16.01' (excel-win32-16.01.js, current builds) splits "1.10" into major 1, minor 10 and compares the parts;
+   * '16.00' (excel-win32-16.00.js, Office 2016 MSI) compares `setMaxVersion >= minVersion` with the set's level a
+   * number, so "1.10" means 1.1 and "1.20" means 1.2. Only the answer changes; the APIs stay those of `apiVersion`.
+   */
+  requirementCheck?: '16.00' | '16.01';
 }
 
 export interface SimulatorStats {
@@ -140,6 +147,7 @@ export class ExcelSimulator {
   apiVersion: string;
   payloadLimitBytes: number | null;
   fillPatternReadsNull: boolean;
+  requirementCheck: '16.00' | '16.01';
   readonly stats: SimulatorStats = { syncs: 0, formatOperations: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxPayloadBytes: 0 };
   activeSheet: string;
   selection: { sheet: string; address: string } | null = null;
@@ -155,11 +163,33 @@ export class ExcelSimulator {
     versionParts(this.apiVersion);
     this.payloadLimitBytes = options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes;
     this.fillPatternReadsNull = options.fillPatternReadsNull ?? false;
+    this.requirementCheck = options.requirementCheck ?? '16.01';
     if (workbook.worksheets.length === 0) workbook.addWorksheet('Sheet1');
     const tab = (workbook.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
     const initial = workbook.worksheets[tab] ?? workbook.worksheets[0];
     this.activeSheet = (initial.state === 'visible' ? initial : (workbook.worksheets.find((w) => w.state === 'visible') ?? initial)).name;
-    this.requirements = { isSetSupported: (name, version) => this.isSetSupported(name, version) };
+    this.requirements = { isSetSupported: (name, version) => this.hostFileSaysSupported(name, version) };
+  }
+
+  /** What office.js's host file answers the add-in (see requirementCheck), which need not be the truth. */
+  hostFileSaysSupported(name: string, minVersion?: string): boolean {
+    if (name === undefined || name.toLowerCase() !== 'excelapi') return false;
+    if (this.requirementCheck === '16.00') {
+      const setMaxVersion = Number(this.apiVersion);
+      // `setMaxVersion >= minVersion` with a string on the right: JavaScript compares it as a number.
+      return setMaxVersion > 0 && setMaxVersion >= Number(minVersion ?? 0);
+    }
+    const parse = (v: string): [number, number] | null => {
+      const parts = v.split('.');
+      if (parts.length < 2 && isNaN(Number(v))) return null;
+      const major = Number(parts[0]);
+      const minor = parts.length >= 2 ? Number(parts[1]) : 0;
+      return isNaN(major) || isNaN(minor) ? null : [major, minor];
+    };
+    const max = parse(this.apiVersion);
+    const min = parse(String(minVersion ?? 0));
+    if (!max || !min) return false;
+    return max[0] > 0 && (max[0] > min[0] || (max[0] === min[0] && max[1] >= min[1]));
   }
 
   static async fromBytes(bytes: Uint8Array | ArrayBuffer, options?: SimulatorOptions): Promise<ExcelSimulator> {

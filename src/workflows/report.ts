@@ -4,14 +4,14 @@
  *   1. read (the check's, carrying the summary's stamp probes; plus the 单位名录 sheet when the workbook has one);
  *   2. readStyles (the highlight's originals; skipped when there is nothing to colour or restore);
  *   3. apply: restores, colours, the summary sheet and one state holding both.
- * At most four round trips, against six for highlight then summary — and all or nothing where the host allows.
+ * At most four round trips (five when an earlier summary is replaced and read for the clerk's cells), against six for highlight then summary — and all or nothing where the host allows.
  */
 import { serialiseState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck } from './check';
 import { completeHighlight, prepareHighlight, validateAsOf, validateSoonDays, type HighlightOptions, type HighlightResult } from './highlight';
 import { stampAnswers } from './product-sheet-stamps';
-import { planSummary, summaryResult, summaryStampProbes, type SummaryOptions, type SummaryResult } from './summary';
+import { planSummary, readEarlierSummary, summaryResult, summaryStampProbes, type SummaryOptions, type SummaryResult } from './summary';
 
 export type ReportOptions = HighlightOptions & Omit<SummaryOptions, keyof HighlightOptions>;
 
@@ -37,7 +37,8 @@ export async function runReport(host: WorkbookHost, options: ReportOptions): Pro
   const highlighted = completeHighlight(check, prep, current, check.state);
   const highlight = highlighted.result;
   const stamps = await stampAnswers(host, check.snapshot, highlighted.nextState, 'summary', check.analysis.sheet);
-  const plan = planSummary(check, highlighted.nextState, options, stamps);
+  const earlier = await readEarlierSummary(host, check, highlighted.nextState, options, stamps);
+  const plan = planSummary(check, highlighted.nextState, options, stamps, earlier);
 
   await host.apply([...highlighted.changes, plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
 

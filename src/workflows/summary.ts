@@ -1,19 +1,21 @@
 /**
- * 生成落实情况汇总: the summary sheet of a 任务分工 sheet as of a date — two round trips (three when the
- * workbook carries its own 单位名录, or when the earlier summary is under a name the first read did not probe):
+ * 生成落实情况汇总: the summary sheet of a 任务分工 sheet as of a date — two round trips (one more when the
+ * workbook carries its own 单位名录, when the earlier summary is under a name the first read did not probe, and
+ * when an earlier summary is replaced: it is read so what the clerk typed on it is kept):
  *   1. read (inside runCheck): the sheet, its merges, the saved state and the stamp cell of the likely earlier
  *      summary (so a sheet the clerk made under its name after deleting it is never replaced);
  *   2. apply: the summary sheet (replacing the product's earlier summary of the same sheet, never a sheet
  *      the clerk made) and the state recording it.
  * The clerk's sheets and values are never touched.
  */
-import { assertSheetName, placeStampedSheet } from '../domain/product-sheets';
+import { carriedNotice, carryClerkAdditions, parseWrittenCells } from '../domain/clerk-additions';
+import { assertSheetName, placeProductSheet, placeStampedSheet, recordedProductSheet } from '../domain/product-sheets';
 import { reportParagraph } from '../domain/report-paragraph';
 import type { SheetSpec } from '../domain/sheet-spec';
 import { buildReminders, resolveReplyBy, type ReminderPlan } from '../domain/reminders';
 import { buildSummary, type SummaryModel } from '../domain/summary';
 import { DEFAULT_SUMMARY_SHEET_NAME, summarySheetSpec } from '../domain/summary-sheet';
-import type { CellValue, ColumnMap, Lang, LocalText } from '../domain/types';
+import type { CellValue, ColumnMap, Lang, LocalText, SheetGrid } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import { serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
@@ -64,6 +66,8 @@ export interface SummaryPlan {
   /** `state` with the new summary recorded. */
   nextState: WorkbookState;
   replaced: string | null;
+  /** Said when cells the clerk typed on the earlier summary were carried into the new one. */
+  carried: LocalText | null;
 }
 
 /** The name the summary sheet is asked for under before the state is known (what the first read probes). */
@@ -86,11 +90,11 @@ export function planSummary(
   state: WorkbookState,
   options: Omit<SummaryOptions, 'sheet' | 'planYear' | 'columns' | 'directory'>,
   stamps: Record<string, CellValue> | undefined = check.snapshot.probes,
+  earlier: SheetGrid | null = null,
 ): SummaryPlan {
   validateAsOf(options.asOf);
   const soonDays = resolveSoonDays(options.soonDays, state);
-  const requested = (options.sheetName ?? state.settings.summarySheetName ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
-  assertSheetName(requested);
+  const requested = requestedSummaryName(state, options);
 
   const source = check.analysis.sheet;
   const model = buildSummary(check.analysis, {
@@ -114,7 +118,49 @@ export function planSummary(
     lang,
     build: (name) => summarySheetSpec(model, lang, { name, reminders }),
   });
-  return { model, reminders, spec, sheetChange: { kind: 'sheet', spec, replaces: placement.replaces }, nextState, replaced: placement.replaces };
+  // What the clerk typed on the summary being replaced (a 主任批示 line, a 备注 column) goes into the new one.
+  const earlierRecord = placement.replaces ? recordedProductSheet(state, 'summary', source, check.snapshot.sheets.map((s) => s.name)) : null;
+  const kept = carryClerkAdditions(spec, earlier?.sheet === placement.replaces ? earlier : null, parseWrittenCells(earlierRecord?.written), lang);
+  return {
+    model,
+    reminders,
+    spec: kept.spec,
+    sheetChange: { kind: 'sheet', spec: kept.spec, replaces: placement.replaces },
+    nextState,
+    replaced: placement.replaces,
+    carried: carriedNotice(kept, placement.replaces ?? spec.name),
+  };
+}
+
+function requestedSummaryName(state: WorkbookState, options: Pick<SummaryOptions, 'sheetName'>): string {
+  const requested = (options.sheetName ?? state.settings.summarySheetName ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
+  assertSheetName(requested);
+  return requested;
+}
+
+/**
+ * The product's earlier summary that a new one will replace, read whole so the clerk's own cells on it can be
+ * kept (one more round trip, only when there is such a sheet); null when there is none.
+ */
+export async function readEarlierSummary(
+  host: WorkbookHost,
+  check: CheckResult,
+  state: WorkbookState,
+  options: Pick<SummaryOptions, 'sheetName'>,
+  stamps: Record<string, CellValue> | undefined,
+): Promise<SheetGrid | null> {
+  const placement = placeProductSheet({
+    requested: requestedSummaryName(state, options),
+    marker: 'summary',
+    source: check.analysis.sheet,
+    existingSheets: check.snapshot.sheets.map((s) => s.name),
+    state,
+    probes: stamps,
+  });
+  if (!placement.replaces) return null;
+  const record = recordedProductSheet(state, 'summary', check.analysis.sheet, check.snapshot.sheets.map((s) => s.name));
+  if (!parseWrittenCells(record?.written)) return null;
+  return (await host.read({ sheet: placement.replaces })).grid;
 }
 
 const DAMAGED_STATE_WARNING: LocalText = {
@@ -135,7 +181,8 @@ export async function runSummary(host: WorkbookHost, options: SummaryOptions): P
     probes: summaryStampProbes(options),
   });
   const stamps = await stampAnswers(host, check.snapshot, check.state, 'summary', check.analysis.sheet);
-  const plan = planSummary(check, check.state, options, stamps);
+  const earlier = await readEarlierSummary(host, check, check.state, options, stamps);
+  const plan = planSummary(check, check.state, options, stamps, earlier);
   await host.apply([plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
   return summaryResult(check, plan, check.stateDamaged ? [DAMAGED_STATE_WARNING] : []);
 }
@@ -149,7 +196,7 @@ export function summaryResult(check: CheckResult, plan: SummaryPlan, warnings: L
     model: plan.model,
     reminders: plan.reminders,
     paragraph: reportParagraph(plan.model),
-    warnings,
+    warnings: plan.carried ? [...warnings, plan.carried] : warnings,
     check,
   };
 }

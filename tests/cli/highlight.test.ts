@@ -104,6 +104,28 @@ describe('allocation highlight / clear', () => {
     expect(sha(path.join(tmp, 'returns.xlsx.bak2'))).toBe(highlighted);
   });
 
+  it('--in-place keeps the mode and owner, writes through a symlink to its target, and backs up with the same mode', async () => {
+    const input = copyReturns();
+    fs.chmodSync(input, 0o600);
+    const owner = fs.statSync(input);
+    const r = await run(['highlight', 'returns.xlsx', '--in-place']);
+    expect(r.code).toBe(0);
+    const after = fs.statSync(input);
+    expect([after.mode & 0o777, after.uid, after.gid]).toEqual([0o600, owner.uid, owner.gid]);
+    expect(fs.statSync(path.join(tmp, 'returns.xlsx.bak')).mode & 0o777).toBe(0o600);
+
+    const real = copyReturns('real.xlsx');
+    const original = sha(real);
+    fs.chmodSync(real, 0o640);
+    fs.symlinkSync(real, path.join(tmp, 'link.xlsx'));
+    const viaLink = await run(['highlight', 'link.xlsx', '--in-place']);
+    expect(viaLink.code).toBe(0);
+    expect(fs.lstatSync(path.join(tmp, 'link.xlsx')).isSymbolicLink()).toBe(true);
+    expect(sha(real)).not.toBe(original);
+    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+    expect(sha(path.join(tmp, 'link.xlsx.bak'))).toBe(original);
+  });
+
   it('refuses a workbook with content the xlsx library would drop, naming it, unless --force', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(RETURNS));
     zip.file('xl/vbaProject.bin', 'macro');

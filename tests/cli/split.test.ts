@@ -63,10 +63,61 @@ describe('allocation split', () => {
     const refused = await run(['split', PLAIN, '--out', dir]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('已有同名文件');
+    expect(refused.err).not.toContain('--force');
     expect(fs.readFileSync(office, 'utf8')).toBe('mine');
     expect(fs.existsSync(path.join(dir, '司法局.xlsx'))).toBe(false);
     expect((await run(['split', PLAIN, '--out', dir, '--force'])).code).toBe(0);
     expect(fs.readFileSync(office).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('never writes over its input, even with --force and even through a hard link', async () => {
+    const dir = path.join(tmp, 'self');
+    fs.mkdirSync(dir);
+    const master = path.join(dir, '办公室.xlsx');
+    fs.copyFileSync(path.join(ROOT, PLAIN), master);
+    const before = fs.readFileSync(master);
+    const r = await run(['split', master, '--out', dir, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('就是输入的总表本身');
+    expect(fs.readFileSync(master).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['办公室.xlsx']);
+
+    const linked = path.join(tmp, 'self-link');
+    fs.mkdirSync(linked);
+    fs.linkSync(master, path.join(linked, '司法局.xlsx'));
+    const viaLink = await run(['split', master, '--out', linked, '--force']);
+    expect(viaLink.code).toBe(2);
+    expect(fs.readFileSync(master).equals(before)).toBe(true);
+  });
+
+  it('writes the set through a staging folder it removes; a rerun after a stopped run needs no --force', async () => {
+    const dir = path.join(tmp, 'partial');
+    fs.mkdirSync(dir);
+    // What a run killed while moving its set in leaves: one file moved, its staging folder with the manifest.
+    const staging = path.join(dir, '.split-abc123');
+    fs.mkdirSync(staging);
+    fs.writeFileSync(path.join(staging, 'allocation-split.json'), JSON.stringify({ kind: 'allocation-split-set', files: ['办公室.xlsx', '司法局.xlsx'] }));
+    fs.writeFileSync(path.join(dir, '办公室.xlsx'), 'half a set');
+    fs.writeFileSync(path.join(staging, '1.xlsx'), 'not moved yet');
+    const r = await run(['split', PLAIN, '--out', dir]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const files = fs.readdirSync(dir);
+    expect(files.filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, '办公室.xlsx')).subarray(0, 2).toString()).toBe('PK');
+
+    // A clerk's file of the same name, not listed by any manifest, is still refused.
+    fs.writeFileSync(path.join(dir, '司法局.xlsx'), 'mine');
+    const refused = await run(['split', PLAIN, '--out', dir]);
+    expect(refused.code).toBe(2);
+    expect(fs.readFileSync(path.join(dir, '司法局.xlsx'), 'utf8')).toBe('mine');
+  });
+
+  it('a long output name does not overflow the file-system name limit with its temporary file', async () => {
+    const out = path.join(tmp, `${'长'.repeat(78)}.xlsx`); // 239 bytes
+    expect(Buffer.byteLength(path.basename(out))).toBe(239);
+    const r = await run(['highlight', PLAIN, '-o', out]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(fs.existsSync(out)).toBe(true);
   });
 
   it('exits 2 with a clear message on bad arguments or input', async () => {

@@ -60,7 +60,7 @@ describe('runSummary on the returns sample', () => {
     await runSummary(first, OPTIONS);
     const reopened = await reopen(first);
     const state = parseState((await reopened.read()).stateText).state;
-    expect(state.productSheets).toEqual([{ name: '落实情况汇总', marker: 'summary', source: SOURCE, createdAt: OPTIONS.generatedAt, stamp: expect.stringMatching(/^[0-9A-Z]{8}$/) }]);
+    expect(state.productSheets).toEqual([{ name: '落实情况汇总', marker: 'summary', source: SOURCE, createdAt: OPTIONS.generatedAt, stamp: expect.stringMatching(/^[0-9A-Z]{8}$/), written: expect.any(String) }]);
 
     const again = await runSummary(reopened, { ...OPTIONS, asOf: '2022-09-15' });
     expect([again.sheetName, again.replaced]).toEqual(['落实情况汇总', '落实情况汇总']);

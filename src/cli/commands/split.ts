@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { UserFacingError } from '../../domain/errors';
+import { isUserFacingError, UserFacingError } from '../../domain/errors';
 import { parseSplitRole, type MasterLook } from '../../domain/returns';
 import { displayWidth } from '../../domain/text-metrics';
 import type { SheetAnalysis } from '../../domain/types';
@@ -33,10 +33,12 @@ carries a hidden identity that allocation collect checks.
   --out DIR           输出文件夹（不存在则新建）/ output folder (created if missing)
   --by lead|responsible|both
                       按牵头单位、责任单位或两者下发（默认 both）/ send to lead units, responsible units or both (default)
-  --force             覆盖文件夹中已有的同名文件 / overwrite files of the same name in the folder
+  --force             覆盖文件夹中已有的同名文件（输入文件本身从不覆盖）/ overwrite files of the same name in the folder
+                      (never the input itself)
 ${READ_OPTIONS_HELP}
 
-退出码 / Exit codes: 0 已生成/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written
+退出码 / Exit codes: 0 已生成/written · 2 无法处理输入，未写入任何文件（写入中途失败时列出已写入的文件）/
+  input unusable, nothing written (a failure while moving the set in names the files that are in place)
 
 示例 / Example:
   allocation split samples/liangjiang-2022.xlsx --out 下发`;
@@ -50,6 +52,113 @@ export function masterLook(workbook: ExcelJS.Workbook, analysis: SheetAnalysis):
   const firstTask = analysis.tasks[0];
   const fontName = firstTask ? ws.getCell(firstTask.row, analysis.layout.columns.measure + 1).font?.name : undefined;
   return { columnWidths, fontName };
+}
+
+/** Names the staging folder's manifest: what tells a leftover set of ours from a clerk's folder. */
+const MANIFEST = 'allocation-split.json';
+const MANIFEST_KIND = 'allocation-split-set';
+
+/** The input is never an output, whatever the flags: compared as files (device and inode), not as names. */
+function refuseInputAsTarget(input: string, targets: string[]): void {
+  const inputStat = fs.statSync(input);
+  for (const target of targets) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(target);
+    } catch {
+      continue;
+    }
+    if (st.dev === inputStat.dev && st.ino === inputStat.ino) {
+      throw new UserFacingError('split.target_is_input', {
+        zh: `要生成的“${path.basename(target)}”就是输入的总表本身，不能覆盖。请换一个 --out 文件夹`,
+        en: `"${path.basename(target)}" to be written is the master itself, which is never overwritten. Choose another --out folder`,
+      });
+    }
+  }
+}
+
+interface StagingManifest {
+  kind: string;
+  files: string[];
+}
+
+function readManifest(folder: string): StagingManifest | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8')) as unknown;
+    if (!parsed || typeof parsed !== 'object') return null;
+    const m = parsed as Partial<StagingManifest>;
+    if (m.kind !== MANIFEST_KIND || !Array.isArray(m.files) || !m.files.every((f) => typeof f === 'string')) return null;
+    return { kind: m.kind, files: m.files };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Files of an earlier run's set that were moved into the folder before it stopped (its staging folder,
+ * recognised by its manifest, still lists them); the staging folders themselves are removed.
+ */
+function leftoverSplitFiles(dir: string): Set<string> {
+  const moved = new Set<string>();
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return moved;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !entry.name.startsWith('.split-')) continue;
+    const folder = path.join(dir, entry.name);
+    const manifest = readManifest(folder);
+    if (!manifest) continue;
+    manifest.files.forEach((name, i) => {
+      if (!fs.existsSync(path.join(folder, `${i}.xlsx`)) && fs.existsSync(path.join(dir, name))) moved.add(name);
+    });
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  return moved;
+}
+
+/**
+ * Writes the whole set into a staging folder inside the target (short names, same file system), then
+ * moves the files in. A failure while writing leaves the folder as it was; a failure while moving names
+ * exactly which files are in place, and a rerun replaces them without --force.
+ */
+async function writeSet(dir: string, names: string[], books: XlsxHost[]): Promise<void> {
+  let staging: string;
+  try {
+    staging = fs.mkdtempSync(path.join(dir, '.split-'));
+  } catch (e) {
+    throw cannotWrite(dir, e, []);
+  }
+  try {
+    fs.writeFileSync(path.join(staging, MANIFEST), JSON.stringify({ kind: MANIFEST_KIND, files: names }));
+    for (let i = 0; i < books.length; i++) await books[i].save(path.join(staging, `${i}.xlsx`));
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw cannotWrite(dir, e, []);
+  }
+  const placed: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    try {
+      fs.renameSync(path.join(staging, `${i}.xlsx`), path.join(dir, names[i]));
+      placed.push(names[i]);
+    } catch (e) {
+      throw cannotWrite(dir, e, placed);
+    }
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
+function cannotWrite(dir: string, e: unknown, placed: string[]): UserFacingError {
+  const detail = isUserFacingError(e) ? e.text.zh : e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
+  const detailEn = isUserFacingError(e) ? e.text.en : detail;
+  const zhPlaced = placed.length ? `已写入 ${placed.length} 个文件：${placed.join('、')}；重新执行即可补齐（无需 --force）` : '文件夹中未写入任何文件';
+  const enPlaced = placed.length ? `${placed.length} files are in place: ${placed.join(', ')}; run again to complete the set (no --force needed)` : 'nothing was written to the folder';
+  return new UserFacingError('split.cannot_write', {
+    zh: `无法在“${dir}”中写入下发文件（${detail}）。${zhPlaced}`,
+    en: `Cannot write the units' workbooks in "${dir}" (${detailEn}). ${enPlaced}`,
+  });
 }
 
 function outputFolder(raw: string | undefined, ctx: CliContext): string {
@@ -111,19 +220,27 @@ export const splitCommand: Command = {
       generatedAt: generatedAt(ctx),
       look: (analysis) => masterLook(host.workbook, analysis),
     });
-    const targets = result.workbooks.map((w) => path.join(dir, w.fileName));
-    const existing = targets.filter((t) => fs.existsSync(t));
+    const names = result.workbooks.map((w) => w.fileName);
+    const targets = names.map((n) => path.join(dir, n));
+    refuseInputAsTarget(input.absolute, targets);
+    // A set a killed or failed earlier run left behind may be replaced without --force.
+    const leftover = leftoverSplitFiles(dir);
+    const existing = targets.filter((t) => fs.existsSync(t) && !leftover.has(path.basename(t)));
     if (existing.length && !flag(args, 'force')) {
-      const names = existing.map((t) => path.basename(t)).join('、');
+      const listed = existing.map((t) => path.basename(t)).join('、');
       throw new UserFacingError('split.files_exist', {
-        zh: `文件夹中已有同名文件：${names}。请换一个文件夹，或加 --force 覆盖`,
-        en: `The folder already holds: ${names}. Choose another folder, or add --force to overwrite`,
+        zh: `文件夹中已有同名文件：${listed}。请换一个文件夹，或先移走这些文件`,
+        en: `The folder already holds: ${listed}. Choose another folder, or move these files away first`,
       });
     }
     // Every workbook is built before the first is written: a spec problem stops the run with nothing written.
     const books = result.workbooks.map((w) => XlsxHost.fromWorkbook(writeSpecsToWorkbook(w.specs)));
-    fs.mkdirSync(dir, { recursive: true });
-    for (let i = 0; i < books.length; i++) await books[i].save(targets[i]);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw cannotWrite(dir, e, []);
+    }
+    await writeSet(dir, names, books);
     ctx.out(report(result, dir, ctx));
     return 0;
   },

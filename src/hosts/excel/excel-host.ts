@@ -176,6 +176,26 @@ function isSingleCell(address: string): boolean {
   return r !== null && r.top === r.bottom && r.left === r.right;
 }
 
+/**
+ * The highest ExcelApi 1.x the host really has, asked upwards and stopping at the first "no" (sets are
+ * cumulative). office.js's excel-win32-16.00.js (Office 2016 MSI) answers `setMaxVersion >= minVersion` with the
+ * level a number, so "1.10" reads as 1.1 and "1.20" as 1.2; excel-win32-16.01.js compares major and minor as
+ * integers. Such a host says yes to "1.1000" (= 1.1), which no integer comparison can; there the level is known
+ * only as a decimal: 1.2–1.9 are what they say (1.20 cannot be told from 1.2, so 1.2 it is), and at 1.1 the
+ * hundredths 1.11–1.19 tell 1.11–1.19 from 1.1 (1.10 cannot be told from 1.1).
+ */
+export function probeExcelApiMinor(requirements: RequirementChecker): number {
+  const says = (minor: number) => requirements.isSetSupported('ExcelApi', `1.${minor}`);
+  const upwards = (from: number, to: number, known: number) => {
+    let level = known;
+    for (let m = from; m <= to && says(m); m++) level = m;
+    return level;
+  };
+  if (!requirements.isSetSupported('ExcelApi', '1.1000')) return upwards(1, NEWEST_MINOR, 1);
+  const tenths = upwards(2, 9, 1);
+  return tenths > 1 ? tenths : upwards(11, Math.min(19, NEWEST_MINOR), 1);
+}
+
 /** The synced probes on sheets that exist (a null-object sheet, from ExcelApi ≥ 1.4, answers nothing). */
 function probeAnswers(probes: QueuedProbe[]): Record<string, CellValue> {
   const answers: Record<string, CellValue> = {};
@@ -205,13 +225,7 @@ export class ExcelHost implements WorkbookHost {
       }
     };
     this.budget = budgetFor(options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes);
-    let minor = 1;
-    for (let m = NEWEST_MINOR; m >= 1; m--) {
-      if (requirements.isSetSupported('ExcelApi', `1.${m}`)) {
-        minor = m;
-        break;
-      }
-    }
+    const minor = probeExcelApiMinor(requirements);
     this.minor = minor;
     this.capabilities = { host: 'excel', apiVersion: `1.${minor}`, readsMerges: minor >= 13, charts: true };
   }

@@ -188,17 +188,26 @@ export class XlsxHost implements WorkbookHost {
     // Nothing to show outside Excel.
   }
 
-  /** Writes to a temporary file beside the target, then renames it over: the output is whole or absent. */
-  async save(target: string): Promise<void> {
+  /**
+   * Writes to a temporary file beside the target, then renames it over: the output is whole or absent.
+   * `keep` gives the replaced file's mode and owner to the new one (set before the rename, so the file is
+   * never readable by more people than before).
+   */
+  async save(target: string, keep?: { mode: number; uid: number; gid: number }): Promise<void> {
     const bytes = await this.toBuffer();
     const dir = path.dirname(path.resolve(target));
-    const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    // A short name of its own: the target's name may already be near the 255-byte limit.
+    const temp = path.join(dir, `.allocation-${process.pid}-${Date.now().toString(36)}.tmp`);
     try {
-      await fsp.writeFile(temp, bytes);
+      await fsp.writeFile(temp, bytes, keep ? { mode: 0o600 } : undefined);
+      if (keep) {
+        await fsp.chown(temp, keep.uid, keep.gid).catch(() => undefined); // only root may give a file away
+        await fsp.chmod(temp, keep.mode & 0o7777);
+      }
       await fsp.rename(temp, target);
     } catch (e) {
       await fsp.rm(temp, { force: true });
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
       throw new UserFacingError('xlsx.cannot_write', text(`无法写入文件：${target}（${detail}）`, `Cannot write the file: ${target} (${detail})`));
     }
   }

@@ -9,6 +9,15 @@ import { buildAllocationWorkbook, loadReturns, loadSeed, type SeedDocument } fro
 /** Office 2016's level and the newest: every behaviour is tested at both. */
 export const API_LEVELS = ['1.1', '1.20'] as const;
 
+/**
+ * The workflow suite's hosts: both levels, and Office 2016 MSI as it answers — ExcelApi 1.1 behind the 16.00
+ * host file's numeric version check, where "1.10" passes (see api-level.test.ts).
+ */
+export const HOST_CONFIGS: [label: string, options: SimulatorOptions & { apiVersion: string }][] = [
+  ...API_LEVELS.map((v): [string, SimulatorOptions & { apiVersion: string }] => [`ExcelApi ${v}`, { apiVersion: v }]),
+  ['ExcelApi 1.1 under the 16.00 requirement check', { apiVersion: '1.1', requirementCheck: '16.00' }],
+];
+
 export const SAMPLES = {
   allocation: path.resolve(__dirname, '../../../samples/liangjiang-2022.xlsx'),
   returns: path.resolve(__dirname, '../../../samples/liangjiang-2022-returns.xlsx'),

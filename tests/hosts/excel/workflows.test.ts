@@ -1,5 +1,6 @@
 /**
- * Every workflow through ExcelHost + the simulator, on both samples, at ExcelApi 1.1 and the newest level:
+ * Every workflow through ExcelHost + the simulator, on both samples, at ExcelApi 1.1 (also as Office 2016 MSI
+ * answers requirement checks) and the newest level:
  * the results equal the xlsx host's, and the round trips stay as few as the port promises.
  */
 import ExcelJS from 'exceljs';
@@ -12,7 +13,8 @@ import { runClear } from '../../../src/workflows/clear';
 import { runHighlight } from '../../../src/workflows/highlight';
 import { runReport } from '../../../src/workflows/report';
 import { runSummary } from '../../../src/workflows/summary';
-import { API_LEVELS, SAMPLES, largeAllocationWorkbook, loadWorkbook, rig, type Rig } from './support';
+import type { SimulatorOptions } from '../../../src/simulator';
+import { API_LEVELS, HOST_CONFIGS, SAMPLES, largeAllocationWorkbook, loadWorkbook, rig, type Rig } from './support';
 
 const AS_OF = '2022-09-15';
 const GENERATED_AT = '2022-09-15 09:00';
@@ -22,8 +24,8 @@ interface Pair {
   xlsx: XlsxHost;
 }
 
-async function pair(file: string, apiVersion: string): Promise<Pair> {
-  return { excel: rig(await loadWorkbook(file), { apiVersion }), xlsx: XlsxHost.fromWorkbook(await loadWorkbook(file)) };
+async function pair(file: string, options: SimulatorOptions): Promise<Pair> {
+  return { excel: rig(await loadWorkbook(file), options), xlsx: XlsxHost.fromWorkbook(await loadWorkbook(file)) };
 }
 
 /** Normalised colours of every cell of the main sheet's used area, as a host reports them. */
@@ -57,10 +59,11 @@ function comparable(value: unknown, level: string): unknown {
   return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? v.replace(MERGE_NOTE, '') : v)));
 }
 
-describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) => {
+describe.each(HOST_CONFIGS)('workflows through ExcelHost at %s', (_label, options) => {
+  const level = options.apiVersion;
   describe.each(Object.entries(SAMPLES))('on the %s sample', (_name, file) => {
     it('check finds what the xlsx host finds, in one sync', async () => {
-      const { excel, xlsx } = await pair(file, level);
+      const { excel, xlsx } = await pair(file, options);
       const viaExcel = await runCheck(excel.host);
       expect(excel.syncs()).toBe(1);
       const viaXlsx = await runCheck(xlsx);
@@ -69,7 +72,7 @@ describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) 
     });
 
     it('highlight colours the same cells, clear restores every colour, and the values never change', async () => {
-      const { excel, xlsx } = await pair(file, level);
+      const { excel, xlsx } = await pair(file, options);
       const sheet = (await xlsx.read()).grid!;
       const area = { top: sheet.originRow, left: sheet.originCol, bottom: sheet.originRow + sheet.values.length - 1, right: sheet.originCol + sheet.values[0].length - 1 };
       const original = await colours(excel.host, sheet.sheet, area);
@@ -99,7 +102,7 @@ describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) 
     });
 
     it('summary writes the same sheet as the xlsx host, in two syncs', async () => {
-      const { excel, xlsx } = await pair(file, level);
+      const { excel, xlsx } = await pair(file, options);
       const viaExcel = await runSummary(excel.host, { asOf: AS_OF, generatedAt: GENERATED_AT });
       expect(excel.syncs()).toBe(2);
       const viaXlsx = await runSummary(xlsx, { asOf: AS_OF, generatedAt: GENERATED_AT });
@@ -131,7 +134,7 @@ describe.each(API_LEVELS)('workflows through ExcelHost at ExcelApi %s', (level) 
     });
 
     it('report (check + highlight + summary) takes at most four syncs', async () => {
-      const { excel, xlsx } = await pair(file, level);
+      const { excel, xlsx } = await pair(file, options);
       const viaExcel = await runReport(excel.host, { asOf: AS_OF, generatedAt: GENERATED_AT });
       expect(excel.sim.stats.syncs).toBeLessThanOrEqual(4);
       const viaXlsx = await runReport(xlsx, { asOf: AS_OF, generatedAt: GENERATED_AT });
