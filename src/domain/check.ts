@@ -8,7 +8,7 @@
  */
 import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import { parseDeadline } from './deadline';
-import { detectLayout, MergeIndex, valueAt } from './layout';
+import { detectLayout, headerRole, MergeIndex, valueAt } from './layout';
 import { chineseNumeral, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
 import type { NumberingProblem } from './numbering';
 import { parseStatus } from './status';
@@ -232,7 +232,10 @@ class SheetReader {
   }
 
   read(planYearSource: PlanYearSource): SheetAnalysis {
-    for (let r = this.layout.firstDataRow - 1; r <= this.layout.lastDataRow - 1; r++) this.readRow(r);
+    for (let r = this.layout.firstDataRow - 1; r <= this.layout.lastDataRow - 1; r++) {
+      if (this.endsTable(r)) break;
+      this.readRow(r);
+    }
     this.finishTask();
     if (this.tasks.length === 0) {
       this.findings.add('warning', 'table.no_tasks', { row: this.layout.headerRow - 1, col: this.cols.measure }, {
@@ -287,6 +290,38 @@ class SheetReader {
     if (this.readHeadingRow(r, own)) return;
     this.readHeadingCells(r);
     this.readMeasureRow(r, own);
+  }
+
+  /**
+   * Where the table ends before the sheet does: a note block under it (注：…, 附：…, 备注：…) or the header of a
+   * different table. The same header printed again (a page break) does not end it.
+   */
+  private endsTable(r: number): boolean {
+    const texts: { col: number; text: string }[] = [];
+    for (let c = this.tableFirstCol; c <= this.layout.lastColumn; c++) {
+      if (this.merges.ownerOf(r, c)) continue;
+      const text = cellText(valueAt(this.grid, r, c));
+      if (text) texts.push({ col: c, text });
+    }
+    if (texts.length === 0) return false;
+    const first = normaliseText(texts[0].text);
+    const note = texts.length <= 2 && /^(?:注|附|备注|说明|附件\s*\d*)\s*\d*\s*[:：]/.test(first);
+    let header = false;
+    if (!note && !this.isRepeatedHeader(r)) {
+      const roles = new Set(texts.map((t) => headerRole(t.text)).filter((x) => x !== null));
+      header = roles.size >= 2 && (roles.has('measure') || roles.has('task'));
+    }
+    if (!note && !header) return false;
+    this.findings.add('info', 'table.stopped', { row: r, col: texts[0].col }, note
+      ? {
+        zh: `表格读到第 ${r} 行为止：第 ${r + 1} 行起是表下的注释（“${texts[0].text.slice(0, 12)}”），不作为任务读取`,
+        en: `The table is read up to row ${r}: from row ${r + 1} on is a note under it ("${texts[0].text.slice(0, 12)}"), not read as tasks`,
+      }
+      : {
+        zh: `表格读到第 ${r} 行为止：第 ${r + 1} 行是另一张表的表头，其下内容不作为本表任务读取`,
+        en: `The table is read up to row ${r}: row ${r + 1} is the header of another table, whose rows are not read as tasks of this one`,
+      });
+    return true;
   }
 
   /** A row with no value of its own: a spacer, or a row of a measure whose cells are merged down. */

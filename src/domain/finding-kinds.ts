@@ -26,6 +26,7 @@ const KIND_NAMES: Record<string, LocalText> = {
   'plan_year.guessed': { zh: '计划年度由推断得出', en: 'Plan year inferred' },
   'responsible.missing': { zh: '责任单位未填写', en: 'Responsible unit blank' },
   'status.unrecognised': { zh: '完成情况用语无法识别', en: 'Status wording not recognised' },
+  'table.stopped': { zh: '表格在注释或另一张表前结束', en: 'Table ends before a note or another table' },
   'table.no_tasks': { zh: '表头下没有任务行', en: 'No task rows under the header' },
   'unit.duplicate': { zh: '同一单位重复填写', en: 'Unit named twice' },
   'unit.unknown': { zh: '单位不在单位名录中', en: 'Unit not in the directory' },

@@ -665,3 +665,17 @@ describe('analyseSheet: tables as other bodies publish them', () => {
     expect(a.findings.filter((f) => f.code === 'deadline.reading').map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+describe('analyseSheet: where the table ends', () => {
+  const header = ['序号', '具体措施', '完成时限', '责任单位'];
+  it('stops at a note block under the table', () => {
+    const a = analyse([['2020年任务分工'], header, [1, '公开预算', '年底前', '财政局'], ['注：列第一位的为牵头单位，下同。'], [null, '某某说明', '年底前', '财政局']]);
+    expect(a.tasks.map((t) => t.row)).toEqual([3]);
+    expect(a.findings.filter((f) => f.code === 'table.stopped')).toHaveLength(1);
+  });
+  it('stops at the header of a different table, never reading it as a task', () => {
+    const a = analyse([['2020年任务分工'], header, [1, '公开预算', '年底前', '财政局'], ['工作任务', '工作要求', '责任单位'], ['甲', '乙', '财政局']]);
+    expect(a.tasks.map((t) => t.row)).toEqual([3]);
+    expect(a.findings.find((f) => f.code === 'table.stopped')?.message.zh).toContain('另一张表');
+  });
+});
