@@ -679,3 +679,26 @@ describe('analyseSheet: where the table ends', () => {
     expect(a.findings.find((f) => f.code === 'table.stopped')?.message.zh).toContain('另一张表');
   });
 });
+
+describe('analyseSheet: headers other bodies print', () => {
+  it('reads letter-spaced headers and never takes the heading column for the measures', () => {
+    const a = analyse(
+      [['2021年任务分工'], ['工 作 任 务', '具 体 要 求', '责　任　单　位', '完成时限'], ['一、公开', '1.公开预算', '财政局', '年底前'], [null, '2.公开决算', '财政局', '年底前']],
+      { merges: ['A3:A4'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure])).toEqual([
+      ['1', '一、公开', '公开预算'],
+      ['2', '一、公开', '公开决算'],
+    ]);
+  });
+  it('reads a rectification list: the problem merged down is the heading of its measures', () => {
+    const a = analyse(
+      [['2019年巡察反馈问题整改清单'], ['序号', '存在问题', '整改措施', '整改责任单位', '整改时限'], [1, '学习不深入', '1.制定学习计划', '办公室', '立行立改'], [null, null, '2.开展专题学习', '办公室', '长期坚持']],
+      { merges: ['A3:A4', 'B3:B4'] },
+    );
+    expect(a.tasks.map((t) => [t.row, t.section, t.measure, t.deadline.kind])).toEqual([
+      [3, '学习不深入', '制定学习计划', 'timely'],
+      [4, '学习不深入', '开展专题学习', 'ongoing'],
+    ]);
+  });
+});
