@@ -180,6 +180,8 @@ export function analyseSheet(grid: SheetGrid, options: AnalyseOptions): SheetAna
 
 class SheetReader {
   private readonly cols: ColumnMap;
+  /** 序号 cells merged down over groups of measures: the measures' own printed numbers are their numbers. */
+  private readonly numberNamesGroups: boolean;
   private readonly findings = new FindingList();
   private readonly tasks: Task[] = [];
   private readonly tableFirstCol: number;
@@ -222,6 +224,10 @@ class SheetReader {
     private readonly subsetOfMaster = false,
   ) {
     this.cols = layout.columns;
+    const numberCol = layout.columns.number;
+    this.numberNamesGroups =
+      numberCol !== null &&
+      grid.merges.some((m) => m.left <= numberCol && m.right >= numberCol && m.bottom > m.top && m.top >= layout.firstDataRow - 1);
     const used = Object.values(this.cols).filter((c): c is number => typeof c === 'number');
     this.tableFirstCol = Math.min(...used, layout.lastColumn);
     this.singleUnitColumn = this.cols.lead === null && this.cols.responsible !== null;
@@ -396,6 +402,8 @@ class SheetReader {
     // A numbered heading says its own level; an unnumbered one takes its column's (or is a section row).
     const level = numbered?.level ?? columnLevel ?? 'section';
     const at = { row: r, col };
+    // The same section heading printed again above its continuation (a page break): the section goes on.
+    if (level === 'section' && text === this.section) return;
     if (level === 'section') {
       this.section = text;
       this.subsection = null;
@@ -448,10 +456,11 @@ class SheetReader {
     this.finishTask();
     this.headingSinceMeasure = false;
     const c = this.cols;
-    const fromColumn = numberCell ? numberCellValue(numberCell) : null;
-    const no = numberCell ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? '');
+    const ownNumber = this.numberNamesGroups && printedNo !== null;
+    const fromColumn = numberCell && !ownNumber ? numberCellValue(numberCell) : null;
+    const no = numberCell && !ownNumber ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? '');
     const value = fromColumn ?? (printedNo !== null ? Number(printedNo) : null);
-    const numberAt = numberCell && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
+    const numberAt = numberCell && !ownNumber && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
     if (value !== null) this.numbering(this.measureNumbers.next(value), numberAt, 'measure');
     const cell = (col: number | null) => (col === null ? [] : [resolveCell(this.grid, this.merges, r, col)]);
     this.current = {

@@ -702,3 +702,22 @@ describe('analyseSheet: headers other bodies print', () => {
     ]);
   });
 });
+
+describe('analyseSheet: 序号 groups and page breaks', () => {
+  it('a 序号 merged over a group whose measures carry their own numbers: each keeps its own', () => {
+    const a = analyse(
+      [['2021年任务分工'], ['序号', '工作任务', '具体措施', '责任单位', '完成时限'], [1, '公开', '1、公开预算', '财政局', '年底前'], [null, null, '2、公开决算', '财政局', '年底前'], [2, '解读', '3、解读政策', '办公室', '年底前']],
+      { merges: ['A3:A4', 'B3:B4'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section])).toEqual([['1', '公开'], ['2', '公开'], ['3', '解读']]);
+    expect(a.findings.filter((f) => f.code.startsWith('numbering.'))).toEqual([]);
+  });
+  it('a section heading repeated after a page break continues the section', () => {
+    const a = analyse(
+      [['2021年任务分工'], ['工作任务', '具体措施', '责任单位', '完成时限'], ['一、公开'], [null, '1.公开预算', '财政局', '年底前'], ['一、公开'], [null, '2.公开决算', '财政局', '年底前']],
+      { merges: ['A3:D3', 'A5:D5'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section])).toEqual([['1', '一、公开'], ['2', '一、公开']]);
+    expect(a.findings.filter((f) => f.code.startsWith('numbering.'))).toEqual([]);
+  });
+});
