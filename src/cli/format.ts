@@ -174,7 +174,9 @@ function columnsLine(columns: ColumnMap, lang: Lang): string {
   return (lang === 'en-US' ? 'Columns: ' : '列：') + found.map(([, label]) => label).join(' · ');
 }
 
-function deadlineKindsLine(tasks: Task[], lang: Lang): string {
+function deadlineKindsLine(tasks: Task[], hasColumn: boolean, lang: Lang): string {
+  // Without the column every task would count as 无法识别: say what is really the matter.
+  if (!hasColumn) return lang === 'en-US' ? 'Deadlines: no deadline column' : '完成时限：无完成时限列';
   const counts = new Map<DeadlineKind, number>();
   for (const t of tasks) counts.set(t.deadline.kind, (counts.get(t.deadline.kind) ?? 0) + 1);
   const parts = (Object.keys(KIND_LABEL) as DeadlineKind[])
@@ -197,7 +199,7 @@ export function checkText(result: CheckResult, context: { file: string; lang: La
       : `文件 ${context.file} · 工作表“${a.sheet}” · 计划年度 ${a.planYear} 年 · 表头第 ${layout.headerRow} 行 · 数据第 ${layout.firstDataRow}—${layout.lastDataRow} 行`,
   );
   lines.push(columnsLine(layout.columns, lang));
-  lines.push(deadlineKindsLine(a.tasks, lang));
+  lines.push(deadlineKindsLine(a.tasks, layout.columns.deadline !== null, lang));
   const dir = result.directory.data;
   const source = { option: { zh: '命令行指定的名录', en: 'the directory given' }, workbook: { zh: '工作簿中的“单位名录”表', en: 'the workbook’s 单位名录 sheet' }, default: { zh: '内置默认名录', en: 'the built-in default' } }[result.directorySource];
   lines.push(

@@ -8,7 +8,7 @@
  */
 import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import { parseDeadline } from './deadline';
-import { detectLayout, MergeIndex, valueAt } from './layout';
+import { detectLayout, headerRole, MergeIndex, valueAt } from './layout';
 import { chineseNumeral, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
 import type { NumberingProblem } from './numbering';
 import { parseStatus } from './status';
@@ -36,7 +36,10 @@ export interface AnalyseOptions {
   subsetOfMaster?: boolean;
 }
 
-export type PlanYearSource = 'option' | 'title' | 'deadlines' | 'current';
+export type PlanYearSource = 'option' | 'title' | 'document' | 'deadlines' | 'measures' | 'current';
+
+/** A document number above the table: 渝两江办发〔2017〕12号, 〔2017〕, [2017]. */
+const DOCUMENT_NUMBER_YEAR = /[〔[【（(]((?:19|20)\d{2})[〕\]】）)]/;
 
 type UnitRole = 'lead' | 'responsible';
 const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
@@ -129,8 +132,24 @@ export function choosePlanYear(
 ): { year: number; source: PlanYearSource } {
   if (options.planYear !== undefined) return { year: options.planYear, source: 'option' };
   if (layout.titleYear !== null) return { year: layout.titleYear, source: 'title' };
-  const col = layout.columns.deadline;
-  if (col !== null) {
+  const width = grid.values[0]?.length ?? 0;
+  for (let r = grid.originRow; r < layout.headerRow - 1; r++) {
+    for (let c = grid.originCol; c < grid.originCol + width; c++) {
+      const m = DOCUMENT_NUMBER_YEAR.exec(normaliseText(cellText(valueAt(grid, r, c))));
+      if (m) return { year: Number(m[1]), source: 'document' };
+    }
+  }
+  const fromDeadlines = commonestYear(grid, layout, layout.columns.deadline);
+  if (fromDeadlines !== null) return { year: fromDeadlines, source: 'deadlines' };
+  const fromMeasures = commonestYear(grid, layout, layout.columns.measure);
+  if (fromMeasures !== null) return { year: fromMeasures, source: 'measures' };
+  return { year: options.currentYear ?? new Date().getFullYear(), source: 'current' };
+}
+
+/** The year written most often in one column of the table (the earlier on a tie), or null. */
+function commonestYear(grid: SheetGrid, layout: Layout, col: number | null): number | null {
+  {
+    if (col === null) return null;
     const counts = new Map<number, number>();
     const bump = (y: number) => counts.set(y, (counts.get(y) ?? 0) + 1);
     for (let r = layout.firstDataRow - 1; r <= layout.lastDataRow - 1; r++) {
@@ -147,9 +166,8 @@ export function choosePlanYear(
     }
     let best: number | null = null;
     for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y < best)) best = y;
-    if (best !== null) return { year: best, source: 'deadlines' };
+    return best;
   }
-  return { year: options.currentYear ?? new Date().getFullYear(), source: 'current' };
 }
 
 /** Reads and checks one sheet. Throws only UserFacingError (no header, empty sheet, bad column override). */
@@ -162,6 +180,8 @@ export function analyseSheet(grid: SheetGrid, options: AnalyseOptions): SheetAna
 
 class SheetReader {
   private readonly cols: ColumnMap;
+  /** 序号 cells merged down over groups of measures: the measures' own printed numbers are their numbers. */
+  private readonly numberNamesGroups: boolean;
   private readonly findings = new FindingList();
   private readonly tasks: Task[] = [];
   private readonly tableFirstCol: number;
@@ -204,6 +224,10 @@ class SheetReader {
     private readonly subsetOfMaster = false,
   ) {
     this.cols = layout.columns;
+    const numberCol = layout.columns.number;
+    this.numberNamesGroups =
+      numberCol !== null &&
+      grid.merges.some((m) => m.left <= numberCol && m.right >= numberCol && m.bottom > m.top && m.top >= layout.firstDataRow - 1);
     const used = Object.values(this.cols).filter((c): c is number => typeof c === 'number');
     this.tableFirstCol = Math.min(...used, layout.lastColumn);
     this.singleUnitColumn = this.cols.lead === null && this.cols.responsible !== null;
@@ -214,8 +238,17 @@ class SheetReader {
   }
 
   read(planYearSource: PlanYearSource): SheetAnalysis {
-    for (let r = this.layout.firstDataRow - 1; r <= this.layout.lastDataRow - 1; r++) this.readRow(r);
+    for (let r = this.layout.firstDataRow - 1; r <= this.layout.lastDataRow - 1; r++) {
+      if (this.endsTable(r)) break;
+      this.readRow(r);
+    }
     this.finishTask();
+    if (this.tasks.length === 0) {
+      this.findings.add('warning', 'table.no_tasks', { row: this.layout.headerRow - 1, col: this.cols.measure }, {
+        zh: `第 ${this.layout.headerRow} 行的表头下没有任务行：表头下方是空的，或只有分组标题；请检查是否选对了工作表，或把任务填在表头下方`,
+        en: `The header in row ${this.layout.headerRow} has no task rows under it: below it is blank or holds only headings; check the sheet, or enter the tasks under the header`,
+      });
+    }
     this.tableFindings(planYearSource);
     return {
       sheet: this.grid.sheet,
@@ -263,6 +296,38 @@ class SheetReader {
     if (this.readHeadingRow(r, own)) return;
     this.readHeadingCells(r);
     this.readMeasureRow(r, own);
+  }
+
+  /**
+   * Where the table ends before the sheet does: a note block under it (注：…, 附：…, 备注：…) or the header of a
+   * different table. The same header printed again (a page break) does not end it.
+   */
+  private endsTable(r: number): boolean {
+    const texts: { col: number; text: string }[] = [];
+    for (let c = this.tableFirstCol; c <= this.layout.lastColumn; c++) {
+      if (this.merges.ownerOf(r, c)) continue;
+      const text = cellText(valueAt(this.grid, r, c));
+      if (text) texts.push({ col: c, text });
+    }
+    if (texts.length === 0) return false;
+    const first = normaliseText(texts[0].text);
+    const note = texts.length <= 2 && /^(?:注|附|备注|说明|附件\s*\d*)\s*\d*\s*[:：]/.test(first);
+    let header = false;
+    if (!note && !this.isRepeatedHeader(r)) {
+      const roles = new Set(texts.map((t) => headerRole(t.text)).filter((x) => x !== null));
+      header = roles.size >= 2 && (roles.has('measure') || roles.has('task'));
+    }
+    if (!note && !header) return false;
+    this.findings.add('info', 'table.stopped', { row: r, col: texts[0].col }, note
+      ? {
+        zh: `表格读到第 ${r} 行为止：第 ${r + 1} 行起是表下的注释（“${texts[0].text.slice(0, 12)}”），不作为任务读取`,
+        en: `The table is read up to row ${r}: from row ${r + 1} on is a note under it ("${texts[0].text.slice(0, 12)}"), not read as tasks`,
+      }
+      : {
+        zh: `表格读到第 ${r} 行为止：第 ${r + 1} 行是另一张表的表头，其下内容不作为本表任务读取`,
+        en: `The table is read up to row ${r}: row ${r + 1} is the header of another table, whose rows are not read as tasks of this one`,
+      });
+    return true;
   }
 
   /** A row with no value of its own: a spacer, or a row of a measure whose cells are merged down. */
@@ -337,6 +402,8 @@ class SheetReader {
     // A numbered heading says its own level; an unnumbered one takes its column's (or is a section row).
     const level = numbered?.level ?? columnLevel ?? 'section';
     const at = { row: r, col };
+    // The same section heading printed again above its continuation (a page break): the section goes on.
+    if (level === 'section' && text === this.section) return;
     if (level === 'section') {
       this.section = text;
       this.subsection = null;
@@ -389,10 +456,11 @@ class SheetReader {
     this.finishTask();
     this.headingSinceMeasure = false;
     const c = this.cols;
-    const fromColumn = numberCell ? numberCellValue(numberCell) : null;
-    const no = numberCell ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? '');
+    const ownNumber = this.numberNamesGroups && printedNo !== null;
+    const fromColumn = numberCell && !ownNumber ? numberCellValue(numberCell) : null;
+    const no = numberCell && !ownNumber ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? '');
     const value = fromColumn ?? (printedNo !== null ? Number(printedNo) : null);
-    const numberAt = numberCell && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
+    const numberAt = numberCell && !ownNumber && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
     if (value !== null) this.numbering(this.measureNumbers.next(value), numberAt, 'measure');
     const cell = (col: number | null) => (col === null ? [] : [resolveCell(this.grid, this.merges, r, col)]);
     this.current = {
@@ -717,18 +785,26 @@ class SheetReader {
         en: 'The table has no responsible unit column; tasks are counted by lead unit only',
       });
     }
-    if (planYearSource === 'deadlines' || planYearSource === 'current') {
-      this.findings.add('info', 'plan_year.guessed', null, {
-        zh:
-          planYearSource === 'deadlines'
-            ? `标题中没有年份，按完成时限中最常见的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`
-            : `标题和完成时限中都没有年份，计划年度暂定为今年即 ${this.planYear} 年，可在设置中或用 --year 修改`,
-        en:
-          planYearSource === 'deadlines'
-            ? `The title names no year; the plan year is taken as ${this.planYear}, the commonest year in the deadlines (change it in the settings or with --year)`
-            : `Neither the title nor the deadlines name a year; the plan year is taken as this year, ${this.planYear} (change it in the settings or with --year)`,
-      });
-    }
+    const guessed: Partial<Record<PlanYearSource, LocalText>> = {
+      document: {
+        zh: `标题中没有年份，按文号中的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`,
+        en: `The title names no year; the plan year is taken as ${this.planYear}, the year of the document number (change it in the settings or with --year)`,
+      },
+      deadlines: {
+        zh: `标题中没有年份，按完成时限中最常见的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`,
+        en: `The title names no year; the plan year is taken as ${this.planYear}, the commonest year in the deadlines (change it in the settings or with --year)`,
+      },
+      measures: {
+        zh: `标题和完成时限中都没有年份，按任务内容中最常见的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`,
+        en: `Neither the title nor the deadlines name a year; the plan year is taken as ${this.planYear}, the commonest year in the measures (change it in the settings or with --year)`,
+      },
+      current: {
+        zh: `标题、文号、完成时限和任务内容中都没有年份，计划年度暂定为今年即 ${this.planYear} 年，请在设置中或用 --year 确认`,
+        en: `No year in the title, document number, deadlines or measures; the plan year is taken as this year, ${this.planYear} (confirm it in the settings or with --year)`,
+      },
+    };
+    const said = guessed[planYearSource];
+    if (said) this.findings.add('info', 'plan_year.guessed', null, said);
     this.directoryMismatch();
     if (!calendarCovers(this.planYear)) {
       this.findings.add('warning', 'calendar.beyond_data', null, {

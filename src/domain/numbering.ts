@@ -33,7 +33,8 @@ export function parseChineseNumeral(s: string): number | null {
 const SECTION_HEADING = /^([零〇一二两三四五六七八九十百]+)\s*[、.,]/;
 const SUBSECTION_HEADING = /^\(\s*([零〇一二两三四五六七八九十百]+)\s*\)/;
 const BARE_CHINESE_NUMERAL = /^([零〇一二两三四五六七八九十百]+)$/;
-const MEASURE_NUMBER = /^\s*(\d{1,4})\s*(?:[.、](?!\d)|\)|）)\s*|^\s*\(\s*(\d{1,4})\s*\)\s*/;
+// A digit after the point is a decimal (1.5倍), except a year that opens the measure (1.2017年10月底前…).
+const MEASURE_NUMBER = /^\s*(\d{1,4})\s*(?:[.、](?!\d)|[.、](?=(?:19|20)\d{2}\s*年)|\)|）)\s*|^\s*\(\s*(\d{1,4})\s*\)\s*/;
 const NUMBER_CELL = /^\s*(\d{1,4})\s*[.、]?\s*$/;
 
 export type HeadingLevel = 'section' | 'subsection';

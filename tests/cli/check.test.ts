@@ -234,3 +234,13 @@ describe('allocation demo', () => {
     expect(out).toContain('demo');
   });
 });
+
+describe('allocation check on a table with no 完成时限 column', () => {
+  it('says 无完成时限列 in the deadlines line, not 无法识别 N 项, and warns once', async () => {
+    const { code, out } = await run(['check', 'tests/fixtures/bad/no-deadline-column.xlsx']);
+    expect(code).toBe(0);
+    expect(out).toContain('完成时限：无完成时限列');
+    expect(out).not.toContain('无法识别');
+    expect(out.match(/没有“完成时限”列/g)).toHaveLength(1);
+  });
+});

@@ -629,3 +629,95 @@ describe('analyseSheet when the host cannot report merged cells', () => {
     );
   });
 });
+
+describe('analyseSheet: tables as other bodies publish them', () => {
+  it('warns when the header has no task rows under it', () => {
+    const a = analyse([[TITLE], HEADER], { merges: ['A1:F1', 'A2:B2'] });
+    expect(a.tasks).toEqual([]);
+    expect(a.findings.filter((f) => f.code === 'table.no_tasks')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.objectContaining({ zh: expect.stringContaining('表头下没有任务行') }) }),
+    ]);
+  });
+
+  it('takes the plan year from the document number when the title has none, and says so', () => {
+    const a = analyse([['渝某办发〔2017〕12号'], ['政务公开重点工作任务分工'], ['具体措施', '完成时限', '责任单位'], ['1.公开预算', '长期开展', '财政局']]);
+    expect(a.planYear).toBe(2017);
+    expect(a.findings.find((f) => f.code === 'plan_year.guessed')?.message.zh).toContain('文号');
+  });
+
+  it('else from the years written in the measures', () => {
+    const a = analyse([['政务公开重点工作任务分工'], ['具体措施', '完成时限', '责任单位'], ['1.2019年10月底前公开预算', '长期开展', '财政局']]);
+    expect(a.planYear).toBe(2019);
+    expect(a.tasks[0]).toMatchObject({ no: '1' });
+    expect(a.tasks[0].measure.startsWith('2019年10月底前')).toBe(true);
+    expect(a.findings.find((f) => f.code === 'plan_year.guessed')?.message.zh).toContain('任务内容');
+  });
+
+  it('today’s year only as the last resort, with a notice', () => {
+    const a = analyse([['具体措施', '完成时限', '责任单位'], ['1.公开预算', '长期开展', '财政局']]);
+    expect(a.planYear).toBe(2026);
+    expect(a.findings.find((f) => f.code === 'plan_year.guessed')?.message.zh).toContain('暂定为今年');
+  });
+
+  it('says which reading a deadline was given', () => {
+    const a = analyse([['2016年任务分工'], ['具体措施', '完成时限', '责任单位'], ['1.公开预算', '9月21日、12月9日前', '财政局']]);
+    expect(a.tasks[0].deadline.due).toBe('2016-09-21');
+    expect(a.findings.filter((f) => f.code === 'deadline.reading').map((f) => f.severity)).toEqual(['info']);
+  });
+});
+
+describe('analyseSheet: where the table ends', () => {
+  const header = ['序号', '具体措施', '完成时限', '责任单位'];
+  it('stops at a note block under the table', () => {
+    const a = analyse([['2020年任务分工'], header, [1, '公开预算', '年底前', '财政局'], ['注：列第一位的为牵头单位，下同。'], [null, '某某说明', '年底前', '财政局']]);
+    expect(a.tasks.map((t) => t.row)).toEqual([3]);
+    expect(a.findings.filter((f) => f.code === 'table.stopped')).toHaveLength(1);
+  });
+  it('stops at the header of a different table, never reading it as a task', () => {
+    const a = analyse([['2020年任务分工'], header, [1, '公开预算', '年底前', '财政局'], ['工作任务', '工作要求', '责任单位'], ['甲', '乙', '财政局']]);
+    expect(a.tasks.map((t) => t.row)).toEqual([3]);
+    expect(a.findings.find((f) => f.code === 'table.stopped')?.message.zh).toContain('另一张表');
+  });
+});
+
+describe('analyseSheet: headers other bodies print', () => {
+  it('reads letter-spaced headers and never takes the heading column for the measures', () => {
+    const a = analyse(
+      [['2021年任务分工'], ['工 作 任 务', '具 体 要 求', '责　任　单　位', '完成时限'], ['一、公开', '1.公开预算', '财政局', '年底前'], [null, '2.公开决算', '财政局', '年底前']],
+      { merges: ['A3:A4'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure])).toEqual([
+      ['1', '一、公开', '公开预算'],
+      ['2', '一、公开', '公开决算'],
+    ]);
+  });
+  it('reads a rectification list: the problem merged down is the heading of its measures', () => {
+    const a = analyse(
+      [['2019年巡察反馈问题整改清单'], ['序号', '存在问题', '整改措施', '整改责任单位', '整改时限'], [1, '学习不深入', '1.制定学习计划', '办公室', '立行立改'], [null, null, '2.开展专题学习', '办公室', '长期坚持']],
+      { merges: ['A3:A4', 'B3:B4'] },
+    );
+    expect(a.tasks.map((t) => [t.row, t.section, t.measure, t.deadline.kind])).toEqual([
+      [3, '学习不深入', '制定学习计划', 'timely'],
+      [4, '学习不深入', '开展专题学习', 'ongoing'],
+    ]);
+  });
+});
+
+describe('analyseSheet: 序号 groups and page breaks', () => {
+  it('a 序号 merged over a group whose measures carry their own numbers: each keeps its own', () => {
+    const a = analyse(
+      [['2021年任务分工'], ['序号', '工作任务', '具体措施', '责任单位', '完成时限'], [1, '公开', '1、公开预算', '财政局', '年底前'], [null, null, '2、公开决算', '财政局', '年底前'], [2, '解读', '3、解读政策', '办公室', '年底前']],
+      { merges: ['A3:A4', 'B3:B4'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section])).toEqual([['1', '公开'], ['2', '公开'], ['3', '解读']]);
+    expect(a.findings.filter((f) => f.code.startsWith('numbering.'))).toEqual([]);
+  });
+  it('a section heading repeated after a page break continues the section', () => {
+    const a = analyse(
+      [['2021年任务分工'], ['工作任务', '具体措施', '责任单位', '完成时限'], ['一、公开'], [null, '1.公开预算', '财政局', '年底前'], ['一、公开'], [null, '2.公开决算', '财政局', '年底前']],
+      { merges: ['A3:D3', 'A5:D5'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section])).toEqual([['1', '一、公开'], ['2', '一、公开']]);
+    expect(a.findings.filter((f) => f.code.startsWith('numbering.'))).toEqual([]);
+  });
+});
