@@ -26,6 +26,7 @@ import type { MessageKey } from './i18n';
 import { CheckPanel } from './panels/CheckPanel';
 import { DirectoryPanel } from './panels/DirectoryPanel';
 import { HighlightPanel } from './panels/HighlightPanel';
+import { JudgementBar } from './panels/JudgementBar';
 import { ReturnsPanel } from './panels/ReturnsPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { SheetBar } from './panels/SheetBar';
@@ -76,6 +77,7 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
     <ControllerContext.Provider value={controller}>
       <main className={styles.root} aria-busy={busy !== null}>
         <SheetBar />
+        <JudgementBar />
         <TabList
           className={styles.tabs}
           size="small"

@@ -4,6 +4,8 @@
  * progress, and turns every failure into a MessageBar text.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { parseTypedDate } from '../domain/dates';
+import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/row-state';
 import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { describeError } from './describe-error';
@@ -17,6 +19,23 @@ export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
 export interface Notice {
   intent: NoticeIntent;
   text: string;
+}
+
+/**
+ * The 判断日期 and 临期 window every workflow uses (标色, 汇总, 标色并汇总, 回收), as the clerk is typing them.
+ * `asOf` is the ISO date, '' while the text is not a date; `soonDays` null while the window is not a number.
+ */
+export interface Judgement {
+  asOfText: string;
+  asOf: string;
+  soonDays: number | null;
+  valid: boolean;
+}
+
+/** The judgement the workbook remembers, or today and the default window. */
+function savedJudgement(settings: ProductSettings, today: string): { asOfText: string; soonDays: number } {
+  const asOf = settings.asOf && parseTypedDate(settings.asOf) ? settings.asOf : today;
+  return { asOfText: asOf, soonDays: isSoonDays(settings.soonDays) ? settings.soonDays : DEFAULT_SOON_DAYS };
 }
 
 export interface PaneController {
@@ -39,6 +58,11 @@ export interface PaneController {
   refresh(): Promise<void>;
   /** Writes settings into the workbook's saved state, keeping everything else in it. */
   saveSettings(update: (settings: ProductSettings) => ProductSettings): Promise<void>;
+  judgement: Judgement;
+  setAsOfText(text: string): void;
+  setSoonDays(days: number | null): void;
+  /** Saves the judgement in the workbook's settings when it is valid and differs from the saved one. */
+  rememberJudgement(): void;
 }
 
 export const ControllerContext = createContext<PaneController | null>(null);
@@ -62,6 +86,18 @@ export function usePaneController(env: PaneEnvironment): PaneController {
   const workflowsRef = useRef<PaneWorkflows | null>(null);
   const settingsRef = useRef<ProductSettings>({});
   const started = useRef(false);
+  const [asOfText, setAsOfText] = useState(() => env.today());
+  const [soonDays, setSoonDays] = useState<number | null>(DEFAULT_SOON_DAYS);
+  /**
+   * Workbook writes one after another: remembering the judgement reads and rewrites the saved state, so it must
+   * never interleave with a workflow doing the same (the later write would drop the other's changes).
+   */
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const serially = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const next = writes.current.then(task, task);
+    writes.current = next.catch(() => undefined);
+    return next;
+  }, []);
 
   const run = useCallback(
     async (label: MessageKey, operation: () => Promise<void>): Promise<boolean> => {
@@ -70,7 +106,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       setBusy(label);
       setNotice(null);
       try {
-        await operation();
+        await serially(operation);
       } catch (error) {
         setNotice({ intent: 'error', text: describeError(error, tr) });
       } finally {
@@ -79,7 +115,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       }
       return true;
     },
-    [tr],
+    [tr, serially],
   );
 
   /** Reads `name` through the check workflow; keeps the sheet list and settings in step with the workbook. */
@@ -111,6 +147,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const { state } = parseState(snapshot.stateText);
       settingsRef.current = state.settings;
       setSettings(state.settings);
+      const judged = savedJudgement(state.settings, env.today());
+      setAsOfText(judged.asOfText);
+      setSoonDays(judged.soonDays);
       setSheets(clerkTables(snapshot.sheets, state));
       const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
       setSheet(first);
@@ -146,6 +185,35 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     [env.host, sheet],
   );
 
+  const asOf = parseTypedDate(asOfText) ?? '';
+  const judgement: Judgement = { asOfText, asOf, soonDays, valid: asOf !== '' && isSoonDays(soonDays) };
+
+  // Read by rememberJudgement when its turn comes: a field's last change (the spin button commits on blur) has
+  // been rendered by then, whatever order the blur and change handlers ran in.
+  const latestJudgement = useRef(judgement);
+  latestJudgement.current = judgement;
+
+  const rememberJudgement = useCallback(() => {
+    void serially(async () => {
+      const { valid, asOf: chosen, soonDays: days } = latestJudgement.current;
+      if (!valid || days === null) return;
+      // Today is not stored: an absent date means "today", so tomorrow the pane opens on tomorrow.
+      const wanted = chosen === env.today() ? undefined : chosen;
+      const saved = settingsRef.current;
+      if (saved.asOf === wanted && saved.soonDays === days) return;
+      try {
+        await saveSettings((current) => {
+          const next: ProductSettings = { ...current, soonDays: days };
+          if (wanted) next.asOf = wanted;
+          else delete next.asOf;
+          return next;
+        });
+      } catch (error) {
+        setNotice({ intent: 'error', text: describeError(error, tr) });
+      }
+    });
+  }, [env, serially, saveSettings, tr]);
+
   return {
     env,
     tr,
@@ -161,5 +229,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     chooseSheet,
     refresh,
     saveSettings,
+    judgement,
+    setAsOfText,
+    setSoonDays,
+    rememberJudgement,
   };
 }

@@ -75,7 +75,7 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
   const workflows: PaneWorkflows = {
     check: jest.fn(async () => checkResult),
     highlight: jest.fn(),
-    clear: jest.fn(async () => undefined),
+    clear: jest.fn(async () => ({ hadRecord: true, restoredCells: 0 })),
     summary: jest.fn(),
     report: jest.fn(),
     createDirectory: jest.fn(),
@@ -122,6 +122,8 @@ describe('the task pane', () => {
     const apply = screen.getByRole('button', { name: '按进度标色' });
     fireEvent.click(apply);
     fireEvent.click(apply);
+    // Operations wait their turn behind any workbook write in progress, so the call comes a tick later.
+    await waitFor(() => expect(highlight).toHaveBeenCalled());
     expect(highlight).toHaveBeenCalledTimes(1);
     expect(highlight).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15', soonDays: 10 }));
     await waitFor(() => expect((apply as HTMLButtonElement).disabled).toBe(true));
@@ -245,6 +247,41 @@ describe('the task pane', () => {
     expect(report).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15' }));
     expect(workflows.summary).not.toHaveBeenCalled();
     expect(screen.getByTestId('state-chart').textContent).toContain('逾期3');
+  });
+
+  test('one 判断日期 and 临期 window for every tab: kept across tab switches and remembered in the workbook', async () => {
+    const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 1, overdue: 3, ongoing: 30, unknown: 0 };
+    const highlight = jest.fn(async () => ({ counts, warnings: [] }));
+    const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph: '……', remindText: '', warnings: [] }));
+    const { host } = setup('zh-CN', { highlight, summary });
+    await started();
+    const asOf = screen.getByTestId('as-of');
+    fireEvent.change(asOf, { target: { value: '2022/9/1' } });
+    fireEvent.blur(asOf);
+    const days = screen.getByTestId('soon-days');
+    fireEvent.change(days, { target: { value: '11' } });
+    fireEvent.blur(days);
+    await waitFor(() => expect(host.apply).toHaveBeenCalled());
+    const saved = JSON.parse((host.apply as jest.Mock).mock.calls.at(-1)[0][0].text);
+    expect(saved.settings).toEqual(expect.objectContaining({ asOf: '2022-09-01', soonDays: 11 }));
+
+    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    fireEvent.click(screen.getByRole('button', { name: '按进度标色' }));
+    await screen.findByTestId('notice');
+    expect(highlight).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ asOf: '2022-09-01', soonDays: 11 }));
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2022/9/1');
+    fireEvent.click(screen.getByRole('button', { name: '生成或更新汇总表' }));
+    await waitFor(() => expect(summary).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ asOf: '2022-09-01', soonDays: 11 })));
+  });
+
+  test('清除标色 on a sheet the product never coloured says so', async () => {
+    const clear = jest.fn(async () => ({ hadRecord: false, restoredCells: 0 }));
+    setup('zh-CN', { clear });
+    await started();
+    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    fireEvent.click(screen.getByRole('button', { name: '清除标色' }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('“任务分工”没有助手标过的颜色，无需清除。');
   });
 
   test('设置 saves the plan year and colours into the workbook state and reads the sheet again with them', async () => {

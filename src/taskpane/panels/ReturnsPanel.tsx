@@ -5,11 +5,10 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Link, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { parseTypedDate } from '../../domain/dates';
 import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
 import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
-import { AsOfField, usePanelStyles } from './shared';
+import { usePanelStyles } from './shared';
 
 const ROLES: [SplitRole, MessageKey][] = [
   ['both', 'returns.byBoth'],
@@ -33,12 +32,10 @@ function useDownloadUrls(split: PaneSplitResult | null): string[] {
 
 export function ReturnsPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, busy, run, setNotice, refresh } = useController();
+  const { tr, env, workflows, sheet, busy, run, setNotice, refresh, judgement } = useController();
   const [by, setBy] = useState<SplitRole>('both');
   const [split, setSplit] = useState<PaneSplitResult | null>(null);
   const [files, setFiles] = useState<File[]>([]);
-  const [asOfText, setAsOfText] = useState(env.today());
-  const asOf = parseTypedDate(asOfText) ?? '';
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [collected, setCollected] = useState<PaneCollectResult | null>(null);
   const urls = useDownloadUrls(split);
@@ -57,7 +54,8 @@ export function ReturnsPanel() {
 
   const doCollect = () =>
     run('returns.collect', async () => {
-      if (!workflows || !sheet) return;
+      const { asOf, soonDays } = judgement;
+      if (!workflows || !sheet || soonDays === null) return;
       if (files.length === 0) {
         setNotice({ intent: 'warning', text: tr.t('returns.noFiles') });
         return;
@@ -68,6 +66,7 @@ export function ReturnsPanel() {
           sheet,
           files,
           asOf,
+          soonDays,
           by,
           lang: env.lang,
           onProgress: (done, total) => setProgress({ done, total }),
@@ -118,7 +117,6 @@ export function ReturnsPanel() {
       )}
 
       <Text weight="semibold">{tr.t('returns.collectTitle')}</Text>
-      <AsOfField value={asOfText} onChange={setAsOfText} testId="collect-as-of" />
       <Field label={tr.t('returns.pickFiles')} hint={files.length ? tr.t('returns.picked', { count: files.length }) : undefined}>
         <input
           type="file"
@@ -131,7 +129,7 @@ export function ReturnsPanel() {
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={busy !== null || !sheet || files.length === 0 || asOf === ''}
+          disabled={busy !== null || !sheet || files.length === 0 || !judgement.valid}
           onClick={() => void doCollect()}
         >
           {tr.t('returns.collect')}
