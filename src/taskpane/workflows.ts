@@ -95,6 +95,9 @@ export interface PaneCollectResult {
   cellsWritten: number;
   missingUnits: string[];
   logSheet: string;
+  /** The sheet was coloured before the merge and has been coloured again with the new answers. */
+  recoloured: boolean;
+  warnings: LocalText[];
 }
 
 export interface PaneWorkflows {
@@ -172,6 +175,8 @@ export function paneWorkflows(): PaneWorkflows {
         cellsWritten: result.cellsWritten,
         missingUnits: result.missingUnits,
         logSheet: result.logSheet,
+        recoloured: result.recoloured !== null,
+        warnings: result.recolourError ? [result.recolourError] : [],
       };
     },
   };

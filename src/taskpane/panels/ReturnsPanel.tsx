@@ -79,8 +79,10 @@ export function ReturnsPanel() {
         const missing = result.missingUnits.length
           ? ` ${tr.t('returns.missing', { units: result.missingUnits.join(tr.t('app.listSeparator')) })}`
           : '';
+        const recoloured = result.recoloured ? ` ${tr.t('returns.recoloured')}` : '';
+        const warnings = result.warnings.map((w) => ` ${tr.local(w)}`).join('');
         const rejected = result.returns.some((r) => !r.accepted);
-        setNotice({ intent: rejected || missing ? 'warning' : 'success', text: done + missing });
+        setNotice({ intent: rejected || missing || warnings ? 'warning' : 'success', text: done + recoloured + missing + warnings });
         await refresh(); // the 回收情况 sheet joins the list, and the report columns changed
       } finally {
         setProgress(null);
