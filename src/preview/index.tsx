@@ -5,7 +5,8 @@
  *
  * zh-CN unless asked otherwise (the users' language, whatever the demo machine's browser says).
  * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15, ?theme=dark,
- * ?pane=lite (the lite pane Office 2016/2019 get, instead of the full one).
+ * ?pane=lite (the lite pane Office 2016/2019 get, instead of the full one), ?paneSize=330x540 (the pane at the size
+ * it has on a 1366 × 768 laptop, instead of the window's height).
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -25,6 +26,13 @@ import { WorkbookGrid } from './WorkbookGrid';
 
 export const SAMPLE_URL = 'samples/liangjiang-2022-returns.xlsx';
 const PANE_WIDTH = 380;
+
+/** ?paneSize=WxH: the pane as a box of that size (as Excel gives it), scrolling inside. */
+function paneSize(): CSSProperties {
+  const match = /^(\d{3,4})x(\d{3,4})$/.exec(urlParam('paneSize') ?? '');
+  if (!match) return {};
+  return { width: Number(match[1]), height: Number(match[2]), alignSelf: 'flex-start', borderBottom: '1px solid #c8c8c8' };
+}
 
 const styles: Record<string, CSSProperties> = {
   page: { display: 'flex', flexDirection: 'column', height: '100vh', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "Segoe UI", sans-serif' },
@@ -148,7 +156,8 @@ function PreviewPage() {
 
   const showSheet = (name: string) => {
     setGridSheet(name);
-    if (loaded) loaded.simulator.activeSheet = name; // as clicking a tab in Excel does
+    // As clicking a tab in Excel does: the sheet becomes active, and a pane listening for activations hears of it.
+    if (loaded && loaded.simulator.findSheet(name)?.state === 'visible') loaded.simulator.activateSheet(name);
   };
 
   return (
@@ -209,7 +218,7 @@ function PreviewPage() {
             !failure && <p style={styles.message}>{t('preview.loading')}</p>
           )}
         </div>
-        <aside style={styles.pane} aria-label={lang === 'en-US' ? 'Task pane' : '任务窗格'} data-testid="pane">
+        <aside style={{ ...styles.pane, ...paneSize() }} aria-label={lang === 'en-US' ? 'Task pane' : '任务窗格'} data-testid="pane">
           {env && loaded && urlParam('pane') === 'lite' && <LitePane key={`${loaded.generation}-${lang}`} env={env} />}
           {env && loaded && urlParam('pane') !== 'lite' && <TaskPane key={`${loaded.generation}-${lang}`} env={env} />}
         </aside>

@@ -104,7 +104,8 @@ export interface PaneCollectResult {
 }
 
 export interface PaneWorkflows {
-  check: (host: WorkbookHost, options: PaneCheckOptions) => Promise<PaneCheckResult>;
+  /** `sheet` undefined: the active sheet (a summary sheet stands for the table it summarises). */
+  check: (host: WorkbookHost, options: Omit<PaneCheckOptions, 'sheet'> & { sheet?: string }) => Promise<PaneCheckResult>;
   highlight: (host: WorkbookHost, options: PaneHighlightOptions) => Promise<PaneHighlightResult>;
   clear: (host: WorkbookHost, options: { sheet: string }) => Promise<PaneClearResult>;
   summary: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;

@@ -64,13 +64,14 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
+function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}, hostOverrides: Partial<WorkbookHost> = {}) {
   const host: WorkbookHost = {
     capabilities: { host: 'excel', apiVersion: '1.1', readsMerges: false, charts: true },
     read: jest.fn(async () => snapshot),
     readStyles: jest.fn(async () => []),
     apply: jest.fn(async () => undefined),
     select: jest.fn(async () => undefined),
+    ...hostOverrides,
   };
   const workflows: PaneWorkflows = {
     check: jest.fn(async () => checkResult),
@@ -282,6 +283,62 @@ describe('the task pane', () => {
     fireEvent.click(screen.getByRole('tab', { name: '标色' }));
     fireEvent.click(screen.getByRole('button', { name: '清除标色' }));
     expect((await screen.findByTestId('notice')).textContent).toContain('“任务分工”没有助手标过的颜色，无需清除。');
+  });
+
+  describe('the right sheet', () => {
+    const SECOND = '任务分工（续）';
+    const threeSheets: WorkbookSnapshot = {
+      ...snapshot,
+      sheets: [{ name: '说明', visibility: 'visible' }, ...snapshot.sheets.slice(0, 1), { name: SECOND, visibility: 'visible' }],
+      activeSheet: '说明',
+    };
+    const noHeader = () => new UserFacingError('layout.no_header', { zh: '工作表“说明”的前 20 行中没有找到任务分工表的表头。……（十几行）', en: 'No header.' });
+    /** A check that finds a table on every sheet but 说明; without a sheet it reads `active()`. */
+    const checkOn = (active: () => string) =>
+      jest.fn(async (_host: WorkbookHost, options: { sheet?: string }) => {
+        const name = options.sheet ?? active();
+        if (name === '说明') throw noHeader();
+        return { ...checkResult, snapshot: threeSheets, analysis: { ...analysis, sheet: name } };
+      });
+    const chosen = () => (screen.getByRole('combobox', { name: '任务分工表所在的工作表' }) as HTMLSelectElement).value;
+
+    test('opened on a sheet without a task table, the pane reads the one that has it and says so', async () => {
+      setup('zh-CN', { check: checkOn(() => '说明') }, { read: jest.fn(async () => threeSheets) });
+      await started();
+      expect(chosen()).toBe(SHEET);
+      expect(screen.getByTestId('notice').textContent).toContain('当前工作表“说明”不是任务分工表，已改为读取“任务分工”。');
+    });
+
+    test('follows the sheet the clerk activates in Excel, and stays put when it holds no table', async () => {
+      let activated: (name: string) => void = () => undefined;
+      const watchActiveSheet = jest.fn(async (listener: (name: string) => void) => {
+        activated = listener;
+        return async () => undefined;
+      });
+      setup('zh-CN', { check: checkOn(() => SHEET) }, { read: jest.fn(async () => ({ ...threeSheets, activeSheet: SHEET })), watchActiveSheet });
+      await started();
+      await waitFor(() => expect(watchActiveSheet).toHaveBeenCalled());
+      act(() => activated(SECOND));
+      await waitFor(() => expect(chosen()).toBe(SECOND));
+      act(() => activated('说明'));
+      expect((await screen.findByTestId('notice')).textContent).toContain('“说明”不是任务分工表，助手仍在处理“任务分工（续）”。');
+      expect(chosen()).toBe(SECOND);
+    });
+
+    test('without activation events, 重新读取 takes the sheet active in Excel; a sheet without a table gets a short error saying how to choose', async () => {
+      let active = SHEET;
+      const check = checkOn(() => active);
+      setup('zh-CN', { check }, { read: jest.fn(async () => ({ ...threeSheets, activeSheet: SHEET })) });
+      await started();
+      active = SECOND;
+      fireEvent.click(screen.getByRole('button', { name: '重新读取' }));
+      await waitFor(() => expect(chosen()).toBe(SECOND));
+      fireEvent.change(screen.getByRole('combobox', { name: '任务分工表所在的工作表' }), { target: { value: '说明' } });
+      const notice = (await screen.findByTestId('notice')).textContent!;
+      expect(notice).toContain('“说明”中没有找到任务分工表');
+      expect(notice).toContain('请在上方“任务分工表所在的工作表”中另选一张');
+      expect(notice).not.toContain('十几行');
+    });
   });
 
   test('设置 saves the plan year and colours into the workbook state and reads the sheet again with them', async () => {

@@ -31,6 +31,9 @@ export const enUS: Record<MessageKey, string> = {
   'sheet.columnEntry': '{role}: {column}',
   'sheet.columnLetter': 'column {letter}',
   'sheet.correctHint': 'If a column is wrong, correct it under Settings.',
+  'sheet.notATable': 'No task-allocation table found on "{sheet}" (its header needs a measure or task column and columns such as 完成时限 and 牵头单位). Choose another sheet in the list above, or click that sheet\'s tab in Excel.',
+  'sheet.pickedOther': 'The active sheet "{active}" holds no task-allocation table, so "{sheet}" is read instead. Use the sheet list above to choose another.',
+  'sheet.notFollowed': '"{sheet}" holds no task-allocation table; the assistant is still working on "{current}".',
   'sheet.stateDamaged': 'The record the assistant keeps in this workbook could not be read (it may have been edited by hand) and was treated as empty: colours from before an earlier highlight may not be restorable.',
 
   'column.section': 'Section',

@@ -33,6 +33,9 @@ export const zhCN = {
   'sheet.columnEntry': '{role}：{column}',
   'sheet.columnLetter': '{letter} 列',
   'sheet.correctHint': '识别有误时，可在“设置”中更正。',
+  'sheet.notATable': '“{sheet}”中没有找到任务分工表（表头应有“工作任务”或“具体措施”、“完成时限”“牵头单位”等列）。请在上方“任务分工表所在的工作表”中另选一张，或在 Excel 中点开那张表的标签。',
+  'sheet.pickedOther': '当前工作表“{active}”不是任务分工表，已改为读取“{sheet}”。如需另选，请使用上方的工作表列表。',
+  'sheet.notFollowed': '“{sheet}”不是任务分工表，助手仍在处理“{current}”。',
   'sheet.stateDamaged': '本工作簿中助手保存的记录无法读取（可能被手工改动过），已按空记录处理：此前标色的原始颜色可能无法再恢复。',
 
   'column.section': '大项（部分）',

@@ -37,7 +37,7 @@ export function CheckPanel() {
     <div className={styles.panel}>
       <Text className={styles.intro}>{tr.t('check.intro')}</Text>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void run('check.run', () => refresh())}>
+        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void run('check.run', () => refresh({ followActive: true }))}>
           {tr.t('check.run')}
         </Button>
       </div>

@@ -38,7 +38,7 @@ export function SheetBar() {
         <Button
           icon={<ArrowClockwiseRegular />}
           disabled={busy !== null || !sheet}
-          onClick={() => void run('sheet.reload', () => refresh())}
+          onClick={() => void run('sheet.reload', () => refresh({ followActive: true }))}
         >
           {tr.t('sheet.reload')}
         </Button>
