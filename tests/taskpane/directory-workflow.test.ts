@@ -1,11 +1,12 @@
 /** 单位名录 from the pane, through the xlsx host: made, remembered, replaced, and never over the clerk's own. */
 import * as path from 'path';
 import { isUserFacingError } from '../../src/domain/errors';
-import { DEFAULT_DIRECTORY, UNIT_DIRECTORY_SHEET } from '../../src/domain/units';
+import { UNIT_DIRECTORY_SHEET } from '../../src/domain/units';
 import { parseState } from '../../src/domain/workbook-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { createDirectorySheet, unitNamesInSheet } from '../../src/taskpane/directory-workflow';
 import { paneWorkflows } from '../../src/taskpane/workflows';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'liangjiang-2022-returns.xlsx');
 const SHEET = '任务分工';
@@ -19,7 +20,7 @@ describe('createDirectorySheet', () => {
   test('from the default directory: the sheet, recorded as the product’s, and the checker uses it', async () => {
     const host = await XlsxHost.open(SAMPLE);
     const made = await createDirectorySheet(host, { from: 'default', check: null, lang: 'zh-CN', now: NOW });
-    expect(made).toEqual({ sheetName: UNIT_DIRECTORY_SHEET, units: DEFAULT_DIRECTORY.units.length });
+    expect(made).toEqual({ sheetName: UNIT_DIRECTORY_SHEET, units: SAMPLE_DIRECTORY_DATA.units.length });
     const snapshot = await host.read({ sheet: UNIT_DIRECTORY_SHEET });
     expect(snapshot.grid?.values[0][0]).toBe('单位名录');
     expect(parseState(snapshot.stateText).state.productSheets).toEqual([
@@ -35,7 +36,7 @@ describe('createDirectorySheet', () => {
     expect(unitNamesInSheet(check)).toContain('办公室');
     const made = await createDirectorySheet(host, { from: 'sheet', check, lang: 'zh-CN', now: NOW });
     expect(made.units).toBeGreaterThan(0);
-    expect(made.units).toBeLessThanOrEqual(new Set(unitNamesInSheet(check)).size + DEFAULT_DIRECTORY.units.length);
+    expect(made.units).toBeLessThanOrEqual(new Set(unitNamesInSheet(check)).size + SAMPLE_DIRECTORY_DATA.units.length);
     const snapshot = await host.read({ sheet: SHEET });
     expect(snapshot.sheets.filter((s) => s.name.startsWith(UNIT_DIRECTORY_SHEET)).map((s) => s.name)).toEqual([UNIT_DIRECTORY_SHEET]);
     expect(parseState(snapshot.stateText).state.productSheets).toHaveLength(1);
