@@ -216,7 +216,7 @@ describe('the 单位名录 sheet', () => {
   });
 
   it('round-trips through the English sheet too', () => {
-    const spec = directorySheetSpec('en-US');
+    const spec = directorySheetSpec(SAMPLE_DIRECTORY_DATA, 'en-US');
     expect(spec.rows[2].map((c) => c.v)).toEqual(['Name', 'Category', 'Aliases', 'Members', 'Member categories', 'Notes']);
     expect(directoryFromGrid(gridOfSpec(spec))).toEqual(SAMPLE_DIRECTORY_DATA);
   });
