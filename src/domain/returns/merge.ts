@@ -9,6 +9,7 @@
  * contradiction and becomes a finding on the other unit's return.
  */
 import type { CellWrite } from '../../ports/workbook-host';
+import { UserFacingError } from '../errors';
 import { valueAt } from '../layout';
 import { cellText } from '../text';
 import type { CellValue, Finding, ProgressState, SheetAnalysis, SheetGrid } from '../types';
@@ -53,11 +54,39 @@ function sameValue(current: CellValue, next: CellWrite['value']): boolean {
   return cellText(current) === (next === null ? '' : String(next));
 }
 
+/** Excel's last column (XFD), 0-based. */
+const LAST_SHEET_COLUMN = 16_383;
+
+/**
+ * The last column (absolute 0-based) holding anything on the table's rows, header to last data row: a value,
+ * or a merged area reaching into those rows. A clerk's notes beside the table, without a header of their own,
+ * count — new columns go after them, never over them.
+ */
+export function lastOccupiedColumn(grid: SheetGrid, layout: SheetAnalysis['layout']): number {
+  const top = Math.min(layout.headerRow, layout.firstDataRow) - 1;
+  const bottom = Math.max(layout.lastDataRow, layout.headerRow) - 1;
+  let last = layout.lastColumn;
+  for (let r = Math.max(top, grid.originRow); r <= bottom && r - grid.originRow < grid.values.length; r++) {
+    const values = grid.values[r - grid.originRow];
+    for (let i = values.length - 1; i >= 0 && grid.originCol + i > last; i--) {
+      if (cellText(values[i]) !== '') {
+        last = grid.originCol + i;
+        break;
+      }
+    }
+  }
+  for (const m of grid.merges) if (m.bottom >= top && m.top <= bottom && m.right > last) last = m.right;
+  // Content the host did not read (far from the table) may lie on these rows too.
+  const beyond = grid.usedRangeBeyondGrid;
+  if (beyond && beyond.bottom >= top && beyond.top <= bottom && beyond.right > last) last = beyond.right;
+  return last;
+}
+
 export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeInput[], directory: UnitDirectory): MergePlan {
   const found: ReportColumns = reportColumnsOf(grid, master.layout);
   const columns = {} as Record<ReportRole, number>;
   const added: ReportRole[] = [];
-  let next = master.layout.lastColumn + 1;
+  let next = lastOccupiedColumn(grid, master.layout) + 1;
   for (const role of REPORT_ROLES) {
     const col = found[role];
     if (col !== null) columns[role] = col;
@@ -65,6 +94,12 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
       columns[role] = next++;
       added.push(role);
     }
+  }
+  if (next - 1 > LAST_SHEET_COLUMN) {
+    throw new UserFacingError('collect.no_room_for_columns', {
+      zh: `表格右侧已到 Excel 最后一列（XFD），放不下要添加的${added.map((r) => REPORT_HEADERS[r]).join('、')}列；请先在表格中加上这些列，或删去右侧无用的内容`,
+      en: `The table reaches Excel's last column (XFD): there is no room for the columns to add (${added.map((r) => REPORT_HEADERS[r]).join(', ')}); add them to the table yourself, or remove what is unused on its right`,
+    });
   }
 
   const headerRow = master.layout.headerRow - 1;
