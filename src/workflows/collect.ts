@@ -13,10 +13,8 @@ import { isUserFacingError, UserFacingError } from '../domain/errors';
 import { assertSheetName, placeStampedSheet } from '../domain/product-sheets';
 import {
   DEFAULT_RETURNS_LOG_NAME,
-  identityFromGrid,
   planMerge,
   planSplit,
-  RETURN_IDENTITY_SHEET,
   returnsLogSpec,
   validateReturn,
   type ReportRole,
@@ -27,11 +25,12 @@ import {
 } from '../domain/returns';
 import type { ColumnMap, Lang, SheetAnalysis } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState } from '../domain/workbook-state';
+import { serialiseState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { validateAsOf } from './highlight';
 import { likelyStampProbes, stampAnswers } from './product-sheet-stamps';
+import { readReturnIdentity } from './return-identity';
 
 /** A returned file, opened only when its turn comes (a bad file fails on its own). */
 export interface ReturnSource {
@@ -98,8 +97,7 @@ export async function readReturn(source: ReturnSource, master: SheetAnalysis, di
   try {
     const host = await source.open();
     const first = await host.read();
-    const hasIdentity = first.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET);
-    const identity = hasIdentity ? identityFromGrid((await host.read({ sheet: RETURN_IDENTITY_SHEET })).grid) : null;
+    const identity = await readReturnIdentity(host, first);
     const wanted = identity && first.sheets.some((s) => s.name === identity.masterSheet) ? identity.masterSheet : first.activeSheet;
     const grid = wanted === first.grid?.sheet ? first.grid : (await host.read({ sheet: wanted })).grid;
     let returned: Parameters<typeof validateReturn>[0]['returned'] = null;
@@ -133,12 +131,13 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     columns: options.columns,
     probes: likelyStampProbes(logName),
   });
-  if (check.snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET)) {
+  if (await readReturnIdentity(host, check.snapshot)) {
     throw new UserFacingError('collect.master_is_return', {
       zh: '要汇总到的工作簿是一份回收表，不是任务分工总表；请指定总表',
       en: 'The workbook to collect into is a return copy, not the master allocation table; give the master',
     });
   }
+  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const { analysis, directory } = check;
   const grid = check.snapshot.grid!;
 
