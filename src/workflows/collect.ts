@@ -12,6 +12,7 @@ import { analyseSheet } from '../domain/check';
 import { isUserFacingError, UserFacingError } from '../domain/errors';
 import { assertSheetName, placeStampedSheet } from '../domain/product-sheets';
 import {
+  claimMismatch,
   DEFAULT_RETURNS_LOG_NAME,
   planMerge,
   planSplit,
@@ -92,6 +93,9 @@ function unreadable(message: { zh: string; en: string }): ReturnValidation {
   };
 }
 
+/** Rows a return may have beyond the master's own: notes a unit added below, never a pasted sheet of its own. */
+const RETURN_ROWS_BEYOND_MASTER = 1_000;
+
 /** Opens, reads and validates one return; every failure becomes a finding on that return, never an exception. */
 export async function readReturn(source: ReturnSource, master: SheetAnalysis, directory: UnitDirectory, asOf: string): Promise<ReturnValidation> {
   try {
@@ -101,6 +105,13 @@ export async function readReturn(source: ReturnSource, master: SheetAnalysis, di
     const wanted = identity && first.sheets.some((s) => s.name === identity.masterSheet) ? identity.masterSheet : first.activeSheet;
     const grid = wanted === first.grid?.sheet ? first.grid : (await host.read({ sheet: wanted })).grid;
     let returned: Parameters<typeof validateReturn>[0]['returned'] = null;
+    if (grid && grid.values.length > master.layout.lastDataRow + RETURN_ROWS_BEYOND_MASTER) {
+      // A copy holds some of the master's rows; one far longer would cost the whole collect its memory.
+      return unreadable({
+        zh: `回收表行数（${grid.values.length} 行）远多于总表（${master.layout.lastDataRow} 行），不是下发的回收表原样填报，已跳过`,
+        en: `The return has ${grid.values.length} rows, far more than the master's ${master.layout.lastDataRow}: not a copy as it was sent out; skipped`,
+      });
+    }
     if (grid && identity) {
       try {
         returned = { grid, analysis: analyseSheet(grid, { planYear: master.planYear, directory }) };
@@ -145,6 +156,8 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   const reports: ReturnReport[] = [];
   for (const source of sources) {
     const validation = await readReturn(source, analysis, directory, options.asOf);
+    const mismatch = validation.unit ? claimMismatch(source.name, validation.unit, directory) : null;
+    if (mismatch) validation.findings = [...validation.findings, mismatch];
     const receivedAt = source.receivedAt ?? options.generatedAt;
     const earlier = reports.find((r) => r.accepted && validation.accepted && r.unit === validation.unit);
     if (earlier) {
@@ -181,7 +194,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   const plan = planMerge(
     analysis,
     grid,
-    acceptedIndexes.map((i) => ({ answers: reads[i].validation.answers, receivedAt: reads[i].receivedAt })),
+    acceptedIndexes.map((i) => ({ answers: reads[i].validation.answers, receivedAt: reads[i].receivedAt, file: reports[i].file })),
     directory,
   );
   for (const conflict of plan.conflicts) {
