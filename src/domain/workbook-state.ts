@@ -5,6 +5,7 @@
  */
 import type { CellStyle, ColumnMap, RowState } from './types';
 import type { SheetSpec } from './sheet-spec';
+import type { PrintedRecord } from './highlight-print';
 
 /** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
 export const STATE_SHEET_NAME = '_allocation_state';
@@ -40,6 +41,8 @@ export interface HighlightRecord {
    */
   keyColumn?: number;
   rowKeys?: [number, string][];
+  /** The sheet's printed header and footer before the legend was printed there, and the legend's (highlight-print.ts). */
+  printed?: PrintedRecord;
 }
 
 export interface PackedHighlight {

@@ -82,7 +82,7 @@ export const highlightCommand: Command = {
     const args = parseArgs(argv, DATED_CHANGE_OPTIONS);
     const { target, ...options } = await datedChangeInputs(args, ctx, 'highlight');
     const host = await openForChange(target);
-    const result = await runHighlight(host, options);
+    const result = await runHighlight(host, { ...options, lang: ctx.lang });
     const written = await writeOutput(host, target);
     ctx.out(formatHighlightResult(result, ctx));
     ctx.out(describeWrite(written, ctx, ctx.lang));
