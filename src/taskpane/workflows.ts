@@ -20,6 +20,7 @@ import type { ReturnReport, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
 import { createDirectorySheet } from './directory-workflow';
 import { localTimestamp } from './pane-basics';
+import { zipSync } from 'fflate';
 
 export interface PaneCheckOptions {
   sheet: string;
@@ -69,6 +70,8 @@ export type { SplitRole, ReturnReport };
 
 export interface PaneSplitResult {
   workbooks: { unit: string; fileName: string; measureCount: number; bytes: Uint8Array }[];
+  /** Every copy in one zip, for 全部下载 where the web view saves downloads. */
+  all: { fileName: string; bytes: Uint8Array };
   /** Measures no unit receives. */
   unassigned: number;
 }
@@ -147,7 +150,7 @@ export function paneWorkflows(): PaneWorkflows {
       for (const w of result.workbooks) {
         workbooks.push({ unit: w.unit, fileName: w.fileName, measureCount: w.measureCount, bytes: await files.workbookBytes(w.specs) });
       }
-      return { workbooks, unassigned: result.unassigned.length };
+      return { workbooks, all: zipOfCopies(options.sheet, workbooks), unassigned: result.unassigned.length };
     },
     collect: async (host, { files, ...options }) => {
       const excel = await loadExcelFiles();
@@ -166,4 +169,11 @@ export function paneWorkflows(): PaneWorkflows {
       };
     },
   };
+}
+
+/** The copies in one zip, stored uncompressed (an .xlsx is already deflated); names in UTF-8, flagged as such. */
+export function zipOfCopies(sheet: string, copies: { fileName: string; bytes: Uint8Array }[]): { fileName: string; bytes: Uint8Array } {
+  const entries: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
+  for (const copy of copies) entries[copy.fileName] = copy.bytes;
+  return { fileName: `${sheet.trim()}-各单位回收表.zip`, bytes: zipSync(entries, { level: 0 }) };
 }
