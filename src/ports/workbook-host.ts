@@ -18,8 +18,8 @@ export interface HostCapabilities {
   readsMerges: boolean;
   /** Native charts can be created. */
   charts: boolean;
-  /** A sheet's printed header and footer can be read and written (ExcelApi ≥ 1.9, or ExcelJS). */
-  headerFooter: boolean;
+  /** A sheet's printed header and footer can be read and written (ExcelApi ≥ 1.9, or ExcelJS); absent: no. */
+  headerFooter?: boolean;
 }
 
 export interface SheetInfo {
