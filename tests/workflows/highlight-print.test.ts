@@ -12,6 +12,7 @@ import { EMPTY_HEADER_FOOTER, type PageHeaderFooter } from '../../src/domain/she
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runClear } from '../../src/workflows/clear';
 import { runHighlight } from '../../src/workflows/highlight';
+import { runReport } from '../../src/workflows/report';
 import { loadWorkbook, rig, SAMPLES } from '../hosts/excel/support';
 
 const SHEET = '任务分工';
@@ -107,6 +108,14 @@ describe('标色 and 清除标色 through the xlsx host', () => {
     await runClear(host, { sheet: SHEET });
     const after = await sheetXml(host, SHEET);
     expect([xmlText(after, 'oddHeader'), xmlText(after, 'oddFooter')]).toEqual([null, '&C第 &P 页，共 &N 页']);
+  });
+
+  it('report (标色 and 汇总 in one go) prints the same legend and date on the coloured sheet', async () => {
+    const host = XlsxHost.fromWorkbook(await loadWorkbook(SAMPLES.returns));
+    const { highlight } = await runReport(host, { asOf: AS_OF, generatedAt: '2022-09-15 09:00' });
+    const xml = await sheetXml(host, SHEET);
+    expect(xmlText(xml, 'oddHeader')).toBe(`&C${legendLine(highlight.counts, DEFAULT_COLOURS, 'zh-CN')}`);
+    expect(xmlText(xml, 'oddFooter')).toBe('&L标色截至2022年9月15日（临期：10个工作日内）&C第 &P 页 共 &N 页');
   });
 
   it('prints the legend in English when asked', async () => {
