@@ -351,10 +351,13 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
       }
     } else {
       section = task;
-      if (second !== null && second < measure && !assigned.has(second)) {
-        // 工作任务 printed over the headings and the 序号: a column of bare numbers is the number column.
-        if (!roles.has('number') && holdsBareNumbers(grid, header.bottom, second)) roles.set('number', second);
-        else subsection = second;
+      // 工作任务 printed over the headings and the 序号 (two or three columns): a column of bare numbers is the
+      // number column, the other one the subsection.
+      const coveredRight = Math.min(Math.max(right, second ?? task), measure - 1);
+      for (let c = task + 1; c <= coveredRight; c++) {
+        if (assigned.has(c)) continue;
+        if (!roles.has('number') && holdsBareNumbers(grid, header.bottom, c)) roles.set('number', c);
+        else if (subsection === null) subsection = c;
       }
     }
   }

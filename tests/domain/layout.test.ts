@@ -226,6 +226,20 @@ describe('MergeIndex', () => {
   });
 });
 
+describe('detectLayout: 工作任务 over three columns', () => {
+  it('reads section, subsection and 序号 under one 工作任务 merged over them', () => {
+    const grid = makeGrid(
+      [
+        ['工作任务', null, null, '具体要求', '责任单位', '时限要求'],
+        ['一、甲', '（一）乙', 1, '丙', '办公室', '持续推进'],
+        [null, null, 2, '丁', '办公室', '持续推进'],
+      ],
+      { merges: ['A1:C1', 'A2:A3', 'B2:B3'] },
+    );
+    expect(detectLayout(grid).columns).toMatchObject({ section: 0, subsection: 1, number: 2, measure: 3, responsible: 4, deadline: 5 });
+  });
+});
+
 describe('detectLayout: 责任单位 with 配合单位', () => {
   it('reads 责任单位 as the lead when a 配合单位 column lists the cooperating units', () => {
     const grid = makeGrid([
