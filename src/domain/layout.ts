@@ -22,6 +22,7 @@ type HeaderRole = Exclude<ColumnRole, 'section' | 'subsection'> | 'task';
 export const HEADER_SYNONYMS: Record<HeaderRole, readonly string[]> = {
   task: [
     '工作任务', '主要任务', '重点任务', '任务', '重点工作', '重点工作任务', '任务名称', '工作要点', '工作类别', '类别', '任务类别',
+    '民生实事', '实事项目', '民生实事项目', '项目名称',
     // Rectification lists: the problem is the heading its measures answer.
     '存在问题', '存在的问题', '问题', '反馈问题', '问题描述', '问题清单', '具体问题', '督查发现问题',
   ],

@@ -27,6 +27,8 @@ describe('headerRole', () => {
     ['配合单位', 'responsible'],
     ['协办单位', 'responsible'],
     ['序  号', 'number'],
+    ['民生实事', 'task'],
+    ['项目名称', 'task'],
     ['完成情况', 'status'],
     ['办理情况', 'status'],
     ['牵头单位（部门）', 'lead'],
