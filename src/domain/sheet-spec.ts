@@ -96,7 +96,8 @@ export interface SheetSpec {
   name: string;
   /** The product marks every sheet it makes; regenerating replaces only sheets carrying the same marker kind. */
   /** 'imported': a task table brought in from a notice; once written it is the clerk's sheet, never regenerated. */
-  marker: 'summary' | 'returns-log' | 'unit-directory' | 'return-copy' | 'state' | 'imported';
+  /** 'carried-over': 上年未完成事项, last year's unfinished measures (回头看). */
+  marker: 'summary' | 'returns-log' | 'unit-directory' | 'return-copy' | 'state' | 'imported' | 'carried-over';
   rows: SpecCell[][];
   merges: CellRange[];
   /** Column widths in characters (Excel's unit), index = column. */
