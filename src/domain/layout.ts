@@ -7,6 +7,7 @@
  */
 import { columnLetter } from './address';
 import { UserFacingError } from './errors';
+import { parseDeadline } from './deadline';
 import { cellText, compactText, normaliseText } from './text';
 import type { CellRange, CellValue, ColumnMap, ColumnRole, Layout, SheetGrid } from './types';
 
@@ -304,6 +305,25 @@ function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): b
   return numbers >= 2 && other * 5 <= numbers;
 }
 
+/** Header words of a remarks column, which some tables use for the due dates. */
+const NOTE_HEADERS = new Set(['备注', '说明', '备注说明']);
+
+/** Any year: only whether a cell reads as a deadline matters here, not which date it names. */
+const ANY_PLAN_YEAR = 2024;
+
+/** Whether the non-blank cells under the header (at least one) all read as deadlines. */
+function holdsOnlyDeadlines(grid: SheetGrid, headerBottom: number, col: number): boolean {
+  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  let deadlines = 0;
+  for (let r = headerBottom + 1; r <= last; r++) {
+    const value = valueAt(grid, r, col);
+    if (cellText(value) === '') continue;
+    if (parseDeadline(value, ANY_PLAN_YEAR).kind === 'unknown') return false;
+    deadlines++;
+  }
+  return deadlines > 0;
+}
+
 function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidate): { columns: ColumnMap; lastColumn: number } {
   const roles = new Map(header.roles);
   // 责任单位 + 配合单位 and no 牵头单位: the unit that answers for the task is the lead, the cooperating ones
@@ -320,6 +340,20 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
     if (answering !== undefined && cooperating !== undefined) {
       roles.set('lead', answering);
       roles.set('responsible', cooperating);
+    }
+  }
+  // No 完成时限 column, but a 备注 column that holds nothing but deadlines (11月底前完成): the table puts the due
+  // dates there, so that column is the deadline column.
+  if (!roles.has('deadline')) {
+    const assignedCols = new Set(roles.values());
+    for (let c = grid.originCol; c < grid.originCol + (grid.values[0]?.length ?? 0); c++) {
+      if (assignedCols.has(c) || merges.ownerOf(header.top, c)) continue;
+      let key = '';
+      for (let r = header.top; r <= header.bottom; r++) key += headerKey(valueAt(grid, r, c));
+      if (NOTE_HEADERS.has(key) && holdsOnlyDeadlines(grid, header.bottom, c)) {
+        roles.set('deadline', c);
+        break;
+      }
     }
   }
   // 工作任务 | 主要任务 (or 重点工作): two task headers and no measure header — the second holds the measures.

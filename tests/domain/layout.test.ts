@@ -242,6 +242,27 @@ describe('detectLayout: 工作任务 over three columns', () => {
   });
 });
 
+describe('detectLayout: due dates in 备注', () => {
+  it('takes a 备注 column holding only deadlines for the deadline column when no 完成时限 column exists', () => {
+    const grid = makeGrid([
+      ['工作任务', '具体要求', '责任单位', '完成情况', '备注'],
+      ['一、甲', null, null, null, null],
+      ['1.乙', '丙', '办公室', '推进中', '11月底前完成'],
+      ['2.丁', '戊', '办公室', '', '持续推进'],
+    ]);
+    expect(detectLayout(grid).columns).toMatchObject({ measure: 1, responsible: 2, status: 3, deadline: 4 });
+  });
+
+  it('leaves a 备注 column of remarks alone', () => {
+    const grid = makeGrid([
+      ['具体要求', '责任单位', '备注'],
+      ['丙', '办公室', '11月底前完成'],
+      ['戊', '办公室', '与上年任务合并'],
+    ]);
+    expect(detectLayout(grid).columns.deadline).toBeNull();
+  });
+});
+
 describe('detectLayout: 责任单位 with 配合单位', () => {
   it('reads 责任单位 as the lead when a 配合单位 column lists the cooperating units', () => {
     const grid = makeGrid([
