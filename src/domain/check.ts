@@ -19,7 +19,7 @@ import type { LeadAndResponsible, UnitDirectory, UnitSpelling } from './units';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarCovers } from './workdays';
 
 /** Cells longer than this are almost always a paste gone wrong (a whole document in one cell). */
-export const MAX_CELL_CHARS = 5000;
+export const SUSPICIOUS_CELL_CHARS = 5000;
 
 export interface AnalyseOptions {
   /** The clerk's plan year; when absent: the title's year, else the commonest year in the deadlines, else `currentYear`. */
@@ -303,10 +303,10 @@ class SheetReader {
           zh: `单元格是错误值 ${text}（公式计算出错），请改为实际内容`,
           en: `the cell holds the error value ${text} (a formula failed); replace it with the actual content`,
         });
-      } else if (text.length > MAX_CELL_CHARS) {
+      } else if (text.length > SUSPICIOUS_CELL_CHARS) {
         this.findings.add('warning', 'cell.too_long', { row: r, col: c }, {
-          zh: `单元格有 ${text.length} 个字，超过 ${MAX_CELL_CHARS} 字，可能是粘贴出错`,
-          en: `the cell holds ${text.length} characters, more than ${MAX_CELL_CHARS}; probably a paste gone wrong`,
+          zh: `单元格有 ${text.length} 个字，超过 ${SUSPICIOUS_CELL_CHARS} 字，可能是粘贴出错`,
+          en: `the cell holds ${text.length} characters, more than ${SUSPICIOUS_CELL_CHARS}; probably a paste gone wrong`,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { analyseSheet, MAX_CELL_CHARS } from '../../src/domain/check';
+import { analyseSheet, SUSPICIOUS_CELL_CHARS } from '../../src/domain/check';
 import type { AnalyseOptions } from '../../src/domain/check';
 import { headingOf, measureNumberOf, NumberingTracker, parseChineseNumeral, chineseNumeral } from '../../src/domain/numbering';
 import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
@@ -497,7 +497,7 @@ describe('analyseSheet: cells and statuses', () => {
   it('reports error values and over-long cells', () => {
     const a = seedLike([
       ['一、甲', '（一）乙', '1.a', { kind: 'error', code: '#REF!' }, '办公室', '办公室'],
-      [null, null, `2.${'长'.repeat(MAX_CELL_CHARS + 1)}`, '长期开展', '办公室', '办公室'],
+      [null, null, `2.${'长'.repeat(SUSPICIOUS_CELL_CHARS + 1)}`, '长期开展', '办公室', '办公室'],
     ]);
     expect(codes(a)).toEqual(['cell.error@D3', 'cell.too_long@C4']);
     expect(a.findings[0].severity).toBe('error');
