@@ -7,20 +7,29 @@ import { useState } from 'react';
 import {
   Button,
   FluentProvider,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Overflow,
+  OverflowItem,
   ProgressBar,
   Tab,
   TabList,
   Text,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
-import { ControllerContext, usePaneController } from './controller';
+import { DismissRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { ControllerContext, useController as useControllerFromContext, usePaneController } from './controller';
 import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
 import { CheckPanel } from './panels/CheckPanel';
@@ -36,14 +45,15 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     minHeight: '100%',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  tabs: { flexWrap: 'wrap' },
+  // One row whatever the width: tabs that do not fit go into the … menu (never a second row of tabs).
+  tabs: { flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
   progress: { minHeight: '2px' },
 });
 
@@ -67,6 +77,41 @@ export function TaskPane({ env }: { env: PaneEnvironment }) {
   );
 }
 
+/** The tabs that did not fit on the row, as a menu at its end (shown only when some did not fit). */
+function MoreTabs({ onSelect }: { onSelect(tab: TabName): void }) {
+  const { tr } = useControllerFromContext();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          ref={ref}
+          size="small"
+          appearance="transparent"
+          icon={<MoreHorizontalRegular />}
+          aria-label={tr.t('app.moreTabs', { count: overflowCount })}
+          data-testid="more-tabs"
+        />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {TABS.map((name) => (
+            <HiddenTabItem key={name} name={name} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+function HiddenTabItem({ name, onSelect }: { name: TabName; onSelect(tab: TabName): void }) {
+  const { tr } = useControllerFromContext();
+  const visible = useIsOverflowItemVisible(name);
+  if (visible) return null;
+  return <MenuItem onClick={() => onSelect(name)}>{tr.t(TAB_LABELS[name])}</MenuItem>;
+}
+
 function PaneBody({ env }: { env: PaneEnvironment }) {
   const styles = useStyles();
   const controller = usePaneController(env);
@@ -78,19 +123,25 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
       <main className={styles.root} aria-busy={busy !== null}>
         <SheetBar />
         <JudgementBar />
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabName)}
-          aria-label={tr.t('app.sections')}
-        >
-          {TABS.map((name) => (
-            <Tab key={name} value={name} id={`tab-${name}`} aria-controls={`panel-${name}`}>
-              {tr.t(TAB_LABELS[name])}
-            </Tab>
-          ))}
-        </TabList>
+        <Overflow minimumVisible={2}>
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={tab}
+            onTabSelect={(_, data) => setTab(data.value as TabName)}
+            aria-label={tr.t('app.sections')}
+          >
+            {TABS.map((name) => (
+              // The chosen tab outranks the others, so it is never the one moved into the menu.
+              <OverflowItem key={name} id={name} priority={name === tab ? 2 : 1}>
+                <Tab value={name} id={`tab-${name}`} aria-controls={`panel-${name}`}>
+                  {tr.t(TAB_LABELS[name])}
+                </Tab>
+              </OverflowItem>
+            ))}
+            <MoreTabs onSelect={setTab} />
+          </TabList>
+        </Overflow>
         <div className={styles.progress} role="status" aria-live="polite">
           {busy && (
             <>

@@ -10,6 +10,7 @@ export const enUS: Record<MessageKey, string> = {
   'app.unexpectedError': 'The operation did not finish ({detail}). Please try again; if it still fails, send this text to the administrator.',
   'app.busy': 'Working, please wait…',
   'app.dismiss': 'Dismiss message',
+  'app.moreTabs': 'More features ({count})',
   'app.sections': 'Features',
 
   'tab.sheet': 'Sheet',
@@ -18,7 +19,7 @@ export const enUS: Record<MessageKey, string> = {
   'tab.summary': 'Summary',
   'tab.directory': 'Units',
   'tab.settings': 'Settings',
-  'tab.returns': 'Returns',
+  'tab.returns': 'Send & collect',
 
   'sheet.pick': 'Sheet with the task-allocation table',
   'sheet.reload': 'Read again',
@@ -34,6 +35,8 @@ export const enUS: Record<MessageKey, string> = {
   'sheet.notATable': 'No task-allocation table found on "{sheet}" (its header needs a measure or task column and columns such as 完成时限 and 牵头单位). Choose another sheet in the list above, or click that sheet\'s tab in Excel.',
   'sheet.pickedOther': 'The active sheet "{active}" holds no task-allocation table, so "{sheet}" is read instead. Use the sheet list above to choose another.',
   'sheet.notFollowed': '"{sheet}" holds no task-allocation table; the assistant is still working on "{current}".',
+  'sheet.oneLine': '"{sheet}": {tasks} tasks',
+  'sheet.details': 'Details',
   'sheet.stateDamaged': 'The record the assistant keeps in this workbook could not be read (it may have been edited by hand) and was treated as empty: colours from before an earlier highlight may not be restorable.',
 
   'column.section': 'Section',
@@ -60,7 +63,7 @@ export const enUS: Record<MessageKey, string> = {
   'check.intro': 'Checks the header, deadlines, unit names and numbering. Click a problem to go to its cell.',
 
   'highlight.asOf': 'As of',
-  'highlight.soonDays': 'Due-soon window (working days)',
+  'highlight.soonDays': 'Due soon (workdays)',
   'highlight.apply': 'Colour by progress',
   'highlight.clear': 'Clear colours',
   'highlight.legend': 'Legend',

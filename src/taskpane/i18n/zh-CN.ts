@@ -12,6 +12,7 @@ export const zhCN = {
   'app.unexpectedError': '操作没有完成（{detail}）。请重试；如果仍然失败，请把这段文字发给管理员。',
   'app.busy': '正在处理，请稍候…',
   'app.dismiss': '关闭提示',
+  'app.moreTabs': '更多功能（{count} 项）',
   'app.sections': '功能',
 
   'tab.sheet': '工作表',
@@ -20,7 +21,7 @@ export const zhCN = {
   'tab.summary': '汇总',
   'tab.directory': '单位名录',
   'tab.settings': '设置',
-  'tab.returns': '回收',
+  'tab.returns': '下发回收',
 
   'sheet.pick': '任务分工表所在的工作表',
   'sheet.reload': '重新读取',
@@ -36,6 +37,8 @@ export const zhCN = {
   'sheet.notATable': '“{sheet}”中没有找到任务分工表（表头应有“工作任务”或“具体措施”、“完成时限”“牵头单位”等列）。请在上方“任务分工表所在的工作表”中另选一张，或在 Excel 中点开那张表的标签。',
   'sheet.pickedOther': '当前工作表“{active}”不是任务分工表，已改为读取“{sheet}”。如需另选，请使用上方的工作表列表。',
   'sheet.notFollowed': '“{sheet}”不是任务分工表，助手仍在处理“{current}”。',
+  'sheet.oneLine': '“{sheet}”：{tasks} 项任务',
+  'sheet.details': '详情',
   'sheet.stateDamaged': '本工作簿中助手保存的记录无法读取（可能被手工改动过），已按空记录处理：此前标色的原始颜色可能无法再恢复。',
 
   'column.section': '大项（部分）',
@@ -62,7 +65,7 @@ export const zhCN = {
   'check.intro': '检查表头、完成时限、责任单位名称和序号。点击一条问题可在表中定位到该单元格。',
 
   'highlight.asOf': '判断日期',
-  'highlight.soonDays': '临期提醒（工作日数）',
+  'highlight.soonDays': '临期（工作日）',
   'highlight.apply': '按进度标色',
   'highlight.clear': '清除标色',
   'highlight.legend': '图例',

@@ -67,7 +67,6 @@ export function HighlightPanel() {
 
   return (
     <div className={styles.panel}>
-      <Text className={styles.intro}>{tr.t('highlight.intro')}</Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy !== null || !sheet || !judgement.valid} onClick={() => void apply()}>
           {tr.t('highlight.apply')}
@@ -76,6 +75,7 @@ export function HighlightPanel() {
           {tr.t('highlight.clear')}
         </Button>
       </div>
+      <Text className={styles.intro}>{tr.t('highlight.intro')}</Text>
       <Text weight="semibold">{tr.t('highlight.legend')}</Text>
       <Legend counts={counts} />
     </div>

@@ -117,11 +117,6 @@ export function ReturnsPanel() {
       </Field>
 
       <Text weight="semibold">{tr.t('returns.splitTitle')}</Text>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void doSplit()}>
-          {tr.t('returns.split')}
-        </Button>
-      </div>
       {split && delivery.mode === 'download' && split.workbooks.length > 1 && (
         <Link href={urls[split.workbooks.length]} download={split.all.fileName} data-testid="download-all">
           <ArrowDownloadRegular aria-hidden /> {tr.t('returns.downloadAll', { count: split.workbooks.length })}
@@ -153,23 +148,18 @@ export function ReturnsPanel() {
 
       <Text weight="semibold">{tr.t('returns.collectTitle')}</Text>
       <Field label={tr.t('returns.pickFiles')} hint={files.length ? tr.t('returns.picked', { count: files.length }) : undefined}>
-        <input
-          type="file"
-          multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-          data-testid="returned-files"
-        />
+        {/* A native input gets the Field's label and hint through the render function (a plain child would not). */}
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            type="file"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            data-testid="returned-files"
+          />
+        )}
       </Field>
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          disabled={busy !== null || !sheet || files.length === 0 || !judgement.valid}
-          onClick={() => void doCollect()}
-        >
-          {tr.t('returns.collect')}
-        </Button>
-      </div>
       {progress && <Text role="status">{tr.t('returns.progress', progress)}</Text>}
       {collected && (
         <ul className={styles.list} data-testid="collect-result">
@@ -187,6 +177,18 @@ export function ReturnsPanel() {
           ))}
         </ul>
       )}
+      <div className={styles.actionBar} data-testid="returns-actions">
+        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void doSplit()}>
+          {tr.t('returns.split')}
+        </Button>
+        <Button
+          appearance="primary"
+          disabled={busy !== null || !sheet || files.length === 0 || !judgement.valid}
+          onClick={() => void doCollect()}
+        >
+          {tr.t('returns.collect')}
+        </Button>
+      </div>
     </div>
   );
 }

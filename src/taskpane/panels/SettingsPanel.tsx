@@ -146,7 +146,7 @@ export function SettingsPanel() {
         </>
       )}
 
-      <div className={styles.row}>
+      <div className={styles.actionBar}>
         <Button appearance="primary" disabled={busy !== null || !yearValid || !coloursValid} onClick={() => void save()}>
           {tr.t('settings.save')}
         </Button>

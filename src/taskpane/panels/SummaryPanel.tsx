@@ -138,7 +138,6 @@ export function SummaryPanel() {
 
   return (
     <div className={styles.panel}>
-      <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy !== null || !sheet || !judgement.valid} onClick={() => void create(false)}>
           {tr.t('summary.run')}
@@ -147,6 +146,7 @@ export function SummaryPanel() {
           {tr.t('summary.report')}
         </Button>
       </div>
+      <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
       {result && (
         <div className={styles.panel} data-testid="summary-result">
           <StateChart counts={result.counts} total={result.total} />
