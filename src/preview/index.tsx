@@ -31,7 +31,7 @@ const PANE_WIDTH = 380;
 function paneSize(): CSSProperties {
   const match = /^(\d{3,4})x(\d{3,4})$/.exec(urlParam('paneSize') ?? '');
   if (!match) return {};
-  return { width: Number(match[1]), height: Number(match[2]), alignSelf: 'flex-start', borderBottom: '1px solid #c8c8c8' };
+  return { width: Number(match[1]), height: Number(match[2]), alignSelf: 'flex-start', boxSizing: 'border-box', borderBottom: '1px solid #c8c8c8' };
 }
 
 const styles: Record<string, CSSProperties> = {
@@ -45,6 +45,17 @@ const styles: Record<string, CSSProperties> = {
   pane: { width: PANE_WIDTH, flexShrink: 0, overflowY: 'auto' },
   message: { padding: 16, fontSize: 14 },
 };
+
+/** What the preview lets a test read: the simulated workbook, saved as .xlsx bytes (base64). */
+interface PreviewProbe {
+  workbookBase64(): Promise<string>;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 interface Loaded {
   simulator: ExcelSimulator;
@@ -94,6 +105,10 @@ function PreviewPage() {
   const open = useCallback(
     async (bytes: ArrayBuffer) => {
       const simulator = await ExcelSimulator.fromBytes(bytes, { apiVersion: api });
+      // For the end-to-end test, which checks what the workbook holds, not only what the grid draws.
+      (window as { allocationPreview?: PreviewProbe }).allocationPreview = {
+        workbookBase64: async () => bytesToBase64(new Uint8Array(await simulator.workbook.xlsx.writeBuffer())),
+      };
       generation.current += 1;
       setLoaded({ simulator, generation: generation.current });
       setGridSheet(simulator.activeSheet);

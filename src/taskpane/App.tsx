@@ -7,6 +7,7 @@ import { useState } from 'react';
 import {
   Button,
   FluentProvider,
+  Link,
   Menu,
   MenuItem,
   MenuList,
@@ -53,8 +54,10 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   // One row whatever the width: tabs that do not fit go into the … menu (never a second row of tabs).
-  tabs: { flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
+  tabRow: { display: 'flex', flexWrap: 'nowrap', alignItems: 'center', minWidth: 0, overflow: 'hidden' },
+  tabs: { flexWrap: 'nowrap', minWidth: 0 },
   progress: { minHeight: '2px' },
+  footer: { marginTop: 'auto', paddingTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
 });
 
 const TABS = ['check', 'highlight', 'summary', 'directory', 'settings', 'returns'] as const;
@@ -124,6 +127,8 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
         <SheetBar />
         <JudgementBar />
         <Overflow minimumVisible={2}>
+          {/* The … button sits beside the tab list, not in it: a tablist may hold only tabs. */}
+          <div className={styles.tabRow}>
           <TabList
             className={styles.tabs}
             size="small"
@@ -139,8 +144,9 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
                 </Tab>
               </OverflowItem>
             ))}
-            <MoreTabs onSelect={setTab} />
           </TabList>
+          <MoreTabs onSelect={setTab} />
+          </div>
         </Overflow>
         <div className={styles.progress} role="status" aria-live="polite">
           {busy && (
@@ -173,6 +179,11 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
           {tab === 'settings' && <SettingsPanel />}
           {tab === 'returns' && <ReturnsPanel />}
         </section>
+        <footer className={styles.footer}>
+          <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">
+            {tr.t('app.help')}
+          </Link>
+        </footer>
       </main>
     </ControllerContext.Provider>
   );

@@ -311,7 +311,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
   latestJudgement.current = judgement;
 
   const rememberJudgement = useCallback(() => {
-    void serially(async () => {
+    // After the current event: a spin button commits its typed value in its own blur handler, which may run
+    // after this one, and React renders that value only then.
+    setTimeout(() => void serially(async () => {
       const { valid, asOf: chosen, soonDays: days } = latestJudgement.current;
       if (!valid || days === null) return;
       // Today is not stored: an absent date means "today", so tomorrow the pane opens on tomorrow.
@@ -328,7 +330,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       } catch (error) {
         setNotice({ intent: 'error', text: describeError(error, tr) });
       }
-    });
+    }), 0);
   }, [env, serially, saveSettings, tr]);
 
   return {

@@ -11,6 +11,7 @@ export const enUS: Record<MessageKey, string> = {
   'app.busy': 'Working, please wait…',
   'app.dismiss': 'Dismiss message',
   'app.moreTabs': 'More features ({count})',
+  'app.help': 'Help',
   'app.sections': 'Features',
 
   'tab.sheet': 'Sheet',
@@ -84,6 +85,7 @@ export const enUS: Record<MessageKey, string> = {
   'summary.paragraph': 'Annual-report paragraph (for the government information disclosure annual report)',
   'summary.copyRemind': 'Copy reminders',
   'summary.remindCopied': 'The notice paragraph and each unit’s reminder are copied, ready to paste into a notice or message.',
+  'summary.goTo': 'Go to the summary sheet',
   'summary.copy': 'Copy paragraph',
   'summary.copied': 'Copied to the clipboard.',
   'summary.copyFailed': 'Could not copy automatically. Select the paragraph and press Ctrl+C.',
@@ -140,6 +142,7 @@ export const enUS: Record<MessageKey, string> = {
   'returns.collectDone': 'Collected: progress updated for {updated} tasks; see the sheet “{sheet}”.',
   'returns.nothingChanged': 'The returns match what the sheet already says; nothing changed. See the sheet “{sheet}”.',
   'returns.recoloured': 'The rows were coloured again with the new answers.',
+  'returns.missingMany': 'Units that have not answered: {units} and others, {count} in all (see the "{sheet}" sheet).',
   'returns.missing': 'Units that have not answered: {units}',
   'returns.accepted': '{file}: {unit}, {answered} tasks taken',
   'returns.rejected': '{file}: not taken. {reason}',

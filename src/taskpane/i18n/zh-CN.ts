@@ -13,6 +13,7 @@ export const zhCN = {
   'app.busy': '正在处理，请稍候…',
   'app.dismiss': '关闭提示',
   'app.moreTabs': '更多功能（{count} 项）',
+  'app.help': '使用帮助',
   'app.sections': '功能',
 
   'tab.sheet': '工作表',
@@ -86,6 +87,7 @@ export const zhCN = {
   'summary.paragraph': '年报段落（可复制到政府信息公开工作年度报告）',
   'summary.copyRemind': '复制催办通知',
   'summary.remindCopied': '已复制通报段落和各单位的催办通知，可粘贴到通知或即时消息中发送。',
+  'summary.goTo': '转到汇总表',
   'summary.copy': '复制段落',
   'summary.copied': '已复制到剪贴板。',
   'summary.copyFailed': '无法自动复制，请选中段落文字后按 Ctrl+C 复制。',
@@ -142,6 +144,7 @@ export const zhCN = {
   'returns.collectDone': '已汇总：{updated} 项任务的完成情况有更新，详见“{sheet}”工作表。',
   'returns.nothingChanged': '收回的内容与表中已有的一致，表格没有改动。详见“{sheet}”工作表。',
   'returns.recoloured': '已按新的完成情况重新标色。',
+  'returns.missingMany': '尚未报回的单位：{units}等 {count} 个，详见“{sheet}”工作表。',
   'returns.missing': '尚未报回的单位：{units}',
   'returns.accepted': '{file}：{unit}，采用 {answered} 项',
   'returns.rejected': '{file}：未采用。{reason}',

@@ -17,6 +17,9 @@ const ROLES: [SplitRole, MessageKey][] = [
   ['responsible', 'returns.byResponsible'],
 ];
 
+/** Units named in the notice when some have not answered; more are counted, and listed on the 回收情况 sheet. */
+const MISSING_SHOWN = 3;
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIP_TYPE = 'application/zip';
 
@@ -92,9 +95,13 @@ export function ReturnsPanel() {
           result.cellsWritten === 0
             ? tr.t('returns.nothingChanged', { sheet: result.logSheet })
             : tr.t('returns.collectDone', { updated: result.updated, sheet: result.logSheet });
-        const missing = result.missingUnits.length
-          ? ` ${tr.t('returns.missing', { units: result.missingUnits.join(tr.t('app.listSeparator')) })}`
-          : '';
+        // A long list would push the pane's work out of sight; the 回收情况 sheet lists every unit.
+        const shownMissing = result.missingUnits.slice(0, MISSING_SHOWN).join(tr.t('app.listSeparator'));
+        const missing = !result.missingUnits.length
+          ? ''
+          : result.missingUnits.length <= MISSING_SHOWN
+            ? ` ${tr.t('returns.missing', { units: shownMissing })}`
+            : ` ${tr.t('returns.missingMany', { units: shownMissing, count: result.missingUnits.length, sheet: result.logSheet })}`;
         const recoloured = result.recoloured ? ` ${tr.t('returns.recoloured')}` : '';
         const warnings = result.warnings.map((w) => ` ${tr.local(w)}`).join('');
         const rejected = result.returns.some((r) => !r.accepted);

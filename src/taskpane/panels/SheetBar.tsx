@@ -67,7 +67,8 @@ export function SheetBar() {
           </Button>
         </div>
       )}
-      <div id="sheet-details" className={local.details} hidden={!expanded}>
+      {/* The class sets display, which would override `hidden`: a hidden block gets no class. */}
+      <div id="sheet-details" className={expanded ? local.details : undefined} hidden={!expanded}>
         <div className={styles.row}>
           <Field label={tr.t('sheet.pick')} size="small" style={{ flexGrow: 1 }}>
             <Select size="small" value={sheet ?? ''} disabled={busy !== null || sheets.length === 0} onChange={(_, data) => void chooseSheet(data.value)}>

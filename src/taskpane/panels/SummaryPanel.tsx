@@ -1,7 +1,7 @@
 /** 汇总: create or refresh the summary sheet, show the state counts as a small chart and the report paragraph. */
 import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { CopyRegular } from '@fluentui/react-icons';
+import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { resolveColours } from '../../domain/colours';
 import { STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES, type RowState } from '../../domain/types';
@@ -149,6 +149,17 @@ export function SummaryPanel() {
       <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
       {result && (
         <div className={styles.panel} data-testid="summary-result">
+          <div className={styles.row}>
+            <Button
+              appearance="secondary"
+              icon={<OpenRegular />}
+              disabled={busy !== null}
+              onClick={() => void run('summary.goTo', () => env.host.select(result.sheetName, 'A1'))}
+              data-testid="go-to-summary"
+            >
+              {tr.t('summary.goTo')}
+            </Button>
+          </div>
           <StateChart counts={result.counts} total={result.total} />
           <Field label={tr.t('summary.paragraph')}>
             <Textarea ref={paragraphBox} value={result.paragraph} readOnly resize="vertical" rows={6} data-testid="report-paragraph" />
