@@ -739,7 +739,8 @@ class SheetReader {
       }
       seen.add(canonical);
       // A group by its form (各有关单位, 市直有关部门) the directory does not list is one recipient, not a typo.
-      if (!resolved || (resolved.kind === 'unknown' && isGroupByForm(name))) continue;
+      // Stray text is said as such (strayTextFindings), not as an unknown unit.
+      if (!resolved || (resolved.kind === 'unknown' && (isGroupByForm(name) || looksLikeStrayText(name)))) continue;
       (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
         const s = resolved.suggestion;
@@ -768,19 +769,7 @@ class SheetReader {
    * of one unit (the commonest spelling suggested).
    */
   private sheetUnitFindings(): void {
-    const names: UnitSpelling[] = [];
-    for (const spelling of this.spellings.values()) {
-      if (isGroupByForm(spelling.name)) continue;
-      if (!looksLikeStrayText(spelling.name)) {
-        names.push(spelling);
-        continue;
-      }
-      const roleName = UNIT_ROLE_NAME[spelling.role];
-      this.findings.add('warning', 'unit.stray_text', firstCell(spelling), {
-        zh: `${roleName.zh}中的“${spelling.name}”不像单位名称（${listCells(spelling.cells, 'zh')}），可能是其他内容误填入了单位栏，请核对`,
-        en: `“${spelling.name}” in the ${roleName.en} column does not look like a unit's name (${listCells(spelling.cells, 'en')}); other text may have slipped into the unit cell`,
-      });
-    }
+    const names = this.strayTextFindings();
     for (const cluster of nearDuplicateSpellings(names)) {
       const keep = cluster.preferred;
       for (const variant of cluster.variants) {
@@ -798,8 +787,30 @@ class SheetReader {
     }
   }
 
+  /**
+   * Text that slipped into a unit cell (a number, a deadline, a sentence), said once per distinct name with or
+   * without a directory; the spellings that do read as unit names are returned.
+   */
+  private strayTextFindings(): UnitSpelling[] {
+    const names: UnitSpelling[] = [];
+    for (const spelling of this.spellings.values()) {
+      if (isGroupByForm(spelling.name)) continue;
+      if (!looksLikeStrayText(spelling.name)) {
+        names.push(spelling);
+        continue;
+      }
+      const roleName = UNIT_ROLE_NAME[spelling.role];
+      this.findings.add('warning', 'unit.stray_text', firstCell(spelling), {
+        zh: `${roleName.zh}中的“${spelling.name}”不像单位名称（${listCells(spelling.cells, 'zh')}），可能是其他内容误填入了单位栏，请核对`,
+        en: `“${spelling.name}” in the ${roleName.en} column does not look like a unit's name (${listCells(spelling.cells, 'en')}); other text may have slipped into the unit cell`,
+      });
+    }
+    return names;
+  }
+
   /** A directory is given: the unknown names, or one notice when the directory hardly fits the sheet. */
   private directoryFindings(): void {
+    this.strayTextFindings();
     if (this.directoryMismatch()) return;
     for (const f of this.unknownFindings) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
   }
