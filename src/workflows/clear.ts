@@ -7,7 +7,7 @@ import { UserFacingError } from '../domain/errors';
 import { clearReadRanges, reconcileClear } from '../domain/highlight-plan';
 import { lastGridRow } from '../domain/highlight-record';
 import { restorePrinted, validPrintedRecord } from '../domain/highlight-print';
-import { parseState, serialiseState, type WorkbookState } from '../domain/workbook-state';
+import { highlightOf, parseState, serialiseState, withEntry, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { savedRecord } from './highlight';
 
@@ -37,16 +37,15 @@ export async function runClear(host: WorkbookHost, options: ClearOptions = {}): 
   }
   const sheet = snapshot.grid.sheet;
   const { state } = parseState(snapshot.stateText);
-  const record = savedRecord(state.highlights[sheet], snapshot.grid);
+  const record = savedRecord(highlightOf(state, sheet), snapshot.grid);
   if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0, restoredHeaderFooter: false };
 
+  assertStateSheetFree(snapshot.sheets, snapshot.stateText);
   const readRanges = clearReadRanges(record, lastGridRow(snapshot.grid));
   const current = readRanges.length ? await host.readStyles(sheet, readRanges) : [];
   const { restore, keptUserColour } = reconcileClear(record, current);
 
-  const highlights = { ...state.highlights };
-  delete highlights[sheet];
-  const nextState: WorkbookState = { ...state, highlights };
+  const nextState: WorkbookState = { ...state, highlights: withEntry(state.highlights, sheet, undefined) };
   const changes: WorkbookChange[] = [];
   if (restore.length) changes.push({ kind: 'restore', sheet, styles: restore });
   const printed = snapshot.headerFooter ? restorePrinted(snapshot.headerFooter, validPrintedRecord(record.printed)) : null;

@@ -12,13 +12,13 @@ import { UserFacingError } from '../domain/errors';
 import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
 import { buildHighlightPlan, highlightReadRanges, reconcileHighlight, type HighlightPlan } from '../domain/highlight-plan';
-import { lastGridRow, packRecord, realignRecord, rowKeyIndexFromGrid, unpackRecord, withRowKeys } from '../domain/highlight-record';
+import { lastGridRow, packRecord, realignRecord, recordBoundsOf, rowKeyIndexFromGrid, unpackRecord, withRowKeys } from '../domain/highlight-record';
 import { DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, type StateCounts } from '../domain/row-state';
 import type { CellRange, CellStyle, ColumnMap, Lang, LocalText, RowState, SheetGrid } from '../domain/types';
 import { reconcilePrinted, restorePrinted, validPrintedRecord, type PrintedRecord } from '../domain/highlight-print';
 import type { PageHeaderFooter } from '../domain/sheet-spec';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState, type HighlightRecord, type StateColours, type WorkbookState } from '../domain/workbook-state';
+import { highlightOf, serialiseState, withEntry, type HighlightRecord, type StateColours, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 
@@ -96,13 +96,13 @@ export function prepareHighlight(check: CheckResult, options: Pick<HighlightOpti
   const soonDays = resolveSoonDays(options.soonDays, state);
   const colours = resolveColours(options.colours ?? state.settings.colours);
   const plan = buildHighlightPlan(analysis, options.asOf, { soonDays, colours, merges: snapshot.grid?.merges ?? [] });
-  const previous = savedRecord(state.highlights[analysis.sheet], snapshot.grid);
+  const previous = savedRecord(highlightOf(state, analysis.sheet), snapshot.grid);
   return { sheet: analysis.sheet, plan, previous, readRanges: highlightReadRanges(plan, previous, lastGridRow(snapshot.grid)), colours, lang: options.lang ?? 'zh-CN' };
 }
 
 /** A sheet's saved record as the workflows use it: unpacked, and following rows the clerk inserted or deleted. */
 export function savedRecord(stored: HighlightRecord | undefined, grid: SheetGrid | null): HighlightRecord | undefined {
-  const record = unpackRecord(stored);
+  const record = unpackRecord(stored, recordBoundsOf(grid));
   if (!record || !grid || record.keyColumn === undefined || !Number.isInteger(record.keyColumn)) return record;
   return realignRecord(record, rowKeyIndexFromGrid(grid, record.keyColumn));
 }
@@ -121,13 +121,13 @@ export function completeHighlight(
   const { sheet, plan } = prep;
   const outcome = reconcileHighlight(plan, prep.previous, current);
   const printed = printedOutcome(check, prep, outcome.record !== null);
-  const highlights = { ...state.highlights };
+  let packed: HighlightRecord | undefined;
   if (outcome.record) {
     const measure = check.analysis.layout.columns.measure;
     const keyed = check.snapshot.grid ? withRowKeys(outcome.record, measure, rowKeyIndexFromGrid(check.snapshot.grid, measure)) : outcome.record;
-    highlights[sheet] = packRecord(printed.record ? { ...keyed, printed: printed.record } : keyed);
+    packed = packRecord(printed.record ? { ...keyed, printed: printed.record } : keyed);
   }
-  else delete highlights[sheet];
+  const highlights = withEntry(state.highlights, sheet, packed);
 
   const changes: WorkbookChange[] = [];
   if (outcome.restore.length) changes.push({ kind: 'restore', sheet, styles: outcome.restore });
@@ -209,11 +209,12 @@ export async function runHighlight(host: WorkbookHost, options: HighlightOptions
   if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
 
   const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const prep = prepareHighlight(check, options);
   const current = prep.readRanges.length ? await host.readStyles(prep.sheet, prep.readRanges) : [];
   const { changes, nextState, result } = completeHighlight(check, prep, current, check.state);
   // Nothing coloured before and nothing to colour now: leave the workbook exactly as it was.
-  if (changes.length || check.state.highlights[prep.sheet]) {
+  if (changes.length || highlightOf(check.state, prep.sheet)) {
     await host.apply([...changes, { kind: 'state', text: serialiseState(nextState) }]);
   }
   return result;
