@@ -137,7 +137,17 @@ export function highlightOf(state: WorkbookState, sheet: string): HighlightRecor
   return ownEntry(state.highlights, sheet);
 }
 
-const PRODUCT_MARKERS: readonly string[] = ['summary', 'returns-log', 'unit-directory', 'return-copy', 'state', 'imported'];
+/** Every marker, as a record so a new kind of product sheet cannot be left out (the compiler asks for it). */
+const MARKER_KINDS: Record<SheetSpec['marker'], true> = {
+  summary: true,
+  'returns-log': true,
+  'unit-directory': true,
+  'return-copy': true,
+  state: true,
+  imported: true,
+  'carried-over': true,
+};
+const PRODUCT_MARKERS: readonly string[] = Object.keys(MARKER_KINDS);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
