@@ -198,7 +198,7 @@ const L = {
   days: { zh: '工作日', en: 'Working days' },
   remindNote: {
     zh: '注：“逾期”列逾期工作日，“临期”列距完成时限的剩余工作日；“各部门”等按单位名录展开到成员单位。',
-    en: 'Note: working days overdue for overdue tasks, working days left for tasks due soon; groups expanded through the unit directory.',
+    en: 'Note: working days overdue for overdue tasks, working days left for tasks due soon; Resp. = responsible unit; groups expanded through the unit directory.',
   },
   moreItems: (n: number, nos: string): LocalText => ({ zh: `另有${n}项：${nos}${n > 30 ? '等' : ''}（完整清单见 allocation remind 或任务窗格）`, en: `${n} more: ${nos}${n > 30 ? ' …' : ''} (full list: allocation remind or the task pane)` }),
   noReminders: { zh: '无需催办：没有逾期或临期事项。', en: 'Nothing to chase: no task is overdue or due soon.' },
@@ -599,6 +599,8 @@ function writeLedgers(w: SheetWriter, m: SummaryModel): void {
 /** Item rows a group prints in the 催办清单 before one line names the rest. */
 const MAX_REMIND_ROWS = 10;
 const REMIND = { index: 0, unit: [1, 2], no: 3, task: [4, 6], deadline: 7, role: 8, kind: 9, days: 10 } as const;
+/** The role as its narrow column prints it: "Responsible" would break inside the word. */
+const ROLE_CELLS = { lead: ROLE_NAMES.lead, responsible: { zh: ROLE_NAMES.responsible.zh, en: 'Resp.' } };
 
 function writeReminderList(w: SheetWriter, plan: ReminderPlan): void {
   w.heading(L.remindList, 4 * w.heightFor([]));
@@ -637,7 +639,7 @@ function writeReminderList(w: SheetWriter, plan: ReminderPlan): void {
           [REMIND.no, item.no || w.t(L.rowRef(item.row)), 'textCenter'],
           [REMIND.task[0], item.shortText, 'text', REMIND.task[1]],
           [REMIND.deadline, item.deadlineText, 'textCenter'],
-          [REMIND.role, w.t(ROLE_NAMES[item.role]), 'textCenter'],
+          [REMIND.role, w.t(ROLE_CELLS[item.role]), 'textCenter'],
           [REMIND.kind, w.t(STATE_NAMES[item.kind]), 'textCenter'],
           [REMIND.days, item.workdays, 'countTop'],
         ],
@@ -748,7 +750,8 @@ function printSetup(w: SheetWriter, model: SummaryModel): PrintSpec {
     footer: {
       left: headerFooterLiteral(L.footerAsOf(model.asOf, w.lang)),
       center: w.t(L.footerPage),
-      right: headerFooterLiteral(`${model.title ?? model.sourceSheet}${w.lang === 'en-US' ? ' — ' : ''}${w.t(L.titleSuffix)}`),
+      // The English suffix alone: with the Chinese title before it the line runs into the page number.
+      right: headerFooterLiteral(w.lang === 'en-US' ? 'Implementation summary' : `${model.title ?? model.sourceSheet}${w.t(L.titleSuffix)}`),
     },
   };
 }
