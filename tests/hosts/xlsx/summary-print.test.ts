@@ -11,6 +11,7 @@ import { XlsxHost } from '../../../src/hosts/xlsx';
 import { runSummary } from '../../../src/workflows/summary';
 import { STAMP_ADDRESS } from '../../../src/domain/product-sheets';
 import { parseState } from '../../../src/domain/workbook-state';
+import { sampleDirectory } from '../../support/sample-directory';
 
 const RETURNS = path.resolve(__dirname, '../../../samples/liangjiang-2022-returns.xlsx');
 const SUMMARY = '落实情况汇总';
@@ -30,7 +31,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 beforeAll(async () => {
   const host = await XlsxHost.open(RETURNS);
-  await runSummary(host, { asOf: '2022-09-15', generatedAt: '2023-01-05 09:30' });
+  await runSummary(host, { asOf: '2022-09-15', generatedAt: '2023-01-05 09:30', directory: sampleDirectory() });
   bytes = Buffer.from(await host.toBuffer());
   const zip = await JSZip.loadAsync(bytes);
   workbookXml = await zip.file('xl/workbook.xml')!.async('string');
