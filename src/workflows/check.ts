@@ -8,7 +8,7 @@ import { RETURN_IDENTITY_SHEET } from '../domain/returns/identity';
 import { UserFacingError } from '../domain/errors';
 import type { ColumnMap, SheetAnalysis } from '../domain/types';
 import { directoryFromGrid, directoryFromTasks, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../domain/units';
-import { parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
+import { ownEntry, parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
 import type { WorkbookState } from '../domain/workbook-state';
 import type { SheetSpec } from '../domain/sheet-spec';
 import type { CellProbe, WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
@@ -79,7 +79,7 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
     }
   }
 
-  const savedColumns = state.settings.columns?.[grid.sheet];
+  const savedColumns = ownEntry(state.settings.columns, grid.sheet);
   const columns = savedColumns || options.columns ? { ...savedColumns, ...options.columns } : undefined;
   const analysis = analyseSheet(grid, {
     planYear: options.planYear ?? state.settings.planYear,

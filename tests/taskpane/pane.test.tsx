@@ -66,7 +66,7 @@ function deferred<T>() {
 
 function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
   const host: WorkbookHost = {
-    capabilities: { host: 'excel', apiVersion: '1.1', readsMerges: false, charts: true },
+    capabilities: { host: 'excel', apiVersion: '1.1', readsMerges: false, charts: true, headerFooter: false },
     read: jest.fn(async () => snapshot),
     readStyles: jest.fn(async () => []),
     apply: jest.fn(async () => undefined),
