@@ -222,7 +222,7 @@ class SheetReader {
   private readonly knownUnitNames = new Set<string>();
   private readonly unknownUnitNames = new Set<string>();
   /** Per-cell unit.unknown findings, held back until it is known whether the directory fits the sheet at all. */
-  private readonly unknownFindings: { at: CellRef; message: LocalText; suggestion: string | null }[] = [];
+  private readonly unknownFindings: { stray: boolean; at: CellRef; message: LocalText; suggestion: string | null }[] = [];
   /** Every unit name the unit cells write, with the cells writing it, in first-seen order. */
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
@@ -739,12 +739,14 @@ class SheetReader {
       }
       seen.add(canonical);
       // A group by its form (各有关单位, 市直有关部门) the directory does not list is one recipient, not a typo.
-      // Stray text is said as such (strayTextFindings), not as an unknown unit.
-      if (!resolved || (resolved.kind === 'unknown' && (isGroupByForm(name) || looksLikeStrayText(name)))) continue;
-      (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
+      if (!resolved || (resolved.kind === 'unknown' && isGroupByForm(name))) continue;
+      // A number or a sentence in a unit cell says nothing about whose directory this is.
+      const stray = resolved.kind === 'unknown' && looksLikeStrayText(name);
+      if (!stray) (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
         const s = resolved.suggestion;
         this.unknownFindings.push({
+          stray,
           at: cell.source,
           message: {
             zh: `${roleName.zh}“${name}”不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
@@ -769,7 +771,19 @@ class SheetReader {
    * of one unit (the commonest spelling suggested).
    */
   private sheetUnitFindings(): void {
-    const names = this.strayTextFindings();
+    const names: UnitSpelling[] = [];
+    for (const spelling of this.spellings.values()) {
+      if (isGroupByForm(spelling.name)) continue;
+      if (!looksLikeStrayText(spelling.name)) {
+        names.push(spelling);
+        continue;
+      }
+      const roleName = UNIT_ROLE_NAME[spelling.role];
+      this.findings.add('warning', 'unit.stray_text', firstCell(spelling), {
+        zh: `${roleName.zh}中的“${spelling.name}”不像单位名称（${listCells(spelling.cells, 'zh')}），可能是其他内容误填入了单位栏，请核对`,
+        en: `“${spelling.name}” in the ${roleName.en} column does not look like a unit's name (${listCells(spelling.cells, 'en')}); other text may have slipped into the unit cell`,
+      });
+    }
     for (const cluster of nearDuplicateSpellings(names)) {
       const keep = cluster.preferred;
       for (const variant of cluster.variants) {
@@ -788,31 +802,14 @@ class SheetReader {
   }
 
   /**
-   * Text that slipped into a unit cell (a number, a deadline, a sentence), said once per distinct name with or
-   * without a directory; the spellings that do read as unit names are returned.
+   * A directory is given: the unknown names; or, when the directory hardly fits the sheet, one notice instead
+   * (a number or a sentence in a unit cell is still said where it is).
    */
-  private strayTextFindings(): UnitSpelling[] {
-    const names: UnitSpelling[] = [];
-    for (const spelling of this.spellings.values()) {
-      if (isGroupByForm(spelling.name)) continue;
-      if (!looksLikeStrayText(spelling.name)) {
-        names.push(spelling);
-        continue;
-      }
-      const roleName = UNIT_ROLE_NAME[spelling.role];
-      this.findings.add('warning', 'unit.stray_text', firstCell(spelling), {
-        zh: `${roleName.zh}中的“${spelling.name}”不像单位名称（${listCells(spelling.cells, 'zh')}），可能是其他内容误填入了单位栏，请核对`,
-        en: `“${spelling.name}” in the ${roleName.en} column does not look like a unit's name (${listCells(spelling.cells, 'en')}); other text may have slipped into the unit cell`,
-      });
-    }
-    return names;
-  }
-
-  /** A directory is given: the unknown names, or one notice when the directory hardly fits the sheet. */
   private directoryFindings(): void {
-    this.strayTextFindings();
-    if (this.directoryMismatch()) return;
-    for (const f of this.unknownFindings) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    const mismatch = this.directoryMismatch();
+    for (const f of this.unknownFindings) {
+      if (!mismatch || f.stray) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    }
   }
 
   /**
