@@ -11,6 +11,7 @@
  * repeats its header row there (Excel's print titles can repeat only one band of rows per sheet, which is the
  * title here). The footer carries 第 X 页 共 Y 页 and the as-of date.
  */
+import { CARRY_OVER_SHEET_NAME } from './carry-over';
 import type { CellRange, Lang, LocalText, RowState } from './types';
 import { ROW_STATES } from './types';
 import { pick } from './i18n';
@@ -137,6 +138,7 @@ const L = {
     en: 'Fixed due date on or before the as-of date (ongoing and periodic tasks excluded)',
   },
   dueCompleted: { zh: '其中已完成（含逾期完成）', en: 'of which completed (incl. late)' },
+  carried: { zh: '上年结转事项', en: 'Carried over from last year' },
   dueCompletedMeaning: { zh: '到期完成率 = 其中已完成 ÷ 已到期', en: 'Due completion rate = completed ÷ past deadline' },
   figureNote: {
     zh: '注：已完成含逾期完成；已到期 = 完成时限为具体日期且不晚于统计截至日的任务；到期完成率 = 已到期任务中已完成的 ÷ 已到期。',
@@ -439,6 +441,15 @@ function writeOverview(w: SheetWriter, m: SummaryModel): void {
     [L.dueMeasures, m.dueCompletion.due, ['', 'label'], L.dueMeaning],
     [L.dueCompleted, m.dueCompletion.completed, rateValue(m.dueCompletion.rate), L.dueCompletedMeaning],
   ];
+  if (m.carryOver && m.carryOver.carried > 0) {
+    const c = m.carryOver;
+    explained.push([
+      L.carried,
+      c.carried,
+      rateValue(c.resolved / c.carried),
+      { zh: `其中已完成 ${c.resolved} 项（完成比例），逐项见“${CARRY_OVER_SHEET_NAME}”工作表`, en: `${c.resolved} finished since (the share); each is listed on the ${CARRY_OVER_SHEET_NAME} sheet` },
+    ]);
+  }
   explained.forEach(([label, n, rate, meaning], i) => {
     const text = w.t(meaning);
     w.row(
