@@ -6,6 +6,7 @@
 import { UserFacingError } from './errors';
 import type { CellStyle, ColumnMap, RowState } from './types';
 import type { SheetSpec } from './sheet-spec';
+import type { PrintedRecord } from './highlight-print';
 
 /** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
 export const STATE_SHEET_NAME = '_allocation_state';
@@ -41,6 +42,8 @@ export interface HighlightRecord {
    */
   keyColumn?: number;
   rowKeys?: [number, string][];
+  /** The sheet's printed header and footer before the legend was printed there, and the legend's (highlight-print.ts). */
+  printed?: PrintedRecord;
 }
 
 export interface PackedHighlight {

@@ -9,7 +9,7 @@ import type { WorkbookState } from '../domain/workbook-state';
 import type { WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
 import type { LocalText } from '../domain/types';
 import { UNIT_DIRECTORY_SHEET } from '../domain/units';
-import { runCheck, type CheckResult } from '../workflows/check';
+import { runCheck, type CheckResult, type DirectorySource } from '../workflows/check';
 import { runClear } from '../workflows/clear';
 import { runHighlight } from '../workflows/highlight';
 import { runSummary, type SummaryResult } from '../workflows/summary';
@@ -18,7 +18,7 @@ import { runSplit } from '../workflows/split';
 import { runCollect, type ReturnSource } from '../workflows/collect';
 import type { ReturnReport, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
-import { createDirectorySheet } from './directory-workflow';
+import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryReviewEntry } from './directory-workflow';
 import { localTimestamp } from './pane-basics';
 import { zipSync } from 'fflate';
 
@@ -34,6 +34,8 @@ export interface PaneCheckResult {
   state: WorkbookState;
   /** Whether the workbook has a 单位名录 sheet the check used. */
   directorySheet: string | null;
+  /** Which directory the check used: a given one, this workbook's 单位名录, or the units found in the sheet. */
+  directorySource: DirectorySource;
   /** The product's saved state could not be read and was treated as empty. */
   stateDamaged: boolean;
 }
@@ -66,7 +68,7 @@ export interface PaneDirectoryResult {
   units: number;
 }
 
-export type { SplitRole, ReturnReport };
+export type { SplitRole, ReturnReport, DirectoryReviewEntry, DirectorySource };
 
 export interface PaneSplitResult {
   workbooks: { unit: string; fileName: string; measureCount: number; bytes: Uint8Array }[];
@@ -99,10 +101,10 @@ export interface PaneWorkflows {
   summary: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
   /** 标色并汇总: highlight and summary in one go — one read and one write, the fewest round trips to Excel. */
   report: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
-  createDirectory: (
-    host: WorkbookHost,
-    options: { from: 'default' | 'sheet'; check: PaneCheckResult | null; lang: Lang },
-  ) => Promise<PaneDirectoryResult>;
+  /** The 单位名录 from the checked sheet's units, with the near-duplicates the clerk merged as aliases. */
+  createDirectory: (host: WorkbookHost, options: CreateDirectoryOptions) => Promise<PaneDirectoryResult>;
+  /** What that directory would hold, for the clerk to review first. */
+  directoryReview: (check: PaneCheckResult) => DirectoryReviewEntry[];
   /** 下发: one workbook per unit, as files for the clerk to send. */
   split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>;
   /** 回收: the units' returned files merged into the master's report columns. */
@@ -126,6 +128,7 @@ export function paneWorkflows(): PaneWorkflows {
     analysis: result.analysis,
     state: result.state,
     directorySheet: result.directorySource === 'workbook' ? UNIT_DIRECTORY_SHEET : null,
+    directorySource: result.directorySource,
     stateDamaged: result.stateDamaged,
   });
   return {
@@ -143,6 +146,7 @@ export function paneWorkflows(): PaneWorkflows {
       return { ...toPaneSummary(summary), warnings: [...highlight.warnings, ...summary.warnings] };
     },
     createDirectory: createDirectorySheet,
+    directoryReview,
     split: async (host, options) => {
       const result = await runSplit(host, { ...options, generatedAt: localTimestamp() });
       const files = await loadExcelFiles();

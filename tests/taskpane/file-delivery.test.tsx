@@ -46,7 +46,7 @@ const analysis = {
   tasks: [null, null],
   findings: [],
 } as unknown as SheetAnalysis;
-const checkResult: PaneCheckResult = { snapshot, analysis, state: emptyState(), directorySheet: null, stateDamaged: false };
+const checkResult: PaneCheckResult = { snapshot, analysis, state: emptyState(), directorySheet: null, directorySource: 'sheet', stateDamaged: false };
 
 const copies = [
   { unit: '办公室', fileName: '办公室.xlsx', measureCount: 2, bytes: new Uint8Array([80, 75, 1]) },

@@ -11,7 +11,7 @@ import { cellAddress, parseAddress } from '../../domain/address';
 import { isValidIsoDate } from '../../domain/dates';
 import { UserFacingError, isUserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
-import type { SheetSpec } from '../../domain/sheet-spec';
+import { headerFooterCode, parseHeaderFooterCode, type SheetSpec } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText } from '../../domain/types';
 import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
@@ -76,7 +76,7 @@ function styleAt(ws: ExcelJS.Worksheet, row: number, col: number): Partial<Excel
 }
 
 export class XlsxHost implements WorkbookHost {
-  readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false };
+  readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false, headerFooter: true };
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -120,6 +120,7 @@ export class XlsxHost implements WorkbookHost {
     const wanted = request.sheet ?? activeSheet;
     const ws = this.findSheet(wanted);
     const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
+    if (ws) snapshot.headerFooter = { header: parseHeaderFooterCode(ws.headerFooter?.oddHeader ?? ''), footer: parseHeaderFooterCode(ws.headerFooter?.oddFooter ?? '') };
     if (request.probes) snapshot.probes = this.readProbes(request.probes);
     return snapshot;
   }
@@ -179,6 +180,14 @@ export class XlsxHost implements WorkbookHost {
         case 'deleteSheet':
           this.workbook.removeWorksheet(this.sheet(change.sheet).id);
           break;
+        case 'headerFooter': {
+          // The header and footer for all pages (<oddHeader>/<oddFooter>); an empty line is left out of the file.
+          const ws = this.sheet(change.sheet);
+          const header = headerFooterCode(change.value.header);
+          const footer = headerFooterCode(change.value.footer);
+          ws.headerFooter = { ...ws.headerFooter, oddHeader: header || undefined, oddFooter: footer || undefined };
+          break;
+        }
       }
     }
     this.keepActive(active);
@@ -322,6 +331,9 @@ export class XlsxHost implements WorkbookHost {
         case 'deleteSheet':
           need(change.sheet);
           names.delete(change.sheet.toLowerCase());
+          break;
+        case 'headerFooter':
+          need(change.sheet);
           break;
         case 'state':
           names.add(STATE_SHEET_NAME.toLowerCase());

@@ -82,9 +82,16 @@ export const enUS: Record<MessageKey, string> = {
   'summary.intro': 'Counts progress as of the chosen date and writes a summary sheet and the annual-report paragraph. The task sheet itself is not changed.',
 
   'directory.intro':
-    'The unit directory tells the checker which short names, aliases and group terms (such as 各部门) mean which units. Once created, edit it in Excel; checks use it automatically.',
-  'directory.fromDefault': 'Create from the default directory',
-  'directory.fromSheet': 'Create from the units in this sheet',
+    'The unit directory tells the checker which units exist, their short names and aliases, and which group terms (such as 各部门) stand for which units. Without one, checks take the units the sheet itself names and flag only what looks wrong inside it. Make it from this sheet, review the spellings below, then edit it in Excel; checks use it automatically.',
+  'directory.source.option': 'Directory in use: the directory file given.',
+  'directory.source.workbook': 'Directory in use: this workbook’s 单位名录 sheet.',
+  'directory.source.sheet': 'Directory in use: the units found in the sheet (this workbook has no 单位名录 sheet).',
+  'directory.variantsTitle': 'Spellings that look like one unit — ticked ones are merged as another name of it:',
+  'directory.mergeVariant': '“{variant}” ({variantTasks} tasks) → “{name}” ({tasks} tasks)',
+  'directory.strayTitle': 'Text in unit cells that does not look like a unit — left out unless ticked:',
+  'directory.keepStray': 'Keep “{name}” ({tasks} tasks)',
+  'directory.plainCount': '{count} other units and groups are listed as the sheet writes them.',
+  'directory.fromSheet': 'Create the 单位名录 from this sheet',
   'directory.done': 'Created the sheet “{sheet}” ({units} units). You can edit it directly in Excel.',
   'directory.exists': 'This workbook already has a “{sheet}” sheet and checks use it. Creating it again replaces the one the assistant made.',
 

@@ -84,9 +84,16 @@ export const zhCN = {
   'summary.intro': '按判断日期统计完成情况，生成汇总表和年报段落。不会改动任务分工表本身。',
 
   'directory.intro':
-    '单位名录用来识别单位简称、别称和“各部门”等统称。创建后可直接在 Excel 中增删单位，检查时会自动使用。',
-  'directory.fromDefault': '用默认名录创建',
-  'directory.fromSheet': '用本表出现的单位创建',
+    '单位名录告诉检查功能有哪些单位、各单位的简称和别称，以及“各部门”等称谓包括哪些单位。没有单位名录时，检查以表中出现的单位为名录，只提示表内可疑之处。可由本表生成，核对下面的写法后在 Excel 中修改；检查时自动使用。',
+  'directory.source.option': '当前使用的单位名录：指定的单位名录文件。',
+  'directory.source.workbook': '当前使用的单位名录：本工作簿的单位名录。',
+  'directory.source.sheet': '当前使用的单位名录：表中出现的单位（本工作簿没有“单位名录”表）。',
+  'directory.variantsTitle': '以下写法像是同一单位，勾选的将作为该单位的别称合并：',
+  'directory.mergeVariant': '“{variant}”（{variantTasks} 项）→“{name}”（{tasks} 项）',
+  'directory.strayTitle': '以下单位栏内容不像单位名称，勾选才列入名录：',
+  'directory.keepStray': '保留“{name}”（{tasks} 项）',
+  'directory.plainCount': '另有 {count} 个单位和单位组按表中写法列入。',
+  'directory.fromSheet': '用本表出现的单位创建单位名录',
   'directory.done': '已创建“{sheet}”工作表（{units} 个单位）。可以直接在 Excel 中修改。',
   'directory.exists': '本工作簿已有“{sheet}”工作表，检查时会使用它。重新创建会替换助手创建的那张名录表。',
 
