@@ -1,6 +1,6 @@
 /**
  * How `allocation check` shows its result: readable text for the clerk, or JSON for scripts. The JSON shape
- * is a contract (issue 2 §4): fields may be added, none renamed. Other commands reuse the pieces.
+ * is a contract scripts rely on: fields may be added, none renamed. Other commands reuse the pieces.
  */
 import { columnLetter } from '../domain/address';
 import { pick } from '../domain/i18n';

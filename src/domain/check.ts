@@ -19,7 +19,7 @@ import type { LeadAndResponsible, UnitDirectory, UnitSpelling } from './units';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarCovers } from './workdays';
 
 /** Cells longer than this are almost always a paste gone wrong (a whole document in one cell). */
-export const MAX_CELL_CHARS = 5000;
+export const SUSPICIOUS_CELL_CHARS = 5000;
 
 export interface AnalyseOptions {
   /** The clerk's plan year; when absent: the title's year, else the commonest year in the deadlines, else `currentYear`. */
@@ -42,6 +42,9 @@ export interface AnalyseOptions {
 }
 
 export type PlanYearSource = 'option' | 'title' | 'document' | 'deadlines' | 'measures' | 'current';
+
+/** Text that ends its sentence: what follows on the next row is not its continuation. */
+const ENDS_SENTENCE = /[。！？；!?;]\s*$/;
 
 /** A document number above the table: 渝两江办发〔2017〕12号, 〔2017〕, [2017]. */
 const DOCUMENT_NUMBER_YEAR = /[〔[【（(]((?:19|20)\d{2})[〕\]】）)]/;
@@ -300,10 +303,10 @@ class SheetReader {
           zh: `单元格是错误值 ${text}（公式计算出错），请改为实际内容`,
           en: `the cell holds the error value ${text} (a formula failed); replace it with the actual content`,
         });
-      } else if (text.length > MAX_CELL_CHARS) {
+      } else if (text.length > SUSPICIOUS_CELL_CHARS) {
         this.findings.add('warning', 'cell.too_long', { row: r, col: c }, {
-          zh: `单元格有 ${text.length} 个字，超过 ${MAX_CELL_CHARS} 字，可能是粘贴出错`,
-          en: `the cell holds ${text.length} characters, more than ${MAX_CELL_CHARS}; probably a paste gone wrong`,
+          zh: `单元格有 ${text.length} 个字，超过 ${SUSPICIOUS_CELL_CHARS} 字，可能是粘贴出错`,
+          en: `the cell holds ${text.length} characters, more than ${SUSPICIOUS_CELL_CHARS}; probably a paste gone wrong`,
         });
       }
     }
@@ -459,9 +462,19 @@ class SheetReader {
     }
     const printed = measureText ? measureNumberOf(measureText) : null;
     const numberCell = ownAt(c.number);
-    if (measureText && !printed && !numberCell && !otherOwn && this.current?.no && !this.headingSinceMeasure) {
+    if (
+      measureText &&
+      !printed &&
+      !numberCell &&
+      !otherOwn &&
+      this.current?.no &&
+      !this.headingSinceMeasure &&
+      !ENDS_SENTENCE.test(this.current.measureParts[this.current.measureParts.length - 1] ?? '')
+    ) {
       // In a numbered table, unnumbered text with nothing else on the row runs on from the measure above (a long
-      // measure split over rows). In an unnumbered table every measure cell is a measure of its own.
+      // measure split over rows) — unless the text above ends its sentence: then it is the next measure of the
+      // same item (序号 and units merged over several measures). In an unnumbered table every measure cell is a
+      // measure of its own.
       this.current.measureParts.push(measureText);
       this.extendTask(r);
       return;
@@ -483,7 +496,7 @@ class SheetReader {
     const c = this.cols;
     const ownNumber = this.numberNamesGroups && printedNo !== null;
     const fromColumn = numberCell && !ownNumber ? numberCellValue(numberCell) : null;
-    const no = numberCell && !ownNumber ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? '');
+    const no = numberCell && !ownNumber ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? this.groupNumber(r));
     const value = fromColumn ?? (printedNo !== null ? Number(printedNo) : null);
     const numberAt = numberCell && !ownNumber && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
     if (value !== null) this.numbering(this.measureNumbers.next(value), numberAt, 'measure');
@@ -502,6 +515,18 @@ class SheetReader {
       responsibleCells: cell(c.responsible),
       statusCells: cell(c.status),
     };
+  }
+
+  /**
+   * The 序号 merged down over row r from a row above, when the measure prints no number of its own: the measures
+   * of one item share its number (checked once, on the item's first row).
+   */
+  private groupNumber(r: number): string {
+    const col = this.cols.number;
+    const owner = col === null ? null : this.merges.ownerOf(r, col);
+    if (!owner || owner.row >= r) return '';
+    const value = numberCellValue(cellText(valueAt(this.grid, owner.row, owner.col)));
+    return value === null ? '' : String(value);
   }
 
   /** Row r belongs to the current task: its own unit, deadline and status cells add to the task's. */
