@@ -4,7 +4,7 @@ import { pick } from '../../domain/i18n';
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
 import { displayWidth } from '../../domain/text-metrics';
 import { ROW_STATES } from '../../domain/types';
-import { runHighlight, validateSoonDays, type HighlightResult } from '../../workflows/highlight';
+import { runHighlight, parseSoonDays, type HighlightResult } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
@@ -35,10 +35,7 @@ ${STATES_HELP}
 
 function parseSoonOption(args: ParsedArgs): number | undefined {
   const raw = stringOption(args, 'soon');
-  if (raw === undefined) return undefined;
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  validateSoonDays(n);
-  return n;
+  return raw === undefined ? undefined : parseSoonDays(raw);
 }
 
 /** The options of a command that judges a sheet as of a date and writes a changed copy (highlight, summary …). */
