@@ -7,8 +7,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { cellAddress, parseAddress } from '../../domain/address';
-import { isValidIsoDate } from '../../domain/dates';
+import { parseAddress } from '../../domain/address';
 import { UserFacingError, isUserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { SheetSpec } from '../../domain/sheet-spec';
@@ -37,21 +36,14 @@ import {
 } from './colour-token';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { plainValue, readGrid } from './read-grid';
-import { DATE_FORMAT, MAX_CELL_CHARS, argb, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
+import { invalidRange, unknownSheet, validateChanges } from '../spec-rules';
+import { DATE_FORMAT, argb, excelValue, isValidRange, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
 
 export { writeSpecsToWorkbook };
 
 export interface OpenOptions {
   /** Allow saving even though content ExcelJS cannot keep (charts, pivots, macros…) will be lost. */
   force?: boolean;
-}
-
-function unknownSheet(name: string): UserFacingError {
-  return new UserFacingError('xlsx.unknown_sheet', text(`工作簿中没有名为“${name}”的工作表`, `The workbook has no sheet named "${name}"`));
-}
-
-function invalidRange(sheet: string, r: CellRange): UserFacingError {
-  return new UserFacingError('xlsx.invalid_range', text(`工作表“${sheet}”中的区域无效：${JSON.stringify(r)}`, `Invalid range on sheet "${sheet}": ${JSON.stringify(r)}`));
 }
 
 function* cellsOf(r: CellRange): Generator<[number, number]> {
@@ -157,7 +149,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(changes: WorkbookChange[]): Promise<void> {
-    this.validate(changes);
+    validateChanges(this.workbook.worksheets.map((ws) => ws.name), changes);
     const active = this.activeSheetName();
     for (const change of changes) {
       switch (change.kind) {
@@ -260,74 +252,6 @@ export class XlsxHost implements WorkbookHost {
     });
     const joined = chunks.join('');
     return joined || null;
-  }
-
-  /** Every check that could fail, run against the sheet names as each change would leave them. */
-  private validate(changes: WorkbookChange[]): void {
-    const names = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-    const need = (sheet: string): void => {
-      if (!names.has(sheet.toLowerCase())) throw unknownSheet(sheet);
-    };
-    const needCell = (sheet: string, cell: { row: number; col: number }): void => {
-      const r: CellRange = { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
-      if (!isValidRange(r)) throw invalidRange(sheet, r);
-    };
-    for (const change of changes) {
-      switch (change.kind) {
-        case 'colour': {
-          need(change.sheet);
-          const bad = change.ranges.find((r) => !isValidRange(r));
-          if (bad) throw invalidRange(change.sheet, bad);
-          if (!/^#?[0-9a-fA-F]{6}$/.test(change.fill) || !/^#?[0-9a-fA-F]{6}$/.test(change.font)) {
-            throw new UserFacingError('xlsx.invalid_colour', text(`颜色无效：${change.fill} / ${change.font}`, `Invalid colour: ${change.fill} / ${change.font}`));
-          }
-          break;
-        }
-        case 'restore': {
-          need(change.sheet);
-          for (const s of change.styles) needCell(change.sheet, s);
-          break;
-        }
-        case 'cells': {
-          need(change.sheet);
-          for (const w of change.writes) {
-            needCell(change.sheet, w);
-            if (w.styleFrom) needCell(change.sheet, w.styleFrom);
-            if (typeof w.value === 'string' && w.value.length > MAX_CELL_CHARS) {
-              throw new UserFacingError(
-                'xlsx.text_too_long',
-                text(`${cellAddress(w.row, w.col)} 的文字超过 Excel 上限 ${MAX_CELL_CHARS} 个字符`, `The text for ${cellAddress(w.row, w.col)} exceeds Excel's limit of ${MAX_CELL_CHARS} characters`),
-              );
-            }
-            if (w.value !== null && typeof w.value === 'object' && !isValidIsoDate(w.value.date)) {
-              throw new UserFacingError('xlsx.invalid_date', text(`日期无效：${w.value.date}（${cellAddress(w.row, w.col)}）`, `Invalid date: ${w.value.date} (${cellAddress(w.row, w.col)})`));
-            }
-          }
-          break;
-        }
-        case 'sheet': {
-          validateSpec(change.spec);
-          const replaced = change.replaces?.toLowerCase() ?? null;
-          if (replaced) names.delete(replaced);
-          const key = change.spec.name.toLowerCase();
-          if (names.has(key)) {
-            throw new UserFacingError(
-              'xlsx.sheet_exists',
-              text(`已有名为“${change.spec.name}”的工作表，未覆盖`, `A sheet named "${change.spec.name}" already exists and was not overwritten`),
-            );
-          }
-          names.add(key);
-          break;
-        }
-        case 'deleteSheet':
-          need(change.sheet);
-          names.delete(change.sheet.toLowerCase());
-          break;
-        case 'state':
-          names.add(STATE_SHEET_NAME.toLowerCase());
-          break;
-      }
-    }
   }
 
   /**
