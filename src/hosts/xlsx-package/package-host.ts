@@ -10,7 +10,7 @@ import { isoToSerial } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { SheetSpec, SpecValue } from '../../domain/sheet-spec';
-import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
+import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
 import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
 import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
@@ -86,6 +86,28 @@ export class PackageHost implements WorkbookHost {
       if (e instanceof UserFacingError) throw e;
       throw corruptFileError(label, e instanceof Error ? e.message : String(e));
     }
+  }
+
+  /**
+   * What a patched save cannot keep safe, one entry per kind (nothing else in the package is at risk: every
+   * part a change does not concern is copied as stored):
+   *  - a workbook whose structure is protected: the product adds and replaces its own sheets, which the
+   *    protection forbids;
+   *  - a digital signature: any changed part invalidates it;
+   *  - a macro-enabled workbook written to an .xlsx name: Excel refuses to open macro content under that name.
+   */
+  refusals(outputName: string): LocalText[] {
+    const out: LocalText[] = [];
+    const workbook = this.pkg.text(this.pkg.workbookPart) ?? '';
+    if (/<(?:\w+:)?workbookProtection\b[^>]*\slockStructure="(?:1|true)"/.test(workbook)) {
+      out.push(text('工作簿结构保护（不能增删工作表）', 'workbook structure protection (no sheets may be added or removed)'));
+    }
+    if (this.pkg.entries.some((e) => /^_xmlsignatures\//i.test(e.name))) out.push(text('数字签名（任何改动都会使签名失效）', 'a digital signature (any change invalidates it)'));
+    const types = this.pkg.text('[Content_Types].xml') ?? '';
+    if (/\.xlsx$/i.test(outputName) && /sheet\.main\+xml|macroEnabled\.main\+xml/i.test(types) && /macroEnabled/i.test(types)) {
+      out.push(text('宏（启用宏的工作簿不能保存为 .xlsx）', 'macros (a macro-enabled workbook cannot be saved as .xlsx)'));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------------

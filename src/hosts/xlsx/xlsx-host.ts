@@ -4,8 +4,6 @@
  * ExcelJS would drop on save is looked for when a save (or roundTripRisks) first asks, and `save` refuses to
  * lose that content unless opened with `force`.
  */
-import { promises as fsp } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { parseAddress } from '../../domain/address';
 import { UserFacingError, isUserFacingError } from '../../domain/errors';
@@ -34,6 +32,7 @@ import {
   resolveColour,
   themePaletteFromXml,
 } from './colour-token';
+import { type FileKeep, readInputFile, writeFileAtomically } from '../node-file';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { plainValue, readGrid } from './read-grid';
 import { invalidRange, unknownSheet, validateChanges } from '../spec-rules';
@@ -82,7 +81,7 @@ export class XlsxHost implements WorkbookHost {
   /** Opens a file path or the bytes of an .xlsx; throws UserFacingError (zh-CN first) for anything unreadable. */
   static async open(pathOrBytes: string | Uint8Array, options: OpenOptions = {}): Promise<XlsxHost> {
     const label = typeof pathOrBytes === 'string' ? pathOrBytes : '（内存中的文件）';
-    const bytes = typeof pathOrBytes === 'string' ? await readInput(pathOrBytes) : pathOrBytes;
+    const bytes = typeof pathOrBytes === 'string' ? await readInputFile(pathOrBytes) : pathOrBytes;
     assertZipContainer(bytes, label);
     const inspection = await inspectPackage(bytes, label);
     const workbook = new ExcelJS.Workbook();
@@ -180,28 +179,9 @@ export class XlsxHost implements WorkbookHost {
     // Nothing to show outside Excel.
   }
 
-  /**
-   * Writes to a temporary file beside the target, then renames it over: the output is whole or absent.
-   * `keep` gives the replaced file's mode and owner to the new one (set before the rename, so the file is
-   * never readable by more people than before).
-   */
-  async save(target: string, keep?: { mode: number; uid: number; gid: number }): Promise<void> {
-    const bytes = await this.toBuffer();
-    const dir = path.dirname(path.resolve(target));
-    // A short name of its own: the target's name may already be near the 255-byte limit.
-    const temp = path.join(dir, `.allocation-${process.pid}-${Date.now().toString(36)}.tmp`);
-    try {
-      await fsp.writeFile(temp, bytes, keep ? { mode: 0o600 } : undefined);
-      if (keep) {
-        await fsp.chown(temp, keep.uid, keep.gid).catch(() => undefined); // only root may give a file away
-        await fsp.chmod(temp, keep.mode & 0o7777);
-      }
-      await fsp.rename(temp, target);
-    } catch (e) {
-      await fsp.rm(temp, { force: true });
-      const detail = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
-      throw new UserFacingError('xlsx.cannot_write', text(`无法写入文件：${target}（${detail}）`, `Cannot write the file: ${target} (${detail})`));
-    }
+  /** Saves atomically (see writeFileAtomically). */
+  async save(target: string, keep?: FileKeep): Promise<void> {
+    await writeFileAtomically(target, await this.toBuffer(), keep);
   }
 
   async toBuffer(): Promise<Uint8Array> {
@@ -339,17 +319,5 @@ export class XlsxHost implements WorkbookHost {
         cell.style = { ...(cell.style ?? {}), numFmt: DATE_FORMAT };
       }
     }
-  }
-}
-
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await fsp.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserFacingError('xlsx.not_found', text(`找不到文件：${file}`, `File not found: ${file}`));
-    if (code === 'EISDIR') throw new UserFacingError('xlsx.is_directory', text(`这是文件夹，不是文件：${file}`, `This is a folder, not a file: ${file}`));
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new UserFacingError('xlsx.cannot_read', text(`无法读取文件：${file}（${detail}）`, `Cannot read the file: ${file} (${detail})`));
   }
 }
