@@ -151,6 +151,17 @@ function setAttr(tagXml: string, name: string, value: string): string {
   return tagXml.replace(/^(<[\w:]+)/, `$1 ${name}="${value}"`);
 }
 
+/**
+ * What an xf means: its indexes and children, without the apply* flags (which only say whether the cell's
+ * format overrides its cell style's) — two xfs equal here look the same.
+ */
+function xfMeaning(xml: string): string {
+  const tag = readTag(xml, 0);
+  const a = tag.attrs;
+  const keys = ['numFmtId', 'fontId', 'fillId', 'borderId', 'xfId', 'quotePrefix', 'pivotButton'];
+  return `${keys.map((k) => `${k}=${Number(a[k] ?? 0)}`).join(' ')}|${xml.slice(tag.end)}`;
+}
+
 export class StyleSheet {
   private readonly sections: Record<'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs', Section>;
   readonly numFmts = new Map<number, string>();
@@ -158,6 +169,8 @@ export class StyleSheet {
   private readonly fontIndex = new Map<string, number>();
   private readonly fillIndex = new Map<string, number>();
   private readonly xfIndex = new Map<string, number>();
+  /** xfs by what they mean (apply* flags aside), so a restored format finds the one the cell had. */
+  private readonly xfMeaning = new Map<string, number>();
   private readonly borderIndex = new Map<string, number>();
   private readonly numFmtIndex = new Map<string, number>();
   private nextNumFmtId = 164;
@@ -192,7 +205,11 @@ export class StyleSheet {
     this.sections.fonts.items.forEach((f, i) => this.fontIndex.has(f) || this.fontIndex.set(f, i));
     this.sections.fills.items.forEach((f, i) => this.fillIndex.has(f) || this.fillIndex.set(f, i));
     this.sections.borders.items.forEach((f, i) => this.borderIndex.has(f) || this.borderIndex.set(f, i));
-    this.xfs.forEach((x, i) => this.xfIndex.has(x.xml) || this.xfIndex.set(x.xml, i));
+    this.xfs.forEach((x, i) => {
+      if (!this.xfIndex.has(x.xml)) this.xfIndex.set(x.xml, i);
+      const key = xfMeaning(x.xml);
+      if (!this.xfMeaning.has(key)) this.xfMeaning.set(key, i);
+    });
   }
 
   private inner(section: string): string | null {
@@ -284,7 +301,8 @@ export class StyleSheet {
     if (change.fontId !== undefined) head = setAttr(setAttr(head, 'fontId', String(change.fontId)), 'applyFont', '1');
     if (change.fillId !== undefined) head = setAttr(setAttr(head, 'fillId', String(change.fillId)), 'applyFill', '1');
     xml = head + rest;
-    return this.addXf(xml);
+    const same = this.xfMeaning.get(xfMeaning(xml));
+    return same ?? this.addXf(xml);
   }
 
   get elementPrefix(): string {

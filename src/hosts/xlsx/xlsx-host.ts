@@ -6,8 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parseAddress } from '../../domain/address';
-import { UserFacingError, isUserFacingError } from '../../domain/errors';
-import { text } from '../../domain/i18n';
+import { isUserFacingError } from '../../domain/errors';
 import type { SheetSpec } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText } from '../../domain/types';
 import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
