@@ -12,7 +12,10 @@ const RETURNS = path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const JSZip = require('jszip') as {
-  loadAsync(data: Uint8Array): Promise<{ file(name: string, data: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }>;
+  loadAsync(data: Uint8Array): Promise<{
+    file(name: string, data?: string): { async(type: 'string'): Promise<string> } | null;
+    generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer>;
+  }>;
 };
 
 let tmp: string;
@@ -139,7 +142,7 @@ describe('allocation highlight / clear', () => {
   it('refuses a workbook whose structure is protected (sheets cannot be added), naming it, unless --force', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(RETURNS));
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
-    zip.file('xl/workbook.xml', workbook.replace('<bookViews', '<workbookProtection lockStructure="1"/><bookViews'));
+    zip.file('xl/workbook.xml', workbook.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
     fs.writeFileSync(path.join(tmp, 'locked.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
     const refused = await run(['highlight', 'locked.xlsx', '-o', 'out.xlsx']);
     expect(refused.code).toBe(2);

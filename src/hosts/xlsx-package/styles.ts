@@ -155,6 +155,14 @@ function setAttr(tagXml: string, name: string, value: string): string {
  * What an xf means: its indexes and children, without the apply* flags (which only say whether the cell's
  * format overrides its cell style's) — two xfs equal here look the same.
  */
+/** What a font or fill means: its child elements in any order (Excel writes them in varying orders). */
+function partMeaning(xml: string): string {
+  const open = readTag(xml, 0);
+  const inner = xml.slice(open.end).replace(/<\/[\w:]+>\s*$/, '');
+  const children = inner.match(/<[^>]+>/g) ?? [];
+  return `${xml.slice(0, open.end)}|${children.map((c) => c.replace(/\s+\/>$/, '/>')).sort().join('')}`;
+}
+
 function xfMeaning(xml: string): string {
   const tag = readTag(xml, 0);
   const a = tag.attrs;
@@ -202,9 +210,15 @@ export class StyleSheet {
       const a = readTag(x, 0).attrs;
       return { numFmtId: parseInt(a.numFmtId ?? '0', 10) || 0, fontId: parseInt(a.fontId ?? '0', 10) || 0, fillId: parseInt(a.fillId ?? '0', 10) || 0, xml: x };
     });
-    this.sections.fonts.items.forEach((f, i) => this.fontIndex.has(f) || this.fontIndex.set(f, i));
-    this.sections.fills.items.forEach((f, i) => this.fillIndex.has(f) || this.fillIndex.set(f, i));
-    this.sections.borders.items.forEach((f, i) => this.borderIndex.has(f) || this.borderIndex.set(f, i));
+    const index = (items: string[], into: Map<string, number>): void =>
+      items.forEach((f, i) => {
+        if (!into.has(f)) into.set(f, i);
+        const meaning = partMeaning(f);
+        if (!into.has(meaning)) into.set(meaning, i);
+      });
+    index(this.sections.fonts.items, this.fontIndex);
+    index(this.sections.fills.items, this.fillIndex);
+    index(this.sections.borders.items, this.borderIndex);
     this.xfs.forEach((x, i) => {
       if (!this.xfIndex.has(x.xml)) this.xfIndex.set(x.xml, i);
       const key = xfMeaning(x.xml);
@@ -251,11 +265,12 @@ export class StyleSheet {
   }
 
   private add(section: keyof StyleSheet['sections'], index: Map<string, number>, xml: string): number {
-    const known = index.get(xml);
+    const known = index.get(xml) ?? index.get(partMeaning(xml));
     if (known !== undefined) return known;
     const items = this.sections[section].items;
     items.push(xml);
     index.set(xml, items.length - 1);
+    index.set(partMeaning(xml), items.length - 1);
     return items.length - 1;
   }
 
