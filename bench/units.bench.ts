@@ -3,7 +3,8 @@
  * normalised and resolved, as the check does. Run: `npx ts-node --transpile-only bench/units.bench.ts [rows]`.
  * Prints the time per phase; the figure to watch is linear growth (double the rows, double the time).
  */
-import { DEFAULT_DIRECTORY, UnitDirectory, splitLeadAndResponsible, splitUnits } from '../src/domain/units';
+import { UnitDirectory, nearDuplicateSpellings, splitLeadAndResponsible, splitUnits } from '../src/domain/units';
+import { sampleDirectory } from '../tests/support/sample-directory';
 import { time } from './support';
 
 const SEED_CELLS = [
@@ -26,7 +27,7 @@ function cellFor(row: number): string {
 
 const rows = Number(process.argv[2]) || 100_000;
 const cells = Array.from({ length: rows }, (_, i) => cellFor(i));
-const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+const directory: UnitDirectory = sampleDirectory();
 console.log(`${rows} rows`);
 const lists = time('splitUnits (every cell)', () => cells.map(splitUnits));
 time('splitLeadAndResponsible (every cell)', () => cells.map(splitLeadAndResponsible));
@@ -39,4 +40,15 @@ time('expand (every unit of every cell, again)', () => {
   let recipients = 0;
   for (const list of lists) for (const name of list) recipients += directory.expand(name).length;
   return recipients;
+});
+time('nearDuplicateSpellings (every distinct name, as the check does without a directory)', () => {
+  const cellsOf = new Map<string, string[]>();
+  lists.forEach((list, row) => {
+    for (const name of list) {
+      const known = cellsOf.get(name);
+      if (known) known.push(`F${row + 1}`);
+      else cellsOf.set(name, [`F${row + 1}`]);
+    }
+  });
+  return nearDuplicateSpellings([...cellsOf].map(([name, cells]) => ({ name, cells }))).length;
 });

@@ -1,11 +1,11 @@
 /**
  * How `allocation check` shows its result: readable text for the clerk, or JSON for scripts. The JSON shape
- * is a contract (issue 2 §4): fields may be added, none renamed. Other commands reuse the pieces.
+ * is a contract scripts rely on: fields may be added, none renamed. Other commands reuse the pieces.
  */
 import { columnLetter } from '../domain/address';
 import { pick } from '../domain/i18n';
 import type { ColumnMap, DeadlineKind, Finding, Lang, LocalText, SheetAnalysis, Severity, Task } from '../domain/types';
-import type { CheckResult } from '../workflows/check';
+import type { CheckResult, DirectorySource } from '../workflows/check';
 
 export interface FindingCounts {
   tasks: number;
@@ -186,6 +186,13 @@ function deadlineKindsLine(tasks: Task[], hasColumn: boolean, lang: Lang): strin
 }
 
 /** The whole text report of one check. */
+/** Which directory the check used, as the pane says it too. */
+const DIRECTORY_SOURCE: Record<DirectorySource, { zh: string; en: string }> = {
+  option: { zh: '指定的单位名录文件', en: 'the directory file given' },
+  workbook: { zh: '本工作簿的单位名录', en: 'this workbook’s 单位名录 sheet' },
+  sheet: { zh: '表中出现的单位', en: 'the units found in the sheet' },
+};
+
 export function checkText(result: CheckResult, context: { file: string; lang: Lang }): string {
   const a = result.analysis;
   const lang = context.lang;
@@ -201,7 +208,7 @@ export function checkText(result: CheckResult, context: { file: string; lang: La
   lines.push(columnsLine(layout.columns, lang));
   lines.push(deadlineKindsLine(a.tasks, layout.columns.deadline !== null, lang));
   const dir = result.directory.data;
-  const source = { option: { zh: '命令行指定的名录', en: 'the directory given' }, workbook: { zh: '工作簿中的“单位名录”表', en: 'the workbook’s 单位名录 sheet' }, default: { zh: '内置默认名录', en: 'the built-in default' } }[result.directorySource];
+  const source = DIRECTORY_SOURCE[result.directorySource];
   lines.push(
     en
       ? `Unit directory: ${source.en} (${dir.units.length} units, ${dir.groups.length} groups)`

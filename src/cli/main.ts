@@ -5,6 +5,7 @@
 import { localDate } from '../domain/dates';
 import { isUserFacingError } from '../domain/errors';
 import { normaliseLang } from '../domain/i18n';
+import { visibleOutput } from '../domain/text';
 import type { Lang } from '../domain/types';
 import type { CliIO } from './command';
 import { COMMANDS } from './commands';
@@ -32,7 +33,9 @@ export function usage(): string {
   return lines.join('\n');
 }
 
-export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): Promise<number> {
+export async function main(argv: string[], given: CliIO, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  // Names from outside (files, sheets, units) reach the terminal in every message: none may act on it.
+  const io: CliIO = { ...given, out: (t) => given.out(visibleOutput(t)), err: (t) => given.err(visibleOutput(t)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage() + '\n');
@@ -63,7 +66,20 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {
   }
 }
 
+/**
+ * A reader that stops early (`| head -c 10`) closes the pipe: the rest of the output has nowhere to go, and
+ * that is no error — end quietly with the exit code so far, no stack trace.
+ */
+export function quietOnBrokenPipe(stream: NodeJS.EventEmitter, exit: (code: number) => void): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    // Any other failure of the terminal's own stream cannot be reported on it either: exit 2, quietly.
+    exit(e.code === 'EPIPE' && typeof process.exitCode === 'number' ? process.exitCode : e.code === 'EPIPE' ? 0 : 2);
+  });
+}
+
 export function runFromProcess(): void {
+  quietOnBrokenPipe(process.stdout, (code) => process.exit(code));
+  quietOnBrokenPipe(process.stderr, (code) => process.exit(code));
   const io: CliIO = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

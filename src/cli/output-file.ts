@@ -38,7 +38,8 @@ export interface OutputTarget {
   force: boolean;
 }
 
-function samePath(a: string, b: string): boolean {
+/** Whether two paths name one file (through symlinks too); a path that does not exist yet is only itself. */
+export function samePath(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
     return fs.realpathSync(a) === fs.realpathSync(b);

@@ -1,5 +1,5 @@
 /**
- * The colour-coding's addition to `check --format json` (issue 3): `"state"` on every task and
+ * The colour-coding's addition to `check --format json`: `"state"` on every task and
  * `"states": {state: count}` at the top, plus `"soonDays"`, the due-soon window the states were judged with.
  * Same classification as the highlight and the summary (rowState), so the three never disagree.
  */

@@ -14,17 +14,22 @@ import type { NumberingProblem } from './numbering';
 import { parseStatus } from './status';
 import { cellText, compactText, normaliseText } from './text';
 import type { CellValue, ColumnMap, Deadline, Finding, Layout, LocalText, SheetAnalysis, SheetGrid, Severity, Status, Task } from './types';
-import { splitLeadAndResponsible, splitUnits } from './units';
-import type { UnitDirectory } from './units';
+import { isGroupByForm, looksLikeStrayText, nearDuplicateSpellings, splitLeadAndResponsible, unitMatchKey } from './units';
+import type { LeadAndResponsible, UnitDirectory, UnitSpelling } from './units';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarCovers } from './workdays';
 
 /** Cells longer than this are almost always a paste gone wrong (a whole document in one cell). */
-export const MAX_CELL_CHARS = 5000;
+export const SUSPICIOUS_CELL_CHARS = 5000;
 
 export interface AnalyseOptions {
   /** The clerk's plan year; when absent: the title's year, else the commonest year in the deadlines, else `currentYear`. */
   planYear?: number;
-  directory: UnitDirectory;
+  /**
+   * The clerk's directory (a 单位名录 sheet or a file). Absent: the units the sheet itself names are the
+   * directory, and only what is suspicious inside the sheet is reported (near-duplicate spellings, text that
+   * slipped into a unit cell).
+   */
+  directory?: UnitDirectory;
   /** Columns the clerk set by hand (absolute 0-based), over the detected ones. */
   columns?: Partial<ColumnMap>;
   /** The year it is now, for the last-resort plan year; default: the system clock's year. */
@@ -46,6 +51,17 @@ const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
   lead: { zh: '牵头单位', en: 'lead unit' },
   responsible: { zh: '责任单位', en: 'responsible unit' },
 };
+
+/**
+ * A rule the document prints for reading its unit lists: 主要责任单位第一个为牵头单位，其余为配合单位 /
+ * 列第一位的为牵头单位，下同 / 排在首位的为牵头单位.
+ */
+const LEAD_RULE = /(?:第一个|第一位|第1位|首位|第一家|排名第一|排序第一)[^，。；,;]{0,8}(?:为|是)牵头(?:单位|部门)/;
+/** Blank 牵头单位 in at least this many tasks, and this share of the table, is the table's way, not an omission. */
+const BLANK_LEAD_MIN_TASKS = 3;
+const BLANK_LEAD_MIN_SHARE = 1 / 3;
+/** A finding about one name lists this many of its cells, then says how many more. */
+const CELLS_LISTED = 8;
 
 const NOTE_ROW = /^(注|备注|说明|附注)\s*\d*\s*[:：]/;
 const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
@@ -175,7 +191,7 @@ export function analyseSheet(grid: SheetGrid, options: AnalyseOptions): SheetAna
   const merges = new MergeIndex(grid);
   const layout = detectLayout(grid, options.columns, merges);
   const { year: planYear, source: planYearSource } = choosePlanYear(grid, layout, options);
-  return new SheetReader(grid, merges, layout, planYear, options.directory, options.subsetOfMaster).read(planYearSource);
+  return new SheetReader(grid, merges, layout, planYear, options.directory ?? null, options.subsetOfMaster).read(planYearSource);
 }
 
 class SheetReader {
@@ -190,7 +206,7 @@ class SheetReader {
    * reported once per source cell, so a cell merged over several measures is reported once.
    */
   private readonly unitsByText = new Map<string, string[]>();
-  private readonly leadSplitByText = new Map<string, { lead: string[]; responsible: string[] }>();
+  private readonly leadSplitByText = new Map<string, LeadAndResponsible>();
   private readonly deadlineByText = new Map<string, Deadline>();
   private readonly statusByText = new Map<string, Status>();
   private readonly reportedCells = new Set<number>();
@@ -202,6 +218,14 @@ class SheetReader {
   /** Distinct unit names the directory knows / does not know, in first-seen order (for directory.mismatch). */
   private readonly knownUnitNames = new Set<string>();
   private readonly unknownUnitNames = new Set<string>();
+  /** Per-cell unit.unknown findings, held back until it is known whether the directory fits the sheet at all. */
+  private readonly unknownFindings: { at: CellRef; message: LocalText; suggestion: string | null }[] = [];
+  /** Every unit name the unit cells write, with the cells writing it, in first-seen order. */
+  private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
+  /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
+  private readonly blankLeads: CellRef[] = [];
+  /** The document's printed rule that the first unit listed leads, and where it is printed. */
+  private readonly leadRule: { at: CellRef; text: string } | null;
 
   private section: string | null = null;
   private subsection: string | null = null;
@@ -220,7 +244,7 @@ class SheetReader {
     private readonly merges: MergeIndex,
     private readonly layout: Layout,
     private readonly planYear: number,
-    private readonly directory: UnitDirectory,
+    private readonly directory: UnitDirectory | null,
     private readonly subsetOfMaster = false,
   ) {
     this.cols = layout.columns;
@@ -235,6 +259,7 @@ class SheetReader {
     this.valueColumns = new Set([c.deadline, c.lead, c.responsible, c.status, c.number].filter((col): col is number => col !== null));
     this.cellKeyStride = layout.lastColumn + 2;
     this.measureHeaderKey = compactText(cellText(valueAt(grid, layout.headerRow - 1, this.cols.measure)));
+    this.leadRule = this.singleUnitColumn ? findLeadRule(grid) : null;
   }
 
   read(planYearSource: PlanYearSource): SheetAnalysis {
@@ -275,10 +300,10 @@ class SheetReader {
           zh: `单元格是错误值 ${text}（公式计算出错），请改为实际内容`,
           en: `the cell holds the error value ${text} (a formula failed); replace it with the actual content`,
         });
-      } else if (text.length > MAX_CELL_CHARS) {
+      } else if (text.length > SUSPICIOUS_CELL_CHARS) {
         this.findings.add('warning', 'cell.too_long', { row: r, col: c }, {
-          zh: `单元格有 ${text.length} 个字，超过 ${MAX_CELL_CHARS} 字，可能是粘贴出错`,
-          en: `the cell holds ${text.length} characters, more than ${MAX_CELL_CHARS}; probably a paste gone wrong`,
+          zh: `单元格有 ${text.length} 个字，超过 ${SUSPICIOUS_CELL_CHARS} 字，可能是粘贴出错`,
+          en: `the cell holds ${text.length} characters, more than ${SUSPICIOUS_CELL_CHARS}; probably a paste gone wrong`,
         });
       }
     }
@@ -609,12 +634,7 @@ class SheetReader {
     const responsible = this.unitList(t.responsibleCells, 'responsible');
     const leadFilled = this.firstFilled(t.leadCells);
     const responsibleFilled = this.firstFilled(t.responsibleCells);
-    if (this.cols.lead !== null && !leadFilled) {
-      this.findings.add('error', 'lead.missing', { row: t.firstRow, col: this.cols.lead }, this.blankCell({
-        zh: '牵头单位为空，每项任务都应有牵头单位',
-        en: 'the lead unit is blank; every task needs one',
-      }));
-    }
+    if (this.cols.lead !== null && !leadFilled) this.blankLeads.push({ row: t.firstRow, col: this.cols.lead });
     if (this.cols.responsible !== null && !responsibleFilled) {
       this.findings.add('warning', 'responsible.missing', { row: t.firstRow, col: this.cols.responsible }, this.blankCell({
         zh: lead.length ? `责任单位为空（牵头单位：${lead.join('、')}），请确认是否由牵头单位自行负责` : '责任单位为空',
@@ -636,6 +656,10 @@ class SheetReader {
       let split = this.leadSplitByText.get(cell.text);
       if (!split) {
         split = splitLeadAndResponsible(cell.text);
+        // The document's rule: in a plain list, the unit listed first leads.
+        if (this.leadRule && !split.combined && split.responsible.length > 0) {
+          split = { lead: split.responsible.slice(0, 1), responsible: split.responsible.slice(1), combined: true };
+        }
         this.leadSplitByText.set(cell.text, split);
       }
       if (split.lead.length) this.anyCombinedLead = true;
@@ -661,7 +685,9 @@ class SheetReader {
       if (!cell.text || isErrorValue(cell.value)) continue;
       let list = this.unitsByText.get(cell.text);
       if (!list) {
-        list = splitUnits(cell.text);
+        // Role words are not names, whichever column they are written in (`市政府办公室负责`, `X会同Y`).
+        const split = splitLeadAndResponsible(cell.text);
+        list = [...split.lead, ...split.responsible];
         this.unitsByText.set(cell.text, list);
       }
       if (this.firstReport(cell)) this.checkUnits(cell, list, role);
@@ -675,8 +701,11 @@ class SheetReader {
     const roleName = UNIT_ROLE_NAME[role];
     const seen = new Set<string>();
     for (const name of names) {
-      const resolved = this.directory.resolve(name);
-      const canonical = resolved.kind === 'unit' ? resolved.canonical : resolved.kind === 'group' ? resolved.group : name;
+      this.noteSpelling(name, cell.source, role);
+      const resolved = this.directory?.resolve(name) ?? null;
+      const canonical = !resolved
+        ? unitMatchKey(name)
+        : resolved.kind === 'unit' ? resolved.canonical : resolved.kind === 'group' ? resolved.group : name;
       if (seen.has(canonical)) {
         this.findings.add('warning', 'unit.duplicate', cell.source, {
           zh: `${roleName.zh}“${name}”在同一单元格中重复出现`,
@@ -684,20 +713,91 @@ class SheetReader {
         });
       }
       seen.add(canonical);
+      // A group by its form (各有关单位, 市直有关部门) the directory does not list is one recipient, not a typo.
+      if (!resolved || (resolved.kind === 'unknown' && isGroupByForm(name))) continue;
       (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
         const s = resolved.suggestion;
-        this.findings.add(
-          'warning',
-          'unit.unknown',
-          cell.source,
-          {
+        this.unknownFindings.push({
+          at: cell.source,
+          message: {
             zh: `${roleName.zh}“${name}”不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
             en: `the ${roleName.en} “${name}” is not in the unit directory${s ? `; did you mean “${s}”?` : ' (if it is a new unit, add it to the 单位名录 directory)'}`,
           },
-          s,
+          suggestion: s,
+        });
+      }
+    }
+  }
+
+  private noteSpelling(name: string, at: CellRef, role: UnitRole): void {
+    const address = cellAddress(at.row, at.col);
+    const known = this.spellings.get(name);
+    if (!known) this.spellings.set(name, { name, cells: [address], role });
+    else if (known.cells[known.cells.length - 1] !== address) known.cells.push(address);
+  }
+
+  /**
+   * No directory given: the sheet's own units are the directory, so only what is suspicious inside it is said,
+   * once per distinct name with its cells — text that slipped into a unit cell, and near-duplicate spellings
+   * of one unit (the commonest spelling suggested).
+   */
+  private sheetUnitFindings(): void {
+    const names: UnitSpelling[] = [];
+    for (const spelling of this.spellings.values()) {
+      if (isGroupByForm(spelling.name)) continue;
+      if (!looksLikeStrayText(spelling.name)) {
+        names.push(spelling);
+        continue;
+      }
+      const roleName = UNIT_ROLE_NAME[spelling.role];
+      this.findings.add('warning', 'unit.stray_text', firstCell(spelling), {
+        zh: `${roleName.zh}中的“${spelling.name}”不像单位名称（${listCells(spelling.cells, 'zh')}），可能是其他内容误填入了单位栏，请核对`,
+        en: `“${spelling.name}” in the ${roleName.en} column does not look like a unit's name (${listCells(spelling.cells, 'en')}); other text may have slipped into the unit cell`,
+      });
+    }
+    for (const cluster of nearDuplicateSpellings(names)) {
+      const keep = cluster.preferred;
+      for (const variant of cluster.variants) {
+        this.findings.add(
+          'warning',
+          'unit.variant',
+          firstCell(variant),
+          {
+            zh: `“${variant.name}”（${listCells(variant.cells, 'zh')}）与表中写了 ${keep.cells.length} 处的“${keep.name}”可能是同一单位的不同写法，建议统一为“${keep.name}”`,
+            en: `“${variant.name}” (${listCells(variant.cells, 'en')}) may be another spelling of “${keep.name}”, written in ${keep.cells.length} cell(s); consider writing “${keep.name}” throughout`,
+          },
+          keep.name,
         );
       }
+    }
+  }
+
+  /** A directory is given: the unknown names, or one notice when the directory hardly fits the sheet. */
+  private directoryFindings(): void {
+    if (this.directoryMismatch()) return;
+    for (const f of this.unknownFindings) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+  }
+
+  /**
+   * Blank 牵头单位: an error where the sheet otherwise fills it; where it is left blank for many tasks (the
+   * listed 责任单位 share the task), one notice for the table.
+   */
+  private blankLeadFindings(): void {
+    const blanks = this.blankLeads;
+    if (blanks.length >= BLANK_LEAD_MIN_TASKS && blanks.length >= this.tasks.length * BLANK_LEAD_MIN_SHARE) {
+      const column = columnLetter(blanks[0].col);
+      this.findings.add('info', 'lead.blank_column', null, {
+        zh: `${column} 列（牵头单位）有 ${blanks.length} 项任务未填写（共 ${this.tasks.length} 项），表格似乎有意不逐项指定牵头单位：这些任务按所列责任单位统计`,
+        en: `Column ${column} (lead unit) is blank for ${blanks.length} of the ${this.tasks.length} tasks; the table seems to leave the lead out on purpose: those tasks are counted by their responsible units`,
+      });
+      return;
+    }
+    for (const at of blanks) {
+      this.findings.add('error', 'lead.missing', at, this.blankCell({
+        zh: '牵头单位为空，本表其他任务都填写了牵头单位',
+        en: 'the lead unit is blank, while the other tasks of the table name one',
+      }));
     }
   }
 
@@ -724,21 +824,22 @@ class SheetReader {
   }
 
   /**
-   * Most unit names unknown: the directory is another place's (the built-in one is 两江新区's). One note for the
-   * table says so and what to do, on top of the per-cell findings.
+   * Most unit names unknown: the directory is another body's. One notice for the table says so and what to do,
+   * instead of a warning in every unit cell.
    */
-  private directoryMismatch(): void {
+  private directoryMismatch(): boolean {
     const unknown = [...this.unknownUnitNames];
-    if (unknown.length < MISMATCH_MIN_UNKNOWN || unknown.length <= this.knownUnitNames.size) return;
+    if (unknown.length < MISMATCH_MIN_UNKNOWN || unknown.length <= this.knownUnitNames.size) return false;
     const total = unknown.length + this.knownUnitNames.size;
     this.findings.add('info', 'directory.mismatch', null, {
       zh:
         `表中 ${total} 个单位名称有 ${unknown.length} 个不在单位名录中（${listNames(unknown, 'zh')}），` +
-        '单位名录可能不是本地区的：请在“单位名录”表中补充本地区的单位（可由本表的单位名称生成）',
+        '单位名录可能不是本表所属地区或部门的，因此不再逐格提示：请在“单位名录”表中补充这些单位（可由本表的单位名称生成），或不指定单位名录',
       en:
         `${unknown.length} of the ${total} unit names in the table are not in the unit directory (${listNames(unknown, 'en')}); ` +
-        'the directory may belong to another place: add this area’s units to the 单位名录 sheet (it can be made from the names in this table)',
+        'the directory seems to belong to another body, so they are not flagged cell by cell: add these units to the 单位名录 sheet (it can be made from the names in this table), or check without a directory',
     });
+    return true;
   }
 
   private tableFindings(planYearSource: PlanYearSource): void {
@@ -805,7 +906,16 @@ class SheetReader {
     };
     const said = guessed[planYearSource];
     if (said) this.findings.add('info', 'plan_year.guessed', null, said);
-    this.directoryMismatch();
+    if (this.directory) this.directoryFindings();
+    else this.sheetUnitFindings();
+    this.blankLeadFindings();
+    if (this.leadRule) {
+      const quoted = this.leadRule.text.length > 40 ? `${this.leadRule.text.slice(0, 40)}…` : this.leadRule.text;
+      this.findings.add('info', 'lead.rule', this.leadRule.at, {
+        zh: `按文件的说明“${quoted}”，各项任务所列的第一个单位均按牵头单位、其余按责任单位处理`,
+        en: `As the document says (“${quoted}”), the first unit listed for each task is taken as its lead and the others as responsible`,
+      });
+    }
     if (!calendarCovers(this.planYear)) {
       this.findings.add('warning', 'calendar.beyond_data', null, {
         zh: `内置的法定节假日日历只覆盖 ${CALENDAR_FIRST_YEAR}—${CALENDAR_LAST_YEAR} 年，${this.planYear} 年的工作日按周一至周五计算，未计节假日和调休`,
@@ -834,6 +944,32 @@ function listNames(names: string[], lang: 'zh' | 'en'): string {
   const shown = names.slice(0, MISMATCH_LISTED).map((n) => `“${n}”`).join(lang === 'zh' ? '、' : ', ');
   if (names.length <= MISMATCH_LISTED) return shown;
   return lang === 'zh' ? `${shown}等 ${names.length} 个` : `${shown} and ${names.length - MISMATCH_LISTED} more`;
+}
+
+function firstCell(spelling: UnitSpelling): CellRef {
+  const address = spelling.cells[0];
+  const letters = /^[A-Z]+/.exec(address)![0];
+  return { row: Number(address.slice(letters.length)) - 1, col: columnIndex(letters) };
+}
+
+function listCells(cells: string[], lang: 'zh' | 'en'): string {
+  const shown = cells.slice(0, CELLS_LISTED).join(lang === 'zh' ? '、' : ', ');
+  if (cells.length <= CELLS_LISTED) return shown;
+  return lang === 'zh' ? `${shown}等 ${cells.length} 处` : `${shown} and ${cells.length - CELLS_LISTED} more`;
+}
+
+/** The document's printed lead rule anywhere on the sheet (title, header, a task, a note under the table). */
+function findLeadRule(grid: SheetGrid): { at: CellRef; text: string } | null {
+  for (let r = 0; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || v.indexOf('牵头') < 0) continue;
+      const text = normaliseText(v);
+      if (LEAD_RULE.test(text)) return { at: { row: grid.originRow + r, col: grid.originCol + c }, text };
+    }
+  }
+  return null;
 }
 
 function dedupe(names: string[]): string[] {

@@ -19,7 +19,9 @@ const KIND_NAMES: Record<string, LocalText> = {
   'deadline.unknown': { zh: '完成时限无法识别', en: 'Deadline not understood' },
   'directory.mismatch': { zh: '单位名录与表格不一致', en: 'Directory does not match the sheet' },
   'layout.header_repeated': { zh: '表头重复出现', en: 'Header repeated in the table' },
+  'lead.blank_column': { zh: '牵头单位列多处留空', en: 'Lead-unit column left blank' },
   'lead.missing': { zh: '牵头单位未填写', en: 'Lead unit blank' },
+  'lead.rule': { zh: '按文件说明认定牵头单位', en: 'Lead units read by the document’s rule' },
   'measure.empty': { zh: '任务内容为空', en: 'Measure text blank' },
   'numbering.duplicate': { zh: '任务编号重复', en: 'Measure number repeated' },
   'numbering.gap': { zh: '任务编号不连续', en: 'Gap in the measure numbers' },
@@ -29,7 +31,9 @@ const KIND_NAMES: Record<string, LocalText> = {
   'table.stopped': { zh: '表格在注释或另一张表前结束', en: 'Table ends before a note or another table' },
   'table.no_tasks': { zh: '表头下没有任务行', en: 'No task rows under the header' },
   'unit.duplicate': { zh: '同一单位重复填写', en: 'Unit named twice' },
+  'unit.stray_text': { zh: '单位栏中的内容不像单位名称', en: 'Unit cell holds other text' },
   'unit.unknown': { zh: '单位不在单位名录中', en: 'Unit not in the directory' },
+  'unit.variant': { zh: '同一单位有不同写法', en: 'One unit spelt two ways' },
   'units.missing': { zh: '单位未填写', en: 'Units blank' },
 };
 

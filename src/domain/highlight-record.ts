@@ -40,28 +40,81 @@ export function packRecord(record: HighlightRecord): HighlightRecord {
 
 const isIndex = (n: unknown, length: number): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) < length;
 const isCoord = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+const isColour = (v: unknown): boolean => v === null || typeof v === 'string';
+
+/** Excel's grid, 0-based: 1 048 576 rows, 16 384 columns (XFD). */
+export const EXCEL_LAST_ROW = 1_048_575;
+export const EXCEL_LAST_COL = 16_383;
+
+/** How far below and right of the sheet's used range a recorded cell may lie (rows deleted since, a cleared column). */
+const ROWS_PAST_SHEET = 1_000;
+const COLS_PAST_SHEET = 64;
+
+/** The cells a record may name: within Excel's grid and near the sheet's used range. */
+export interface RecordBounds {
+  lastRow: number;
+  lastCol: number;
+}
+
+/** The bounds for a sheet whose used range is `grid`: the product only ever colours cells of its table. */
+export function recordBoundsOf(grid: SheetGrid | null): RecordBounds {
+  if (!grid) return { lastRow: EXCEL_LAST_ROW, lastCol: EXCEL_LAST_COL };
+  // The grid is rectangular: its first row is as wide as any.
+  const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+  return {
+    lastRow: Math.min(EXCEL_LAST_ROW, lastGridRow(grid) + ROWS_PAST_SHEET),
+    lastCol: Math.min(EXCEL_LAST_COL, Math.max(lastCol, 0) + COLS_PAST_SHEET),
+  };
+}
+
+function isRecordedCell(c: unknown, bounds: RecordBounds): c is HighlightedCell {
+  if (typeof c !== 'object' || c === null) return false;
+  const cell = c as Partial<HighlightedCell>;
+  return (
+    isCoord(cell.row) &&
+    isCoord(cell.col) &&
+    cell.row <= bounds.lastRow &&
+    cell.col <= bounds.lastCol &&
+    typeof cell.original === 'object' &&
+    cell.original !== null &&
+    isColour(cell.original.fill) &&
+    isColour(cell.original.font) &&
+    typeof cell.applied === 'object' &&
+    cell.applied !== null &&
+    typeof cell.applied.fill === 'string' &&
+    typeof cell.applied.font === 'string'
+  );
+}
 
 /**
- * The record with every cell listed. Malformed runs (a record edited by hand or damaged) are skipped rather
- * than guessed at: those cells are then simply no longer remembered.
+ * The record with every cell listed. Malformed runs and cells (a record edited by hand or damaged), and any
+ * outside `bounds`, are skipped rather than guessed at: those cells are then simply no longer remembered. A
+ * run is walked only within the bounds, so a forged [3, 0, 300000000, 0, 0] costs no more than the sheet.
  */
-export function unpackRecord(record: HighlightRecord | undefined): HighlightRecord | undefined {
-  const packed = record?.packed;
-  if (!record || !packed) return record;
-  const styles = Array.isArray(packed.styles) ? packed.styles : [];
-  const colours = Array.isArray(packed.colours) ? packed.colours : [];
-  const cells: HighlightedCell[] = Array.isArray(record.cells) ? [...record.cells] : [];
-  for (const run of Array.isArray(packed.runs) ? packed.runs : []) {
+export function unpackRecord(record: HighlightRecord | undefined, bounds: RecordBounds = recordBoundsOf(null)): HighlightRecord | undefined {
+  if (!record) return record;
+  const packed = record.packed;
+  const styles = packed && Array.isArray(packed.styles) ? packed.styles : [];
+  const colours = packed && Array.isArray(packed.colours) ? packed.colours : [];
+  const cells: HighlightedCell[] = Array.isArray(record.cells) ? record.cells.filter((c) => isRecordedCell(c, bounds)) : [];
+  for (const run of packed && Array.isArray(packed.runs) ? packed.runs : []) {
     if (!Array.isArray(run)) continue;
     const [row, first, last, s, c] = run;
     if (!isCoord(row) || !isCoord(first) || !isCoord(last) || last < first || !isIndex(s, styles.length) || !isIndex(c, colours.length)) continue;
-    for (let col = first; col <= last; col++) {
-      const original: CellStyle = { row, col, fill: styles[s].fill, font: styles[s].font, token: styles[s].token };
-      cells.push({ row, col, original, applied: { fill: colours[c].fill, font: colours[c].font } });
+    if (row > bounds.lastRow || first > bounds.lastCol) continue;
+    const style = styles[s];
+    const colour = colours[c];
+    if (!style || !colour || !isColour(style.fill) || !isColour(style.font) || typeof colour.fill !== 'string' || typeof colour.font !== 'string') continue;
+    for (let col = first; col <= Math.min(last, bounds.lastCol); col++) {
+      const original: CellStyle = { row, col, fill: style.fill, font: style.font, token: style.token };
+      cells.push({ row, col, original, applied: { fill: colour.fill, font: colour.font } });
     }
   }
-  const { packed: _packed, ...rest } = record;
-  return { ...rest, cells };
+  const userColoured = Array.isArray(record.userColoured)
+    ? record.userColoured.filter((c) => typeof c === 'object' && c !== null && isCoord(c.row) && isCoord(c.col) && c.row <= bounds.lastRow && c.col <= bounds.lastCol)
+    : undefined;
+  const { packed: _packed, userColoured: _userColoured, ...rest } = record;
+  return { ...rest, cells, ...(userColoured?.length ? { userColoured } : {}) };
 }
 
 // ---- following rows the clerk moved -------------------------------------------------------------------------

@@ -107,8 +107,22 @@ export function isValidSheetName(name: string): boolean {
   return typeof name === 'string' && name.length >= 1 && name.length <= MAX_SHEET_NAME_LENGTH && !FORBIDDEN_SHEET_NAME_CHARS.test(name) && !/^'|'$/.test(name);
 }
 
-/** Throws a UserFacingError saying what is wrong with a sheet name the clerk chose (Excel's rules). */
+/** Names the product keeps for its hidden bookkeeping sheets (any letter case, as Excel compares them). */
+export const RESERVED_SHEET_NAMES: readonly string[] = [STATE_SHEET_NAME, RETURN_IDENTITY_SHEET];
+
+export function isReservedSheetName(name: string): boolean {
+  const key = name.trim().toLowerCase();
+  return RESERVED_SHEET_NAMES.some((r) => r.toLowerCase() === key);
+}
+
+/** Throws a UserFacingError saying what is wrong with a sheet name the clerk chose (Excel's rules, the reserved names). */
 export function assertSheetName(name: string): void {
+  if (isReservedSheetName(name)) {
+    throw new UserFacingError('sheet.reserved_name', {
+      zh: `工作表名称“${name.trim()}”是本工具内部记录表的保留名称，不能用于生成的工作表；请换一个名称`,
+      en: `Sheet name "${name.trim()}" is reserved for this tool's internal record sheets and cannot name a sheet it makes; choose another name`,
+    });
+  }
   if (!isValidSheetName(name.trim())) {
     throw new UserFacingError('sheet.bad_name', {
       zh: `工作表名称“${name}”不可用：须为 1–${MAX_SHEET_NAME_LENGTH} 个字符，不能含 : \\ / ? * [ ]，不能以单引号开头或结尾`,
@@ -142,16 +156,16 @@ export function placeProductSheet(options: {
   existingSheets: string[];
   state: WorkbookState;
   /**
-   * Answers of the stamp probes (WorkbookSnapshot.probes). A recorded sheet with a stamp is replaced only when
-   * its probe answers with that stamp; unanswered, it is taken for the clerk's. Records without a stamp
-   * (written before stamps) are trusted by name.
+   * Answers of the stamp probes (WorkbookSnapshot.probes). A recorded sheet is replaced only when its probe
+   * answers with the record's stamp; unanswered, or a record without a stamp (hand-edited, or written before
+   * stamps), it is taken for the clerk's and kept: no stamp, no deletion.
    */
   probes?: Record<string, CellValue>;
 }): SheetPlacement {
   const { requested, marker, source, existingSheets, state, probes } = options;
   const existing = new Set(existingSheets.map((n) => n.toLowerCase()));
   const recorded = recordedProductSheet(state, marker, source, existingSheets);
-  const previous = recorded && (recorded.stamp === undefined || carriesStamp(stampProbeAnswer(probes, recorded.name), recorded.stamp)) ? recorded : null;
+  const previous = recorded?.stamp && carriesStamp(stampProbeAnswer(probes, recorded.name), recorded.stamp) ? recorded : null;
   const taken = new Set(existing);
   if (previous) taken.delete(previous.name.toLowerCase());
 

@@ -58,12 +58,15 @@ export function rowState(task: Task, asOf: string, soonDays: number = DEFAULT_SO
   }
 }
 
-/** State names in words — colour is never the only signal (legend, summary, CLI output). */
+/**
+ * State names in words — colour is never the only signal (legend, summary, CLI output). 已完成 alone is kept for
+ * done on time and done late together (the 完成率 of a report), so the on-time state is 按期完成 everywhere.
+ */
 export const STATE_NAMES: Record<RowState, LocalText> = {
   overdue: { zh: '逾期', en: 'Overdue' },
   due_soon: { zh: '临期', en: 'Due soon' },
   behind: { zh: '滞后', en: 'Behind' },
-  done: { zh: '已完成', en: 'Done' },
+  done: { zh: '按期完成', en: 'Done on time' },
   done_late: { zh: '逾期完成', en: 'Done late' },
   on_track: { zh: '正常推进', en: 'On track' },
   ongoing: { zh: '长期/常态', en: 'Ongoing' },

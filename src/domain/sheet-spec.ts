@@ -87,6 +87,45 @@ export function headerFooterCode(line: HeaderFooterSpec): string {
   return `${line.left ? `&L${line.left}` : ''}${line.center ? `&C${line.center}` : ''}${line.right ? `&R${line.right}` : ''}`;
 }
 
+/**
+ * The &L, &C and &R sections of an OOXML header/footer line, each '' when absent (text before any section code
+ * is the centre's, as Excel reads it). Other codes (&P, &N, &&, &K…) stay in their section's text.
+ */
+export function parseHeaderFooterCode(line: string): Required<HeaderFooterSpec> {
+  const parts = { L: '', C: '', R: '' };
+  let current: 'L' | 'C' | 'R' = 'C';
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '&' && i + 1 < line.length) {
+      const code = line[i + 1];
+      if (code === 'L' || code === 'C' || code === 'R') current = code;
+      else parts[current] += line.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    parts[current] += line[i];
+  }
+  return { left: parts.L, center: parts.C, right: parts.R };
+}
+
+/**
+ * A sheet's printed header and footer as they are, every section given ('' when empty): what 标色 saves before
+ * it prints its legend there, and 清除标色 puts back.
+ */
+export interface PageHeaderFooter {
+  header: Required<HeaderFooterSpec>;
+  footer: Required<HeaderFooterSpec>;
+}
+
+export const EMPTY_HEADER_FOOTER: PageHeaderFooter = {
+  header: { left: '', center: '', right: '' },
+  footer: { left: '', center: '', right: '' },
+};
+
+export function sameHeaderFooter(a: PageHeaderFooter, b: PageHeaderFooter): boolean {
+  const sections = ['left', 'center', 'right'] as const;
+  return sections.every((k) => a.header[k] === b.header[k] && a.footer[k] === b.footer[k]);
+}
+
 export interface DropdownSpec {
   range: CellRange;
   options: string[];
@@ -96,7 +135,8 @@ export interface SheetSpec {
   name: string;
   /** The product marks every sheet it makes; regenerating replaces only sheets carrying the same marker kind. */
   /** 'imported': a task table brought in from a notice; once written it is the clerk's sheet, never regenerated. */
-  marker: 'summary' | 'returns-log' | 'unit-directory' | 'return-copy' | 'state' | 'imported';
+  /** 'carried-over': 上年未完成事项, last year's unfinished measures (回头看). */
+  marker: 'summary' | 'returns-log' | 'unit-directory' | 'return-copy' | 'state' | 'imported' | 'carried-over';
   rows: SpecCell[][];
   merges: CellRange[];
   /** Column widths in characters (Excel's unit), index = column. */

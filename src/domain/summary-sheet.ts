@@ -110,12 +110,8 @@ function chineseDateTime(stamp: string): string {
   return m[2] ? `${chineseDate(m[1])} ${m[2]}` : chineseDate(m[1]);
 }
 
-/**
- * State names as the summary prints them. 已完成 means one thing on this sheet — done, on time or late — so the
- * state 'done' (on time) is 按期完成 here, and 逾期 is 逾期未完成 beside 逾期完成.
- */
+/** State names as the summary prints them: 逾期 is 逾期未完成 beside 逾期完成. */
 function stateName(state: RowState): LocalText {
-  if (state === 'done') return { zh: '按期完成', en: 'Done on time' };
   if (state === 'overdue') return { zh: '逾期未完成', en: 'Overdue' };
   return STATE_NAMES[state];
 }

@@ -109,3 +109,24 @@ export function cellText(value: CellValue): string {
 export function isBlankCell(value: CellValue): boolean {
   return cellText(value) === '';
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+const escapeControl = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A name from outside (a file name, a sheet name) as it may be shown: control characters — a terminal escape,
+ * a bell, a carriage return that overwrites the line, a direction override that reverses it — become visible
+ * \uXXXX escapes, so what is shown is what is there and a terminal or a cell never acts on them.
+ */
+export function visibleName(s: string): string {
+  return s.replace(CONTROL, escapeControl);
+}
+
+/** Output text: the same escapes, but newlines and tabs (the output's own layout) are kept. */
+export function visibleOutput(s: string): string {
+  return s.replace(CONTROL_EXCEPT_LINES, escapeControl);
+}

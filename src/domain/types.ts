@@ -157,7 +157,7 @@ export interface SheetAnalysis {
   findings: Finding[];
 }
 
-/** The product's progress-against-date classification of one task (issue: colour-coding). */
+/** The product's progress-against-date classification of one task: what its colour, the legend and the summary say. */
 export type RowState =
   | 'overdue'
   | 'due_soon'

@@ -3,8 +3,10 @@
  * every cell it coloured (for an exact `clear`), the sheets it made (so it only ever replaces its own), and
  * the clerk's settings. Hosts store it as text in a very-hidden sheet; this module owns its shape.
  */
+import { UserFacingError } from './errors';
 import type { CellStyle, ColumnMap, RowState } from './types';
 import type { SheetSpec } from './sheet-spec';
+import type { PrintedRecord } from './highlight-print';
 
 /** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
 export const STATE_SHEET_NAME = '_allocation_state';
@@ -40,6 +42,8 @@ export interface HighlightRecord {
    */
   keyColumn?: number;
   rowKeys?: [number, string][];
+  /** The sheet's printed header and footer before the legend was printed there, and the legend's (highlight-print.ts). */
+  printed?: PrintedRecord;
 }
 
 export interface PackedHighlight {
@@ -102,30 +106,102 @@ export interface WorkbookState {
 }
 
 export function emptyState(): WorkbookState {
-  return { version: 1, highlights: {}, productSheets: [], settings: {} };
+  return { version: 1, highlights: nameKeyed(), productSheets: [], settings: {} };
+}
+
+/**
+ * A record keyed by a sheet name, without a prototype: a sheet called __proto__, constructor or toString is
+ * a key like any other (on a plain object `x["__proto__"] = …` would replace the prototype and lose the entry).
+ */
+export function nameKeyed<T>(entries?: Iterable<[string, T]>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [k, v] of entries ?? []) out[k] = v;
+  return out;
+}
+
+/** The entry for `name`, only if the record holds one of its own. */
+export function ownEntry<T>(record: Record<string, T> | undefined, name: string): T | undefined {
+  return record && Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+}
+
+/** The record with `name` set to `value` (undefined removes it); the input is not changed. */
+export function withEntry<T>(record: Record<string, T>, name: string, value: T | undefined): Record<string, T> {
+  const out = nameKeyed(Object.entries(record));
+  if (value === undefined) delete out[name];
+  else out[name] = value;
+  return out;
+}
+
+/** The saved highlight record of a sheet, if the state holds one. */
+export function highlightOf(state: WorkbookState, sheet: string): HighlightRecord | undefined {
+  return ownEntry(state.highlights, sheet);
+}
+
+const PRODUCT_MARKERS: readonly string[] = ['summary', 'returns-log', 'unit-directory', 'return-copy', 'state', 'imported'];
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A product-sheet record as the product writes it; anything else (hand-edited, damaged) is dropped. */
+function isProductSheetRecord(v: unknown): v is ProductSheetRecord {
+  if (!isPlainObject(v)) return false;
+  return (
+    typeof v.name === 'string' &&
+    v.name !== '' &&
+    typeof v.marker === 'string' &&
+    PRODUCT_MARKERS.includes(v.marker) &&
+    (v.source === null || v.source === undefined || typeof v.source === 'string') &&
+    (v.stamp === undefined || typeof v.stamp === 'string') &&
+    (v.written === undefined || typeof v.written === 'string')
+  );
+}
+
+/** A highlight record's outline: its lists are lists (their items are checked where they are unpacked). */
+function isHighlightRecord(v: unknown): v is HighlightRecord {
+  if (!isPlainObject(v)) return false;
+  if (v.cells !== undefined && !Array.isArray(v.cells)) return false;
+  if (v.userColoured !== undefined && !Array.isArray(v.userColoured)) return false;
+  if (v.rowKeys !== undefined && !Array.isArray(v.rowKeys)) return false;
+  if (v.packed !== undefined && !isPlainObject(v.packed)) return false;
+  return v.cells !== undefined || v.packed !== undefined;
 }
 
 /**
  * Tolerant: a missing or unreadable state is an empty one (the workbook simply has not been touched yet),
- * and `damaged` says so, so the caller can warn instead of silently forgetting saved colours.
+ * and `damaged` says so, so the caller can warn instead of silently forgetting saved colours. The state
+ * travels inside files and may have been edited by hand: entries of the wrong shape are dropped (and the
+ * state is called damaged) rather than trusted.
  */
 export function parseState(textValue: string | null): { state: WorkbookState; damaged: boolean } {
   if (!textValue) return { state: emptyState(), damaged: false };
+  let raw: unknown;
   try {
-    const raw = JSON.parse(textValue) as Partial<WorkbookState>;
-    if (!raw || typeof raw !== 'object' || raw.version !== 1) return { state: emptyState(), damaged: true };
-    return {
-      state: {
-        version: 1,
-        highlights: raw.highlights && typeof raw.highlights === 'object' ? raw.highlights : {},
-        productSheets: Array.isArray(raw.productSheets) ? raw.productSheets : [],
-        settings: raw.settings && typeof raw.settings === 'object' ? raw.settings : {},
-      },
-      damaged: false,
-    };
+    raw = JSON.parse(textValue);
   } catch {
     return { state: emptyState(), damaged: true };
   }
+  if (!isPlainObject(raw) || raw.version !== 1) return { state: emptyState(), damaged: true };
+  let damaged = false;
+  const highlights = nameKeyed<HighlightRecord>();
+  if (isPlainObject(raw.highlights)) {
+    for (const [sheet, record] of Object.entries(raw.highlights)) {
+      if (isHighlightRecord(record)) highlights[sheet] = { ...record, cells: Array.isArray(record.cells) ? record.cells : [] };
+      else damaged = true;
+    }
+  } else if (raw.highlights !== undefined) damaged = true;
+  const listed = Array.isArray(raw.productSheets) ? raw.productSheets : [];
+  const productSheets = listed.filter(isProductSheetRecord).map((p) => ({ ...p, source: p.source ?? null }));
+  if (productSheets.length !== listed.length || (raw.productSheets !== undefined && !Array.isArray(raw.productSheets))) damaged = true;
+  const settings: ProductSettings = isPlainObject(raw.settings) ? { ...(raw.settings as ProductSettings) } : {};
+  if (settings.columns !== undefined) {
+    settings.columns = isPlainObject(settings.columns)
+      ? nameKeyed(Object.entries(settings.columns).filter((e): e is [string, Partial<ColumnMap>] => isPlainObject(e[1])))
+      : undefined;
+    if (settings.columns === undefined) {
+      delete settings.columns;
+      damaged = true;
+    }
+  }
+  return { state: { version: 1, highlights, productSheets, settings }, damaged };
 }
 
 export function serialiseState(state: WorkbookState): string {
@@ -137,4 +213,37 @@ export function chunkStateText(textValue: string): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < textValue.length; i += STATE_CHUNK_CHARS) chunks.push(textValue.slice(i, i + STATE_CHUNK_CHARS));
   return chunks.length ? chunks : [''];
+}
+
+/**
+ * Who holds the sheet called _allocation_state (any letter case): nobody, the product — its text is a state,
+ * or it is very hidden (the clerk cannot make such a sheet in Excel; a damaged state of ours) — or the clerk,
+ * whose own sheet merely has that name. Recognised by content, never by the name alone.
+ */
+export function stateSheetHolder(sheets: { name: string; visibility: string }[], stateText: string | null): 'none' | 'product' | 'clerk' {
+  const key = STATE_SHEET_NAME.toLowerCase();
+  const sheet = sheets.find((s) => s.name.toLowerCase() === key);
+  if (!sheet) return 'none';
+  if (sheet.visibility === 'veryHidden') return 'product';
+  if (!stateText) return 'clerk';
+  let raw: unknown;
+  try {
+    raw = JSON.parse(stateText);
+  } catch {
+    return 'clerk';
+  }
+  return typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1 ? 'product' : 'clerk';
+}
+
+/**
+ * Throws before anything is written when the state's sheet name is taken by a sheet of the clerk's: the
+ * product would otherwise write its record over that sheet's column A and hide it.
+ */
+export function assertStateSheetFree(sheets: { name: string; visibility: string }[], stateText: string | null): void {
+  if (stateSheetHolder(sheets, stateText) !== 'clerk') return;
+  const name = sheets.find((s) => s.name.toLowerCase() === STATE_SHEET_NAME.toLowerCase())!.name;
+  throw new UserFacingError('state.sheet_taken', {
+    zh: `工作簿中的工作表“${name}”不是本工具的记录表，但占用了本工具保存标色和生成记录所用的名称；为不改动它，本次未做任何修改。请将该工作表改名后再试`,
+    en: `Sheet "${name}" is not this tool's record sheet but has the name the tool keeps its record under; to leave it untouched nothing was changed. Rename that sheet and try again`,
+  });
 }

@@ -151,6 +151,9 @@ export function validateChanges(sheetNames: string[], changes: WorkbookChange[])
         names.add(key);
         break;
       }
+      case 'headerFooter':
+        need(change.sheet);
+        break;
       case 'deleteSheet':
         need(change.sheet);
         names.delete(change.sheet.toLowerCase());

@@ -8,7 +8,7 @@
 import type { CellRange, CellStyle, CellValue, SheetGrid } from '../domain/types';
 
 export type { CellStyle };
-import type { SheetSpec } from '../domain/sheet-spec';
+import type { PageHeaderFooter, SheetSpec } from '../domain/sheet-spec';
 
 export interface HostCapabilities {
   host: 'excel' | 'xlsx';
@@ -18,6 +18,8 @@ export interface HostCapabilities {
   readsMerges: boolean;
   /** Native charts can be created. */
   charts: boolean;
+  /** A sheet's printed header and footer can be read and written (ExcelApi ≥ 1.9, or ExcelJS); absent: no. */
+  headerFooter?: boolean;
 }
 
 export interface SheetInfo {
@@ -56,6 +58,11 @@ export interface WorkbookSnapshot {
   stateText: string | null;
   /** Answers to ReadRequest.probes that name an existing sheet, keyed by probeKey. */
   probes?: Record<string, CellValue>;
+  /**
+   * The requested sheet's printed header and footer (the ones for all pages); absent when the host cannot read
+   * them (capabilities.headerFooter) or there is no such sheet.
+   */
+  headerFooter?: PageHeaderFooter;
 }
 
 export interface CellWrite {
@@ -81,6 +88,8 @@ export type WorkbookChange =
   | { kind: 'sheet'; spec: SheetSpec; replaces?: string | null }
   /** Write values (collect writes 完成情况 etc. into the master's status columns). */
   | { kind: 'cells'; sheet: string; writes: CellWrite[] }
+  /** Replace a sheet's printed header and footer (every section; '' clears one). Hosts without it skip this. */
+  | { kind: 'headerFooter'; sheet: string; value: PageHeaderFooter }
   /** Add header cells / columns is just `cells`; deleting a product sheet: */
   | { kind: 'deleteSheet'; sheet: string };
 

@@ -30,6 +30,7 @@ import {
   officeValueOf,
   type OfficeValue,
 } from './cell-model';
+import { headerFooterCode, parseHeaderFooterCode, type HeaderFooterSpec } from '../domain/sheet-spec';
 import { SimulatorError } from './errors';
 import { charsToPoints } from '../hosts/excel/excel-host';
 import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from '../hosts/excel/payload';
@@ -587,7 +588,7 @@ class WorksheetProxy extends ClientObject {
     return this.loadedValue('position');
   }
 
-  private write(requestBytes: number, apply: (ws: ExcelJS.Worksheet) => void): void {
+  write(requestBytes: number, apply: (ws: ExcelJS.Worksheet) => void): void {
     this.ctx.enqueue({
       requestBytes,
       run: () => {
@@ -711,7 +712,7 @@ class WorksheetProxy extends ClientObject {
     bottomMargin: number;
     headerMargin: number;
     footerMargin: number;
-    headersFooters: { defaultForAllPages: Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string> };
+    headersFooters: { defaultForAllPages: HeaderFooterProxy };
     setPrintTitleRows(address: string): void;
   } {
     this.sim.requireApi('1.9', 'Worksheet.pageLayout');
@@ -721,22 +722,7 @@ class WorksheetProxy extends ClientObject {
         const margins = ws.pageSetup.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
         ws.pageSetup.margins = { ...margins, [key]: points / 72 };
       });
-    // One header/footer line is three sections (&L &C &R); setting one section keeps the other two.
-    const section = (which: 'oddHeader' | 'oddFooter', code: 'L' | 'C' | 'R', text: string) =>
-      write(jsonBytes(text), (ws) => {
-        const parts = splitHeaderFooter(ws.headerFooter?.[which] ?? '');
-        parts[code] = text;
-        const joined = (['L', 'C', 'R'] as const).map((k) => (parts[k] ? `&${k}${parts[k]}` : '')).join('');
-        ws.headerFooter = { ...ws.headerFooter, [which]: joined };
-      });
-    const defaultForAllPages = {
-      set leftHeader(v: string) { section('oddHeader', 'L', v); },
-      set centerHeader(v: string) { section('oddHeader', 'C', v); },
-      set rightHeader(v: string) { section('oddHeader', 'R', v); },
-      set leftFooter(v: string) { section('oddFooter', 'L', v); },
-      set centerFooter(v: string) { section('oddFooter', 'C', v); },
-      set rightFooter(v: string) { section('oddFooter', 'R', v); },
-    };
+    const defaultForAllPages = new HeaderFooterProxy(this.ctx, this);
     return {
       headersFooters: { defaultForAllPages },
       set centerHorizontally(v: boolean) {
@@ -791,6 +777,64 @@ class WorksheetProxy extends ClientObject {
       },
     };
   }
+}
+
+type HeaderFooterSection = 'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter';
+const HEADER_FOOTER_SECTIONS: Record<HeaderFooterSection, ['oddHeader' | 'oddFooter', keyof HeaderFooterSpec]> = {
+  leftHeader: ['oddHeader', 'left'],
+  centerHeader: ['oddHeader', 'center'],
+  rightHeader: ['oddHeader', 'right'],
+  leftFooter: ['oddFooter', 'left'],
+  centerFooter: ['oddFooter', 'center'],
+  rightFooter: ['oddFooter', 'right'],
+};
+
+/**
+ * PageLayout.headersFooters.defaultForAllPages (Excel.HeaderFooter, ExcelApi 1.9): the six sections as strings in
+ * Excel's &-codes, loadable and settable. The file keeps them as one line each (&L…&C…&R…), so setting one
+ * section keeps the other two.
+ */
+class HeaderFooterProxy extends ClientObject {
+  protected readonly scalarProperties = Object.keys(HEADER_FOOTER_SECTIONS) as HeaderFooterSection[];
+
+  constructor(
+    ctx: SimRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+
+  protected snapshot(names: string[]): Record<string, unknown> | null {
+    const ws = this.sheet.resolve();
+    if (!ws) return null;
+    return Object.fromEntries(
+      names.map((n) => {
+        const [line, section] = HEADER_FOOTER_SECTIONS[n as HeaderFooterSection];
+        return [n, parseHeaderFooterCode(ws.headerFooter?.[line] ?? '')[section]];
+      }),
+    );
+  }
+
+  private set(name: HeaderFooterSection, text: string): void {
+    const [line, section] = HEADER_FOOTER_SECTIONS[name];
+    this.sheet.write(jsonBytes(text), (ws) => {
+      const joined = headerFooterCode({ ...parseHeaderFooterCode(ws.headerFooter?.[line] ?? ''), [section]: text });
+      ws.headerFooter = { ...ws.headerFooter, [line]: joined || undefined };
+    });
+  }
+
+  get leftHeader(): string { return this.loadedValue('leftHeader'); }
+  set leftHeader(v: string) { this.set('leftHeader', v); }
+  get centerHeader(): string { return this.loadedValue('centerHeader'); }
+  set centerHeader(v: string) { this.set('centerHeader', v); }
+  get rightHeader(): string { return this.loadedValue('rightHeader'); }
+  set rightHeader(v: string) { this.set('rightHeader', v); }
+  get leftFooter(): string { return this.loadedValue('leftFooter'); }
+  set leftFooter(v: string) { this.set('leftFooter', v); }
+  get centerFooter(): string { return this.loadedValue('centerFooter'); }
+  set centerFooter(v: string) { this.set('centerFooter', v); }
+  get rightFooter(): string { return this.loadedValue('rightFooter'); }
+  set rightFooter(v: string) { this.set('rightFooter', v); }
 }
 
 class ChartProxy {
@@ -1825,28 +1869,3 @@ class FontProxy extends ClientObject {
   }
 }
 
-/** The &L, &C and &R sections of an OOXML header/footer line (text before any section code counts as centre). */
-function splitHeaderFooter(line: string): Partial<Record<'L' | 'C' | 'R', string>> {
-  const parts: Partial<Record<'L' | 'C' | 'R', string>> = {};
-  let current: 'L' | 'C' | 'R' = 'C';
-  let text = '';
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '&' && i + 1 < line.length) {
-      const code = line[i + 1];
-      if (code === 'L' || code === 'C' || code === 'R') {
-        if (text) parts[current] = (parts[current] ?? '') + text;
-        current = code;
-        text = '';
-        i++;
-        continue;
-      }
-      // Any other code (&P, &N, &&) is part of the section's text.
-      text += line.slice(i, i + 2);
-      i++;
-      continue;
-    }
-    text += line[i];
-  }
-  if (text) parts[current] = (parts[current] ?? '') + text;
-  return parts;
-}

@@ -1,28 +1,49 @@
 /**
- * 单位名录 from the pane: write the unit-directory sheet — from the default directory, or from the units the
- * checked sheet names — through the WorkbookHost port, and record it as a product sheet so the next run may
- * replace it. A 单位名录 sheet the clerk made is never overwritten: that is theirs, and the checker already
- * reads it. One read (fresh state) and one apply (the sheet and the state together).
+ * 单位名录 from the pane: write the unit-directory sheet from the units the checked sheet names, after the
+ * clerk has reviewed them — near-duplicate spellings side by side to merge (经济运行处 beside 经济运行局), and
+ * text that slipped into a unit cell left out — through the WorkbookHost port, and record it as a product
+ * sheet so the next run may replace it. There is no built-in directory of any body to start from. A 单位名录
+ * sheet the clerk made is never overwritten: that is theirs, and the checker already reads it. One read
+ * (fresh state) and one apply (the sheet and the state together).
  */
 import { UserFacingError } from '../domain/errors';
 import type { Lang } from '../domain/types';
 import {
-  DEFAULT_DIRECTORY,
   UNIT_DIRECTORY_SHEET,
-  directoryFromUnitNames,
   directorySheetSpec,
+  isGroupByForm,
+  looksLikeStrayText,
+  nearDuplicateSpellings,
   type UnitDirectoryData,
+  type UnitSpelling,
+  unitMatchKey,
 } from '../domain/units';
 import { placeProductSheet, recordProductSheet } from '../domain/product-sheets';
 import { parseState, serialiseState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 import type { PaneCheckResult, PaneDirectoryResult } from './workflows';
 
+/** One entry the directory would get, as the review list shows it. */
+export interface DirectoryReviewEntry {
+  /** The spelling the directory uses: the one most tasks write. */
+  name: string;
+  /** How many tasks name it. */
+  tasks: number;
+  kind: 'unit' | 'group';
+  /** Other spellings of the same unit found in the sheet, each merged as an alias only if the clerk says so. */
+  variants: { name: string; tasks: number }[];
+  /** Reads like text that slipped into a unit cell rather than a unit: left out unless the clerk keeps it. */
+  stray: boolean;
+}
+
 export interface CreateDirectoryOptions {
-  from: 'default' | 'sheet';
-  /** The checked sheet whose units seed the directory (required for from: 'sheet'). */
+  /** The checked sheet whose units make the directory. */
   check: PaneCheckResult | null;
   lang: Lang;
+  /** Variant spellings (see `directoryReview`) the clerk merged into their entry as aliases; the others stay units. */
+  merged?: readonly string[];
+  /** Names the clerk kept out of the directory; default: the stray ones. */
+  leftOut?: readonly string[];
   /** Creation time recorded with the sheet (ISO); injectable for tests. */
   now?: string;
 }
@@ -34,18 +55,96 @@ export function unitNamesInSheet(check: PaneCheckResult): string[] {
   return names;
 }
 
-export async function createDirectorySheet(host: WorkbookHost, options: CreateDirectoryOptions): Promise<PaneDirectoryResult> {
-  let data: UnitDirectoryData;
-  if (options.from === 'sheet') {
-    if (!options.check) {
-      throw new UserFacingError('directory.no_sheet', {
-        zh: '请先检查任务分工表，再用表中出现的单位创建名录。',
-        en: 'Check the allocation sheet first, then create the directory from the units it names.',
-      });
+/**
+ * What the directory made from the checked sheet would hold: its units and groups in sheet order, the
+ * near-duplicate spellings of each unit beside it (the commonest spelling first), and the stray names flagged.
+ */
+export function directoryReview(check: PaneCheckResult): DirectoryReviewEntry[] {
+  // Spellings keyed by name, counting tasks (a task naming a unit twice counts once).
+  const spellings = new Map<string, UnitSpelling>();
+  check.analysis.tasks.forEach((task, i) => {
+    for (const name of new Set([...task.lead, ...task.responsible])) {
+      const known = spellings.get(name);
+      if (known) known.cells.push(String(i));
+      else spellings.set(name, { name, cells: [String(i)] });
     }
-    data = directoryFromUnitNames(unitNamesInSheet(options.check), DEFAULT_DIRECTORY);
-  } else {
-    data = DEFAULT_DIRECTORY;
+  });
+  const all = [...spellings.values()];
+  const units = all.filter((s) => !isGroupByForm(s.name) && !looksLikeStrayText(s.name));
+  const variantOf = new Map<string, UnitSpelling>();
+  const variantsOf = new Map<string, UnitSpelling[]>();
+  for (const cluster of nearDuplicateSpellings(units)) {
+    variantsOf.set(cluster.preferred.name, cluster.variants);
+    for (const v of cluster.variants) variantOf.set(v.name, cluster.preferred);
+  }
+  const entries: DirectoryReviewEntry[] = [];
+  for (const s of all) {
+    if (variantOf.has(s.name)) continue;
+    const group = isGroupByForm(s.name);
+    entries.push({
+      name: s.name,
+      tasks: s.cells.length,
+      kind: group ? 'group' : 'unit',
+      variants: (variantsOf.get(s.name) ?? []).map((v) => ({ name: v.name, tasks: v.cells.length })),
+      stray: !group && looksLikeStrayText(s.name),
+    });
+  }
+  return entries;
+}
+
+/**
+ * The directory the reviewed entries make: merged variants as aliases, unmerged ones as units of their own.
+ * A name the directory's matching rules take for one already listed (区司法局 beside 司法局) is always added as
+ * its alias: the checker would read the two as one anyway, and a sheet listing both would not load.
+ */
+export function directoryFromReview(entries: readonly DirectoryReviewEntry[], merged: readonly string[], leftOut: readonly string[]): UnitDirectoryData {
+  const merge = new Set(merged);
+  const skip = new Set(leftOut);
+  const data: UnitDirectoryData = { units: [], groups: [] };
+  const owners = new Map<string, { aliases: string[] }>();
+  const add = (name: string, kind: 'unit' | 'group'): { aliases: string[] } | null => {
+    const owner = owners.get(unitMatchKey(name));
+    if (owner) {
+      owner.aliases.push(name);
+      return null;
+    }
+    const entry = kind === 'group' ? { name, aliases: [], members: null } : { name, aliases: [], category: '' };
+    if (kind === 'group') data.groups.push(entry as UnitDirectoryData['groups'][number]);
+    else data.units.push(entry as UnitDirectoryData['units'][number]);
+    owners.set(unitMatchKey(name), entry);
+    return entry;
+  };
+  for (const entry of entries) {
+    if (skip.has(entry.name)) continue;
+    const own = add(entry.name, entry.kind) ?? owners.get(unitMatchKey(entry.name))!;
+    for (const v of entry.variants) {
+      if (skip.has(v.name)) continue;
+      if (merge.has(v.name) && !owners.has(unitMatchKey(v.name))) {
+        own.aliases.push(v.name);
+        owners.set(unitMatchKey(v.name), own);
+      } else {
+        add(v.name, 'unit');
+      }
+    }
+  }
+  return data;
+}
+
+export async function createDirectorySheet(host: WorkbookHost, options: CreateDirectoryOptions): Promise<PaneDirectoryResult> {
+  if (!options.check) {
+    throw new UserFacingError('directory.no_sheet', {
+      zh: '请先检查任务分工表，再用表中出现的单位创建名录。',
+      en: 'Check the allocation sheet first, then create the directory from the units it names.',
+    });
+  }
+  const review = directoryReview(options.check);
+  const leftOut = options.leftOut ?? review.filter((e) => e.stray).map((e) => e.name);
+  const data = directoryFromReview(review, options.merged ?? [], leftOut);
+  if (data.units.length === 0 && data.groups.length === 0) {
+    throw new UserFacingError('directory.no_units', {
+      zh: '检查的工作表中没有可列入名录的单位，未创建单位名录。',
+      en: 'The checked sheet names no unit to list, so no directory was created.',
+    });
   }
 
   const snapshot = await host.read(options.check ? { sheet: options.check.analysis.sheet } : undefined);

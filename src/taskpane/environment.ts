@@ -5,10 +5,13 @@
  */
 import type { Lang } from '../domain/types';
 import type { WorkbookHost } from '../ports/workbook-host';
+import type { FileDelivery } from './file-delivery';
 import type { PaneWorkflows } from './workflows';
 
 export interface PaneEnvironment {
   host: WorkbookHost;
+  /** How files the pane makes reach the clerk; the browser's downloads when not given (preview, tests). */
+  delivery?: FileDelivery;
   lang: Lang;
   dark: boolean;
   /** Today's date as ISO (the default as-of date); injectable so tests and screenshots are deterministic. */

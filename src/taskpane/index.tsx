@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { TaskPane } from './App';
 import { waitForOffice, type OfficeGlobal } from './boot';
 import { loadWorkflows } from './load-workflows';
-import { createOfficeHost } from './office-host';
+import { createOfficeDelivery, createOfficeHost } from './office-host';
 import { localToday } from './pane-basics';
 import { StartupMessage } from './StartupMessage';
 
@@ -24,10 +24,11 @@ async function start(container: HTMLElement): Promise<void> {
     return;
   }
   document.documentElement.lang = started.lang;
+  const host = createOfficeHost();
   root.render(
     <StrictMode>
       <TaskPane
-        env={{ host: createOfficeHost(), lang: started.lang, dark: started.dark, today: () => localToday(), loadWorkflows }}
+        env={{ host, delivery: createOfficeDelivery(host), lang: started.lang, dark: started.dark, today: () => localToday(), loadWorkflows }}
       />
     </StrictMode>,
   );

@@ -9,7 +9,7 @@ import type { WorkbookState } from '../domain/workbook-state';
 import type { WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
 import type { LocalText } from '../domain/types';
 import { UNIT_DIRECTORY_SHEET } from '../domain/units';
-import { runCheck, type CheckResult } from '../workflows/check';
+import { runCheck, type CheckResult, type DirectorySource } from '../workflows/check';
 import { runClear } from '../workflows/clear';
 import { runHighlight } from '../workflows/highlight';
 import { runSummary, type SummaryResult } from '../workflows/summary';
@@ -18,8 +18,9 @@ import { runSplit } from '../workflows/split';
 import { runCollect, type ReturnSource } from '../workflows/collect';
 import type { ReturnReport, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
-import { createDirectorySheet } from './directory-workflow';
+import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryReviewEntry } from './directory-workflow';
 import { localTimestamp } from './pane-basics';
+import { zipSync } from 'fflate';
 
 export interface PaneCheckOptions {
   sheet: string;
@@ -33,6 +34,8 @@ export interface PaneCheckResult {
   state: WorkbookState;
   /** Whether the workbook has a 单位名录 sheet the check used. */
   directorySheet: string | null;
+  /** Which directory the check used: a given one, this workbook's 单位名录, or the units found in the sheet. */
+  directorySource: DirectorySource;
   /** The product's saved state could not be read and was treated as empty. */
   stateDamaged: boolean;
 }
@@ -65,10 +68,12 @@ export interface PaneDirectoryResult {
   units: number;
 }
 
-export type { SplitRole, ReturnReport };
+export type { SplitRole, ReturnReport, DirectoryReviewEntry, DirectorySource };
 
 export interface PaneSplitResult {
   workbooks: { unit: string; fileName: string; measureCount: number; bytes: Uint8Array }[];
+  /** Every copy in one zip, for 全部下载 where the web view saves downloads. */
+  all: { fileName: string; bytes: Uint8Array };
   /** Measures no unit receives. */
   unassigned: number;
 }
@@ -96,10 +101,10 @@ export interface PaneWorkflows {
   summary: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
   /** 标色并汇总: highlight and summary in one go — one read and one write, the fewest round trips to Excel. */
   report: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
-  createDirectory: (
-    host: WorkbookHost,
-    options: { from: 'default' | 'sheet'; check: PaneCheckResult | null; lang: Lang },
-  ) => Promise<PaneDirectoryResult>;
+  /** The 单位名录 from the checked sheet's units, with the near-duplicates the clerk merged as aliases. */
+  createDirectory: (host: WorkbookHost, options: CreateDirectoryOptions) => Promise<PaneDirectoryResult>;
+  /** What that directory would hold, for the clerk to review first. */
+  directoryReview: (check: PaneCheckResult) => DirectoryReviewEntry[];
   /** 下发: one workbook per unit, as files for the clerk to send. */
   split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>;
   /** 回收: the units' returned files merged into the master's report columns. */
@@ -123,6 +128,7 @@ export function paneWorkflows(): PaneWorkflows {
     analysis: result.analysis,
     state: result.state,
     directorySheet: result.directorySource === 'workbook' ? UNIT_DIRECTORY_SHEET : null,
+    directorySource: result.directorySource,
     stateDamaged: result.stateDamaged,
   });
   return {
@@ -140,6 +146,7 @@ export function paneWorkflows(): PaneWorkflows {
       return { ...toPaneSummary(summary), warnings: [...highlight.warnings, ...summary.warnings] };
     },
     createDirectory: createDirectorySheet,
+    directoryReview,
     split: async (host, options) => {
       const result = await runSplit(host, { ...options, generatedAt: localTimestamp() });
       const files = await loadExcelFiles();
@@ -147,7 +154,7 @@ export function paneWorkflows(): PaneWorkflows {
       for (const w of result.workbooks) {
         workbooks.push({ unit: w.unit, fileName: w.fileName, measureCount: w.measureCount, bytes: await files.workbookBytes(w.specs) });
       }
-      return { workbooks, unassigned: result.unassigned.length };
+      return { workbooks, all: zipOfCopies(options.sheet, workbooks), unassigned: result.unassigned.length };
     },
     collect: async (host, { files, ...options }) => {
       const excel = await loadExcelFiles();
@@ -166,4 +173,11 @@ export function paneWorkflows(): PaneWorkflows {
       };
     },
   };
+}
+
+/** The copies in one zip, stored uncompressed (an .xlsx is already deflated); names in UTF-8, flagged as such. */
+export function zipOfCopies(sheet: string, copies: { fileName: string; bytes: Uint8Array }[]): { fileName: string; bytes: Uint8Array } {
+  const entries: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
+  for (const copy of copies) entries[copy.fileName] = copy.bytes;
+  return { fileName: `${sheet.trim()}-各单位回收表.zip`, bytes: zipSync(entries, { level: 0 }) };
 }

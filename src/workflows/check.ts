@@ -7,8 +7,8 @@ import { isClerkTable } from '../domain/product-sheets';
 import { RETURN_IDENTITY_SHEET } from '../domain/returns/identity';
 import { UserFacingError } from '../domain/errors';
 import type { ColumnMap, SheetAnalysis } from '../domain/types';
-import { DEFAULT_DIRECTORY, directoryFromGrid, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../domain/units';
-import { parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
+import { directoryFromGrid, directoryFromTasks, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../domain/units';
+import { ownEntry, parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
 import type { WorkbookState } from '../domain/workbook-state';
 import type { SheetSpec } from '../domain/sheet-spec';
 import type { CellProbe, WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
@@ -18,7 +18,7 @@ export interface CheckOptions {
   sheet?: string;
   /** Overrides the plan year saved in the workbook and the one in the title. */
   planYear?: number;
-  /** A directory given by the caller (CLI --units); else the workbook's 单位名录 sheet; else the default. */
+  /** A directory given by the caller (CLI --units); else the workbook's 单位名录 sheet; else the sheet's own units. */
   directory?: UnitDirectory;
   /** Column corrections over the ones saved in the workbook for this sheet. */
   columns?: Partial<ColumnMap>;
@@ -35,9 +35,14 @@ export interface CheckResult {
   state: WorkbookState;
   /** True when the product's saved state could not be read (it is then treated as empty: say so). */
   stateDamaged: boolean;
-  /** Where the directory came from. */
-  directorySource: 'option' | 'workbook' | 'default';
+  /**
+   * Where the directory came from: given by the caller, the workbook's 单位名录 sheet, or — neither — the
+   * units the checked sheet itself names (there is no built-in directory of any body).
+   */
+  directorySource: DirectorySource;
 }
+
+export type DirectorySource = 'option' | 'workbook' | 'sheet';
 
 export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): Promise<CheckResult> {
   const probes = options.probes?.length ? { probes: options.probes } : {};
@@ -64,7 +69,7 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
   refuseProductSheet(grid.sheet, state);
 
   let directory = options.directory;
-  let directorySource: CheckResult['directorySource'] = 'option';
+  let directorySource: DirectorySource = 'option';
   if (!directory) {
     const hasOwn = snapshot.sheets.some((s) => s.name === UNIT_DIRECTORY_SHEET) && grid.sheet !== UNIT_DIRECTORY_SHEET;
     if (hasOwn) {
@@ -72,13 +77,9 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
       directory = own.grid ? new UnitDirectory(directoryFromGrid(own.grid)) : undefined;
       directorySource = 'workbook';
     }
-    if (!directory) {
-      directory = new UnitDirectory(DEFAULT_DIRECTORY);
-      directorySource = 'default';
-    }
   }
 
-  const savedColumns = state.settings.columns?.[grid.sheet];
+  const savedColumns = ownEntry(state.settings.columns, grid.sheet);
   const columns = savedColumns || options.columns ? { ...savedColumns, ...options.columns } : undefined;
   const analysis = analyseSheet(grid, {
     planYear: options.planYear ?? state.settings.planYear,
@@ -87,6 +88,7 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
     currentYear: options.currentYear,
     subsetOfMaster: snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET),
   });
+  if (!directory) return { snapshot, analysis, directory: new UnitDirectory(directoryFromTasks(analysis.tasks)), state, stateDamaged: damaged, directorySource: 'sheet' };
   return { snapshot, analysis, directory, state, stateDamaged: damaged, directorySource };
 }
 

@@ -1,12 +1,13 @@
 /**
- * 清除标色: put back the original colours of every cell the product coloured on a sheet, and forget the
- * sheet's record — three round trips: read (the saved state), readStyles (the recorded cells, to spot cells
+ * 清除标色: put back the original colours of every cell the product coloured on a sheet and the header and footer
+ * the sheet printed with before its legend, and forget the sheet's record — three round trips: read (the saved state), readStyles (the recorded cells, to spot cells
  * the clerk recoloured by hand: those keep the clerk's colour), apply (restore + the state without the record).
  */
 import { UserFacingError } from '../domain/errors';
 import { clearReadRanges, reconcileClear } from '../domain/highlight-plan';
 import { lastGridRow } from '../domain/highlight-record';
-import { parseState, serialiseState, type WorkbookState } from '../domain/workbook-state';
+import { restorePrinted, validPrintedRecord } from '../domain/highlight-print';
+import { highlightOf, parseState, serialiseState, withEntry, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { savedRecord } from './highlight';
 
@@ -21,6 +22,8 @@ export interface ClearResult {
   restoredCells: number;
   /** Cells left with the colour the clerk gave them by hand. */
   keptUserColour: number;
+  /** The printed header and footer were put back to what the clerk had before the legend. */
+  restoredHeaderFooter: boolean;
 }
 
 export async function runClear(host: WorkbookHost, options: ClearOptions = {}): Promise<ClearResult> {
@@ -34,19 +37,20 @@ export async function runClear(host: WorkbookHost, options: ClearOptions = {}): 
   }
   const sheet = snapshot.grid.sheet;
   const { state } = parseState(snapshot.stateText);
-  const record = savedRecord(state.highlights[sheet], snapshot.grid);
-  if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0 };
+  const record = savedRecord(highlightOf(state, sheet), snapshot.grid);
+  if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0, restoredHeaderFooter: false };
 
+  assertStateSheetFree(snapshot.sheets, snapshot.stateText);
   const readRanges = clearReadRanges(record, lastGridRow(snapshot.grid));
   const current = readRanges.length ? await host.readStyles(sheet, readRanges) : [];
   const { restore, keptUserColour } = reconcileClear(record, current);
 
-  const highlights = { ...state.highlights };
-  delete highlights[sheet];
-  const nextState: WorkbookState = { ...state, highlights };
+  const nextState: WorkbookState = { ...state, highlights: withEntry(state.highlights, sheet, undefined) };
   const changes: WorkbookChange[] = [];
   if (restore.length) changes.push({ kind: 'restore', sheet, styles: restore });
+  const printed = snapshot.headerFooter ? restorePrinted(snapshot.headerFooter, validPrintedRecord(record.printed)) : null;
+  if (printed) changes.push({ kind: 'headerFooter', sheet, value: printed });
   changes.push({ kind: 'state', text: serialiseState(nextState) });
   await host.apply(changes);
-  return { sheet, hadRecord: true, restoredCells: restore.length, keptUserColour };
+  return { sheet, hadRecord: true, restoredCells: restore.length, keptUserColour, restoredHeaderFooter: printed !== null };
 }

@@ -12,11 +12,10 @@ import { analyseSheet } from '../domain/check';
 import { isUserFacingError, UserFacingError } from '../domain/errors';
 import { assertSheetName, placeStampedSheet } from '../domain/product-sheets';
 import {
+  claimMismatch,
   DEFAULT_RETURNS_LOG_NAME,
-  identityFromGrid,
   planMerge,
   planSplit,
-  RETURN_IDENTITY_SHEET,
   returnsLogSpec,
   validateReturn,
   type ReportRole,
@@ -27,11 +26,12 @@ import {
 } from '../domain/returns';
 import type { ColumnMap, Lang, SheetAnalysis } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState } from '../domain/workbook-state';
+import { serialiseState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { validateAsOf } from './highlight';
 import { likelyStampProbes, stampAnswers } from './product-sheet-stamps';
+import { readReturnIdentity } from './return-identity';
 
 /** A returned file, opened only when its turn comes (a bad file fails on its own). */
 export interface ReturnSource {
@@ -93,16 +93,25 @@ function unreadable(message: { zh: string; en: string }): ReturnValidation {
   };
 }
 
+/** Rows a return may have beyond the master's own: notes a unit added below, never a pasted sheet of its own. */
+const RETURN_ROWS_BEYOND_MASTER = 1_000;
+
 /** Opens, reads and validates one return; every failure becomes a finding on that return, never an exception. */
 export async function readReturn(source: ReturnSource, master: SheetAnalysis, directory: UnitDirectory, asOf: string): Promise<ReturnValidation> {
   try {
     const host = await source.open();
     const first = await host.read();
-    const hasIdentity = first.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET);
-    const identity = hasIdentity ? identityFromGrid((await host.read({ sheet: RETURN_IDENTITY_SHEET })).grid) : null;
+    const identity = await readReturnIdentity(host, first);
     const wanted = identity && first.sheets.some((s) => s.name === identity.masterSheet) ? identity.masterSheet : first.activeSheet;
     const grid = wanted === first.grid?.sheet ? first.grid : (await host.read({ sheet: wanted })).grid;
     let returned: Parameters<typeof validateReturn>[0]['returned'] = null;
+    if (grid && grid.values.length > master.layout.lastDataRow + RETURN_ROWS_BEYOND_MASTER) {
+      // A copy holds some of the master's rows; one far longer would cost the whole collect its memory.
+      return unreadable({
+        zh: `回收表行数（${grid.values.length} 行）远多于总表（${master.layout.lastDataRow} 行），不是下发的回收表原样填报，已跳过`,
+        en: `The return has ${grid.values.length} rows, far more than the master's ${master.layout.lastDataRow}: not a copy as it was sent out; skipped`,
+      });
+    }
     if (grid && identity) {
       try {
         returned = { grid, analysis: analyseSheet(grid, { planYear: master.planYear, directory }) };
@@ -133,12 +142,13 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     columns: options.columns,
     probes: likelyStampProbes(logName),
   });
-  if (check.snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET)) {
+  if (await readReturnIdentity(host, check.snapshot)) {
     throw new UserFacingError('collect.master_is_return', {
       zh: '要汇总到的工作簿是一份回收表，不是任务分工总表；请指定总表',
       en: 'The workbook to collect into is a return copy, not the master allocation table; give the master',
     });
   }
+  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const { analysis, directory } = check;
   const grid = check.snapshot.grid!;
 
@@ -146,6 +156,8 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   const reports: ReturnReport[] = [];
   for (const source of sources) {
     const validation = await readReturn(source, analysis, directory, options.asOf);
+    const mismatch = validation.unit ? claimMismatch(source.name, validation.unit, directory) : null;
+    if (mismatch) validation.findings = [...validation.findings, mismatch];
     const receivedAt = source.receivedAt ?? options.generatedAt;
     const earlier = reports.find((r) => r.accepted && validation.accepted && r.unit === validation.unit);
     if (earlier) {
@@ -182,7 +194,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   const plan = planMerge(
     analysis,
     grid,
-    acceptedIndexes.map((i) => ({ answers: reads[i].validation.answers, receivedAt: reads[i].receivedAt })),
+    acceptedIndexes.map((i) => ({ answers: reads[i].validation.answers, receivedAt: reads[i].receivedAt, file: reports[i].file })),
     directory,
   );
   for (const conflict of plan.conflicts) {

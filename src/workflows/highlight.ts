@@ -12,11 +12,13 @@ import { UserFacingError } from '../domain/errors';
 import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
 import { buildHighlightPlan, highlightReadRanges, reconcileHighlight, type HighlightPlan } from '../domain/highlight-plan';
-import { lastGridRow, packRecord, realignRecord, rowKeyIndexFromGrid, unpackRecord, withRowKeys } from '../domain/highlight-record';
+import { lastGridRow, packRecord, realignRecord, recordBoundsOf, rowKeyIndexFromGrid, unpackRecord, withRowKeys } from '../domain/highlight-record';
 import { DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, type StateCounts } from '../domain/row-state';
-import type { CellRange, CellStyle, ColumnMap, LocalText, RowState, SheetGrid } from '../domain/types';
+import type { CellRange, CellStyle, ColumnMap, Lang, LocalText, RowState, SheetGrid } from '../domain/types';
+import { reconcilePrinted, restorePrinted, validPrintedRecord, type PrintedRecord } from '../domain/highlight-print';
+import type { PageHeaderFooter } from '../domain/sheet-spec';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState, type HighlightRecord, type StateColours, type WorkbookState } from '../domain/workbook-state';
+import { highlightOf, serialiseState, withEntry, type HighlightRecord, type StateColours, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 
@@ -33,6 +35,8 @@ export interface HighlightOptions {
   columns?: Partial<ColumnMap>;
   /** Colour overrides; default: the workbook's saved settings. */
   colours?: Partial<Record<RowState, StateColours>>;
+  /** Language of the legend and date the sheet prints in its header and footer; default zh-CN. */
+  lang?: Lang;
 }
 
 export interface HighlightResult {
@@ -81,22 +85,24 @@ export interface HighlightPreparation {
   previous: HighlightRecord | undefined;
   /** Pass these to one `readStyles(sheet, …)`; empty means there is nothing to read (skip the round trip). */
   readRanges: CellRange[];
+  colours: Record<RowState, StateColours | null>;
+  lang: Lang;
 }
 
 /** Pure: the plan for a checked sheet, with the clerk's saved window and colours unless the options say otherwise. */
-export function prepareHighlight(check: CheckResult, options: Pick<HighlightOptions, 'asOf' | 'soonDays' | 'colours'>): HighlightPreparation {
+export function prepareHighlight(check: CheckResult, options: Pick<HighlightOptions, 'asOf' | 'soonDays' | 'colours' | 'lang'>): HighlightPreparation {
   validateAsOf(options.asOf);
   const { analysis, snapshot, state } = check;
   const soonDays = resolveSoonDays(options.soonDays, state);
   const colours = resolveColours(options.colours ?? state.settings.colours);
   const plan = buildHighlightPlan(analysis, options.asOf, { soonDays, colours, merges: snapshot.grid?.merges ?? [] });
-  const previous = savedRecord(state.highlights[analysis.sheet], snapshot.grid);
-  return { sheet: analysis.sheet, plan, previous, readRanges: highlightReadRanges(plan, previous, lastGridRow(snapshot.grid)) };
+  const previous = savedRecord(highlightOf(state, analysis.sheet), snapshot.grid);
+  return { sheet: analysis.sheet, plan, previous, readRanges: highlightReadRanges(plan, previous, lastGridRow(snapshot.grid)), colours, lang: options.lang ?? 'zh-CN' };
 }
 
 /** A sheet's saved record as the workflows use it: unpacked, and following rows the clerk inserted or deleted. */
 export function savedRecord(stored: HighlightRecord | undefined, grid: SheetGrid | null): HighlightRecord | undefined {
-  const record = unpackRecord(stored);
+  const record = unpackRecord(stored, recordBoundsOf(grid));
   if (!record || !grid || record.keyColumn === undefined || !Number.isInteger(record.keyColumn)) return record;
   return realignRecord(record, rowKeyIndexFromGrid(grid, record.keyColumn));
 }
@@ -114,17 +120,19 @@ export function completeHighlight(
 ): { changes: WorkbookChange[]; nextState: WorkbookState; result: HighlightResult } {
   const { sheet, plan } = prep;
   const outcome = reconcileHighlight(plan, prep.previous, current);
-  const highlights = { ...state.highlights };
+  const printed = printedOutcome(check, prep, outcome.record !== null);
+  let packed: HighlightRecord | undefined;
   if (outcome.record) {
     const measure = check.analysis.layout.columns.measure;
     const keyed = check.snapshot.grid ? withRowKeys(outcome.record, measure, rowKeyIndexFromGrid(check.snapshot.grid, measure)) : outcome.record;
-    highlights[sheet] = packRecord(keyed);
+    packed = packRecord(printed.record ? { ...keyed, printed: printed.record } : keyed);
   }
-  else delete highlights[sheet];
+  const highlights = withEntry(state.highlights, sheet, packed);
 
   const changes: WorkbookChange[] = [];
   if (outcome.restore.length) changes.push({ kind: 'restore', sheet, styles: outcome.restore });
   for (const c of outcome.colour) changes.push({ kind: 'colour', sheet, ranges: c.ranges, fill: c.fill, font: c.font });
+  if (printed.write) changes.push({ kind: 'headerFooter', sheet, value: printed.write });
   return {
     changes,
     nextState: { ...state, highlights },
@@ -137,6 +145,7 @@ export function completeHighlight(
       userColouredCells: outcome.record?.userColoured?.length ?? 0,
       warnings: [
         ...(check.stateDamaged ? [DAMAGED_STATE_WARNING] : []),
+        ...(printed.unreadable ? [NO_PRINTED_LEGEND_WARNING] : []),
         ...notRestorableWarning(outcome.notRestorable),
         // Only cells coloured in this pass carry the flag: originals from the saved record were reported then.
         ...fillKindUnknownWarning((outcome.record?.cells ?? []).filter((c) => c.original.fillKindUnknown)),
@@ -144,6 +153,29 @@ export function completeHighlight(
       check,
     },
   };
+}
+
+const NO_PRINTED_LEGEND_WARNING: LocalText = {
+  zh: '当前 Excel 版本（低于 ExcelApi 1.9）不能读写页眉页脚：打印出的任务分工表不带标色说明和截至日期。',
+  en: 'This Excel (below ExcelApi 1.9) cannot read or write headers and footers: the printed sheet carries no colour legend or as-of date.',
+};
+
+/**
+ * The printed legend over the header and footer the read found: kept (and rewritten when out of date) while rows
+ * are coloured, put back to the clerk's when nothing is coloured any more. A host that cannot read headers leaves
+ * them alone and the saved record as it was, for a host that can to restore later.
+ */
+function printedOutcome(
+  check: CheckResult,
+  prep: HighlightPreparation,
+  coloured: boolean,
+): { record: PrintedRecord | undefined; write: PageHeaderFooter | null; unreadable: boolean } {
+  const current = check.snapshot.headerFooter;
+  const previous = validPrintedRecord(prep.previous?.printed);
+  if (!current) return { record: previous, write: null, unreadable: check.snapshot.grid !== null };
+  if (!coloured) return { record: undefined, write: restorePrinted(current, previous), unreadable: false };
+  const { record, write } = reconcilePrinted(current, previous, { asOf: prep.plan.asOf, soonDays: prep.plan.soonDays, counts: prep.plan.counts, colours: prep.colours, lang: prep.lang });
+  return { record, write, unreadable: false };
 }
 
 /** Cells left uncoloured because their fill could not be put back (gradients in Excel): how many, and where. */
@@ -177,11 +209,12 @@ export async function runHighlight(host: WorkbookHost, options: HighlightOptions
   if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
 
   const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const prep = prepareHighlight(check, options);
   const current = prep.readRanges.length ? await host.readStyles(prep.sheet, prep.readRanges) : [];
   const { changes, nextState, result } = completeHighlight(check, prep, current, check.state);
   // Nothing coloured before and nothing to colour now: leave the workbook exactly as it was.
-  if (changes.length || check.state.highlights[prep.sheet]) {
+  if (changes.length || highlightOf(check.state, prep.sheet)) {
     await host.apply([...changes, { kind: 'state', text: serialiseState(nextState) }]);
   }
   return result;

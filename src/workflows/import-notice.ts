@@ -4,6 +4,7 @@
  * An existing sheet is never written over: the default name steps on to 任务分工(2)…, a name asked for is refused.
  */
 import { UserFacingError } from '../domain/errors';
+import { assertSheetName as assertProductSheetName, isReservedSheetName } from '../domain/product-sheets';
 import { readDocx } from '../domain/import/docx-document';
 import { freeSheetName, IMPORT_SHEET_NAME, importSheetSpec, tableTitle } from '../domain/import/import-sheet';
 import { findTaskTable } from '../domain/import/task-table';
@@ -28,6 +29,8 @@ export interface ImportResult {
 const BAD_NAME = /[\\/?*[\]:]/;
 
 function assertSheetName(name: string): void {
+  // The reserved names get the product's own message (the same as for --name elsewhere).
+  if (isReservedSheetName(name)) assertProductSheetName(name);
   if (!name.trim() || name.length > 31 || BAD_NAME.test(name) || /^'|'$/.test(name)) {
     throw new UserFacingError('import.bad_sheet_name', {
       zh: `工作表名称“${name}”不可用：不能为空、不超过 31 个字符，不能含有 \\ / ? * [ ] : 也不能以单引号开头或结尾`,

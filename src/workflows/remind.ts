@@ -11,6 +11,7 @@ import { buildSummary, type SummaryModel } from '../domain/summary';
 import type { ColumnMap } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import type { WorkbookHost } from '../ports/workbook-host';
+import { highlightOf } from '../domain/workbook-state';
 import { runCheck, type CheckResult } from './check';
 import { resolveSoonDays, validateAsOf, validateSoonDays } from './highlight';
 
@@ -58,7 +59,7 @@ export async function runRemind(host: WorkbookHost, options: RemindOptions): Pro
   validateAsOf(options.today);
 
   const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
-  const saved = check.state.highlights[check.analysis.sheet]?.asOf;
+  const saved = highlightOf(check.state, check.analysis.sheet)?.asOf;
   const asOfSource = options.asOf !== undefined ? 'option' : saved ? 'highlight' : 'today';
   const asOf = options.asOf ?? saved ?? options.today;
   validateAsOf(asOf);

@@ -5,12 +5,13 @@
  * them to files, the pane offers them for download.
  */
 import { UserFacingError } from '../domain/errors';
-import { planSplit, RETURN_IDENTITY_SHEET, returnCopy, type MasterLook, type ReturnIdentity, type SplitRole } from '../domain/returns';
+import { planSplit, returnCopy, type MasterLook, type ReturnIdentity, type SplitRole } from '../domain/returns';
 import type { SheetSpec } from '../domain/sheet-spec';
 import type { ColumnMap, SheetAnalysis, Task } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
+import { readReturnIdentity } from './return-identity';
 
 export interface SplitOptions {
   /** The 任务分工 sheet; default: the active sheet. */
@@ -49,7 +50,7 @@ export interface SplitResult {
 
 export async function runSplit(host: WorkbookHost, options: SplitOptions): Promise<SplitResult> {
   const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
-  if (check.snapshot.sheets.some((s) => s.name === RETURN_IDENTITY_SHEET)) {
+  if (await readReturnIdentity(host, check.snapshot)) {
     throw new UserFacingError('split.is_return', {
       zh: '这个工作簿是下发给单位的回收表，不是任务分工总表；请对总表执行下发',
       en: 'This workbook is a return copy issued to a unit, not the master allocation table; split the master instead',

@@ -9,7 +9,7 @@
  * The clerk's sheets and values are never touched.
  */
 import { carriedNotice, carryClerkAdditions, parseWrittenCells } from '../domain/clerk-additions';
-import { assertSheetName, placeProductSheet, placeStampedSheet, recordedProductSheet } from '../domain/product-sheets';
+import { assertSheetName, isReservedSheetName, isValidSheetName, placeProductSheet, placeStampedSheet, recordedProductSheet } from '../domain/product-sheets';
 import { reportParagraph } from '../domain/report-paragraph';
 import type { SheetSpec } from '../domain/sheet-spec';
 import { buildReminders, resolveReplyBy, type ReminderPlan } from '../domain/reminders';
@@ -17,7 +17,7 @@ import { buildSummary, type SummaryModel } from '../domain/summary';
 import { DEFAULT_SUMMARY_SHEET_NAME, summarySheetSpec } from '../domain/summary-sheet';
 import type { CellValue, ColumnMap, Lang, LocalText, SheetGrid } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState, type WorkbookState } from '../domain/workbook-state';
+import { serialiseState, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { resolveSoonDays, validateAsOf, validateSoonDays } from './highlight';
@@ -133,7 +133,10 @@ export function planSummary(
 }
 
 function requestedSummaryName(state: WorkbookState, options: Pick<SummaryOptions, 'sheetName'>): string {
-  const requested = (options.sheetName ?? state.settings.summarySheetName ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
+  // A saved name travels inside the file and may have been edited by hand: one that cannot be used is ignored.
+  const saved = state.settings.summarySheetName;
+  const usableSaved = typeof saved === 'string' && isValidSheetName(saved.trim()) && !isReservedSheetName(saved) ? saved : undefined;
+  const requested = (options.sheetName ?? usableSaved ?? DEFAULT_SUMMARY_SHEET_NAME).trim();
   assertSheetName(requested);
   return requested;
 }
@@ -180,6 +183,7 @@ export async function runSummary(host: WorkbookHost, options: SummaryOptions): P
     columns: options.columns,
     probes: summaryStampProbes(options),
   });
+  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const stamps = await stampAnswers(host, check.snapshot, check.state, 'summary', check.analysis.sheet);
   const earlier = await readEarlierSummary(host, check, check.state, options, stamps);
   const plan = planSummary(check, check.state, options, stamps, earlier);

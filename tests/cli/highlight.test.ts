@@ -49,7 +49,7 @@ describe('allocation highlight / clear', () => {
     expect(code).toBe(0);
     expect(out).toContain('截至 2022-09-15');
     expect(out).toMatch(/逾期\s+3\n/);
-    expect(out).toMatch(/已完成\s+13\n/);
+    expect(out).toMatch(/按期完成\s+13\n/);
     expect(out).toMatch(/逾期完成\s+2\n/);
     expect(out).toMatch(/滞后\s+2\n/);
     expect(out).toContain('已写入：out.xlsx');

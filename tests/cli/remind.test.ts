@@ -13,7 +13,7 @@
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
-import { DEFAULT_DIRECTORY } from '../../src/domain/unit-directory-default';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
@@ -34,7 +34,7 @@ interface RemindJson {
   notice: string;
 }
 
-const ALL_19 = DEFAULT_DIRECTORY.units.map((u) => u.name);
+const ALL_19 = SAMPLE_DIRECTORY_DATA.units.map((u) => u.name);
 
 describe('allocation remind', () => {
   it('names exactly the units with overdue or due-soon measures, with their items and roles', async () => {

@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { analyseSheet } from '../../src/domain/check';
 import { isUserFacingError } from '../../src/domain/errors';
 import type { CellRange, CellValue, SheetAnalysis, SheetGrid } from '../../src/domain/types';
-import { DEFAULT_DIRECTORY, UnitDirectory } from '../../src/domain/units';
+import { UnitDirectory } from '../../src/domain/units';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
 
 const HEADER_WORDS = ['工作任务', '贯    彻    举    措', '具体措施', '完成时限', '时间节点', '牵头单位', '责任单位', '配合单位', '序号', '完成情况', null];
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(

@@ -1,4 +1,4 @@
-import { analyseSheet, MAX_CELL_CHARS } from '../../src/domain/check';
+import { analyseSheet, SUSPICIOUS_CELL_CHARS } from '../../src/domain/check';
 import type { AnalyseOptions } from '../../src/domain/check';
 import { headingOf, measureNumberOf, NumberingTracker, parseChineseNumeral, chineseNumeral } from '../../src/domain/numbering';
 import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
@@ -476,7 +476,7 @@ describe('analyseSheet: cells and statuses', () => {
   it('reports error values and over-long cells', () => {
     const a = seedLike([
       ['一、甲', '（一）乙', '1.a', { kind: 'error', code: '#REF!' }, '办公室', '办公室'],
-      [null, null, `2.${'长'.repeat(MAX_CELL_CHARS + 1)}`, '长期开展', '办公室', '办公室'],
+      [null, null, `2.${'长'.repeat(SUSPICIOUS_CELL_CHARS + 1)}`, '长期开展', '办公室', '办公室'],
     ]);
     expect(codes(a)).toEqual(['cell.error@D3', 'cell.too_long@C4']);
     expect(a.findings[0].severity).toBe('error');
@@ -553,7 +553,7 @@ describe('MergeIndex with a damaged file’s overlapping merges', () => {
 });
 
 describe('analyseSheet: a directory from another place', () => {
-  it('adds one note for the table when most unit names are unknown', () => {
+  it('gives one note for the table instead of a warning per cell when most unit names are unknown', () => {
     const a = analyse(
       [
         ['具体措施', '完成时限', '牵头单位', '责任单位'],
@@ -567,7 +567,7 @@ describe('analyseSheet: a directory from another place', () => {
     expect(note).toHaveLength(1);
     expect(note[0]).toMatchObject({ severity: 'info', cell: null });
     expect(note[0].message.zh).toContain('表中 4 个单位名称有 4 个不在单位名录中（“区发展改革委”、“区卫生健康委”、“区民政局”、“区水利局”）');
-    expect(only(a, 'unit.unknown').length).toBe(5);
+    expect(only(a, 'unit.unknown')).toEqual([]);
   });
 
   it('says nothing of the kind for a typo or two', () => {
@@ -625,7 +625,7 @@ describe('analyseSheet when the host cannot report merged cells', () => {
     );
     expect(codes(a)).toEqual(['lead.missing@E4']);
     expect(a.findings[0].message.zh).toBe(
-      'E4：牵头单位为空，每项任务都应有牵头单位（当前 Excel 版本无法读取合并单元格：如此格与上方单元格合并，可忽略本条）',
+      'E4：牵头单位为空，本表其他任务都填写了牵头单位（当前 Excel 版本无法读取合并单元格：如此格与上方单元格合并，可忽略本条）',
     );
   });
 });
@@ -719,5 +719,111 @@ describe('analyseSheet: 序号 groups and page breaks', () => {
     );
     expect(a.tasks.map((t) => [t.no, t.section])).toEqual([['1', '一、公开'], ['2', '一、公开']]);
     expect(a.findings.filter((f) => f.code.startsWith('numbering.'))).toEqual([]);
+  });
+});
+
+describe('analyseSheet with no directory: the sheet’s own units are the directory', () => {
+  const bare = (rows: CellValue[][]): SheetAnalysis => analyseSheet(makeGrid(rows), { currentYear: 2026, planYear: 2024 });
+  const header = ['序号', '工作任务', '完成时限', '牵头单位', '责任单位'];
+
+  it('says nothing of units it has never seen, nor of groups by their form', () => {
+    const a = bare([
+      header,
+      [1, '甲', '长期坚持', '市政府办公室', '省直各部门、市直有关部门'],
+      [2, '乙', '长期坚持', '市发展改革委', '各县（市、区）人民政府（管委会）、区直（各）有关单位'],
+      [3, '丙', '长期坚持', '市财政局', '市疫情防控工作领导小组成员单位、各驻区机构、各镇（街）'],
+    ]);
+    expect(a.findings.filter((f) => f.code.startsWith('unit') || f.code.startsWith('directory'))).toEqual([]);
+  });
+
+  it('gives one finding per near-duplicate spelling, listing its cells and suggesting the commoner one', () => {
+    const a = bare([
+      header,
+      [1, '甲', '长期坚持', '市场监管局', '经济运行局'],
+      [2, '乙', '长期坚持', '市场监管局', '经济运行局'],
+      [3, '丙', '长期坚持', '市场监督管理局', '经济运行处'],
+      [4, '丁', '长期坚持', '市场监督管理局', '经济运行局、市财政局'],
+      [5, '戊', '长期坚持', '市场监管局', '市财政局'],
+    ]);
+    const variants = only(a, 'unit.variant');
+    expect(variants.map((f) => [f.cell, f.suggestion])).toEqual([
+      ['D4', '市场监管局'],
+      ['E4', '经济运行局'],
+    ]);
+    expect(variants[0].message.zh).toBe('D4：“市场监督管理局”（D4、D5）与表中写了 3 处的“市场监管局”可能是同一单位的不同写法，建议统一为“市场监管局”');
+    expect(variants[0].message.en).toContain('may be another spelling of “市场监管局”');
+    expect(variants.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('does not take sibling units for spellings of one', () => {
+    const a = bare([
+      header,
+      [1, '甲', '长期坚持', '市民政局', '市财政局、龙溪街道、龙山街道'],
+      [2, '乙', '长期坚持', '市政府办公室', '市政府外事办、市政府'],
+      [3, '丙', '长期坚持', '市教育局', '市体育局、市第一中学、市第二中学'],
+    ]);
+    expect(only(a, 'unit.variant')).toEqual([]);
+  });
+
+  it('flags text that slipped into a unit cell, once per text', () => {
+    const a = bare([header, [1, '甲', '长期坚持', '市财政局', '2024年底前完成'], [2, '乙', '长期坚持', '市财政局', '2024年底前完成']]);
+    const stray = only(a, 'unit.stray_text');
+    expect(stray).toHaveLength(1);
+    expect(stray[0].message.zh).toContain('“2024年底前完成”不像单位名称（E2、E3）');
+  });
+});
+
+describe('analyseSheet: a blank 牵头单位', () => {
+  const header = ['序号', '工作任务', '完成时限', '牵头单位', '责任单位'];
+  const row = (n: number, lead: string | null): CellValue[] => [n, `任务${n}`, '长期坚持', lead, '各部门'];
+
+  it('is an error where the table otherwise fills the column', () => {
+    const a = analyse([header, row(1, '办公室'), row(2, null), row(3, '司法局'), row(4, '财政局')]);
+    expect(codes(a).filter((c) => c.startsWith('lead'))).toEqual(['lead.missing@D3']);
+    expect(only(a, 'lead.missing')[0].severity).toBe('error');
+  });
+
+  it('is one notice where the table leaves it blank for many tasks', () => {
+    const a = analyse([header, row(1, '办公室'), row(2, null), row(3, null), row(4, null), row(5, '财政局')]);
+    expect(only(a, 'lead.missing')).toEqual([]);
+    const notice = only(a, 'lead.blank_column');
+    expect(notice).toHaveLength(1);
+    expect(notice[0]).toMatchObject({ severity: 'info', cell: null });
+    expect(notice[0].message.zh).toContain('D 列（牵头单位）有 3 项任务未填写（共 5 项）');
+  });
+});
+
+describe('analyseSheet: the document’s own lead rule', () => {
+  it('takes the first unit listed as the lead for the whole table, and says so', () => {
+    const a = analyseSheet(
+      makeGrid([
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        [1, '甲', '市财政局、市税务局', '长期坚持'],
+        [2, '乙', '市教育局、市人社局、市财政局', '长期坚持'],
+        ['注：责任单位排在第一位的为牵头单位，其余为配合单位。', null, null, null],
+      ]),
+      { currentYear: 2026, planYear: 2024 },
+    );
+    expect(a.tasks.map((t) => [t.lead, t.responsible])).toEqual([
+      [['市财政局'], ['市税务局']],
+      [['市教育局'], ['市人社局', '市财政局']],
+    ]);
+    const rule = only(a, 'lead.rule');
+    expect(rule).toHaveLength(1);
+    expect(rule[0].cell).toBe('A4');
+    expect(only(a, 'column.lead_missing')).toEqual([]);
+  });
+});
+
+describe('analyseSheet: role words in a lead or responsible column are not names', () => {
+  it('reads `X负责` and `X会同Y` as units', () => {
+    const a = analyseSheet(
+      makeGrid([
+        ['序号', '工作任务', '完成时限', '牵头单位', '责任单位'],
+        [1, '甲', '长期坚持', '市政府办公室负责', '市委宣传部会同市网信办'],
+      ]),
+      { currentYear: 2026, planYear: 2024 },
+    );
+    expect(a.tasks.map((t) => [t.lead, t.responsible])).toEqual([[['市政府办公室'], ['市委宣传部', '市网信办']]]);
   });
 });

@@ -40,7 +40,7 @@ describe('the packed highlight record', () => {
 
   it('reads a record saved unpacked as it is, and skips malformed runs instead of guessing', () => {
     const plain = { asOf: '2022-09-15', cells: [cell(3, 2)] };
-    expect(unpackRecord(plain)).toBe(plain);
+    expect(unpackRecord(plain)).toEqual(plain);
     expect(unpackRecord(undefined)).toBeUndefined();
     const damaged = {
       asOf: '2022-09-15',

@@ -36,8 +36,8 @@ describe('product-sheet stamps', () => {
     expect(place(undefined, stamped('AB12CD34'))).toEqual({ name: `${NAME}(2)`, replaces: null });
   });
 
-  it('trusts a record written before stamps existed by its name', () => {
-    expect(place(undefined, stamped(undefined))).toEqual({ name: NAME, replaces: NAME });
+  it('never trusts a record without a stamp (hand-edited, or older): the sheet it names is kept', () => {
+    expect(place(undefined, stamped(undefined))).toEqual({ name: `${NAME}(2)`, replaces: null });
   });
 
   it('finds the probe answer in any letter case of the sheet name', () => {

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { rowHeightFor } from '../../src/domain/text-metrics';
 import {
-  DEFAULT_DIRECTORY,
   UNIT_DIRECTORY_SHEET,
   UnitDirectory,
   boundedEditDistance,
@@ -18,6 +17,7 @@ import {
 import { isUserFacingError, type UserFacingError } from '../../src/domain/errors';
 import type { CellValue, SheetGrid } from '../../src/domain/types';
 import type { SheetSpec } from '../../src/domain/sheet-spec';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 const SEED_UNITS = [
   '办公室', '司法局', '经济运行局', '现代服务业局', '社会发展局', '市场监管局', '城市管理局', '建设管理局', '财政局',
@@ -52,24 +52,24 @@ function userError(run: () => unknown): UserFacingError {
   throw new Error('expected a UserFacingError');
 }
 
-describe('DEFAULT_DIRECTORY', () => {
+describe('SAMPLE_DIRECTORY_DATA', () => {
   it("holds exactly the seed's 19 units, each with a category", () => {
-    expect(DEFAULT_DIRECTORY.units.map((u) => u.name)).toEqual(SEED_UNITS);
-    for (const u of DEFAULT_DIRECTORY.units) expect(['部门', '驻区机构', '直属事业单位']).toContain(u.category);
+    expect(SAMPLE_DIRECTORY_DATA.units.map((u) => u.name)).toEqual(SEED_UNITS);
+    for (const u of SAMPLE_DIRECTORY_DATA.units) expect(['部门', '驻区机构', '直属事业单位']).toContain(u.category);
   });
 
   it('puts the vertically managed branches in 驻区机构', () => {
-    const branches = DEFAULT_DIRECTORY.units.filter((u) => u.category === '驻区机构').map((u) => u.name);
+    const branches = SAMPLE_DIRECTORY_DATA.units.filter((u) => u.category === '驻区机构').map((u) => u.name);
     expect(branches.sort()).toEqual(['公安分局', '生态环境分局', '税务局', '规划自然资源局'].sort());
   });
 
   it('passes its own validation unchanged (JSON round trip)', () => {
-    expect(directoryFromJson(JSON.stringify(DEFAULT_DIRECTORY))).toEqual(DEFAULT_DIRECTORY);
+    expect(directoryFromJson(JSON.stringify(SAMPLE_DIRECTORY_DATA))).toEqual(SAMPLE_DIRECTORY_DATA);
   });
 });
 
 describe('UnitDirectory.resolve', () => {
-  const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+  const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
 
   it.each([
     ['办公室', '办公室'],
@@ -128,7 +128,7 @@ describe('UnitDirectory.resolve', () => {
   });
 
   it('answers the same object for the same string (memoised)', () => {
-    const d = new UnitDirectory(DEFAULT_DIRECTORY);
+    const d = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
     expect(d.resolve('经济运营局')).toBe(d.resolve('经济运营局'));
   });
 
@@ -149,11 +149,11 @@ describe('UnitDirectory.resolve', () => {
 });
 
 describe('UnitDirectory.expand', () => {
-  const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+  const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
 
   it('expands 各部门 to every 部门 and 直属事业单位, in directory order', () => {
     expect(directory.expand('各部门')).toEqual(
-      DEFAULT_DIRECTORY.units.filter((u) => u.category === '部门' || u.category === '直属事业单位').map((u) => u.name),
+      SAMPLE_DIRECTORY_DATA.units.filter((u) => u.category === '部门' || u.category === '直属事业单位').map((u) => u.name),
     );
     expect(directory.expand('各部门')).toHaveLength(15);
   });
@@ -211,23 +211,23 @@ describe('boundedEditDistance', () => {
 
 describe('the 单位名录 sheet', () => {
   it('round-trips the default directory through its own sheet', () => {
-    const spec = directorySheetSpec(DEFAULT_DIRECTORY);
-    expect(directoryFromGrid(gridOfSpec(spec))).toEqual(DEFAULT_DIRECTORY);
+    const spec = directorySheetSpec(SAMPLE_DIRECTORY_DATA);
+    expect(directoryFromGrid(gridOfSpec(spec))).toEqual(SAMPLE_DIRECTORY_DATA);
   });
 
   it('round-trips through the English sheet too', () => {
-    const spec = directorySheetSpec(DEFAULT_DIRECTORY, 'en-US');
+    const spec = directorySheetSpec(SAMPLE_DIRECTORY_DATA, 'en-US');
     expect(spec.rows[2].map((c) => c.v)).toEqual(['Name', 'Category', 'Aliases', 'Members', 'Member categories', 'Notes']);
-    expect(directoryFromGrid(gridOfSpec(spec))).toEqual(DEFAULT_DIRECTORY);
+    expect(directoryFromGrid(gridOfSpec(spec))).toEqual(SAMPLE_DIRECTORY_DATA);
   });
 
   it('lays the sheet out for the clerk: title, note, frozen header, widths, one row per entry', () => {
-    const spec = directorySheetSpec(DEFAULT_DIRECTORY);
+    const spec = directorySheetSpec(SAMPLE_DIRECTORY_DATA);
     expect(spec.name).toBe('单位名录');
     expect(spec.marker).toBe('unit-directory');
     expect(spec.rows[0][0].v).toBe('单位名录');
     expect(spec.rows[2].map((c) => c.v)).toEqual(['单位名称', '类别', '别名', '成员单位', '成员类别', '说明']);
-    expect(spec.rows).toHaveLength(3 + DEFAULT_DIRECTORY.units.length + DEFAULT_DIRECTORY.groups.length);
+    expect(spec.rows).toHaveLength(3 + SAMPLE_DIRECTORY_DATA.units.length + SAMPLE_DIRECTORY_DATA.groups.length);
     expect(spec.freeze).toEqual({ rows: 3, cols: 1 });
     expect(spec.columnWidths).toHaveLength(6);
     for (const row of spec.rows) {
@@ -274,7 +274,7 @@ describe('the 单位名录 sheet', () => {
   });
 
   it('lets the clerk add 街道 units so that 各街道 expands to them', () => {
-    const spec = directorySheetSpec(DEFAULT_DIRECTORY);
+    const spec = directorySheetSpec(SAMPLE_DIRECTORY_DATA);
     const values = gridOfSpec(spec).values;
     const added = [...values, ['鸳鸯街道', '街道', '', '', '', ''], ['人和街道', '街道', '', '', '', '']];
     const d = new UnitDirectory(directoryFromGrid(grid(added)));
@@ -378,7 +378,7 @@ describe('directoryFromCsv', () => {
 describe('directoryFromUnitNames', () => {
   it('keeps the base entries the sheet uses (with group members) and adds the names it does not know', () => {
     const names = ['办公室', '区司法局', '各驻区机构', '区发展改革委', '各街道', '各县（市、区）', '区发展改革委', ''];
-    const data: UnitDirectoryData = directoryFromUnitNames(names, DEFAULT_DIRECTORY);
+    const data: UnitDirectoryData = directoryFromUnitNames(names, SAMPLE_DIRECTORY_DATA);
     expect(data.units.map((u) => u.name)).toEqual([
       '办公室', '司法局', '税务局', '生态环境分局', '公安分局', '规划自然资源局', '区发展改革委',
     ]);
@@ -391,8 +391,8 @@ describe('directoryFromUnitNames', () => {
 
   it('makes a directory from the units of every seed cell', () => {
     const cells = ['各部门，各驻区机构', '办公室、司法局', '各街道，办公室、社会保障局', '区疫情防控工作领导小组成员单位'];
-    const data = directoryFromUnitNames(cells.flatMap(splitUnits), DEFAULT_DIRECTORY);
-    expect(data.units).toEqual(DEFAULT_DIRECTORY.units);
+    const data = directoryFromUnitNames(cells.flatMap(splitUnits), SAMPLE_DIRECTORY_DATA);
+    expect(data.units).toEqual(SAMPLE_DIRECTORY_DATA.units);
     expect(data.groups.map((g) => g.name)).toEqual(['各部门', '各驻区机构', '各街道', '区疫情防控工作领导小组成员单位']);
   });
 });
@@ -407,7 +407,7 @@ describe('the seed document against the default directory', () => {
     fs.readFileSync(path.join(__dirname, '../../samples/data/liangjiang-2022.json'), 'utf8'),
   ) as { sections: { subsections: { measures: SeedMeasure[] }[] }[] };
   const measures = seed.sections.flatMap((s) => s.subsections.flatMap((ss) => ss.measures));
-  const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+  const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
 
   it('resolves every unit of all 54 measures, naming exactly the 19 units and the four groups', () => {
     expect(measures).toHaveLength(54);

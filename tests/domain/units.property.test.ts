@@ -4,13 +4,13 @@
  */
 import fc from 'fast-check';
 import {
-  DEFAULT_DIRECTORY,
   UnitDirectory,
   normaliseUnitName,
   splitLeadAndResponsible,
   splitUnits,
   unitMatchKey,
 } from '../../src/domain/units';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 const numRuns = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 500;
 
@@ -89,7 +89,7 @@ describe('unit readers on arbitrary text', () => {
   });
 
   it('resolve and expand never throw and answer consistently', () => {
-    const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+    const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
     fc.assert(
       fc.property(cellText, (s) => {
         const r = directory.resolve(s);
@@ -105,7 +105,7 @@ describe('unit readers on arbitrary text', () => {
   });
 
   it('handles 30 000-character cells (emoji, control characters, unbalanced brackets) in one piece of work', () => {
-    const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+    const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
     fc.assert(
       fc.property(hugeCell, (s) => {
         expect(normaliseUnitName(normaliseUnitName(s))).toBe(normaliseUnitName(s));

@@ -106,6 +106,18 @@ describe('splitUnits', () => {
     expect(splitUnits(text)).toEqual(expected);
   });
 
+  it('joins a unit and its other name written under it in brackets', () => {
+    expect(splitUnits('市委编办\n（市审改办）')).toEqual(['市委编办（市审改办）']);
+    expect(splitUnits('市委编办\n（市审改办）、市司法局')).toEqual(['市委编办（市审改办）', '市司法局']);
+  });
+
+  it('drops a note in brackets but never splits inside brackets', () => {
+    expect(splitUnits('市住建局（见附件1，下同）、市财政局')).toEqual(['市住建局', '市财政局']);
+    expect(splitUnits('各县（市、区）人民政府（管委会）')).toEqual(['各县（市、区）人民政府（管委会）']);
+    expect(splitUnits('区发改委等相关部门')).toEqual(['区发改委']);
+    expect(splitUnits('区直（各）有关单位')).toEqual(['区直（各）有关单位']);
+  });
+
   it('keeps duplicates so the engine can report them', () => {
     expect(splitUnits('办公室、司法局、办公室')).toEqual(['办公室', '司法局', '办公室']);
   });
@@ -163,6 +175,36 @@ describe('splitLeadAndResponsible', () => {
     ['', []],
   ])('a plain list %j has no lead: every unit is responsible', (text, responsible) => {
     expect(splitLeadAndResponsible(text)).toEqual({ lead: [], responsible, combined: false });
+  });
+
+  it.each([
+    ['市委宣传部会同市网信办', ['市委宣传部'], ['市网信办']],
+    ['市司法局负责，各县（市、区）参与', ['市司法局'], ['各县（市、区）']],
+    ['市政府办公室负责', ['市政府办公室'], []],
+    ['市教育局牵头，市人社局、市财政局按职责分工负责', ['市教育局'], ['市人社局', '市财政局']],
+    ['市发改委、市财政局牵头，市直有关部门配合', ['市发改委', '市财政局'], ['市直有关部门']],
+    ['市公安局牵头，各县（市、区）人民政府（管委会）、市直有关部门按职责分工负责', ['市公安局'], ['各县（市、区）人民政府（管委会）', '市直有关部门']],
+    ['各镇（街）参照落实', [], ['各镇（街）']],
+    ['市发展改革委、市财政局等按职责分工负责', [], ['市发展改革委', '市财政局']],
+  ])('role words are not names: %j → lead %j, responsible %j', (text, lead, responsible) => {
+    expect(splitLeadAndResponsible(text)).toEqual({ lead, responsible, combined: true });
+  });
+
+  it('a narrative cell yields the unit names, not the clauses, and no lead', () => {
+    expect(splitLeadAndResponsible('市场监管局负责食品安全，卫健委负责医疗机构，各镇（街）负责辖区内排查')).toEqual({
+      lead: [],
+      responsible: ['市场监管局', '卫健委', '各镇（街）'],
+      combined: true,
+    });
+    expect(splitLeadAndResponsible('市住建局牵头制定方案，市财政局配合')).toEqual({
+      lead: ['市住建局'],
+      responsible: ['市财政局'],
+      combined: true,
+    });
+  });
+
+  it('does not take the county 会同县 for 会同', () => {
+    expect(splitLeadAndResponsible('会同县人民政府')).toEqual({ lead: [], responsible: ['会同县人民政府'], combined: false });
   });
 
   it('does not take a role word inside brackets for a role', () => {

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
+import { chineseDate } from '../../src/domain/dates';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { format } from '../../src/taskpane/i18n';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
@@ -164,7 +165,7 @@ describe('the preview, as a clerk uses it', () => {
     await days.fill(String(SOON_DAYS));
     await days.press('Tab');
     await pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
-    expect(await noticeText()).toContain(format(zhCN['highlight.applied'], { asOf: AS_OF, rows: 54 }));
+    expect(await noticeText()).toContain(format(zhCN['highlight.applied'], { asOf: chineseDate(AS_OF), rows: 54 }));
 
     const colours = await gridColours();
     const measureCol = expectedHighlight.check.analysis.layout.columns.measure;

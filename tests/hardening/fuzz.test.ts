@@ -17,13 +17,14 @@ import { parseStatus } from '../../src/domain/status';
 import { buildSummary } from '../../src/domain/summary';
 import { summarySheetSpec } from '../../src/domain/summary-sheet';
 import type { CellRange, CellValue, Finding, SheetAnalysis, SheetGrid } from '../../src/domain/types';
-import { DEFAULT_DIRECTORY, UnitDirectory, splitLeadAndResponsible, splitUnits } from '../../src/domain/units';
+import { UnitDirectory, splitLeadAndResponsible, splitUnits } from '../../src/domain/units';
 import { cellValueArb, textArb, wordingArb } from '../domain/support/cell-arbitraries';
 import { malformedFinding } from './support';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 /** CI default; FUZZ_RUNS spreads over the properties below, the grid pipeline getting most of them. */
 const RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 300;
-const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
 const AS_OF = '2022-09-15';
 
 const HEADER_WORDS = ['工作任务', '贯彻举措', '具体措施', '完成时限', '时间节点', '牵头单位', '责任单位', '配合单位', '序号', '完成情况', '进展说明', '完成日期'];

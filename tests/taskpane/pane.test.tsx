@@ -56,7 +56,7 @@ const analysis = {
   findings,
 } as unknown as SheetAnalysis;
 
-const checkResult: PaneCheckResult = { snapshot, analysis, state: emptyState(), directorySheet: null, stateDamaged: false };
+const checkResult: PaneCheckResult = { snapshot, analysis, state: emptyState(), directorySheet: null, directorySource: 'sheet', stateDamaged: false };
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -66,7 +66,7 @@ function deferred<T>() {
 
 function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
   const host: WorkbookHost = {
-    capabilities: { host: 'excel', apiVersion: '1.1', readsMerges: false, charts: true },
+    capabilities: { host: 'excel', apiVersion: '1.1', readsMerges: false, charts: true, headerFooter: false },
     read: jest.fn(async () => snapshot),
     readStyles: jest.fn(async () => []),
     apply: jest.fn(async () => undefined),
@@ -79,6 +79,7 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
     summary: jest.fn(),
     report: jest.fn(),
     createDirectory: jest.fn(),
+    directoryReview: jest.fn(() => []),
     split: jest.fn(),
     collect: jest.fn(),
     ...overrides,

@@ -3,10 +3,11 @@
  * measure 9 alone). Checking such a copy must not report numbering gaps; repeats would still be reported.
  */
 import { analyseSheet } from '../../src/domain/check';
-import { DEFAULT_DIRECTORY, UnitDirectory } from '../../src/domain/units';
+import { UnitDirectory } from '../../src/domain/units';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import { PLAIN, splitFile, type SplitCopies } from './collect-support';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 let split: SplitCopies;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('check on a return copy', () => {
 
     // The same grid read as a full table does have gaps: the rule above is what keeps them out.
     const asMaster = analyseSheet((await host.read()).grid!, {
-      directory: new UnitDirectory(DEFAULT_DIRECTORY),
+      directory: new UnitDirectory(SAMPLE_DIRECTORY_DATA),
     });
     expect(asMaster.findings.some((f) => f.code === 'numbering.gap')).toBe(true);
   });

@@ -222,7 +222,7 @@ describe('highlight on the returns sample as of 2022-09-15', () => {
   it('clear on a sheet that was never highlighted changes nothing', async () => {
     const { host, calls } = countingHost(await XlsxHost.open(RETURNS));
     const result = await runClear(host, {});
-    expect(result).toEqual({ sheet: SHEET, hadRecord: false, restoredCells: 0, keptUserColour: 0 });
+    expect(result).toEqual({ sheet: SHEET, hadRecord: false, restoredCells: 0, keptUserColour: 0, restoredHeaderFooter: false });
     expect(calls.apply).toBe(0);
   });
 

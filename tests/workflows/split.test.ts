@@ -7,13 +7,14 @@ import ExcelJS from 'exceljs';
 import { analyseSheet } from '../../src/domain/check';
 import { identityFromGrid, masterFingerprint, RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
 import { STATUS_CHOICES } from '../../src/domain/status';
-import { DEFAULT_DIRECTORY, UnitDirectory } from '../../src/domain/units';
+import { UnitDirectory } from '../../src/domain/units';
 import { UserFacingError } from '../../src/domain/errors';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { readGrid } from '../../src/hosts/xlsx/read-grid';
 import { runSplit } from '../../src/workflows/split';
 import { copyLayout, PLAIN, SHEET, splitFile, SPLIT_AT, type SplitCopies } from './collect-support';
 import { countingHost } from './highlight-support';
+import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 let split: SplitCopies;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('runSplit on the plain sample', () => {
   });
 
   it('each copy reads back as a task table with the unit’s measures, verbatim, and the answer columns', async () => {
-    const directory = new UnitDirectory(DEFAULT_DIRECTORY);
+    const directory = new UnitDirectory(SAMPLE_DIRECTORY_DATA);
     const master = split.result.check.analysis;
     for (const unit of ['司法局', '各街道', '经济运行局']) {
       const wb = await opened(unit);
@@ -86,7 +87,7 @@ describe('runSplit on the plain sample', () => {
   it('merges each section heading over the unit’s measures in it; without the host’s widths, widths follow the columns’ roles', async () => {
     const ws = (await opened('司法局')).getWorksheet(SHEET)!;
     const grid = readGrid(ws);
-    const analysis = analyseSheet(grid, { directory: new UnitDirectory(DEFAULT_DIRECTORY) });
+    const analysis = analyseSheet(grid, { directory: new UnitDirectory(SAMPLE_DIRECTORY_DATA) });
     const sections = new Set(analysis.tasks.map((t) => t.section));
     const sectionMerges = grid.merges.filter((m) => m.left === 0 && m.right === 0);
     // One vertical merge per section holding more than one of the unit's measures.

@@ -31,8 +31,8 @@ export const READ_OPTIONS_HELP = [
   '  --year YYYY         计划年度（默认：取自标题，如“2022年”，否则取完成时限中最常见的年份）/',
   '                      plan year (default: from the title, e.g. 2022年, else the commonest year in the deadlines)',
   '  --units FILE        单位名录：.json、.csv，或含“单位名录”工作表的 .xlsx（默认：工作簿自带的“单位名录”表，',
-  '                      否则内置名录）/ unit directory: .json, .csv, or an .xlsx with a 单位名录 sheet',
-  '                      (default: the workbook’s own 单位名录 sheet, else the built-in one)',
+  '                      否则以表中出现的单位为名录）/ unit directory: .json, .csv, or an .xlsx with a 单位名录 sheet',
+  '                      (default: the workbook’s own 单位名录 sheet, else the units the sheet names)',
   '  --lang zh-CN|en-US  输出语言（默认 zh-CN，或环境变量 ALLOCATION_LANG）/ output language (default zh-CN)',
 ].join('\n');
 
@@ -40,12 +40,13 @@ const HELP = `allocation check <文件.xlsx> [选项]
 allocation check <file.xlsx> [options]
 
 检查任务分工表：找到表头和各列，读出每项任务（举措、完成时限、牵头单位、责任单位、完成情况），
-并逐个单元格指出问题：缺少牵头单位或责任单位、名录中没有的单位、重复的单位、无法识别或无效的完成时限、
-超出计划年度的时限、编号不连续或重复、空白举措、无法识别的完成情况、错误值单元格等。
+并逐个单元格指出问题：缺少牵头单位或责任单位、名录中没有的单位（未指定名录时：同一单位的不同写法、
+误填入单位栏的文字）、重复的单位、无法识别或无效的完成时限、超出计划年度的时限、编号不连续或重复、
+空白举措、无法识别的完成情况、错误值单元格等。
 Reads a task-allocation sheet (header, columns, every task) and reports, cell by cell, what is wrong:
-missing lead or responsible units, units not in the directory, duplicates, deadlines not understood or
-invalid or outside the plan year, numbering gaps and repeats, empty measures, unrecognised statuses,
-error cells.
+missing lead or responsible units, units not in the directory (with no directory: one unit spelt two
+ways, other text in a unit cell), duplicates, deadlines not understood or invalid or outside the plan
+year, numbering gaps and repeats, empty measures, unrecognised statuses, error cells.
 
 选项 / Options:
 ${READ_OPTIONS_HELP}

@@ -42,8 +42,8 @@ export const clearCommand: Command = {
       } else {
         ctx.out(
           en
-            ? `Sheet "${result.sheet}": original colours put back in ${result.restoredCells} cells; ${result.keptUserColour} cells keep the colour you gave them by hand.\n`
-            : `工作表“${result.sheet}”：已恢复 ${result.restoredCells} 个单元格的原始颜色；${result.keptUserColour} 个单元格保留您手工设置的颜色。\n`,
+            ? `Sheet "${result.sheet}": original colours put back in ${result.restoredCells} cells; ${result.keptUserColour} cells keep the colour you gave them by hand${result.restoredHeaderFooter ? '; the printed header and footer are as before' : ''}.\n`
+            : `工作表“${result.sheet}”：已恢复 ${result.restoredCells} 个单元格的原始颜色；${result.keptUserColour} 个单元格保留您手工设置的颜色${result.restoredHeaderFooter ? '；页眉页脚已恢复原样' : ''}。\n`,
         );
       }
     }

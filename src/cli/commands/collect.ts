@@ -10,6 +10,7 @@ import { XlsxHost } from '../../hosts/xlsx';
 import { runCollect, type CollectResult, type ReturnSource } from '../../workflows/collect';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
+import { assertReturnWithinBudget } from '../return-files';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
 import { parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
 import { generatedAt } from './summary';
@@ -48,7 +49,19 @@ ${READ_OPTIONS_HELP}
 示例 / Example:
   allocation collect samples/liangjiang-2022.xlsx 下发/ -o 汇总.xlsx --as-of 2022-09-15`;
 
-/** The returned files: files as given, folders as their .xlsx files (sorted; Office lock files and the master/output left out). */
+/** A FIFO, socket or device in the folder is not a return (reading one would block); a symlink to a file is. */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The returned files: files as given, folders as their regular .xlsx files (sorted; Office lock files and the
+ * master/output left out).
+ */
 export function returnSources(given: string[], ctx: CliContext, target: OutputTarget): ReturnSource[] {
   const skip = new Set([target.inputPath, target.outputPath]);
   const sources: ReturnSource[] = [];
@@ -59,14 +72,21 @@ export function returnSources(given: string[], ctx: CliContext, target: OutputTa
     } catch {
       // Missing or unreadable: opening it reports why.
     }
-    sources.push({ name, receivedAt, open: () => XlsxHost.open(absolute) });
+    sources.push({
+      name,
+      receivedAt,
+      open: async () => {
+        await assertReturnWithinBudget(absolute, name);
+        return XlsxHost.open(absolute);
+      },
+    });
   };
   for (const name of given) {
     const absolute = path.resolve(ctx.cwd, name);
     if (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory()) {
       const files = fs
         .readdirSync(absolute)
-        .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.'))
+        .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.') && isRegularFile(path.join(absolute, f)))
         .sort((a, b) => a.localeCompare(b, 'zh-CN'));
       for (const f of files) if (!skip.has(path.join(absolute, f))) add(path.join(name, f), path.join(absolute, f));
     } else {

@@ -14,7 +14,7 @@ export const highlightDemoStep: DemoStep = {
   title: { zh: `按 ${DEMO_AS_OF} 给报回的完成情况标色`, en: `Colour-code the returned progress as of ${DEMO_AS_OF}` },
   async run(demo) {
     const host = await demo.openSample('returns');
-    const result = await runHighlight(host, { asOf: DEMO_AS_OF });
+    const result = await runHighlight(host, { asOf: DEMO_AS_OF, directory: demo.directory });
     const written = await demo.save(host, HIGHLIGHTED_RETURNS);
     demo.cli.out(formatHighlightResult(result, demo.cli));
     demo.cli.out(written);

@@ -15,7 +15,7 @@ export const summaryDemoStep: DemoStep = {
   title: { zh: `生成截至 ${REPORT_AS_OF} 的落实情况汇总和年度报告段落`, en: `Year-end summary and annual-report paragraph as of ${REPORT_AS_OF}` },
   async run(demo) {
     const host = await demo.openSample('returns');
-    const result = await runReport(host, { asOf: REPORT_AS_OF, generatedAt: generatedAt(demo.cli), lang: demo.lang });
+    const result = await runReport(host, { asOf: REPORT_AS_OF, directory: demo.directory, generatedAt: generatedAt(demo.cli), lang: demo.lang });
     const written = await demo.save(host, RETURNS_REPORT);
     demo.cli.out(summaryText(result.summary, demo.lang));
     demo.cli.out(written);

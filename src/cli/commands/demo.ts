@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pick } from '../../domain/i18n';
 import type { Lang, LocalText } from '../../domain/types';
+import { directoryFromJson, UnitDirectory } from '../../domain/units';
 import { XlsxHost } from '../../hosts/xlsx';
 import { runCheck } from '../../workflows/check';
 import { parseArgs } from '../args';
@@ -41,6 +42,8 @@ export interface DemoContext {
   root: string;
   /** A path relative to the package root, as shown to the user. */
   show(absolute: string): string;
+  /** The sample's own unit directory (samples/liangjiang-2022-units.json), as a clerk would give it with --units. */
+  directory: UnitDirectory;
   /** Opens a bundled sample. */
   openSample(which: keyof typeof SAMPLES): Promise<XlsxHost>;
   /** Saves a step's result under the package root (its folder created when missing); returns the line saying where. */
@@ -54,12 +57,14 @@ export interface DemoStep {
 
 /** The bundled samples: the official 2022 table, and the same table with the departments' answers. */
 const SAMPLES = { allocation: 'samples/liangjiang-2022.xlsx', returns: 'samples/liangjiang-2022-returns.xlsx' };
+/** The sample's unit directory: the product has none built in, so the demo gives it as a clerk would. */
+const SAMPLE_UNITS = 'samples/liangjiang-2022-units.json';
 
 /** Step 1: check the official 2022 任务分工 exactly as a clerk receives it. */
 const checkStep: DemoStep = {
   title: { zh: '检查任务分工表', en: 'Check the allocation sheet' },
   async run(demo) {
-    const result = await runCheck(await demo.openSample('allocation'));
+    const result = await runCheck(await demo.openSample('allocation'), { directory: demo.directory });
     demo.cli.out(checkText(result, { file: demo.show(path.join(demo.root, SAMPLES.allocation)), lang: demo.lang }));
   },
 };
@@ -71,7 +76,8 @@ const HELP = `allocation demo [--lang zh-CN|en-US]
 
 在随附的样例（两江新区2022年政务公开重点工作任务分工）上演示本工具的主要功能并打印结果。
 Shows what the tool does on the bundled sample (the 2022 两江新区 task allocation) and prints the result.
-生成的文件写入本工具目录下的 out/，样例文件不会被改动。
+单位名录取自样例自带的 ${SAMPLE_UNITS}（相当于 --units）。生成的文件写入本工具目录下的 out/，样例文件不会被改动。
+The unit directory is the sample's own ${SAMPLE_UNITS} (as with --units).
 Files it writes go to out/ under the package; the samples are never changed.
 
 步骤 / Steps:
@@ -95,6 +101,7 @@ export const demoCommand: Command = {
       lang: ctx.lang,
       root,
       show,
+      directory: new UnitDirectory(directoryFromJson(fs.readFileSync(path.join(root, SAMPLE_UNITS), 'utf8'))),
       openSample: (which) => XlsxHost.open(path.join(root, SAMPLES[which])),
       async save(host, relative) {
         const target = path.join(root, relative);

@@ -13,7 +13,7 @@ import { inputFile, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } fr
 const STATES_HELP = ROW_STATES.map((s) => `  ${STATE_NAMES[s].zh}：${STATE_DESCRIPTIONS[s].zh} / ${STATE_NAMES[s].en}: ${STATE_DESCRIPTIONS[s].en}`).join('\n');
 
 const HELP = `allocation highlight <输入.xlsx> -o <输出.xlsx> [选项]
-按截至日期给任务行标色（红：逾期；黄：临期/滞后；绿：已完成；浅橙：逾期完成；灰：长期/常态），
+按截至日期给任务行标色（红：逾期；黄：临期/滞后；绿：按期完成；浅橙：逾期完成；灰：长期/常态），
 只改任务本身的单元格（从“举措”列到表格最后一列）的填充色和字体颜色，不改任何单元格的值。
 标色前的原始颜色保存在工作簿中，可用 allocation clear 精确恢复；再次标色会按新日期重新着色；
 手工改过颜色的单元格保留您的颜色。
@@ -82,7 +82,7 @@ export const highlightCommand: Command = {
     const args = parseArgs(argv, DATED_CHANGE_OPTIONS);
     const { target, ...options } = await datedChangeInputs(args, ctx, 'highlight');
     const host = await openForPatch(target);
-    const result = await runHighlight(host, options);
+    const result = await runHighlight(host, { ...options, lang: ctx.lang });
     const written = await writeOutput(host, target);
     ctx.out(formatHighlightResult(result, ctx));
     ctx.out(describeWrite(written, ctx, ctx.lang));

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { carryCommand } from './carry';
 import { checkCommand } from './check';
 import { clearCommand } from './clear';
 import { collectCommand } from './collect';
@@ -11,4 +12,4 @@ import { splitCommand } from './split';
 import { summaryCommand } from './summary';
 
 /** Every subcommand, in the order `allocation --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [importCommand, checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, remindCommand, splitCommand, collectCommand, demoCommand];
+export const COMMANDS: Command[] = [importCommand, checkCommand, highlightCommand, clearCommand, summaryCommand, reportCommand, remindCommand, splitCommand, collectCommand, carryCommand, demoCommand];

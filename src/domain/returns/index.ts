@@ -6,3 +6,4 @@ export * from './return-copy';
 export * from './returns-log';
 export * from './split-plan';
 export * from './validate';
+export * from './claims';

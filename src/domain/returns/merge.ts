@@ -9,6 +9,7 @@
  * contradiction and becomes a finding on the other unit's return.
  */
 import type { CellWrite } from '../../ports/workbook-host';
+import { UserFacingError } from '../errors';
 import { valueAt } from '../layout';
 import { cellText } from '../text';
 import type { CellValue, Finding, ProgressState, SheetAnalysis, SheetGrid } from '../types';
@@ -21,6 +22,8 @@ export interface MergeInput {
   /** Answers of one accepted return, with when it was received ('YYYY-MM-DD HH:mm'). */
   answers: MeasureAnswer[];
   receivedAt: string;
+  /** The returned file, as the clerk knows it (named in findings about this return). */
+  file?: string;
 }
 
 export interface MergePlan {
@@ -34,7 +37,10 @@ export interface MergePlan {
   updated: number;
   /** Measures at least one accepted return answered. */
   answered: number;
-  /** Contradictions, per input index (the return whose answer contradicts the deciding one). */
+  /**
+   * Findings per input index: contradictions (on the return whose answer contradicts the deciding one) and
+   * 进展说明 cut at Excel's cell limit (on the return whose text was cut).
+   */
   conflicts: { input: number; finding: Finding }[];
 }
 
@@ -53,11 +59,67 @@ function sameValue(current: CellValue, next: CellWrite['value']): boolean {
   return cellText(current) === (next === null ? '' : String(next));
 }
 
+/** Excel's limit on the characters (UTF-16 code units) one cell holds. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** Where merged text stops when the units' answers together exceed Excel's limit: visible in the cell itself. */
+export const CUT_MARKER = '……【超出Excel单元格32767字上限，以下从略，详见回收表】';
+
+/**
+ * The parts joined by newlines, cut to fit one cell with CUT_MARKER at the end; `cutPart` is the index of
+ * the first part that did not fit whole (null when nothing was cut). A surrogate pair is never split.
+ */
+export function fitToCell(parts: string[], limit = EXCEL_CELL_CHARS): { text: string; cutPart: number | null } {
+  const whole = parts.join('\n');
+  if (whole.length <= limit) return { text: whole, cutPart: null };
+  let end = limit - CUT_MARKER.length;
+  const code = whole.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  let start = 0;
+  let cutPart = parts.length - 1;
+  for (let i = 0; i < parts.length; i++) {
+    if (start + parts[i].length > end) {
+      cutPart = i;
+      break;
+    }
+    start += parts[i].length + 1;
+  }
+  return { text: whole.slice(0, end) + CUT_MARKER, cutPart };
+}
+
+/** Excel's last column (XFD), 0-based. */
+const LAST_SHEET_COLUMN = 16_383;
+
+/**
+ * The last column (absolute 0-based) holding anything on the table's rows, header to last data row: a value,
+ * or a merged area reaching into those rows. A clerk's notes beside the table, without a header of their own,
+ * count — new columns go after them, never over them.
+ */
+export function lastOccupiedColumn(grid: SheetGrid, layout: SheetAnalysis['layout']): number {
+  const top = Math.min(layout.headerRow, layout.firstDataRow) - 1;
+  const bottom = Math.max(layout.lastDataRow, layout.headerRow) - 1;
+  let last = layout.lastColumn;
+  for (let r = Math.max(top, grid.originRow); r <= bottom && r - grid.originRow < grid.values.length; r++) {
+    const values = grid.values[r - grid.originRow];
+    for (let i = values.length - 1; i >= 0 && grid.originCol + i > last; i--) {
+      if (cellText(values[i]) !== '') {
+        last = grid.originCol + i;
+        break;
+      }
+    }
+  }
+  for (const m of grid.merges) if (m.bottom >= top && m.top <= bottom && m.right > last) last = m.right;
+  // Content the host did not read (far from the table) may lie on these rows too.
+  const beyond = grid.usedRangeBeyondGrid;
+  if (beyond && beyond.bottom >= top && beyond.top <= bottom && beyond.right > last) last = beyond.right;
+  return last;
+}
+
 export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeInput[], directory: UnitDirectory): MergePlan {
   const found: ReportColumns = reportColumnsOf(grid, master.layout);
   const columns = {} as Record<ReportRole, number>;
   const added: ReportRole[] = [];
-  let next = master.layout.lastColumn + 1;
+  let next = lastOccupiedColumn(grid, master.layout) + 1;
   for (const role of REPORT_ROLES) {
     const col = found[role];
     if (col !== null) columns[role] = col;
@@ -65,6 +127,12 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
       columns[role] = next++;
       added.push(role);
     }
+  }
+  if (next - 1 > LAST_SHEET_COLUMN) {
+    throw new UserFacingError('collect.no_room_for_columns', {
+      zh: `表格右侧已到 Excel 最后一列（XFD），放不下要添加的${added.map((r) => REPORT_HEADERS[r]).join('、')}列；请先在表格中加上这些列，或删去右侧无用的内容`,
+      en: `The table reaches Excel's last column (XFD): there is no room for the columns to add (${added.map((r) => REPORT_HEADERS[r]).join(', ')}); add them to the table yourself, or remove what is unused on its right`,
+    });
   }
 
   const headerRow = master.layout.headerRow - 1;
@@ -128,10 +196,32 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
       });
     }
 
-    const explanation = [
-      decider.explanation,
-      ...others.map((o) => `【${o.unit}】${o.status.text}${o.explanation ? `：${o.explanation}` : ''}`),
-    ].filter((s) => s !== '').join('\n');
+    const parts = [
+      { answer: decider, text: decider.explanation },
+      ...others.map((o) => ({ answer: o, text: `【${o.unit}】${o.status.text}${o.explanation ? `：${o.explanation}` : ''}` })),
+    ].filter((p) => p.text !== '');
+    const fitted = fitToCell(parts.map((p) => p.text));
+    const explanation = fitted.text;
+    if (fitted.cutPart !== null) {
+      const cut = parts[fitted.cutPart].answer;
+      const file = inputs[cut.input].file;
+      const fileZh = file ? `回收表“${file}”中` : '';
+      const fileEn = file ? ` in ${file}` : '';
+      conflicts.push({
+        input: cut.input,
+        finding: {
+          severity: 'warning',
+          code: 'return.text_cut',
+          cell: null,
+          row: cut.row,
+          message: {
+            zh: `第${task.no || task.row}项：${fileZh}“${cut.unit}”的进展说明与其他单位的合计超过 Excel 单元格 ${EXCEL_CELL_CHARS} 字上限，总表中已截断并注明“以下从略”，全文请看该回收表`,
+            en: `Measure ${task.no || task.row}: the explanation of "${cut.unit}"${fileEn}, with the other units', exceeds Excel's ${EXCEL_CELL_CHARS}-character cell limit; it is cut in the master, marked as cut — read it in full in that return`,
+          },
+          suggestion: null,
+        },
+      });
+    }
     const values: Record<ReportRole, CellWrite['value']> = {
       status: decider.status.text,
       explanation: explanation || null,

@@ -3,6 +3,7 @@
  * and each return's verdict and problems — what the clerk chases the departments with.
  */
 import { pick } from '../i18n';
+import { visibleName } from '../text';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
 import { rowHeightFor, wrappedLines } from '../text-metrics';
 import type { CellRange, Finding, Lang, LocalText } from '../types';
@@ -59,7 +60,7 @@ const L = {
   },
   returnsBlock: { zh: '一、收到的回收表', en: '1. Returns received' },
   returnsHeader: [
-    { zh: '填报单位', en: 'Unit' },
+    { zh: '回收表自称单位', en: 'Unit the copy claims' },
     { zh: '文件', en: 'File' },
     { zh: '结果', en: 'Result' },
     { zh: '汇总事项', en: 'Merged' },
@@ -96,11 +97,12 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
   const headerRow = rows.length;
   rows.push(L.returnsHeader.map((h) => ({ v: t(h), s: 'header' })));
   for (const r of model.returns) {
-    const problems = r.findings.map((f) => t(f.message)).join('\n');
+    // A file name inside a message may carry control characters: shown escaped, never written raw into a cell.
+    const problems = r.findings.map((f) => visibleName(t(f.message))).join('\n');
     const row = rows.length;
     rows.push([
       { v: r.unit ?? t(L.unknownUnit), s: 'cell' },
-      { v: r.file, s: 'cell' },
+      { v: visibleName(r.file), s: 'cell' },
       { v: t(r.accepted ? L.accepted : L.rejected), s: r.accepted ? 'ok' : 'bad' },
       { v: r.answered, s: 'number' },
       { v: r.findings.filter((f) => f.severity === 'error').length, s: 'number' },

@@ -13,6 +13,7 @@ import { rowHeightFor, wrappedLines } from '../text-metrics';
 import { parseDelimited } from './csv';
 import { UnitDirectory, type UnitDirectoryData, type UnitEntry, type UnitGroupEntry } from './directory';
 import { normaliseUnitName, unitMatchKey } from './normalise';
+import { isGroupByForm } from './sheet-units';
 import { splitUnits } from './split';
 
 export const UNIT_DIRECTORY_SHEET = '单位名录';
@@ -399,7 +400,7 @@ export function directorySheetSpec(data: UnitDirectoryData, lang: Lang = 'zh-CN'
 /**
  * "Make the directory from this sheet": the entries of `base` that the names refer to (directly, or as
  * members of a named group — so 各部门 brings every 部门), followed by every name `base` does not know, in
- * the order first seen: a name that reads like a group (各…, …成员单位) as a group with unlisted members,
+ * the order first seen: a name that reads like a group (各…, …成员单位, 市直有关部门; see `isGroupByForm`) as a group with unlisted members,
  * anything else as a unit of unknown category. Near-misses of base names are added as written: the caller
  * passes only the names it wants (the pane shows the suggestions first).
  */
@@ -428,7 +429,7 @@ export function directoryFromUnitNames(names: readonly string[], base: UnitDirec
     else if (r.kind === 'group') useGroup(r.group);
     else if (!newKeys.has(unitMatchKey(name))) {
       newKeys.add(unitMatchKey(name));
-      if (/^各|成员单位$/.test(name)) newGroups.push({ name, aliases: [], members: null });
+      if (isGroupByForm(name)) newGroups.push({ name, aliases: [], members: null });
       else newUnits.push({ name, aliases: [], category: '' });
     }
   }
@@ -436,4 +437,14 @@ export function directoryFromUnitNames(names: readonly string[], base: UnitDirec
     units: [...base.units.filter((u) => usedUnits.has(u.name)), ...newUnits],
     groups: [...base.groups.filter((g) => usedGroups.has(g.name)), ...newGroups],
   };
+}
+
+/**
+ * The directory a sheet implies when the clerk has given none: every unit its tasks name (lead units first,
+ * in sheet order), and every group by its form, with no members listed.
+ */
+export function directoryFromTasks(tasks: readonly { lead: readonly string[]; responsible: readonly string[] }[]): UnitDirectoryData {
+  const names: string[] = [];
+  for (const task of tasks) names.push(...task.lead, ...task.responsible);
+  return directoryFromUnitNames(names, { units: [], groups: [] });
 }

@@ -48,7 +48,7 @@ const MIN_CONTAINED_KEY = 3;
  * The word saying what kind of body a name is. Two names ending in the same one are compared without it:
  * 民政局 and 财政局 share only 政局, and the 局 must not make them look a third alike.
  */
-const KIND_SUFFIX = /(?:分局|局|委员会|委|部|办公室|办事处|办|中心|街道|所|站|院|队|处|科)$/;
+export const KIND_SUFFIX = /(?:分局|局|委员会|委|部|办公室|办事处|办|中心|街道|所|站|院|队|处|科)$/;
 
 /**
  * Edits allowed between two stems: a third of the longer. Short stems (财务/财政) get one edit only when they

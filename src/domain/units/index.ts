@@ -19,5 +19,13 @@ export {
   directoryFromJson,
   directorySheetSpec,
   directoryFromUnitNames,
+  directoryFromTasks,
 } from './directory-io';
-export { DEFAULT_DIRECTORY } from '../unit-directory-default';
+export {
+  isGroupByForm,
+  looksLikeStrayText,
+  areNearSpellings,
+  nearDuplicateSpellings,
+  type UnitSpelling,
+  type SpellingCluster,
+} from './sheet-units';

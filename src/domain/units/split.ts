@@ -25,12 +25,21 @@ export function splitUnits(text: string): string[] {
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && (protectedAt[i] === 1 || !SEPARATORS.has(text[i]))) continue;
-    const name = normaliseUnitName(text.slice(start, i));
-    if (name !== '' && !ONLY_DENG.test(name)) units.push(name);
+    const piece = text.slice(start, i);
+    const name = normaliseUnitName(piece.indexOf('见') >= 0 || piece.indexOf('下同') >= 0 || piece.indexOf('附件') >= 0 ? piece.replace(BRACKETED_NOTE, '') : piece);
     start = i + 1;
+    if (name === '' || ONLY_DENG.test(name)) continue;
+    // `市委编办\n（市审改办）`: the other name of the unit above, written under it in brackets.
+    if (units.length > 0 && WHOLLY_BRACKETED.test(name)) units[units.length - 1] += name;
+    else units.push(name);
   }
   return units;
 }
+
+/** A note in brackets after a name, not part of it: `（见附件1，下同）`, `（详见说明）`, `（下同）`. */
+const BRACKETED_NOTE = /[（(](?:[^（）()]*(?:下同|同上)|(?:详见|参见|见)[^（）()]*|附件[^（）()]*)[）)]/g;
+/** A piece that is one bracketed name and nothing else. */
+const WHOLLY_BRACKETED = /^（[^（）]+）$/;
 
 /**
  * The names that occur more than once in one cell's list, each reported at its second and later
@@ -66,15 +75,15 @@ const LEAD_ROLES = new Set(['牵头', '主办', '主责']);
  */
 const ROLE_SUFFIX = namedGroupPattern(
   [
-    '(?<lead>(?:为|作为|负责)?牵头(?:负责|抓总|落实)?(?:单位|部门)?)',
+    '(?<lead>(?:为|作为|负责)?牵头(?:负责|抓总|落实)?(?:单位|部门)?|会同(?!县))',
     '(?<partner>(?:为|作为)?(?:按照?职责分工|按照?职责|各司其职|分别|共同|积极)?' +
-      '(?:配合(?:落实|实施|做好)?|参与|协助|协办|负责|落实)(?:单位|部门)?(?=\\s*(?:[、，,；;。.\\n]|$)))',
+      '(?:配合(?:落实|实施|做好)?|参与|协助|协办|参照(?:执行|落实)?|负责|落实)(?:单位|部门)?(?=\\s*(?:[、，,；;。.\\n]|$)))',
   ].join('|'),
   'g',
 );
 
 /** The first characters of every role word above (labels, suffixes, bracketed marks). */
-const ROLE_WORD_START = /[牵主责配参协负落]/;
+const ROLE_WORD_START = /[牵主责配参协负落会]/;
 
 /** A role written in brackets after one unit: `办公室（牵头）`, `司法局（配合单位）`. */
 const BRACKETED_ROLE = /^(.+?)（(牵头|主办|配合|参与|协办|协助|责任)(?:单位|部门)?）$/;
@@ -104,14 +113,20 @@ export function splitLeadAndResponsible(text: string): LeadAndResponsible {
       (LEAD_ROLES.has(m[1]) ? lead : responsible).push(...units);
     });
   } else {
+    const clauses = withoutClauseTails(s, protectedAt);
+    const roles = matchesOutsideBrackets(ROLE_SUFFIX.regex, clauses, insideBrackets(clauses));
+    // A plain 负责 in the first clause names the lead (`X负责，Y参与`, `X负责`); several (`X负责…，Y负责…`)
+    // share the task out, so none of them leads.
+    const plain = roles.filter((m) => m[0] === '负责');
+    const plainLead = plain.length === 1 && roles[0] === plain[0] ? plain[0] : null;
     let from = 0;
-    for (const m of matchesOutsideBrackets(ROLE_SUFFIX.regex, s, protectedAt)) {
+    for (const m of roles) {
       combined = true;
-      const units = splitUnits(s.slice(from, m.index));
-      (ROLE_SUFFIX.groups(m).lead ? lead : responsible).push(...units);
+      const units = splitUnits(clauses.slice(from, m.index));
+      (ROLE_SUFFIX.groups(m).lead || m === plainLead ? lead : responsible).push(...units);
       from = m.index + m[0].length;
     }
-    responsible.push(...splitUnits(s.slice(from)));
+    responsible.push(...splitUnits(clauses.slice(from)));
   }
 
   // `X（牵头）` marks one unit wherever it stands, overriding the clause it was found in.
@@ -129,6 +144,25 @@ export function splitLeadAndResponsible(text: string): LeadAndResponsible {
   lead.forEach((name) => place(name, 'lead'));
   responsible.forEach((name) => place(name, 'responsible'));
   return result;
+}
+
+/**
+ * What a narrative cell says each unit does (`市场监管局负责食品安全，卫健委负责医疗机构`, `X牵头制定方案`): the
+ * words after 负责 / 牵头 up to the next separator, which are not a unit's name.
+ */
+const CLAUSE_TAIL = /(负责|牵头)(?!人|牵头|负责|抓总|落实|单位|部门)[^、，,；;。.\n]+/g;
+
+/** The cell with the clause tails above cut off (outside brackets), leaving `X负责` / `X牵头`. */
+function withoutClauseTails(s: string, protectedAt: Uint8Array): string {
+  const tails = matchesOutsideBrackets(CLAUSE_TAIL, s, protectedAt);
+  if (tails.length === 0) return s;
+  let out = '';
+  let from = 0;
+  for (const m of tails) {
+    out += s.slice(from, m.index + m[1].length);
+    from = m.index + m[0].length;
+  }
+  return out + s.slice(from);
 }
 
 function matchesOutsideBrackets(pattern: RegExp, s: string, protectedAt: Uint8Array): RegExpExecArray[] {

@@ -26,7 +26,7 @@ import { cellAddress, columnLetter, parseAddress, rangeAddress } from '../../dom
 import { isoToSerial, isValidIsoDate } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
-import type { SheetSpec, SpecStyle, SpecValue } from '../../domain/sheet-spec';
+import type { PageHeaderFooter, SheetSpec, SpecStyle, SpecValue } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
 import { chunkStateText, STATE_SHEET_NAME } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
@@ -94,6 +94,31 @@ function budgetFor(limit: number | null): Budget {
 
 type Ctx = Excel.RequestContext;
 type Sheet = Excel.Worksheet;
+
+const HEADER_FOOTER_SECTIONS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+
+function headerFooterFrom(page: Excel.HeaderFooter): PageHeaderFooter {
+  return {
+    header: { left: page.leftHeader ?? '', center: page.centerHeader ?? '', right: page.rightHeader ?? '' },
+    footer: { left: page.leftFooter ?? '', center: page.centerFooter ?? '', right: page.rightFooter ?? '' },
+  };
+}
+
+/** Sets all six sections of the header and footer for all pages ('' clears a section). */
+function headerFooterOp(sheet: string, value: PageHeaderFooter): PlannedOp {
+  return {
+    bytes: ACTION_BYTES * 6 + jsonBytes(value),
+    queue: (_ctx, sheets) => {
+      const page = sheets.get(sheet).pageLayout.headersFooters.defaultForAllPages;
+      page.leftHeader = value.header.left;
+      page.centerHeader = value.header.center;
+      page.rightHeader = value.header.right;
+      page.leftFooter = value.footer.left;
+      page.centerFooter = value.footer.center;
+      page.rightFooter = value.footer.right;
+    },
+  };
+}
 
 function codeOf(e: unknown): string | null {
   return e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
@@ -229,7 +254,7 @@ export class ExcelHost implements WorkbookHost {
     this.budget = budgetFor(options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes);
     const minor = probeExcelApiMinor(requirements);
     this.minor = minor;
-    this.capabilities = { host: 'excel', apiVersion: `1.${minor}`, readsMerges: minor >= 13, charts: true };
+    this.capabilities = { host: 'excel', apiVersion: `1.${minor}`, readsMerges: minor >= 13, charts: true, headerFooter: minor >= 9 };
   }
 
   /** Inside Excel: the real Excel.run and requirement checks. */
@@ -307,6 +332,8 @@ export class ExcelHost implements WorkbookHost {
       const wantedSheet = request.sheet ? this.sheetToRead(ctx, request.sheet, true) : { sheet: active, nullable: false };
       const target = wantedSheet?.sheet ?? null;
       const used = target ? this.usedRange(target).load(['address', 'rowCount', 'columnCount']) : null;
+      // The printed header and footer (Excel.HeaderFooter, ExcelApi 1.9), which 标色 saves before printing its legend.
+      const printed = target && this.supports(9) ? target.pageLayout.headersFooters.defaultForAllPages.load(HEADER_FOOTER_SECTIONS) : null;
       if (used && this.supports(2)) used.load('rowHidden');
       const window = target && used && firstWindow ? queueFirstWindow(target, used, windowRows, FIRST_WINDOW_COLS) : null;
       const mergeRows = firstWindow ? FIRST_WINDOW_ROWS : 0;
@@ -345,6 +372,7 @@ export class ExcelHost implements WorkbookHost {
       if (lateState || answered.some((p, i) => p !== probes[i])) await ctx.sync();
       const stateText = stateRange ? stateTextFrom(stateRange, this.supports(4)) : lateState ? stateTextFrom(lateState, false) : null;
       const snapshot: WorkbookSnapshot = { sheets, activeSheet: active.name, grid, stateText };
+      if (grid && printed) snapshot.headerFooter = headerFooterFrom(printed);
       if (request.probes) snapshot.probes = probeAnswers(answered);
       return snapshot;
     });
@@ -530,6 +558,11 @@ export class ExcelHost implements WorkbookHost {
           break;
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet, this.supports(2)));
+          break;
+        case 'headerFooter':
+          need(change.sheet);
+          // Below ExcelApi 1.9 Excel has no page layout API: the sheet keeps the header and footer it has.
+          if (this.supports(9)) plan.push(headerFooterOp(change.sheet, change.value));
           break;
       }
     }

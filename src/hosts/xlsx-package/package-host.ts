@@ -9,7 +9,7 @@ import { parseAddress } from '../../domain/address';
 import { isoToSerial } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
-import type { SheetSpec, SpecValue } from '../../domain/sheet-spec';
+import { headerFooterCode, parseHeaderFooterCode, type SheetSpec, type SpecValue } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
 import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
@@ -17,6 +17,7 @@ import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, WorkbookChang
 import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '../package-sniff';
 import { DATE_FORMAT, invalidRange, isValidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from '../xlsx/colour-token';
+import { readHeaderFooter, writeHeaderFooter } from './header-footer';
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
 import { patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
 import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader';
@@ -37,7 +38,7 @@ function* cellsOf(r: CellRange): Generator<[number, number]> {
 const hexArgb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 export class PackageHost implements WorkbookHost {
-  readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false };
+  readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false, headerFooter: true };
 
   private readonly styles: StyleSheet;
   private readonly theme: ThemePalette;
@@ -52,6 +53,8 @@ export class PackageHost implements WorkbookHost {
   private activeName: string;
   private readonly styleCache = new Map<number, StyleAt>();
   private structureChanged = false;
+  /** Pending printed header/footer lines, by part. */
+  private readonly headerFooters = new Map<string, { header: string; footer: string }>();
 
   private constructor(private readonly pkg: XlsxPackage) {
     const stylesPart = pkg.workbookPartOfType(REL_STYLES);
@@ -161,6 +164,11 @@ export class PackageHost implements WorkbookHost {
     const wanted = request.sheet ?? this.activeName;
     const ws = this.findSheet(wanted);
     const snapshot: WorkbookSnapshot = { sheets, activeSheet: this.activeName, grid: ws ? this.grid(ws) : null, stateText: this.readStateText() };
+    if (ws?.part) {
+      const key = ws.part.toLowerCase();
+      const codes = this.headerFooters.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
+      snapshot.headerFooter = { header: parseHeaderFooterCode(codes.header), footer: parseHeaderFooterCode(codes.footer) };
+    }
     if (request.probes) {
       const answers: Record<string, CellValue> = {};
       for (const probe of request.probes) {
@@ -335,6 +343,9 @@ export class PackageHost implements WorkbookHost {
         case 'deleteSheet':
           this.removeSheet(this.sheet(change.sheet));
           break;
+        case 'headerFooter':
+          this.headerFooters.set((this.sheet(change.sheet).part as string).toLowerCase(), { header: headerFooterCode(change.value.header), footer: headerFooterCode(change.value.footer) });
+          break;
       }
     }
   }
@@ -440,6 +451,7 @@ export class PackageHost implements WorkbookHost {
     const key = part.toLowerCase();
     this.models.delete(key);
     this.patches.delete(key);
+    this.headerFooters.delete(key);
     this.written.delete(key);
   }
 
@@ -536,10 +548,17 @@ export class PackageHost implements WorkbookHost {
   /** The package with the changes: parts nobody changed are the input's entries as stored. */
   toBytes(now: Date = new Date()): Uint8Array {
     const patchedText = new Map<string, string>();
-    for (const [key, rows] of this.patches) {
-      if (!rows.size || this.written.has(key)) continue;
-      const sheet = this.live.find((s) => s.part?.toLowerCase() === key) as LiveSheet;
-      patchedText.set(key, patchSheetXml(this.pkg.text(sheet.part as string) ?? '', rows));
+    const written = new Map(this.written);
+    for (const sheet of this.live) {
+      const key = (sheet.part ?? '').toLowerCase();
+      const rows = this.patches.get(key);
+      const lines = this.headerFooters.get(key);
+      if (!rows?.size && !lines) continue;
+      const own = written.get(key);
+      let xml = own ?? this.pkg.text(sheet.part as string) ?? '';
+      if (rows?.size) xml = patchSheetXml(xml, rows);
+      if (lines) xml = writeHeaderFooter(xml, lines.header, lines.footer);
+      (own !== undefined ? written : patchedText).set(key, xml);
     }
     const stylesPart = this.pkg.workbookPartOfType(REL_STYLES);
     if (stylesPart && this.styles.changed) patchedText.set(stylesPart.toLowerCase(), this.styles.serialise());
@@ -547,7 +566,7 @@ export class PackageHost implements WorkbookHost {
       pkg: this.pkg,
       live: this.live,
       activeName: this.activeName,
-      written: this.written,
+      written,
       patchedText,
       removedParts: this.removedParts,
       structureChanged: this.structureChanged,

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { parseAddress } from '../../domain/address';
 import { isUserFacingError } from '../../domain/errors';
-import type { SheetSpec } from '../../domain/sheet-spec';
+import { headerFooterCode, parseHeaderFooterCode, type SheetSpec } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText } from '../../domain/types';
 import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
@@ -66,7 +66,7 @@ function styleAt(ws: ExcelJS.Worksheet, row: number, col: number): Partial<Excel
 }
 
 export class XlsxHost implements WorkbookHost {
-  readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false };
+  readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false, headerFooter: true };
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -110,6 +110,7 @@ export class XlsxHost implements WorkbookHost {
     const wanted = request.sheet ?? activeSheet;
     const ws = this.findSheet(wanted);
     const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
+    if (ws) snapshot.headerFooter = { header: parseHeaderFooterCode(ws.headerFooter?.oddHeader ?? ''), footer: parseHeaderFooterCode(ws.headerFooter?.oddFooter ?? '') };
     if (request.probes) snapshot.probes = this.readProbes(request.probes);
     return snapshot;
   }
@@ -169,6 +170,14 @@ export class XlsxHost implements WorkbookHost {
         case 'deleteSheet':
           this.workbook.removeWorksheet(this.sheet(change.sheet).id);
           break;
+        case 'headerFooter': {
+          // The header and footer for all pages (<oddHeader>/<oddFooter>); an empty line is left out of the file.
+          const ws = this.sheet(change.sheet);
+          const header = headerFooterCode(change.value.header);
+          const footer = headerFooterCode(change.value.footer);
+          ws.headerFooter = { ...ws.headerFooter, oddHeader: header || undefined, oddFooter: footer || undefined };
+          break;
+        }
       }
     }
     this.keepActive(active);

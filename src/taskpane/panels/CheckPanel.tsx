@@ -13,7 +13,7 @@ import type { ReactElement } from 'react';
 import type { Finding, Severity } from '../../domain/types';
 import { useController } from '../controller';
 import { findingLabel, groupFindings, SEVERITIES, SEVERITY_LABELS } from '../pane-basics';
-import { usePanelStyles } from './shared';
+import { DIRECTORY_SOURCE_TEXT, usePanelStyles } from './shared';
 
 const SEVERITY_ICONS: Record<Severity, ReactElement> = {
   error: <ErrorCircleRegular />,
@@ -52,6 +52,7 @@ export function CheckPanel() {
               infos: groups.info.length,
             })}
           </Text>
+          <Text block data-testid="check-directory">{tr.t(DIRECTORY_SOURCE_TEXT[check.directorySource])}</Text>
           {check.analysis.findings.length === 0 ? (
             <Text block>
               <CheckmarkCircleRegular aria-hidden /> {tr.t('check.clean')}

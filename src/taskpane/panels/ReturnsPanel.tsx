@@ -4,11 +4,12 @@
  */
 import { useEffect, useState } from 'react';
 import { Button, Field, Link, Radio, RadioGroup, Text } from '@fluentui/react-components';
-import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, OpenRegular } from '@fluentui/react-icons';
 import { parseTypedDate } from '../../domain/dates';
 import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
 import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
+import { browserDelivery, type DeliveredFile, type DeliveryMode } from '../file-delivery';
 import { AsOfField, usePanelStyles } from './shared';
 
 const ROLES: [SplitRole, MessageKey][] = [
@@ -18,16 +19,19 @@ const ROLES: [SplitRole, MessageKey][] = [
 ];
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZIP_TYPE = 'application/zip';
 
-/** Object URLs for the split workbooks, released when replaced or when the panel closes. */
-function useDownloadUrls(split: PaneSplitResult | null): string[] {
+/** Object URLs for the split workbooks and their zip (last), released when replaced or when the panel closes. */
+function useDownloadUrls(split: PaneSplitResult | null, mode: DeliveryMode): string[] {
   const [urls, setUrls] = useState<string[]>([]);
   useEffect(() => {
-    if (!split) return;
-    const made = split.workbooks.map((w) => URL.createObjectURL(new Blob([w.bytes as BlobPart], { type: XLSX_TYPE })));
+    if (!split || mode !== 'download') return;
+    const made = [...split.workbooks, split.all].map((w) =>
+      URL.createObjectURL(new Blob([w.bytes as BlobPart], { type: w === split.all ? ZIP_TYPE : XLSX_TYPE })),
+    );
     setUrls(made);
     return () => made.forEach((u) => URL.revokeObjectURL(u));
-  }, [split]);
+  }, [split, mode]);
   return urls;
 }
 
@@ -41,18 +45,30 @@ export function ReturnsPanel() {
   const asOf = parseTypedDate(asOfText) ?? '';
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [collected, setCollected] = useState<PaneCollectResult | null>(null);
-  const urls = useDownloadUrls(split);
+  const delivery = env.delivery ?? browserDelivery;
+  const urls = useDownloadUrls(split, delivery.mode);
 
   const doSplit = () =>
     run('returns.split', async () => {
       if (!workflows || !sheet) return;
       const result = await workflows.split(env.host, { sheet, by });
       setSplit(result);
-      const made = tr.t('returns.splitDone', { count: result.workbooks.length });
+      const count = result.workbooks.length;
+      if (delivery.mode === 'unavailable') {
+        setNotice({ intent: 'warning', text: tr.t('returns.cannotDeliver', { count }) });
+        return;
+      }
+      const made = tr.t(delivery.mode === 'download' ? 'returns.splitDone' : 'returns.splitDoneOpen', { count });
       setNotice({
         intent: result.unassigned ? 'warning' : 'success',
         text: result.unassigned ? `${made} ${tr.t('returns.unassigned', { count: result.unassigned })}` : made,
       });
+    });
+
+  const openCopy = (file: DeliveredFile) =>
+    run('returns.opening', async () => {
+      await delivery.openInExcel(file);
+      setNotice({ intent: 'success', text: tr.t('returns.opened', { file: file.fileName }) });
     });
 
   const doCollect = () =>
@@ -105,13 +121,30 @@ export function ReturnsPanel() {
           {tr.t('returns.split')}
         </Button>
       </div>
-      {split && (
+      {split && delivery.mode === 'download' && split.workbooks.length > 1 && (
+        <Link href={urls[split.workbooks.length]} download={split.all.fileName} data-testid="download-all">
+          <ArrowDownloadRegular aria-hidden /> {tr.t('returns.downloadAll', { count: split.workbooks.length })}
+        </Link>
+      )}
+      {split && delivery.mode !== 'unavailable' && (
         <ul className={styles.list} data-testid="split-files">
           {split.workbooks.map((w, i) => (
             <li key={w.fileName}>
-              <Link href={urls[i]} download={w.fileName} aria-label={tr.t('returns.download', { file: w.fileName })}>
-                <ArrowDownloadRegular aria-hidden /> {tr.t('returns.fileItem', { file: w.fileName, count: w.measureCount })}
-              </Link>
+              {delivery.mode === 'download' ? (
+                <Link href={urls[i]} download={w.fileName} aria-label={tr.t('returns.download', { file: w.fileName })}>
+                  <ArrowDownloadRegular aria-hidden /> {tr.t('returns.fileItem', { file: w.fileName, count: w.measureCount })}
+                </Link>
+              ) : (
+                <Button
+                  appearance="subtle"
+                  icon={<OpenRegular aria-hidden />}
+                  disabled={busy !== null}
+                  aria-label={tr.t('returns.openInExcel', { file: w.fileName })}
+                  onClick={() => void openCopy(w)}
+                >
+                  {tr.t('returns.fileItem', { file: w.fileName, count: w.measureCount })}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { parseTypedDate } from '../../domain/dates';
 import type { ColumnRole } from '../../domain/types';
 import type { MessageKey } from '../i18n';
 import { useController } from '../controller';
+import type { DirectorySource } from '../workflows';
 
 export const usePanelStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -11,6 +12,13 @@ export const usePanelStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
+
+/** Which directory the check used, as the check and directory panels say it (the CLI says the same). */
+export const DIRECTORY_SOURCE_TEXT: Record<DirectorySource, MessageKey> = {
+  option: 'directory.source.option',
+  workbook: 'directory.source.workbook',
+  sheet: 'directory.source.sheet',
+};
 
 /** The column roles in the order a clerk reads a 任务分工 header. */
 export const COLUMN_ROLES: ColumnRole[] = [

@@ -47,7 +47,7 @@ describe.each(API_LEVELS)('ExcelHost at ExcelApi %s', (level) => {
 
   it('detects the API level and what it can do', async () => {
     const { host } = rig(handmade(), { apiVersion: level });
-    expect(host.capabilities).toEqual({ host: 'excel', apiVersion: level, readsMerges: latest, charts: true });
+    expect(host.capabilities).toEqual({ host: 'excel', apiVersion: level, readsMerges: latest, charts: true, headerFooter: latest });
   });
 
   it.each(Object.entries(SAMPLES))('reads the %s sample exactly as the xlsx host does, in one sync', async (_name, file) => {

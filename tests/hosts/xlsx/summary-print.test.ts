@@ -11,6 +11,7 @@ import { XlsxHost } from '../../../src/hosts/xlsx';
 import { runSummary } from '../../../src/workflows/summary';
 import { STAMP_ADDRESS } from '../../../src/domain/product-sheets';
 import { parseState } from '../../../src/domain/workbook-state';
+import { SAMPLE_DIRECTORY_DATA, sampleDirectory } from '../../support/sample-directory';
 
 const RETURNS = path.resolve(__dirname, '../../../samples/liangjiang-2022-returns.xlsx');
 const SUMMARY = '落实情况汇总';
@@ -30,7 +31,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 beforeAll(async () => {
   const host = await XlsxHost.open(RETURNS);
-  await runSummary(host, { asOf: '2022-09-15', generatedAt: '2023-01-05 09:30' });
+  await runSummary(host, { asOf: '2022-09-15', generatedAt: '2023-01-05 09:30', directory: sampleDirectory() });
   bytes = Buffer.from(await host.toBuffer());
   const zip = await JSZip.loadAsync(bytes);
   workbookXml = await zip.file('xl/workbook.xml')!.async('string');
@@ -146,5 +147,27 @@ describe('the written summary sheet, on paper', () => {
     expect(texts).toContain('七、催办清单（按单位）');
     expect(texts.some((t) => t.startsWith('截至2022年9月15日，《两江新区2022年政务公开重点工作任务分工》所列54项任务中，逾期未完成3项'))).toBe(true);
     expect(texts.some((t) => t.startsWith('请经济运行局于2022年9月20日前报送第11、51项任务进展情况'))).toBe(true);
+  });
+
+  it('sends 催办 texts to exactly the units named on the overdue measures 11, 24 and 51 (none is due soon)', () => {
+    // From the sample's data, not the code: 11 names 经济运行局; 24 办公室 and 各街道; 51 办公室, 各街道, 各部门 and
+    // 各驻区机构 — the groups the sample's directory expands to its 19 units, while 各街道 has no listed members.
+    let header = 0;
+    ws.eachRow((row, r) => {
+      // The first one: the header is repeated where the table continues on the next page.
+      if (cellText(row.getCell(4)) === '催办通知内容' && !header) header = r;
+    });
+    expect(header).toBeGreaterThan(0);
+    const recipients: string[] = [];
+    for (let r = header + 1; r <= ws.rowCount; r++) {
+      const text = cellText(ws.getRow(r).getCell(4));
+      if (!text.startsWith('请')) {
+        if (cellText(ws.getRow(r).getCell(1)).startsWith('九、')) break;
+        continue;
+      }
+      recipients.push(...cellText(ws.getRow(r).getCell(2)).split('、'));
+      expect(text).toContain(`请${cellText(ws.getRow(r).getCell(2))}于2022年9月20日前报送`);
+    }
+    expect(recipients.sort()).toEqual([...SAMPLE_DIRECTORY_DATA.units.map((u) => u.name), '各街道'].sort());
   });
 });
