@@ -24,7 +24,7 @@ import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader
 import { specSheetXml } from './spec-sheet';
 import { StyleSheet, fillModel, fillXmlOf, fontColourModel, isDateFormatCode, withFontColour } from './styles';
 import { rewritePackage, type LiveSheet } from './workbook-patch';
-import { ZipFormatError, dosStamp, writeZip } from './zip';
+import { ZipFormatError, dosStamp, inflateEntry, readZip, writeZip } from './zip';
 
 type Visibility = SheetInfo['visibility'];
 
@@ -74,15 +74,18 @@ export class PackageHost implements WorkbookHost {
     assertZipContainer(bytes, label);
     let pkg: XlsxPackage;
     try {
-      pkg = XlsxPackage.fromBytes(bytes);
+      const entries = readZip(bytes);
+      const workbook = entries.find((e) => e.name.toLowerCase() === 'xl/workbook.xml');
+      assertSpreadsheetPackage(
+        entries.map((e) => e.name),
+        workbook ? new TextDecoder().decode(inflateEntry(workbook)) : null,
+        label,
+      );
+      pkg = new XlsxPackage(entries);
     } catch (e) {
+      if (e instanceof UserFacingError) throw e;
       throw corruptFileError(label, e instanceof Error ? e.message : String(e));
     }
-    assertSpreadsheetPackage(
-      pkg.entries.map((e) => e.name),
-      pkg.has(pkg.workbookPart) ? pkg.text(pkg.workbookPart) : null,
-      label,
-    );
     try {
       return new PackageHost(pkg);
     } catch (e) {
