@@ -13,6 +13,9 @@ import { XlsxHost } from '../hosts/xlsx';
 import { roundTripRefusal } from '../hosts/xlsx/package-inspection';
 import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
+import { errnoText } from './errno-text';
+import { PackageFile } from './package-file';
+import type { LocalText } from '../domain/types';
 
 export const OUTPUT_OPTIONS: OptionSpec[] = [
   { name: 'output', alias: 'o', value: true },
@@ -113,6 +116,26 @@ export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
   return host;
 }
 
+/**
+ * Opens the input of a command that changes colours or writes product sheets: the package host patches the
+ * file, so only what patching cannot keep safe is refused (PackageHost.refusals says what and why), unless --force.
+ */
+export async function openForPatch(target: OutputTarget): Promise<PackageFile> {
+  const file = await PackageFile.open(target.inputPath);
+  if (!target.force) {
+    const risks = file.host.refusals(target.outputPath);
+    if (risks.length) throw patchRefusal(risks);
+  }
+  return file;
+}
+
+function patchRefusal(risks: LocalText[]): UserFacingError {
+  return new UserFacingError('xlsx.cannot_patch_safely', {
+    zh: `这个工作簿含有改动后无法保持完好的内容：${risks.map((r) => r.zh).join('、')}。为安全起见，未写入任何文件。请在 Excel 中使用任务分工助手加载项，或确认后加 --force 重新运行。`,
+    en: `This workbook holds content a change cannot keep intact: ${risks.map((r) => r.en).join(', ')}. Nothing was written. Use the add-in inside Excel, or re-run with --force if that is acceptable.`,
+  });
+}
+
 export interface SavableWorkbook {
   save(path: string, keep?: { mode: number; uid: number; gid: number }): Promise<void>;
 }
@@ -131,10 +154,10 @@ export async function writeOutput(host: SavableWorkbook, target: OutputTarget): 
       fs.chmodSync(backup, st.mode & 0o7777);
     } catch (e) {
       fs.rmSync(backup, { force: true });
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      const why = errnoText(e);
       throw new UserFacingError('cli.cannot_backup', {
-        zh: `无法备份原文件为 ${backup}（${code}），原文件未改动`,
-        en: `Cannot back up the original to ${backup} (${code}); the original is unchanged`,
+        zh: `无法备份原文件为 ${backup}（${why.zh}），原文件未改动`,
+        en: `Cannot back up the original to ${backup} (${why.en}); the original is unchanged`,
       });
     }
     await host.save(real, { mode: st.mode, uid: st.uid, gid: st.gid });
