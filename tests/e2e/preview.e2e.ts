@@ -546,7 +546,8 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
       ['汇总', zhCN['summary.run']],
       ['单位名录', zhCN['directory.fromSheet']],
       ['设置', zhCN['settings.save']],
-      [zhCN['tab.returns'], zhCN['returns.collect']],
+      // 回收汇总 waits for files (disabled, so not in the Tab order); its place in view is asserted above.
+      [zhCN['tab.returns'], zhCN['returns.split']],
     ];
     for (const [tab, button] of primaries) {
       await openPaneTab(tab);

@@ -384,6 +384,6 @@ describe('the task pane', () => {
     setup('en-US');
     await started();
     expect(screen.getByRole('tablist', { name: 'Features' }).textContent).toContain('Check');
-    expect(screen.getByTestId('check-result').textContent).toContain('54 tasks: 1 errors, 1 warnings, 1 notes.');
+    expect(screen.getByTestId('check-result').textContent).toContain('54 tasks. Errors: 1, warnings: 1, notes: 1.');
   });
 });

@@ -52,7 +52,7 @@ export const enUS: Record<MessageKey, string> = {
   'column.doneDate': 'Completion date',
 
   'check.run': 'Check this sheet',
-  'check.result': '{tasks} tasks: {errors} errors, {warnings} warnings, {infos} notes.',
+  'check.result': '{tasks} tasks. Errors: {errors}, warnings: {warnings}, notes: {infos}.',
   'check.clean': 'No problems found.',
   'check.severity.error': 'Errors',
   'check.severity.warning': 'Warnings',
