@@ -35,6 +35,15 @@ function* cellsOf(r: CellRange): Generator<[number, number]> {
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) yield [row, col];
 }
 
+/** Whether column `c` is a covered (not the master) cell of one of a row's merged intervals [left, right, master]. */
+function isCovered(intervals: [number, number, number][], c: number): boolean {
+  for (let i = 0; i < intervals.length; i++) {
+    const [l, r, master] = intervals[i];
+    if (c >= l && c <= r && c !== master) return true;
+  }
+  return false;
+}
+
 const hexArgb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 export class PackageHost implements WorkbookHost {
@@ -52,6 +61,7 @@ export class PackageHost implements WorkbookHost {
   private readonly removedParts = new Set<string>();
   private activeName: string;
   private readonly styleCache = new Map<number, StyleAt>();
+  private readonly grids = new WeakMap<SheetModel, SheetGrid>();
   private structureChanged = false;
   /** Pending printed header/footer lines, by part. */
   private readonly headerFooters = new Map<string, { header: string; footer: string }>();
@@ -192,9 +202,19 @@ export class PackageHost implements WorkbookHost {
     return i < 0 ? null : r.values[i];
   }
 
-  /** The used range of values (formats alone do not stretch it), widened over merges that start inside it. */
+  /**
+   * The sheet's grid, built once per model (workflows read a sheet several times — report checks, highlights and
+   * summarises — and never change a grid they are given; a value write drops the model, and so the grid).
+   */
   private grid(sheet: LiveSheet): SheetGrid {
     const m = this.model(sheet);
+    let g = this.grids.get(m);
+    if (!g) this.grids.set(m, (g = this.buildGrid(sheet.name, m)));
+    return { ...g, sheet: sheet.name };
+  }
+
+  /** The used range of values (formats alone do not stretch it), widened over merges that start inside it. */
+  private buildGrid(name: string, m: SheetModel): SheetGrid {
     const covered = new Map<number, [number, number, number][]>();
     for (const g of m.merges) {
       if (g.top === g.bottom && g.left === g.right) continue;
@@ -223,7 +243,7 @@ export class PackageHost implements WorkbookHost {
         if (v === null || v === '') continue;
         const c = row.cols[i];
         // The covered cells of a merged area show the master's value, whatever the file holds there.
-        if (merged && merged.some(([l, rr, master]) => c >= l && c <= rr && c !== master)) continue;
+        if (merged && isCovered(merged, c)) continue;
         cols.push(c);
         values.push(v);
       }
@@ -235,7 +255,7 @@ export class PackageHost implements WorkbookHost {
       right = Math.max(right, cols[cols.length - 1]);
     }
     const merges = m.merges.map((g) => ({ ...g }));
-    if (bottom < 0) return { sheet: sheet.name, originRow: 0, originCol: 0, values: [], merges, mergesKnown: true, hiddenRows };
+    if (bottom < 0) return { sheet: name, originRow: 0, originCol: 0, values: [], merges, mergesKnown: true, hiddenRows };
     for (const g of merges) {
       if (g.top > bottom || g.bottom < top || g.left > right || g.right < left) continue;
       bottom = Math.max(bottom, g.bottom);
@@ -247,7 +267,7 @@ export class PackageHost implements WorkbookHost {
       const target = values[k.row - top];
       for (let i = 0; i < k.cols.length; i++) target[k.cols[i] - left] = k.values[i];
     }
-    return { sheet: sheet.name, originRow: top, originCol: left, values, merges, mergesKnown: true, hiddenRows };
+    return { sheet: name, originRow: top, originCol: left, values, merges, mergesKnown: true, hiddenRows };
   }
 
   private readStateText(): string | null {
@@ -529,6 +549,7 @@ export class PackageHost implements WorkbookHost {
   }
 
   private setModelValue(m: SheetModel, row: number, col: number, value: CellWrite['value'], xf: number): void {
+    this.grids.delete(m);
     let r = m.rows.get(row);
     if (!r) m.rows.set(row, (r = { cols: [], values: [], styles: [], hidden: false, style: null }));
     const v: CellValue = value !== null && typeof value === 'object' ? { kind: 'date', iso: value.date, serial: isoToSerial(value.date) } : value;
