@@ -62,6 +62,7 @@ export class PackageHost implements WorkbookHost {
   private activeName: string;
   private readonly styleCache = new Map<number, StyleAt>();
   private readonly grids = new WeakMap<SheetModel, SheetGrid>();
+  private readonly indexes = new WeakMap<SheetModel, Map<number, Map<number, number>>>();
   private structureChanged = false;
   /** Pending printed header/footer lines, by part. */
   private readonly headerFooters = new Map<string, { header: string; footer: string }>();
@@ -164,6 +165,8 @@ export class PackageHost implements WorkbookHost {
       if (xml === null) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
       try {
         m = readSheetXml(xml, { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 });
+        // The text of a 100 000-row sheet is some 60 MB in memory: a patched save inflates it again instead.
+        this.pkg.forget(part);
       } catch (e) {
         throw corruptFileError(sheet.name, e instanceof Error ? e.message : String(e));
       }
@@ -316,7 +319,10 @@ export class PackageHost implements WorkbookHost {
 
   /** Per row, column → position, so reading the styles of a 100 000-row range stays linear. */
   private rowIndexes(m: SheetModel): Map<number, Map<number, number>> {
+    const known = this.indexes.get(m);
+    if (known) return known;
     const out = new Map<number, Map<number, number>>();
+    this.indexes.set(m, out);
     for (const [r, row] of m.rows) {
       const index = new Map<number, number>();
       row.cols.forEach((c, i) => index.set(c, i));
@@ -564,6 +570,9 @@ export class PackageHost implements WorkbookHost {
     r.cols.splice(at, 0, col);
     r.values.splice(at, 0, v);
     r.styles.splice(at, 0, xf);
+    // The row's positions moved: its column index is rebuilt (the other rows' stay valid).
+    const index = this.indexes.get(m);
+    if (index) index.set(row, new Map(r.cols.map((c, k) => [c, k])));
   }
 
   // ---------------------------------------------------------------------------------------------------
