@@ -43,6 +43,9 @@ export interface AnalyseOptions {
 
 export type PlanYearSource = 'option' | 'title' | 'document' | 'deadlines' | 'measures' | 'current';
 
+/** Text that ends its sentence: what follows on the next row is not its continuation. */
+const ENDS_SENTENCE = /[。！？；!?;]\s*$/;
+
 /** A document number above the table: 渝两江办发〔2017〕12号, 〔2017〕, [2017]. */
 const DOCUMENT_NUMBER_YEAR = /[〔[【（(]((?:19|20)\d{2})[〕\]】）)]/;
 
@@ -219,7 +222,7 @@ class SheetReader {
   private readonly knownUnitNames = new Set<string>();
   private readonly unknownUnitNames = new Set<string>();
   /** Per-cell unit.unknown findings, held back until it is known whether the directory fits the sheet at all. */
-  private readonly unknownFindings: { at: CellRef; message: LocalText; suggestion: string | null }[] = [];
+  private readonly unknownFindings: { stray: boolean; at: CellRef; message: LocalText; suggestion: string | null }[] = [];
   /** Every unit name the unit cells write, with the cells writing it, in first-seen order. */
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
@@ -459,9 +462,19 @@ class SheetReader {
     }
     const printed = measureText ? measureNumberOf(measureText) : null;
     const numberCell = ownAt(c.number);
-    if (measureText && !printed && !numberCell && !otherOwn && this.current?.no && !this.headingSinceMeasure) {
+    if (
+      measureText &&
+      !printed &&
+      !numberCell &&
+      !otherOwn &&
+      this.current?.no &&
+      !this.headingSinceMeasure &&
+      !ENDS_SENTENCE.test(this.current.measureParts[this.current.measureParts.length - 1] ?? '')
+    ) {
       // In a numbered table, unnumbered text with nothing else on the row runs on from the measure above (a long
-      // measure split over rows). In an unnumbered table every measure cell is a measure of its own.
+      // measure split over rows) — unless the text above ends its sentence: then it is the next measure of the
+      // same item (序号 and units merged over several measures). In an unnumbered table every measure cell is a
+      // measure of its own.
       this.current.measureParts.push(measureText);
       this.extendTask(r);
       return;
@@ -483,7 +496,7 @@ class SheetReader {
     const c = this.cols;
     const ownNumber = this.numberNamesGroups && printedNo !== null;
     const fromColumn = numberCell && !ownNumber ? numberCellValue(numberCell) : null;
-    const no = numberCell && !ownNumber ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? '');
+    const no = numberCell && !ownNumber ? (fromColumn !== null ? String(fromColumn) : numberCell) : (printedNo ?? this.groupNumber(r));
     const value = fromColumn ?? (printedNo !== null ? Number(printedNo) : null);
     const numberAt = numberCell && !ownNumber && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
     if (value !== null) this.numbering(this.measureNumbers.next(value), numberAt, 'measure');
@@ -502,6 +515,18 @@ class SheetReader {
       responsibleCells: cell(c.responsible),
       statusCells: cell(c.status),
     };
+  }
+
+  /**
+   * The 序号 merged down over row r from a row above, when the measure prints no number of its own: the measures
+   * of one item share its number (checked once, on the item's first row).
+   */
+  private groupNumber(r: number): string {
+    const col = this.cols.number;
+    const owner = col === null ? null : this.merges.ownerOf(r, col);
+    if (!owner || owner.row >= r) return '';
+    const value = numberCellValue(cellText(valueAt(this.grid, owner.row, owner.col)));
+    return value === null ? '' : String(value);
   }
 
   /** Row r belongs to the current task: its own unit, deadline and status cells add to the task's. */
@@ -715,10 +740,13 @@ class SheetReader {
       seen.add(canonical);
       // A group by its form (各有关单位, 市直有关部门) the directory does not list is one recipient, not a typo.
       if (!resolved || (resolved.kind === 'unknown' && isGroupByForm(name))) continue;
-      (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
+      // A number or a sentence in a unit cell says nothing about whose directory this is.
+      const stray = resolved.kind === 'unknown' && looksLikeStrayText(name);
+      if (!stray) (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
         const s = resolved.suggestion;
         this.unknownFindings.push({
+          stray,
           at: cell.source,
           message: {
             zh: `${roleName.zh}“${name}”不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
@@ -773,10 +801,15 @@ class SheetReader {
     }
   }
 
-  /** A directory is given: the unknown names, or one notice when the directory hardly fits the sheet. */
+  /**
+   * A directory is given: the unknown names; or, when the directory hardly fits the sheet, one notice instead
+   * (a number or a sentence in a unit cell is still said where it is).
+   */
   private directoryFindings(): void {
-    if (this.directoryMismatch()) return;
-    for (const f of this.unknownFindings) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    const mismatch = this.directoryMismatch();
+    for (const f of this.unknownFindings) {
+      if (!mismatch || f.stray) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    }
   }
 
   /**

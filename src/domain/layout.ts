@@ -7,6 +7,7 @@
  */
 import { columnLetter } from './address';
 import { UserFacingError } from './errors';
+import { parseDeadline } from './deadline';
 import { cellText, compactText, normaliseText } from './text';
 import type { CellRange, CellValue, ColumnMap, ColumnRole, Layout, SheetGrid } from './types';
 
@@ -22,6 +23,7 @@ type HeaderRole = Exclude<ColumnRole, 'section' | 'subsection'> | 'task';
 export const HEADER_SYNONYMS: Record<HeaderRole, readonly string[]> = {
   task: [
     '工作任务', '主要任务', '重点任务', '任务', '重点工作', '重点工作任务', '任务名称', '工作要点', '工作类别', '类别', '任务类别',
+    '民生实事', '实事项目', '民生实事项目', '项目名称',
     // Rectification lists: the problem is the heading its measures answer.
     '存在问题', '存在的问题', '问题', '反馈问题', '问题描述', '问题清单', '具体问题', '督查发现问题',
   ],
@@ -303,6 +305,25 @@ function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): b
   return numbers >= 2 && other * 5 <= numbers;
 }
 
+/** Header words of a remarks column, which some tables use for the due dates. */
+const NOTE_HEADERS = new Set(['备注', '说明', '备注说明']);
+
+/** Any year: only whether a cell reads as a deadline matters here, not which date it names. */
+const ANY_PLAN_YEAR = 2024;
+
+/** Whether the non-blank cells under the header (at least one) all read as deadlines. */
+function holdsOnlyDeadlines(grid: SheetGrid, headerBottom: number, col: number): boolean {
+  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  let deadlines = 0;
+  for (let r = headerBottom + 1; r <= last; r++) {
+    const value = valueAt(grid, r, col);
+    if (cellText(value) === '') continue;
+    if (parseDeadline(value, ANY_PLAN_YEAR).kind === 'unknown') return false;
+    deadlines++;
+  }
+  return deadlines > 0;
+}
+
 function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidate): { columns: ColumnMap; lastColumn: number } {
   const roles = new Map(header.roles);
   // 责任单位 + 配合单位 and no 牵头单位: the unit that answers for the task is the lead, the cooperating ones
@@ -319,6 +340,20 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
     if (answering !== undefined && cooperating !== undefined) {
       roles.set('lead', answering);
       roles.set('responsible', cooperating);
+    }
+  }
+  // No 完成时限 column, but a 备注 column that holds nothing but deadlines (11月底前完成): the table puts the due
+  // dates there, so that column is the deadline column.
+  if (!roles.has('deadline')) {
+    const assignedCols = new Set(roles.values());
+    for (let c = grid.originCol; c < grid.originCol + (grid.values[0]?.length ?? 0); c++) {
+      if (assignedCols.has(c) || merges.ownerOf(header.top, c)) continue;
+      let key = '';
+      for (let r = header.top; r <= header.bottom; r++) key += headerKey(valueAt(grid, r, c));
+      if (NOTE_HEADERS.has(key) && holdsOnlyDeadlines(grid, header.bottom, c)) {
+        roles.set('deadline', c);
+        break;
+      }
     }
   }
   // 工作任务 | 主要任务 (or 重点工作): two task headers and no measure header — the second holds the measures.
@@ -351,10 +386,13 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
       }
     } else {
       section = task;
-      if (second !== null && second < measure && !assigned.has(second)) {
-        // 工作任务 printed over the headings and the 序号: a column of bare numbers is the number column.
-        if (!roles.has('number') && holdsBareNumbers(grid, header.bottom, second)) roles.set('number', second);
-        else subsection = second;
+      // 工作任务 printed over the headings and the 序号 (two or three columns): a column of bare numbers is the
+      // number column, the other one the subsection.
+      const coveredRight = Math.min(Math.max(right, second ?? task), measure - 1);
+      for (let c = task + 1; c <= coveredRight; c++) {
+        if (assigned.has(c)) continue;
+        if (!roles.has('number') && holdsBareNumbers(grid, header.bottom, c)) roles.set('number', c);
+        else if (subsection === null) subsection = c;
       }
     }
   }

@@ -272,6 +272,27 @@ describe('analyseSheet: measures', () => {
     ]);
   });
 
+  it('reads each sentence under one merged 序号 and merged units as a measure of its own, numbered by the 序号', () => {
+    const a = analyse(
+      [
+        ['序号', '项目名称', '主要内容', '牵头单位', '配合单位'],
+        [4, '优化养老服务', '为老年人提供居家上门服务。', '民政局', '各街道'],
+        [null, null, '提升改造8家养老服务中心。', null, null],
+        [null, null, '对300户困难老人家庭进行适老化改造。', null, null],
+        [5, '文体惠民行动', '新建2家书苑', '文体旅局', '各街道'],
+        [null, null, '并开展惠民活动', null, null],
+      ],
+      { merges: ['A2:A4', 'B2:B4', 'D2:D4', 'E2:E4', 'A5:A6', 'B5:B6', 'D5:D6', 'E5:E6'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.rows, t.measure, t.lead])).toEqual([
+      ['4', [2, 2], '为老年人提供居家上门服务。', ['民政局']],
+      ['4', [3, 3], '提升改造8家养老服务中心。', ['民政局']],
+      ['4', [4, 4], '对300户困难老人家庭进行适老化改造。', ['民政局']],
+      ['5', [5, 6], '新建2家书苑\n并开展惠民活动', ['文体旅局']],
+    ]);
+    expect(codes(a).filter((c) => c.startsWith('numbering'))).toEqual([]);
+  });
+
   it('spans a measure merged down over rows that add units', () => {
     const a = seedLike(
       [

@@ -27,6 +27,8 @@ describe('headerRole', () => {
     ['配合单位', 'responsible'],
     ['协办单位', 'responsible'],
     ['序  号', 'number'],
+    ['民生实事', 'task'],
+    ['项目名称', 'task'],
     ['完成情况', 'status'],
     ['办理情况', 'status'],
     ['牵头单位（部门）', 'lead'],
@@ -223,6 +225,41 @@ describe('MergeIndex', () => {
     expect(merges.ownerOf(0, 0)).toBeNull();
     expect(merges.mergeAt(0, 0)).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
     expect(merges.areaOf(1, 0)).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
+  });
+});
+
+describe('detectLayout: 工作任务 over three columns', () => {
+  it('reads section, subsection and 序号 under one 工作任务 merged over them', () => {
+    const grid = makeGrid(
+      [
+        ['工作任务', null, null, '具体要求', '责任单位', '时限要求'],
+        ['一、甲', '（一）乙', 1, '丙', '办公室', '持续推进'],
+        [null, null, 2, '丁', '办公室', '持续推进'],
+      ],
+      { merges: ['A1:C1', 'A2:A3', 'B2:B3'] },
+    );
+    expect(detectLayout(grid).columns).toMatchObject({ section: 0, subsection: 1, number: 2, measure: 3, responsible: 4, deadline: 5 });
+  });
+});
+
+describe('detectLayout: due dates in 备注', () => {
+  it('takes a 备注 column holding only deadlines for the deadline column when no 完成时限 column exists', () => {
+    const grid = makeGrid([
+      ['工作任务', '具体要求', '责任单位', '完成情况', '备注'],
+      ['一、甲', null, null, null, null],
+      ['1.乙', '丙', '办公室', '推进中', '11月底前完成'],
+      ['2.丁', '戊', '办公室', '', '持续推进'],
+    ]);
+    expect(detectLayout(grid).columns).toMatchObject({ measure: 1, responsible: 2, status: 3, deadline: 4 });
+  });
+
+  it('leaves a 备注 column of remarks alone', () => {
+    const grid = makeGrid([
+      ['具体要求', '责任单位', '备注'],
+      ['丙', '办公室', '11月底前完成'],
+      ['戊', '办公室', '与上年任务合并'],
+    ]);
+    expect(detectLayout(grid).columns.deadline).toBeNull();
   });
 });
 

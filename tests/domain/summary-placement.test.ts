@@ -2,13 +2,16 @@ import { assertSheetName, placeProductSheet, recordProductSheet } from '../../sr
 import { emptyState, type WorkbookState } from '../../src/domain/workbook-state';
 import { UserFacingError } from '../../src/domain/errors';
 
+const STAMP = '任务分工助手·汇总·ABCD2345';
+
 function stateWith(...records: [string, string | null][]): WorkbookState {
-  return { ...emptyState(), productSheets: records.map(([name, source]) => ({ name, marker: 'summary', source, createdAt: 't' })) };
+  return { ...emptyState(), productSheets: records.map(([name, source]) => ({ name, marker: 'summary', source, createdAt: 't', stamp: STAMP })) };
 }
 
 describe('placeProductSheet', () => {
+  // Every recorded sheet still carries its stamp, as the read's probes answer.
   const place = (existingSheets: string[], state = emptyState(), requested = '落实情况汇总', source: string | null = '任务分工') =>
-    placeProductSheet({ requested, marker: 'summary', source, existingSheets, state });
+    placeProductSheet({ requested, marker: 'summary', source, existingSheets, state, probes: Object.fromEntries(existingSheets.map((n) => [`${n}!A2`, STAMP])) });
 
   it('uses the requested name when it is free', () => {
     expect(place(['任务分工'])).toEqual({ name: '落实情况汇总', replaces: null });
@@ -31,6 +34,11 @@ describe('placeProductSheet', () => {
   it('keeps a numbered name within Excel’s 31 characters', () => {
     const long = 'x'.repeat(31);
     expect(place([long], emptyState(), long).name).toBe(`${'x'.repeat(28)}(2)`);
+  });
+
+  it('never replaces a recorded sheet without a stamp (a hand-edited or older record): no stamp, no replacement', () => {
+    const unstamped: WorkbookState = { ...emptyState(), productSheets: [{ name: '落实情况汇总', marker: 'summary', source: '任务分工', createdAt: 't' }] };
+    expect(place(['任务分工', '落实情况汇总'], unstamped)).toEqual({ name: '落实情况汇总(2)', replaces: null });
   });
 
   it('ignores a record whose sheet is gone', () => {

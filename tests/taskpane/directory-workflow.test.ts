@@ -65,8 +65,11 @@ describe('createDirectorySheet', () => {
     const snapshot = await host.read({ sheet: UNIT_DIRECTORY_SHEET });
     expect(snapshot.grid?.values[0][0]).toBe('单位名录');
     expect(parseState(snapshot.stateText).state.productSheets).toEqual([
-      { name: UNIT_DIRECTORY_SHEET, marker: 'unit-directory', source: null, createdAt: NOW },
+      expect.objectContaining({ name: UNIT_DIRECTORY_SHEET, marker: 'unit-directory', source: null, createdAt: NOW, stamp: expect.any(String) }),
     ]);
+    // The sheet carries the recorded stamp, so it is recognised by content, not by its name.
+    const stamp = parseState(snapshot.stateText).state.productSheets[0].stamp!;
+    expect(String(snapshot.grid?.values[1][0])).toContain(stamp);
     const after = await checked(host);
     expect(after.directorySheet).toBe(UNIT_DIRECTORY_SHEET);
     expect(after.directorySource).toBe('workbook');

@@ -7,11 +7,11 @@ import { UnitDirectory } from '../../src/domain/units';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import { PLAIN, splitFile, type SplitCopies } from './collect-support';
-import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
+import { SAMPLE_DIRECTORY_DATA, sampleDirectory } from '../support/sample-directory';
 
 let split: SplitCopies;
 beforeAll(async () => {
-  split = await splitFile(PLAIN);
+  split = await splitFile(PLAIN, 'both', sampleDirectory());
 }, 120_000);
 
 describe('check on a return copy', () => {

@@ -7,6 +7,7 @@ import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import type { ExpectedTask } from '../../scripts/make-fixtures';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
+import { sampleDirectory } from '../support/sample-directory';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/liangjiang-2022.xlsx');
@@ -44,7 +45,7 @@ describe('runCheck on the bundled 两江新区 2022 sample', () => {
     const { host, reads } = counting(await XlsxHost.open(SAMPLE));
     const { analysis, directorySource } = await runCheck(host);
     expect(reads()).toBe(1);
-    expect(directorySource).toBe('default');
+    expect(directorySource).toBe('sheet');
     expect(analysis.title).toBe('两江新区2022年政务公开重点工作任务分工');
     expect(analysis.planYear).toBe(2022);
     expect(analysis.layout).toMatchObject({
@@ -141,7 +142,7 @@ describe('runCheck on the layout fixtures (other real layouts)', () => {
       return row;
     });
     expect(actual).toEqual(expected);
-    // Nothing in a well-formed fixture is an error: unknown units (not in the default directory) are warnings.
+    // Nothing in a well-formed fixture is an error.
     expect(analysis.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
@@ -161,8 +162,16 @@ describe('runCheck with the workbook’s own directory and settings', () => {
     expect(result.analysis.findings.filter((f) => f.code === 'unit.unknown')).toEqual([]);
   });
 
-  it('without one, reports units the default directory does not know', async () => {
+  it('without one, the units the sheet names are the directory: nothing is unknown', async () => {
     const result = await runCheck(XlsxHost.fromWorkbook(allocationWorkbook()));
+    expect(result.directorySource).toBe('sheet');
+    expect(result.analysis.findings).toEqual([]);
+    expect(result.directory.data.units.map((u) => u.name)).toEqual(['财政局', '某某中心']);
+  });
+
+  it('with a directory given, reports the units it does not know', async () => {
+    const result = await runCheck(XlsxHost.fromWorkbook(allocationWorkbook()), { directory: sampleDirectory() });
+    expect(result.directorySource).toBe('option');
     expect(result.analysis.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['unit.unknown@D3']);
   });
 

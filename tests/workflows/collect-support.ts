@@ -7,6 +7,7 @@ import { RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
 import { XlsxHost, writeSpecsToWorkbook } from '../../src/hosts/xlsx';
 import type { ReturnSource } from '../../src/workflows/collect';
 import { runSplit, type SplitResult } from '../../src/workflows/split';
+import type { UnitDirectory } from '../../src/domain/units';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PLAIN = path.join(ROOT, 'samples/liangjiang-2022.xlsx');
@@ -20,8 +21,9 @@ export interface SplitCopies {
   copies: Map<string, Uint8Array>;
 }
 
-export async function splitFile(file: string, by: 'lead' | 'responsible' | 'both' = 'both'): Promise<SplitCopies> {
-  const result = await runSplit(await XlsxHost.open(file), { generatedAt: SPLIT_AT, by });
+/** Splits a file; `directory` as a clerk would give it (the samples' tests pass the sample's own). */
+export async function splitFile(file: string, by: 'lead' | 'responsible' | 'both' = 'both', directory?: UnitDirectory): Promise<SplitCopies> {
+  const result = await runSplit(await XlsxHost.open(file), { generatedAt: SPLIT_AT, by, directory });
   const copies = new Map<string, Uint8Array>();
   for (const w of result.workbooks) copies.set(w.unit, await XlsxHost.fromWorkbook(writeSpecsToWorkbook(w.specs)).toBuffer());
   return { result, copies };

@@ -24,16 +24,17 @@ import {
   type SplitCopies,
 } from './collect-support';
 import { countingHost } from './highlight-support';
+import { sampleDirectory } from '../support/sample-directory';
 
 const AS_OF = '2022-09-15';
-const OPTIONS = { asOf: AS_OF, generatedAt: '2022-09-16 08:30' };
+const OPTIONS = { asOf: AS_OF, generatedAt: '2022-09-16 08:30', directory: sampleDirectory() };
 const TASK_COLUMNS = [1, 2, 3, 4, 5, 6]; // A–F of the plain sample: 工作任务 ×2, 贯彻举措, 完成时限, 牵头单位, 责任单位
 
 let split: SplitCopies;
 let filled: Map<string, Uint8Array>;
 
 beforeAll(async () => {
-  split = await splitFile(PLAIN);
+  split = await splitFile(PLAIN, 'both', sampleDirectory());
   filled = new Map();
   for (const [unit, bytes] of split.copies) filled.set(unit, await fillAnswers(bytes, statusFor));
 }, 120_000);

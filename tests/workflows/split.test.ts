@@ -14,11 +14,11 @@ import { readGrid } from '../../src/hosts/xlsx/read-grid';
 import { runSplit } from '../../src/workflows/split';
 import { copyLayout, PLAIN, SHEET, splitFile, SPLIT_AT, type SplitCopies } from './collect-support';
 import { countingHost } from './highlight-support';
-import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
+import { SAMPLE_DIRECTORY_DATA, sampleDirectory } from '../support/sample-directory';
 
 let split: SplitCopies;
 beforeAll(async () => {
-  split = await splitFile(PLAIN);
+  split = await splitFile(PLAIN, 'both', sampleDirectory());
 }, 120_000);
 
 async function opened(unit: string): Promise<ExcelJS.Workbook> {
@@ -28,7 +28,7 @@ async function opened(unit: string): Promise<ExcelJS.Workbook> {
 describe('runSplit on the plain sample', () => {
   it('reads the master once and writes nothing to it', async () => {
     const { host, calls } = countingHost(await XlsxHost.open(PLAIN));
-    await runSplit(host, { generatedAt: SPLIT_AT });
+    await runSplit(host, { generatedAt: SPLIT_AT, directory: sampleDirectory() });
     expect([calls.read, calls.apply]).toEqual([1, 0]);
   });
 
@@ -51,7 +51,7 @@ describe('runSplit on the plain sample', () => {
   });
 
   it('by lead sends only the measures a unit leads', async () => {
-    const result = await runSplit(await XlsxHost.open(PLAIN), { generatedAt: SPLIT_AT, by: 'lead' });
+    const result = await runSplit(await XlsxHost.open(PLAIN), { generatedAt: SPLIT_AT, by: 'lead', directory: sampleDirectory() });
     const office = result.workbooks.find((w) => w.unit === '办公室')!;
     const leads = result.check.analysis.tasks.filter((t) => t.lead.includes('办公室')).map((t) => t.no);
     expect(office.identity.measures.map((m) => m.no)).toEqual(leads);
