@@ -90,6 +90,12 @@ export function markdownTables(results: BenchResults): string {
         `${r.highlightRatio.toFixed(2)} | ${r.clearRatio.toFixed(2)} | ${r.summaryRatio.toFixed(2)} | ${fmt(r.peakRssMb)} | ${fmt(r.excelJsPeakRssMb)} |`,
     ),
     '',
+    ...results.cli.map(
+      (r) =>
+        `CPU ratios at ${fmt(r.measures)}: check ${r.checkCpuRatio.toFixed(2)}, highlight ${(r.highlightCpuMs / r.excelJsLoadCpuMs).toFixed(2)}, ` +
+        `clear ${(r.clearCpuMs / r.excelJsLoadCpuMs).toFixed(2)}, summary ${(r.summaryCpuMs / r.excelJsLoadCpuMs).toFixed(2)} (ExcelJS load ${fmt(r.excelJsLoadCpuMs)} ms CPU).`,
+    ),
+    '',
     `scaling10x (check 100 000 ÷ check 10 000): ${results.scaling10x?.toFixed(1) ?? 'n/a'} (target ≤ ${SCALING_TARGET}); ` +
       `CPU: ${results.scaling10xCpu?.toFixed(1) ?? 'n/a'}. Targets at 100 000: check ÷ load ≤ ${CHECK_RATIO_TARGET}; highlight, clear and summary ÷ load ≤ ${CHANGE_RATIO_TARGET}; ` +
       `peak RSS ≤ ${PEAK_RSS_TARGET_MB} MB (the commands' own, before ExcelJS loads the file in the same process).`,

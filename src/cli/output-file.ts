@@ -2,8 +2,9 @@
  * Where a command that changes a workbook writes it, shared by highlight, clear, summary and collect:
  *  - `-o out.xlsx` writes a new file; the input is never overwritten, and `-o` naming the input is refused;
  *  - `--in-place` overwrites the input, after copying it to `<input>.bak` (never overwriting an older backup);
- *  - a workbook holding content the xlsx library would drop (charts, pivots, macros …) is refused,
- *    naming what would be lost, unless `--force`;
+ *  - highlight, clear, summary and report patch the file (openForPatch): only a workbook a change cannot keep
+ *    intact is refused, unless `--force`; collect, carry and import --into rebuild it through ExcelJS
+ *    (openForChange), which refuses content ExcelJS would drop (charts, pivots, macros …) unless `--force`;
  *  - the file is written by the host's atomic save (temp file + rename): never a half-written output.
  */
 import * as fs from 'fs';
@@ -27,8 +28,9 @@ export const OUTPUT_OPTIONS: OptionSpec[] = [
 export const OUTPUT_HELP = [
   '  -o, --output FILE   写入新文件（.xlsx），不改动输入文件 / write a new .xlsx file; the input stays as it is',
   '  --in-place          直接改写输入文件，先备份为 <输入文件>.bak / overwrite the input after backing it up to <input>.bak',
-  '  --force             即使工作簿含有本工具无法保留的内容（图表、数据透视表、宏等）也继续 /',
-  '                      go on even if the workbook holds content this tool cannot keep (charts, pivots, macros…)',
+  '  --force             即使工作簿含有改动后无法保持完好的内容也继续（工作簿结构保护、数字签名；回收、结转、导入另有图表、',
+  '                      数据透视表、宏等）/ go on even if the workbook holds content a change cannot keep intact',
+  '                      (structure protection, a signature; for collect, carry and import also charts, pivots, macros…)',
 ].join('\n');
 
 export interface OutputTarget {

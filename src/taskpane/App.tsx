@@ -33,6 +33,7 @@ import { DismissRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { ControllerContext, useController as useControllerFromContext, usePaneController } from './controller';
 import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
+import { BringInPanel } from './panels/BringInPanel';
 import { CheckPanel } from './panels/CheckPanel';
 import { DirectoryPanel } from './panels/DirectoryPanel';
 import { HighlightPanel } from './panels/HighlightPanel';
@@ -60,7 +61,7 @@ const useStyles = makeStyles({
   footer: { marginTop: 'auto', paddingTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
 });
 
-const TABS = ['check', 'highlight', 'summary', 'directory', 'settings', 'returns'] as const;
+const TABS = ['check', 'highlight', 'summary', 'directory', 'settings', 'returns', 'bringIn'] as const;
 type TabName = (typeof TABS)[number];
 
 const TAB_LABELS: Record<TabName, MessageKey> = {
@@ -70,6 +71,7 @@ const TAB_LABELS: Record<TabName, MessageKey> = {
   directory: 'tab.directory',
   settings: 'tab.settings',
   returns: 'tab.returns',
+  bringIn: 'tab.bringIn',
 };
 
 export function TaskPane({ env }: { env: PaneEnvironment }) {
@@ -178,6 +180,7 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
           {tab === 'directory' && <DirectoryPanel />}
           {tab === 'settings' && <SettingsPanel />}
           {tab === 'returns' && <ReturnsPanel />}
+          {tab === 'bringIn' && <BringInPanel />}
         </section>
         <footer className={styles.footer}>
           <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">

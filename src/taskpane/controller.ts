@@ -6,7 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { parseTypedDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/row-state';
-import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
+import { assertStateSheetFree, parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { isUserFacingError, UserFacingError } from '../domain/errors';
 import { describeError } from './describe-error';
@@ -293,6 +293,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     async (update: (settings: ProductSettings) => ProductSettings) => {
       // Read the saved state fresh: a workflow may have written highlights since the pane last looked.
       const snapshot = await env.host.read(sheet ? { sheet } : undefined);
+      assertStateSheetFree(snapshot.sheets, snapshot.stateText);
       const { state } = parseState(snapshot.stateText);
       const next: WorkbookState = { ...state, settings: update(state.settings) };
       await env.host.apply([{ kind: 'state', text: serialiseState(next) }]);

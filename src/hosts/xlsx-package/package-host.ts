@@ -35,6 +35,15 @@ function* cellsOf(r: CellRange): Generator<[number, number]> {
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) yield [row, col];
 }
 
+/** Whether column `c` is a covered (not the master) cell of one of a row's merged intervals [left, right, master]. */
+function isCovered(intervals: [number, number, number][], c: number): boolean {
+  for (let i = 0; i < intervals.length; i++) {
+    const [l, r, master] = intervals[i];
+    if (c >= l && c <= r && c !== master) return true;
+  }
+  return false;
+}
+
 const hexArgb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 export class PackageHost implements WorkbookHost {
@@ -52,6 +61,8 @@ export class PackageHost implements WorkbookHost {
   private readonly removedParts = new Set<string>();
   private activeName: string;
   private readonly styleCache = new Map<number, StyleAt>();
+  private readonly grids = new WeakMap<SheetModel, SheetGrid>();
+  private readonly indexes = new WeakMap<SheetModel, Map<number, Map<number, number>>>();
   private structureChanged = false;
   /** Pending printed header/footer lines, by part. */
   private readonly headerFooters = new Map<string, { header: string; footer: string }>();
@@ -154,6 +165,8 @@ export class PackageHost implements WorkbookHost {
       if (xml === null) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
       try {
         m = readSheetXml(xml, { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 });
+        // The text of a 100 000-row sheet is some 60 MB in memory: a patched save inflates it again instead.
+        this.pkg.forget(part);
       } catch (e) {
         throw corruptFileError(sheet.name, e instanceof Error ? e.message : String(e));
       }
@@ -192,9 +205,19 @@ export class PackageHost implements WorkbookHost {
     return i < 0 ? null : r.values[i];
   }
 
-  /** The used range of values (formats alone do not stretch it), widened over merges that start inside it. */
+  /**
+   * The sheet's grid, built once per model (workflows read a sheet several times — report checks, highlights and
+   * summarises — and never change a grid they are given; a value write drops the model, and so the grid).
+   */
   private grid(sheet: LiveSheet): SheetGrid {
     const m = this.model(sheet);
+    let g = this.grids.get(m);
+    if (!g) this.grids.set(m, (g = this.buildGrid(sheet.name, m)));
+    return { ...g, sheet: sheet.name };
+  }
+
+  /** The used range of values (formats alone do not stretch it), widened over merges that start inside it. */
+  private buildGrid(name: string, m: SheetModel): SheetGrid {
     const covered = new Map<number, [number, number, number][]>();
     for (const g of m.merges) {
       if (g.top === g.bottom && g.left === g.right) continue;
@@ -223,7 +246,7 @@ export class PackageHost implements WorkbookHost {
         if (v === null || v === '') continue;
         const c = row.cols[i];
         // The covered cells of a merged area show the master's value, whatever the file holds there.
-        if (merged && merged.some(([l, rr, master]) => c >= l && c <= rr && c !== master)) continue;
+        if (merged && isCovered(merged, c)) continue;
         cols.push(c);
         values.push(v);
       }
@@ -235,7 +258,7 @@ export class PackageHost implements WorkbookHost {
       right = Math.max(right, cols[cols.length - 1]);
     }
     const merges = m.merges.map((g) => ({ ...g }));
-    if (bottom < 0) return { sheet: sheet.name, originRow: 0, originCol: 0, values: [], merges, mergesKnown: true, hiddenRows };
+    if (bottom < 0) return { sheet: name, originRow: 0, originCol: 0, values: [], merges, mergesKnown: true, hiddenRows };
     for (const g of merges) {
       if (g.top > bottom || g.bottom < top || g.left > right || g.right < left) continue;
       bottom = Math.max(bottom, g.bottom);
@@ -247,7 +270,7 @@ export class PackageHost implements WorkbookHost {
       const target = values[k.row - top];
       for (let i = 0; i < k.cols.length; i++) target[k.cols[i] - left] = k.values[i];
     }
-    return { sheet: sheet.name, originRow: top, originCol: left, values, merges, mergesKnown: true, hiddenRows };
+    return { sheet: name, originRow: top, originCol: left, values, merges, mergesKnown: true, hiddenRows };
   }
 
   private readStateText(): string | null {
@@ -296,7 +319,10 @@ export class PackageHost implements WorkbookHost {
 
   /** Per row, column → position, so reading the styles of a 100 000-row range stays linear. */
   private rowIndexes(m: SheetModel): Map<number, Map<number, number>> {
+    const known = this.indexes.get(m);
+    if (known) return known;
     const out = new Map<number, Map<number, number>>();
+    this.indexes.set(m, out);
     for (const [r, row] of m.rows) {
       const index = new Map<number, number>();
       row.cols.forEach((c, i) => index.set(c, i));
@@ -529,6 +555,7 @@ export class PackageHost implements WorkbookHost {
   }
 
   private setModelValue(m: SheetModel, row: number, col: number, value: CellWrite['value'], xf: number): void {
+    this.grids.delete(m);
     let r = m.rows.get(row);
     if (!r) m.rows.set(row, (r = { cols: [], values: [], styles: [], hidden: false, style: null }));
     const v: CellValue = value !== null && typeof value === 'object' ? { kind: 'date', iso: value.date, serial: isoToSerial(value.date) } : value;
@@ -543,6 +570,9 @@ export class PackageHost implements WorkbookHost {
     r.cols.splice(at, 0, col);
     r.values.splice(at, 0, v);
     r.styles.splice(at, 0, xf);
+    // The row's positions moved: its column index is rebuilt (the other rows' stay valid).
+    const index = this.indexes.get(m);
+    if (index) index.set(row, new Map(r.cols.map((c, k) => [c, k])));
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
+import { columnOf, readCellTag } from './sheet-reader';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -18,20 +19,16 @@ export interface CellPatch {
 
 export type SheetPatches = Map<number, Map<number, CellPatch>>;
 
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~0x20;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-}
-
+/** The `<c …>` start tag with its s attribute set (a cell's attributes hold no quotes or `>` in their values). */
 function setS(tagText: string, s: number): string {
-  const re = /(\ss=)("[^"]*"|'[^']*')/;
-  if (re.test(tagText)) return tagText.replace(re, `$1"${s}"`);
-  return tagText.replace(/^(<[\w:]+)/, `$1 s="${s}"`);
+  let i = tagText.indexOf(' s="');
+  if (i < 0) i = tagText.indexOf('\ts="');
+  if (i >= 0) {
+    const end = tagText.indexOf('"', i + 4);
+    return `${tagText.slice(0, i)} s="${s}"${tagText.slice(end + 1)}`;
+  }
+  const name = tagText.search(/[\s/>]/);
+  return `${tagText.slice(0, name)} s="${s}"${tagText.slice(name)}`;
 }
 
 /** The `<c>` element for a patch on a cell the row does not hold. */
@@ -44,7 +41,7 @@ function newCell(prefix: string, row: number, col: number, patch: CellPatch): st
 /** An existing cell with its patch applied: `s` changed in place, or the element replaced for a value. */
 function patchedCell(prefix: string, xml: string, start: number, tagEnd: number, end: number, row: number, col: number, patch: CellPatch): string {
   if (patch.value !== undefined) {
-    const s = patch.s ?? Number(readTag(xml, start).attrs.s ?? 0);
+    const s = patch.s ?? readCellTag(xml, start).style;
     return newCell(prefix, row, col, { s, value: patch.value });
   }
   return setS(xml.slice(start, tagEnd), patch.s as number) + xml.slice(tagEnd, end);
@@ -59,9 +56,8 @@ function widenSpans(rowTag: string, cols: number[]): string {
   return rowTag.replace(m[0], ` spans="${lo}:${hi}"`);
 }
 
-/** Index just past the element that starts at `at` (a `<c …>…</c>` or `<c …/>`). */
-function elementEnd(xml: string, at: number, closeTag: string): { tagEnd: number; end: number } {
-  const tag = readTag(xml, at);
+/** Index just past the cell element's start tag, and past the element (`<c …>…</c>` or `<c …/>`). */
+function cellEnd(tag: { end: number; selfClosing: boolean }, xml: string, closeTag: string): { tagEnd: number; end: number } {
   if (tag.selfClosing) return { tagEnd: tag.end, end: tag.end };
   const close = xml.indexOf(closeTag, tag.end);
   return { tagEnd: tag.end, end: close + closeTag.length };
@@ -127,13 +123,14 @@ export function patchSheetXml(xml: string, patches: SheetPatches): string {
         while (p < innerEnd) {
           const c = xml.indexOf('<', p);
           if (c < 0 || c >= innerEnd) break;
-          const ct = readTag(xml, c);
-          if (ct.name !== `${prefix}c`) {
-            p = ct.end;
+          const after = xml.charCodeAt(c + prefix.length + 2);
+          if (xml.slice(c + 1, c + prefix.length + 2) !== `${prefix}c` || !(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) {
+            p = c + 1;
             continue;
           }
-          col = ct.attrs.r ? columnOf(ct.attrs.r) : col + 1;
-          const { tagEnd, end } = elementEnd(xml, c, cellClose);
+          const ct = readCellTag(xml, c);
+          col = ct.ref !== null ? columnOf(ct.ref) : col + 1;
+          const { tagEnd, end } = cellEnd(ct, xml, cellClose);
           while (k < cols.length && cols[k] < col) {
             parts.push(xml.slice(from, c), newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
             inserted.push(cols[k]);

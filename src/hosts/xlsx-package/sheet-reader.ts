@@ -1,13 +1,12 @@
 /**
- * One worksheet part read with saxes: every cell's value as Excel means it and its format index, the rows'
+ * One worksheet part read: every cell's value as Excel means it and its format index, the rows'
  * hidden flags and formats, the columns' formats and the merged areas. Pure code, no Node APIs.
  */
-import { SaxesParser } from 'saxes';
-import { columnIndex, parseAddress } from '../../domain/address';
+import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
-import { decodeExcelText } from './xml-text';
+import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
   /** Columns (0-based, ascending as the file has them), their values and their format index. */
@@ -40,159 +39,207 @@ export function dateValue(serial1900: number): CellValue {
   return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
-/** A cell reference's column and row, 0-based; null when it is not one. */
-function cellRef(ref: string): [number, number] | null {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) >= 65) i++;
-  const col = columnIndex(ref.slice(0, i));
-  const row = Number(ref.slice(i)) - 1;
-  return col < 0 || !Number.isInteger(row) || row < 0 ? null : [col, row];
-}
-
 export interface ReadContext {
   sharedStrings: () => string[];
   styles: StyleSheet;
   date1904: boolean;
 }
 
+/**
+ * The worksheet's cells, scanned by hand rather than through saxes: a 100 000-row sheet holds millions of
+ * elements, and an event per element (each with its attribute object) costs several times the scan itself.
+ * Inside sheetData no text or attribute holds a raw `<`, so each element starts at one; Excel writes no CDATA
+ * there (a CDATA section in a cell would be read as text up to its first `<`).
+ */
 export function readSheetXml(xml: string, ctx: ReadContext): SheetModel {
   const rows = new Map<number, SheetRow>();
-  const merges: CellRange[] = [];
-  const colStyles: [number, number, number][] = [];
-  const parser = new SaxesParser({ position: false });
+  const prefix = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
+  const open = new RegExp(`<${prefix}sheetData\\b[^>]*?(/?)>`).exec(xml);
+  const dataStart = open ? open.index + open[0].length : xml.length;
+  const closeTag = `</${prefix}sheetData>`;
+  const dataEnd = open && open[1] !== '/' ? xml.indexOf(closeTag, dataStart) : dataStart;
+  if (dataEnd < 0) throw new Error('sheetData is not closed');
 
-  let row: SheetRow | null = null;
-  let rowIndex = -1;
-  let col = -1;
-  let type = '';
-  let style = 0;
-  let text = '';
-  let inValue = false;
-  let inInline = false;
-  let inPhonetic = false;
-  let inText = false;
-  let valueText: string | null = null;
-  let inlineText: string | null = null;
-  let inSheetData = false;
-
-  const finishCell = (): void => {
-    if (!row) return;
-    let value: CellValue = null;
-    if (type === 'inlineStr') value = inlineText !== null ? decodeExcelText(inlineText) : null;
-    else if (valueText !== null) {
-      const v = valueText;
-      if (type === 's') value = ctx.sharedStrings()[Number(v)] ?? null;
-      else if (type === 'str') value = decodeExcelText(v);
-      else if (type === 'b') value = v.trim() === '1' || v.trim() === 'true';
-      else if (type === 'e') value = { kind: 'error', code: v.trim() };
-      else if (type === 'd') {
-        const t = Date.parse(v.trim().length <= 10 ? `${v.trim()}T00:00:00Z` : /Z|[+-]\d\d:?\d\d$/.test(v.trim()) ? v.trim() : `${v.trim()}Z`);
-        value = Number.isNaN(t) ? v : dateValue(t / MS_PER_DAY + UNIX_EPOCH_SERIAL);
-      } else if (v.trim() !== '') {
-        const n = Number(v);
-        if (Number.isFinite(n)) value = ctx.styles.isDateXf(style) ? dateValue(ctx.date1904 ? n + DATE1904_OFFSET : n) : n;
-      }
-    }
-    row.cols.push(col);
-    row.values.push(value);
-    row.styles.push(style);
+  const rowOpen = `<${prefix}row`;
+  const cellOpen = `<${prefix}c`;
+  const cellClose = `</${prefix}c>`;
+  const rowClose = `</${prefix}row>`;
+  const boundary = (at: number): boolean => {
+    const ch = xml.charCodeAt(at);
+    return ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13;
   };
-
-  parser.on('opentag', (node) => {
-    const name = node.name.slice(node.name.indexOf(':') + 1);
-    const a = node.attributes as Record<string, string>;
-    if (inSheetData) {
-      switch (name) {
-        case 'row': {
-          rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
-          const custom = a.customFormat === '1' || a.customFormat === 'true';
-          row = rows.get(rowIndex) ?? { cols: [], values: [], styles: [], hidden: false, style: null };
-          row.hidden = a.hidden === '1' || a.hidden === 'true';
-          row.style = custom && a.s ? Number(a.s) : null;
-          rows.set(rowIndex, row);
-          col = -1;
-          return;
-        }
-        case 'c': {
-          const ref = a.r ? cellRef(a.r) : null;
-          col = ref ? ref[0] : col + 1;
-          type = a.t ?? 'n';
-          style = a.s ? Number(a.s) || 0 : 0;
-          valueText = null;
-          inlineText = null;
-          return;
-        }
-        case 'v':
-          inValue = true;
-          text = '';
-          return;
-        case 'is':
-          inInline = true;
-          inlineText = '';
-          return;
-        case 'rPh':
-          inPhonetic = true;
-          return;
-        case 't':
-          if (inInline && !inPhonetic) {
-            inText = true;
-            text = '';
-          }
-          return;
-        default:
-          return;
+  let rowIndex = -1;
+  let pos = dataStart;
+  while (pos < dataEnd) {
+    const at = xml.indexOf(rowOpen, pos);
+    if (at < 0 || at >= dataEnd) break;
+    if (!boundary(at + rowOpen.length)) {
+      pos = at + 1;
+      continue;
+    }
+    const tag = readTag(xml, at);
+    const a = tag.attrs;
+    rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
+    const custom = a.customFormat === '1' || a.customFormat === 'true';
+    const row = rows.get(rowIndex) ?? { cols: [], values: [], styles: [], hidden: false, style: null };
+    row.hidden = a.hidden === '1' || a.hidden === 'true';
+    row.style = custom && a.s ? Number(a.s) : null;
+    rows.set(rowIndex, row);
+    if (tag.selfClosing) {
+      pos = tag.end;
+      continue;
+    }
+    const end = xml.indexOf(rowClose, tag.end);
+    if (end < 0) throw new Error(`row ${rowIndex + 1} is not closed`);
+    let col = -1;
+    let p = tag.end;
+    while (p < end) {
+      const c = xml.indexOf(cellOpen, p);
+      if (c < 0 || c >= end) break;
+      if (!boundary(c + cellOpen.length)) {
+        p = c + 1;
+        continue;
       }
+      const cell = readCellTag(xml, c);
+      col = cell.ref !== null ? columnOf(cell.ref) : col + 1;
+      let inner = '';
+      if (cell.selfClosing) p = cell.end;
+      else {
+        const close = xml.indexOf(cellClose, cell.end);
+        if (close < 0 || close > end) throw new Error(`cell in row ${rowIndex + 1} is not closed`);
+        inner = xml.slice(cell.end, close);
+        p = close + cellClose.length;
+      }
+      row.cols.push(col);
+      row.values.push(inner ? cellValue(inner, prefix, cell.type, cell.style, ctx) : null);
+      row.styles.push(cell.style);
     }
-    if (name === 'sheetData') inSheetData = !node.isSelfClosing;
-    else if (name === 'mergeCell' && a.ref) {
-      const r = parseAddress(a.ref);
-      if (r) merges.push(r);
-    } else if (name === 'col' && a.style && Number(a.style) > 0) {
-      colStyles.push([Number(a.min) - 1, Number(a.max) - 1, Number(a.style)]);
-    }
-  });
-  parser.on('text', (t) => {
-    if (inValue || inText) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (inValue || inText) text += t;
-  });
-  parser.on('closetag', (node) => {
-    const name = node.name.slice(node.name.indexOf(':') + 1);
-    if (!inSheetData) return;
-    switch (name) {
-      case 'v':
-        inValue = false;
-        valueText = text;
-        return;
-      case 't':
-        if (inText) {
-          inText = false;
-          inlineText += text;
-        }
-        return;
-      case 'rPh':
-        inPhonetic = false;
-        return;
-      case 'is':
-        inInline = false;
-        return;
-      case 'c':
-        finishCell();
-        return;
-      case 'row':
-        row = null;
-        return;
-      case 'sheetData':
-        inSheetData = false;
-        return;
-      default:
-        return;
-    }
-  });
-  parser.write(xml).close();
+    pos = end + rowClose.length;
+  }
+
+  const rest = xml.slice(0, dataStart) + xml.slice(dataEnd);
+  const merges: CellRange[] = [];
+  for (const m of rest.matchAll(new RegExp(`<${prefix}mergeCell\\b[^>]*?\\sref="([^"]+)"`, 'g'))) {
+    const r = parseAddress(m[1]);
+    if (r) merges.push(r);
+  }
+  const colStyles: [number, number, number][] = [];
+  for (const m of rest.matchAll(new RegExp(`<${prefix}col\\b[^>]*>`, 'g'))) {
+    const a = readTag(m[0], 0).attrs;
+    if (a.style && Number(a.style) > 0) colStyles.push([Number(a.min) - 1, Number(a.max) - 1, Number(a.style)]);
+  }
   for (const r of rows.values()) sortRow(r);
   return { rows, merges, colStyles };
+}
+
+/**
+ * The three attributes of a `<c>` start tag the reader needs, found without building an attribute object (a
+ * cell's attributes — r, s, t, cm, vm, ph — never hold a `>`, so the tag ends at the first one).
+ */
+export function readCellTag(xml: string, at: number): { ref: string | null; type: string; style: number; end: number; selfClosing: boolean } {
+  const gt = xml.indexOf('>', at);
+  const selfClosing = xml.charCodeAt(gt - 1) === 47;
+  const attr = (name: string): string | null => {
+    let i = xml.indexOf(name, at);
+    while (i >= 0 && i < gt) {
+      const before = xml.charCodeAt(i - 1);
+      if (before === 32 || before === 9 || before === 10 || before === 13) {
+        let q = i + name.length;
+        while (xml.charCodeAt(q) === 32) q++;
+        if (xml.charCodeAt(q) === 61) {
+          q++;
+          while (xml.charCodeAt(q) === 32) q++;
+          const quote = xml[q];
+          const close = xml.indexOf(quote, q + 1);
+          return xml.slice(q + 1, close);
+        }
+      }
+      i = xml.indexOf(name, i + 1);
+    }
+    return null;
+  };
+  const s = attr('s');
+  return { ref: attr('r'), type: attr('t') ?? 'n', style: s ? Number(s) || 0 : 0, end: gt + 1, selfClosing };
+}
+
+export function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~0x20;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** The text of an element's content (entities resolved); null when the element is absent. */
+function elementText(inner: string, name: string): string | null {
+  const open = inner.indexOf(`<${name}`);
+  if (open < 0) return null;
+  const gt = inner.indexOf('>', open);
+  if (inner[gt - 1] === '/') return '';
+  const close = inner.indexOf(`</${name}>`, gt);
+  return unescapeXml(inner.slice(gt + 1, close < 0 ? inner.length : close));
+}
+
+/** The `<t>` texts of a string item (`<si>` or `<is>`), rich-text runs joined, phonetic guides (`<rPh>`) left out. */
+export function itemText(inner: string, prefix: string): string {
+  const t = `<${prefix}t`;
+  const close = `</${prefix}t>`;
+  const phonetic = `<${prefix}rPh`;
+  const phoneticClose = `</${prefix}rPh>`;
+  let out = '';
+  let p = 0;
+  for (;;) {
+    const at = inner.indexOf(t, p);
+    if (at < 0) break;
+    const next = inner.charCodeAt(at + t.length);
+    if (next !== 62 && next !== 32 && next !== 47) {
+      p = at + 1;
+      continue;
+    }
+    const ph = inner.lastIndexOf(phonetic, at);
+    if (ph >= 0 && inner.indexOf(phoneticClose, ph) > at) {
+      p = inner.indexOf(phoneticClose, ph) + phoneticClose.length;
+      continue;
+    }
+    const gt = inner.indexOf('>', at);
+    if (inner[gt - 1] === '/') {
+      p = gt + 1;
+      continue;
+    }
+    const end = inner.indexOf(close, gt);
+    out += inner.slice(gt + 1, end);
+    p = end + close.length;
+  }
+  return decodeExcelText(unescapeXml(out));
+}
+
+function cellValue(inner: string, prefix: string, type: string, style: number, ctx: ReadContext): CellValue {
+  if (type === 'inlineStr') return inner.indexOf(`<${prefix}is`) < 0 ? null : itemText(inner, prefix);
+  const v = elementText(inner, `${prefix}v`);
+  if (v === null) return null;
+  switch (type) {
+    case 's':
+      return ctx.sharedStrings()[Number(v)] ?? null;
+    case 'str':
+      return decodeExcelText(v);
+    case 'b':
+      return v.trim() === '1' || v.trim() === 'true';
+    case 'e':
+      return { kind: 'error', code: v.trim() };
+    case 'd': {
+      const text = v.trim();
+      const ms = Date.parse(text.length <= 10 ? `${text}T00:00:00Z` : /Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+      return Number.isNaN(ms) ? v : dateValue(ms / MS_PER_DAY + UNIX_EPOCH_SERIAL);
+    }
+    default: {
+      if (v.trim() === '') return null;
+      const n = Number(v);
+      if (!Number.isFinite(n)) return null;
+      return ctx.styles.isDateXf(style) ? dateValue(ctx.date1904 ? n + DATE1904_OFFSET : n) : n;
+    }
+  }
 }
 
 /** Cells are ascending in a file Excel wrote; a hand-made file may not be (or repeat a cell: the last wins). */
@@ -210,32 +257,29 @@ function sortRow(r: SheetRow): void {
 
 /** xl/sharedStrings.xml: each item's text, rich-text runs joined, phonetic guides left out, escapes decoded. */
 export function readSharedStrings(xml: string): string[] {
+  const prefix = /<(\w+:)?sst\b/.exec(xml)?.[1] ?? '';
+  const open = `<${prefix}si`;
+  const close = `</${prefix}si>`;
   const out: string[] = [];
-  const parser = new SaxesParser({ position: false });
-  let current: string | null = null;
-  let inText = false;
-  let inPhonetic = false;
-  parser.on('opentag', (node) => {
-    const name = node.name.slice(node.name.indexOf(':') + 1);
-    if (name === 'si') current = '';
-    else if (name === 'rPh') inPhonetic = true;
-    else if (name === 't' && current !== null && !inPhonetic) inText = !node.isSelfClosing;
-  });
-  parser.on('text', (t) => {
-    if (inText) current += t;
-  });
-  parser.on('cdata', (t) => {
-    if (inText) current += t;
-  });
-  parser.on('closetag', (node) => {
-    const name = node.name.slice(node.name.indexOf(':') + 1);
-    if (name === 't') inText = false;
-    else if (name === 'rPh') inPhonetic = false;
-    else if (name === 'si') {
-      out.push(decodeExcelText(current ?? ''));
-      current = null;
+  let p = 0;
+  for (;;) {
+    const at = xml.indexOf(open, p);
+    if (at < 0) break;
+    const next = xml.charCodeAt(at + open.length);
+    if (next !== 62 && next !== 32 && next !== 47) {
+      p = at + 1;
+      continue;
     }
-  });
-  parser.write(xml).close();
+    const gt = xml.indexOf('>', at);
+    if (xml[gt - 1] === '/') {
+      out.push('');
+      p = gt + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, gt);
+    if (end < 0) throw new Error('a shared string is not closed');
+    out.push(itemText(xml.slice(gt + 1, end), prefix));
+    p = end + close.length;
+  }
   return out;
 }

@@ -207,6 +207,34 @@ describe('highlight, summary and clear change only what they concern', () => {
     expect(task).toMatch(/^xl\/worksheets\//);
   });
 
+  it('writes values into a clerk sheet (collect) cell by cell, the rest of the sheet as it was', async () => {
+    const host = PackageHost.open(input);
+    await host.apply([
+      {
+        kind: 'cells',
+        sheet: '备注',
+        writes: [
+          { row: 0, col: 3, value: '=不是公式' },
+          { row: 2, col: 0, value: { date: '2022-09-15' } },
+          { row: 0, col: 0, value: 5 },
+          { row: 0, col: 2, value: '第二列\r换行', styleFrom: { row: 1, col: 0 } },
+        ],
+      },
+    ]);
+    const expected = [
+      [5, null, '第二列\r换行', '=不是公式'],
+      [{ kind: 'date', iso: '2022-01-01', serial: 44562.99999999999 }, null, null, null],
+      [{ kind: 'date', iso: '2022-09-15', serial: 44819 }, null, null, null],
+    ];
+    expect((await host.read({ sheet: '备注' })).grid!.values).toEqual(expected);
+    const out = host.toBytes();
+    expect((await PackageHost.open(out).read({ sheet: '备注' })).grid!.values).toEqual(expected);
+    const task = taskSheetPart(input);
+    const [before, after] = [byName(input), byName(out)];
+    expect(after.get(task)!.compressed).toEqual(before.get(task)!.compressed);
+    expect(after.get('xl/sharedStrings.xml')!.compressed).toEqual(before.get('xl/sharedStrings.xml')!.compressed);
+  });
+
   it('loads in ExcelJS', async () => {
     for (const bytes of [highlighted, summarised, cleared]) {
       const wb = new ExcelJS.Workbook();
