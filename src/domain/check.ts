@@ -59,7 +59,7 @@ const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
  * A rule the document prints for reading its unit lists: 主要责任单位第一个为牵头单位，其余为配合单位 /
  * 列第一位的为牵头单位，下同 / 排在首位的为牵头单位.
  */
-const LEAD_RULE = /(?:第一个|第一位|第1位|首位|第一家|排名第一|排序第一)[^，。；,;]{0,8}(?:为|是)牵头(?:单位|部门)/;
+const LEAD_RULE = /[^，。；,;:()]*(?:第一个|第一位|第1位|首位|第一家|排名第一|排序第一)[^，。；,;()]{0,8}(?:为|是)牵头(?:单位|部门)/;
 /** Blank 牵头单位 in at least this many tasks, and this share of the table, is the table's way, not an omission. */
 const BLANK_LEAD_MIN_TASKS = 3;
 const BLANK_LEAD_MIN_SHARE = 1 / 3;
@@ -227,7 +227,7 @@ class SheetReader {
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
   private readonly blankLeads: CellRef[] = [];
-  /** The document's printed rule that the first unit listed leads, and where it is printed. */
+  /** The document's printed rule that the first unit listed leads (its clause), and where it is printed. */
   private readonly leadRule: { at: CellRef; text: string } | null;
 
   private section: string | null = null;
@@ -943,7 +943,7 @@ class SheetReader {
     else this.sheetUnitFindings();
     this.blankLeadFindings();
     if (this.leadRule) {
-      const quoted = this.leadRule.text.length > 40 ? `${this.leadRule.text.slice(0, 40)}…` : this.leadRule.text;
+      const quoted = this.leadRule.text;
       this.findings.add('info', 'lead.rule', this.leadRule.at, {
         zh: `按文件的说明“${quoted}”，各项任务所列的第一个单位均按牵头单位、其余按责任单位处理`,
         en: `As the document says (“${quoted}”), the first unit listed for each task is taken as its lead and the others as responsible`,
@@ -998,8 +998,8 @@ function findLeadRule(grid: SheetGrid): { at: CellRef; text: string } | null {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== 'string' || v.indexOf('牵头') < 0) continue;
-      const text = normaliseText(v);
-      if (LEAD_RULE.test(text)) return { at: { row: grid.originRow + r, col: grid.originCol + c }, text };
+      const rule = LEAD_RULE.exec(normaliseText(v));
+      if (rule) return { at: { row: grid.originRow + r, col: grid.originCol + c }, text: rule[0].trim() };
     }
   }
   return null;

@@ -836,6 +836,30 @@ describe('analyseSheet: the document’s own lead rule', () => {
   });
 });
 
+describe('analyseSheet: the lead rule, wherever the document prints it', () => {
+  it.each([
+    ['the header', [['序号', '重点任务', '责任单位（列第一位的为牵头单位，下同）', '完成时限'], [1, '甲', '市财政局、市税务局', '长期坚持']], 'C1', '列第一位的为牵头单位'],
+    ['a task', [['序号', '重点任务', '主要责任单位', '完成时限'], [1, '甲（主要责任单位第一个为牵头单位，其余为配合单位）', '市财政局、市税务局', '长期坚持']], 'B2', '主要责任单位第一个为牵头单位'],
+    ['the title', [['附件：重点任务分工（责任单位排在首位的为牵头单位）'], ['序号', '重点任务', '责任单位', '完成时限'], [1, '甲', '市财政局、市税务局', '长期坚持']], 'A1', '责任单位排在首位的为牵头单位'],
+  ] as [string, CellValue[][], string, string][])('in %s', (_where, rows, cell, clause) => {
+    const a = analyseSheet(makeGrid(rows), { currentYear: 2026, planYear: 2024 });
+    expect(a.tasks.map((t) => [t.lead, t.responsible])).toEqual([[['市财政局'], ['市税务局']]]);
+    const rule = only(a, 'lead.rule');
+    expect(rule.map((f) => f.cell)).toEqual([cell]);
+    expect(rule[0].message.zh).toContain(`“${clause}”`);
+    expect(rule[0].message.en).toContain('the first unit listed for each task is taken as its lead');
+  });
+
+  it('does not apply where the table has a 牵头单位 column of its own', () => {
+    const a = analyseSheet(
+      makeGrid([['序号', '重点任务', '牵头单位', '责任单位（列第一位的为牵头单位）', '完成时限'], [1, '甲', '市政府办公室', '市财政局、市税务局', '长期坚持']]),
+      { currentYear: 2026, planYear: 2024 },
+    );
+    expect(a.tasks.map((t) => [t.lead, t.responsible])).toEqual([[['市政府办公室'], ['市财政局', '市税务局']]]);
+    expect(only(a, 'lead.rule')).toEqual([]);
+  });
+});
+
 describe('analyseSheet: role words in a lead or responsible column are not names', () => {
   it('reads `X负责` and `X会同Y` as units', () => {
     const a = analyseSheet(
