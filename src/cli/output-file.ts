@@ -13,6 +13,7 @@ import { XlsxHost } from '../hosts/xlsx';
 import { roundTripRefusal } from '../hosts/xlsx/package-inspection';
 import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
+import { errnoText } from './errno-text';
 
 export const OUTPUT_OPTIONS: OptionSpec[] = [
   { name: 'output', alias: 'o', value: true },
@@ -131,10 +132,10 @@ export async function writeOutput(host: SavableWorkbook, target: OutputTarget): 
       fs.chmodSync(backup, st.mode & 0o7777);
     } catch (e) {
       fs.rmSync(backup, { force: true });
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      const why = errnoText(e);
       throw new UserFacingError('cli.cannot_backup', {
-        zh: `无法备份原文件为 ${backup}（${code}），原文件未改动`,
-        en: `Cannot back up the original to ${backup} (${code}); the original is unchanged`,
+        zh: `无法备份原文件为 ${backup}（${why.zh}），原文件未改动`,
+        en: `Cannot back up the original to ${backup} (${why.en}); the original is unchanged`,
       });
     }
     await host.save(real, { mode: st.mode, uid: st.uid, gid: st.gid });

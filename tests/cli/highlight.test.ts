@@ -44,7 +44,7 @@ describe('allocation highlight / clear', () => {
     const { code, out, err } = await run(['highlight', 'returns.xlsx', '-o', 'out.xlsx', '--as-of', '2022-09-15']);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain('截至 2022-09-15');
+    expect(out).toContain('截至2022年9月15日');
     expect(out).toMatch(/逾期\s+3\n/);
     expect(out).toMatch(/按期完成\s+13\n/);
     expect(out).toMatch(/逾期完成\s+2\n/);

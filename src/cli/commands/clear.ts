@@ -31,7 +31,10 @@ export const clearCommand: Command = {
     const sheet = stringOption(args, 'sheet');
     const en = ctx.lang === 'en-US';
     // Without --sheet, every sheet this tool coloured is cleared (a file may have been highlighted sheet by sheet).
-    const sheets = sheet !== undefined ? [sheet] : Object.keys(parseState((await host.read()).stateText).state.highlights);
+    // Records of sheets no longer in the workbook (deleted or renamed since) have nothing to restore.
+    const snapshot = sheet === undefined ? await host.read() : null;
+    const existing = new Set(snapshot?.sheets.map((s) => s.name.toLowerCase()) ?? []);
+    const sheets = snapshot ? Object.keys(parseState(snapshot.stateText).state.highlights).filter((n) => existing.has(n.toLowerCase())) : [sheet as string];
     if (!sheets.length) {
       ctx.out(en ? 'This workbook carries no colour-coding from this tool; the copy is unchanged.\n' : '该工作簿没有本工具的标色记录，内容未改动。\n');
     }

@@ -1,9 +1,10 @@
 /** `allocation highlight` — colour-code the task rows by state as of a date, into a new file (or in place). */
+import { chineseDate } from '../../domain/dates';
 import { pick } from '../../domain/i18n';
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
 import { displayWidth } from '../../domain/text-metrics';
 import { ROW_STATES } from '../../domain/types';
-import { runHighlight, validateSoonDays, type HighlightResult } from '../../workflows/highlight';
+import { runHighlight, parseSoonDays, type HighlightResult } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
@@ -34,10 +35,7 @@ ${STATES_HELP}
 
 function parseSoonOption(args: ParsedArgs): number | undefined {
   const raw = stringOption(args, 'soon');
-  if (raw === undefined) return undefined;
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  validateSoonDays(n);
-  return n;
+  return raw === undefined ? undefined : parseSoonDays(raw);
 }
 
 /** The options of a command that judges a sheet as of a date and writes a changed copy (highlight, summary …). */
@@ -60,7 +58,7 @@ export function formatHighlightResult(result: HighlightResult, ctx: CliContext):
   const lines = [
     en
       ? `Sheet "${result.sheet}", as of ${result.plan.asOf} (due soon = within ${result.plan.soonDays} working days): ${result.plan.tasks.length} tasks`
-      : `工作表“${result.sheet}”，截至 ${result.plan.asOf}（临期：${result.plan.soonDays} 个工作日内到期）：共 ${result.plan.tasks.length} 项任务`,
+      : `工作表“${result.sheet}”，截至${chineseDate(result.plan.asOf)}（临期：${result.plan.soonDays} 个工作日内到期）：共 ${result.plan.tasks.length} 项任务`,
   ];
   const names = ROW_STATES.map((state) => pick(STATE_NAMES[state], ctx.lang));
   const width = Math.max(...names.map(displayWidth));

@@ -90,12 +90,16 @@ export function assertZipContainer(bytes: Uint8Array, fileLabel: string): void {
   );
 }
 
-export function corruptFileError(fileLabel: string, detail: string): UserFacingError {
+/**
+ * The reader library's own words ("Cannot read properties of undefined", "invalid zip data") mean nothing to
+ * a clerk and are not shown; the detail is passed for the debug log only.
+ */
+export function corruptFileError(fileLabel: string, _detail: string): UserFacingError {
   return new UserFacingError(
     'xlsx.corrupt',
     text(
-      `文件已损坏或不完整，无法读取：${fileLabel}（${detail}）。请确认文件已完整下载或复制，或在 Excel 中打开修复后另存。`,
-      `The file is damaged or incomplete and cannot be read: ${fileLabel} (${detail}). Make sure it was fully downloaded or copied, or repair it in Excel and save again.`,
+      `文件已损坏或不完整，无法读取：${fileLabel}。请确认文件已完整下载或复制，或在 Excel 中打开修复后另存。`,
+      `The file is damaged or incomplete and cannot be read: ${fileLabel}. Make sure it was fully downloaded or copied, or repair it in Excel and save again.`,
     ),
   );
 }
