@@ -776,6 +776,21 @@ describe('analyseSheet with no directory: the sheet’s own units are the direct
     expect(variants.every((f) => f.severity === 'warning')).toBe(true);
   });
 
+  it('reads a stray space or full-width letters as the same spelling: nothing to say', () => {
+    const a = bare([
+      header,
+      [1, '甲', '长期坚持', '市场监管局', 'ＡＢ科技公司'],
+      [2, '乙', '长期坚持', '市场监管 局', 'AB科技公司'],
+      [3, '丙', '长期坚持', '市场监管局 ', 'AB科技公司'],
+    ]);
+    expect(a.tasks.map((t) => [...t.lead, ...t.responsible])).toEqual([
+      ['市场监管局', 'AB科技公司'],
+      ['市场监管局', 'AB科技公司'],
+      ['市场监管局', 'AB科技公司'],
+    ]);
+    expect(a.findings.filter((f) => f.code.startsWith('unit'))).toEqual([]);
+  });
+
   it('does not take sibling units for spellings of one', () => {
     const a = bare([
       header,
