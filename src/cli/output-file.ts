@@ -14,6 +14,8 @@ import { roundTripRefusal } from '../hosts/xlsx/package-inspection';
 import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
 import { errnoText } from './errno-text';
+import { PackageFile } from './package-file';
+import type { LocalText } from '../domain/types';
 
 export const OUTPUT_OPTIONS: OptionSpec[] = [
   { name: 'output', alias: 'o', value: true },
@@ -112,6 +114,26 @@ export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
     if (risks.length) throw roundTripRefusal(risks);
   }
   return host;
+}
+
+/**
+ * Opens the input of a command that changes colours or writes product sheets: the package host patches the
+ * file, so only what patching cannot keep safe is refused (PackageHost.refusals says what and why), unless --force.
+ */
+export async function openForPatch(target: OutputTarget): Promise<PackageFile> {
+  const file = await PackageFile.open(target.inputPath);
+  if (!target.force) {
+    const risks = file.host.refusals(target.outputPath);
+    if (risks.length) throw patchRefusal(risks);
+  }
+  return file;
+}
+
+function patchRefusal(risks: LocalText[]): UserFacingError {
+  return new UserFacingError('xlsx.cannot_patch_safely', {
+    zh: `这个工作簿含有改动后无法保持完好的内容：${risks.map((r) => r.zh).join('、')}。为安全起见，未写入任何文件。请在 Excel 中使用任务分工助手加载项，或确认后加 --force 重新运行。`,
+    en: `This workbook holds content a change cannot keep intact: ${risks.map((r) => r.en).join(', ')}. Nothing was written. Use the add-in inside Excel, or re-run with --force if that is acceptable.`,
+  });
 }
 
 export interface SavableWorkbook {

@@ -161,7 +161,7 @@ export function paneWorkflows(): PaneWorkflows {
       const sources: ReturnSource[] = files.map((file) => ({
         name: file.name,
         receivedAt: file.lastModified ? localTimestamp(new Date(file.lastModified)) : null,
-        open: async () => excel.openWorkbook(new Uint8Array(await file.arrayBuffer())),
+        open: async () => excel.openWorkbook(new Uint8Array(await file.arrayBuffer()), file.name),
       }));
       const result = await runCollect(host, sources, { ...options, generatedAt: localTimestamp() });
       return {

@@ -4,7 +4,7 @@ import { runClear } from '../../workflows/clear';
 import { parseArgs, stringOption } from '../args';
 import { inputFile } from './check';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput } from '../output-file';
 
 const HELP = `allocation clear <输入.xlsx> -o <输出.xlsx> [选项]
 清除 allocation highlight 所加的标色，把单元格恢复为标色前的原始颜色；手工改过颜色的单元格保留您的颜色。
@@ -27,7 +27,7 @@ export const clearCommand: Command = {
     const args = parseArgs(argv, [...OUTPUT_OPTIONS, { name: 'sheet', value: true }, { name: 'lang', value: true }]);
     const input = inputFile(args, ctx, 'clear');
     const target = resolveOutputTarget(ctx, input.given, args);
-    const host = await openForChange(target);
+    const host = await openForPatch(target);
     const sheet = stringOption(args, 'sheet');
     const en = ctx.lang === 'en-US';
     // Without --sheet, every sheet this tool coloured is cleared (a file may have been highlighted sheet by sheet).

@@ -7,7 +7,7 @@ import { ROW_STATES } from '../../domain/types';
 import { runHighlight, parseSoonDays, type HighlightResult } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput } from '../output-file';
 import { inputFile, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
 
 /** The states in words, for --help: what each name means (colour is never the only signal). */
@@ -79,7 +79,7 @@ export const highlightCommand: Command = {
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseArgs(argv, DATED_CHANGE_OPTIONS);
     const { target, ...options } = await datedChangeInputs(args, ctx, 'highlight');
-    const host = await openForChange(target);
+    const host = await openForPatch(target);
     const result = await runHighlight(host, { ...options, lang: ctx.lang });
     const written = await writeOutput(host, target);
     ctx.out(formatHighlightResult(result, ctx));

@@ -3,7 +3,7 @@ import { pick } from '../../domain/i18n';
 import { chineseDate } from '../../domain/dates';
 import { DEFAULT_REPLY_WORKDAYS, ROLE_NAMES } from '../../domain/reminders';
 import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
-import { XlsxHost } from '../../hosts/xlsx';
+import { PackageFile } from '../package-file';
 import { runRemind, type RemindResult } from '../../workflows/remind';
 import { parseSoonDays } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
@@ -137,7 +137,7 @@ export const remindCommand: Command = {
     const unit = stringOption(args, 'unit');
     const file = inputFile(args, ctx, 'remind');
     const read = await readOptions(args, ctx);
-    const host = await XlsxHost.open(file.absolute);
+    const host = await PackageFile.open(file.absolute);
     const result = await runRemind(host, { ...read, asOf, soonDays, replyBy, unit, today: ctx.today });
     ctx.out(format === 'json' ? JSON.stringify(remindJson(result), null, 2) + '\n' : remindText(result, ctx));
     return result.units.length ? 1 : 0;
