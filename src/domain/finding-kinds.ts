@@ -26,6 +26,7 @@ const KIND_NAMES: Record<string, LocalText> = {
   'numbering.duplicate': { zh: '任务编号重复', en: 'Measure number repeated' },
   'numbering.gap': { zh: '任务编号不连续', en: 'Gap in the measure numbers' },
   'plan_year.guessed': { zh: '计划年度由推断得出', en: 'Plan year inferred' },
+  'responsible.blank_column': { zh: '责任单位列多处留空', en: 'Responsible-unit column left blank' },
   'responsible.missing': { zh: '责任单位未填写', en: 'Responsible unit blank' },
   'status.unrecognised': { zh: '完成情况用语无法识别', en: 'Status wording not recognised' },
   'table.stopped': { zh: '表格在注释或另一张表前结束', en: 'Table ends before a note or another table' },

@@ -829,6 +829,22 @@ describe('analyseSheet: a blank 牵头单位', () => {
   });
 });
 
+describe('analyseSheet: a blank 责任单位 beside a filled 牵头单位', () => {
+  const header = ['序号', '工作任务', '完成时限', '牵头单位', '责任单位'];
+  const row = (n: number, responsible: string | null): CellValue[] => [n, `任务${n}`, '长期坚持', '办公室', responsible];
+
+  it('is a warning where the table otherwise fills it', () => {
+    const a = analyse([header, row(1, '司法局'), row(2, null), row(3, '财政局'), row(4, '财政局')]);
+    expect(codes(a).filter((c) => c.startsWith('responsible'))).toEqual(['responsible.missing@E3']);
+  });
+
+  it('is one notice where the lead carries many tasks alone', () => {
+    const a = analyse([header, row(1, '司法局'), row(2, null), row(3, null), row(4, null), row(5, '财政局')]);
+    expect(codes(a).filter((c) => c.startsWith('responsible'))).toEqual(['responsible.blank_column@-']);
+    expect(only(a, 'responsible.blank_column')[0].message.zh).toBe('E 列（责任单位）有 3 项任务未填写（共 5 项），这些任务按牵头单位独自负责统计');
+  });
+});
+
 describe('analyseSheet: the document’s own lead rule', () => {
   it('takes the first unit listed as the lead for the whole table, and says so', () => {
     const a = analyseSheet(

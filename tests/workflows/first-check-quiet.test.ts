@@ -20,7 +20,7 @@ const LAYOUT_FILES = fs.readdirSync(LAYOUTS).filter((f) => f.endsWith('.xlsx'));
 
 const TASKS_PER_UNIT_FINDING = 20;
 
-/** Findings about units or the lead: what a directory of another body used to flood. */
+/** Findings about units or the lead: what a directory of another body and a blank 牵头单位 column used to flood. */
 function unitFindings(a: SheetAnalysis): Finding[] {
   return a.findings.filter((f) => /^(unit|units|lead|directory)\./.test(f.code));
 }
