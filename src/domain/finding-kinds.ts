@@ -28,6 +28,7 @@ const KIND_NAMES: Record<string, LocalText> = {
   'plan_year.guessed': { zh: '计划年度由推断得出', en: 'Plan year inferred' },
   'responsible.blank_column': { zh: '责任单位列多处留空', en: 'Responsible-unit column left blank' },
   'responsible.missing': { zh: '责任单位未填写', en: 'Responsible unit blank' },
+  'sheet.far_content_ignored': { zh: '表格外远处的内容未读取', en: 'Content far from the table not read' },
   'status.unrecognised': { zh: '完成情况用语无法识别', en: 'Status wording not recognised' },
   'table.stopped': { zh: '表格在注释或另一张表前结束', en: 'Table ends before a note or another table' },
   'table.no_tasks': { zh: '表头下没有任务行', en: 'No task rows under the header' },
