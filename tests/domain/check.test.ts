@@ -5,6 +5,7 @@ import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
 import { UnitDirectory } from '../../src/domain/units';
 import { CALENDAR_LAST_YEAR } from '../../src/domain/workdays';
 import { makeGrid, type GridOptions } from '../support/sheet-grid';
+import { sampleDirectory } from '../support/sample-directory';
 
 const directory = new UnitDirectory({
   units: ['办公室', '司法局', '经济运行局', '财政局', '税务局', '市场监管局', '社会发展局', '宣传部'].map((name) => ({
@@ -806,6 +807,20 @@ describe('analyseSheet with no directory: the sheet’s own units are the direct
     const stray = only(a, 'unit.stray_text');
     expect(stray).toHaveLength(1);
     expect(stray[0].message.zh).toContain('“2024年底前完成”不像单位名称（E2、E3）');
+  });
+});
+
+describe('analyseSheet with a directory given', () => {
+  it('takes a group by its form for a group, not for an unknown unit with a suggestion', () => {
+    const a = analyseSheet(
+      makeGrid([
+        ['序号', '工作任务', '完成时限', '牵头单位', '责任单位'],
+        [1, '甲', '长期坚持', '办公室', '省直各部门、市直有关部门、各县（市、区）人民政府'],
+        [2, '乙', '长期坚持', '司法局', '财政局、区直（各）有关单位'],
+      ]),
+      { currentYear: 2026, planYear: 2024, directory: sampleDirectory() },
+    );
+    expect(a.findings.filter((f) => f.code.startsWith('unit') || f.code.startsWith('directory'))).toEqual([]);
   });
 });
 
