@@ -29,6 +29,31 @@ describe('a negative number in 完成时限', () => {
     expect(JSON.stringify(task.deadline)).not.toContain('1899');
   });
 
+  it('through the CLI (the package reader gives the day before 1900 as text): no date, no 1899', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allocation-negative-date-'));
+    try {
+      const bytes = await tableBytes({
+        edit: (ws) => {
+          ws.getCell(3, 3).value = -5;
+          ws.getCell(3, 3).numFmt = 'yyyy-mm-dd';
+        },
+      });
+      fs.writeFileSync(path.join(dir, 'master.xlsx'), bytes);
+      const run = await runCli(['check', 'master.xlsx', '--format', 'json', '--as-of', '2022-09-15'], dir);
+      const json = JSON.parse(run.out) as { findings: { code: string; cell: string | null }[] };
+      expect(json.findings).toContainEqual(expect.objectContaining({ code: 'deadline.unknown', cell: 'C3' }));
+      const highlighted = await runCli(['highlight', 'master.xlsx', '-o', 'out.xlsx', '--as-of', '2022-09-15'], dir);
+      expect(highlighted.code).toBe(0);
+      expect(highlighted.out + highlighted.err).not.toContain('1899');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['1899-12-25', '1800-01-01'])('the text %p a reader gives for such a cell is not a date', (iso) => {
+    expect(parseDeadline(iso, 2022)).toMatchObject({ kind: 'unknown', due: null });
+  });
+
   it('a plain negative number is not a date either', () => {
     expect(parseDeadline(-5, 2022)).toMatchObject({ kind: 'unknown', due: null });
   });

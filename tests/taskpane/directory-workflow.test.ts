@@ -104,3 +104,15 @@ describe('createDirectorySheet', () => {
     expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)!.getCell('A1').value).toBe('我自己的名录');
   });
 });
+
+describe('a clerk’s own sheet named _allocation_state', () => {
+  test('making the directory refuses with a clear message and leaves that sheet as it was', async () => {
+    const host = await XlsxHost.open(SAMPLE);
+    const own = host.workbook.addWorksheet('_Allocation_State');
+    own.getCell('A1').value = '2021年台账';
+    const check = await checked(host);
+    await expect(createDirectorySheet(host, { check, lang: 'zh-CN', now: NOW })).rejects.toMatchObject({ code: 'state.sheet_taken' });
+    expect(host.workbook.getWorksheet('_Allocation_State')!.getCell('A1').value).toBe('2021年台账');
+    expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)).toBeUndefined();
+  });
+});
