@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { parseTypedDate } from '../domain/dates';
-import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/row-state';
+import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/state-words';
 import { assertStateSheetFree, parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { isUserFacingError, UserFacingError } from '../domain/errors';

@@ -4,7 +4,7 @@
  * the workbook's settings when the clerk leaves a field.
  */
 import { Field, Input, SpinButton, makeStyles, tokens } from '@fluentui/react-components';
-import { MAX_SOON_DAYS, isSoonDays } from '../../domain/row-state';
+import { MAX_SOON_DAYS, isSoonDays } from '../../domain/state-words';
 import { useController } from '../controller';
 
 const useStyles = makeStyles({

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { resolveColours } from '../../domain/colours';
-import { STATE_NAMES } from '../../domain/row-state';
+import { STATE_NAMES } from '../../domain/state-words';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
 import { outcomeNotice } from '../pane-basics';
