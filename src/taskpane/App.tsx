@@ -8,17 +8,13 @@ import {
   Button,
   FluentProvider,
   Link,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   Overflow,
   OverflowItem,
   ProgressBar,
+  Select,
   Tab,
   TabList,
   Text,
@@ -29,7 +25,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { DismissRegular } from '@fluentui/react-icons';
 import { ControllerContext, useController as useControllerFromContext, usePaneController } from './controller';
 import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
@@ -57,6 +53,7 @@ const useStyles = makeStyles({
   // One row whatever the width: tabs that do not fit go into the … menu (never a second row of tabs).
   tabRow: { display: 'flex', flexWrap: 'nowrap', alignItems: 'center', minWidth: 0, overflow: 'hidden' },
   tabs: { flexWrap: 'nowrap', minWidth: 0 },
+  more: { flexShrink: 0, maxWidth: '8em' },
   progress: { minHeight: '2px' },
   footer: { marginTop: 'auto', paddingTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
 });
@@ -82,39 +79,41 @@ export function TaskPane({ env }: { env: PaneEnvironment }) {
   );
 }
 
-/** The tabs that did not fit on the row, as a menu at its end (shown only when some did not fit). */
+/**
+ * The tabs that did not fit on the row, offered in a small list at its end (shown only when some did not fit).
+ * A native select, not a Fluent Menu: it is keyboard- and screen-reader-friendly as it is, and keeps the menu
+ * and positioning code out of the pane's first bundle.
+ */
 function MoreTabs({ onSelect }: { onSelect(tab: TabName): void }) {
   const { tr } = useControllerFromContext();
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
+  const styles = useStyles();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLDivElement>();
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button
-          ref={ref}
+    <div ref={ref} className={styles.more} hidden={!isOverflowing}>
+      {isOverflowing && (
+        <Select
           size="small"
-          appearance="transparent"
-          icon={<MoreHorizontalRegular />}
+          appearance="underline"
+          value=""
           aria-label={tr.t('app.moreTabs', { count: overflowCount })}
+          onChange={(_, data) => data.value && onSelect(data.value as TabName)}
           data-testid="more-tabs"
-        />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+        >
+          <option value="">…</option>
           {TABS.map((name) => (
-            <HiddenTabItem key={name} name={name} onSelect={onSelect} />
+            <HiddenTabOption key={name} name={name} />
           ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+        </Select>
+      )}
+    </div>
   );
 }
 
-function HiddenTabItem({ name, onSelect }: { name: TabName; onSelect(tab: TabName): void }) {
+function HiddenTabOption({ name }: { name: TabName }) {
   const { tr } = useControllerFromContext();
   const visible = useIsOverflowItemVisible(name);
   if (visible) return null;
-  return <MenuItem onClick={() => onSelect(name)}>{tr.t(TAB_LABELS[name])}</MenuItem>;
+  return <option value={name}>{tr.t(TAB_LABELS[name])}</option>;
 }
 
 function PaneBody({ env }: { env: PaneEnvironment }) {

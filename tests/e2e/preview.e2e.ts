@@ -56,12 +56,11 @@ async function shot(name: string): Promise<void> {
 
 const pane = () => page.getByTestId('pane');
 
-/** Opens a pane tab, from the … menu when it did not fit on the row. */
+/** Opens a pane tab, from the … list when it did not fit on the row. */
 async function openPaneTab(name: string): Promise<void> {
   const tab = pane().getByRole('tab', { name, exact: true });
   if (!(await tab.isVisible())) {
-    await pane().getByTestId('more-tabs').click();
-    await page.getByRole('menuitem', { name, exact: true }).click();
+    await pane().getByTestId('more-tabs').selectOption({ label: name });
   } else {
     await tab.click();
   }

@@ -92,15 +92,16 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}, hos
   return { host, workflows };
 }
 
-/** Opens a tab, from the … menu when it did not fit on the row (jsdom has no layout, so most do not). */
+/** Opens a tab, from the … list when it did not fit on the row (jsdom has no layout, so most do not). */
 async function openTab(name: string) {
   const tab = screen.queryByRole('tab', { name });
   if (tab) {
     fireEvent.click(tab);
     return;
   }
-  fireEvent.click(screen.getByTestId('more-tabs'));
-  fireEvent.click(await screen.findByRole('menuitem', { name }));
+  const more = screen.getByTestId('more-tabs') as HTMLSelectElement;
+  const option = within(more).getByRole('option', { name });
+  fireEvent.change(more, { target: { value: (option as HTMLOptionElement).value } });
   await screen.findByRole('tab', { name, selected: true });
 }
 
