@@ -1,6 +1,7 @@
 /**
- * The one port between the workflows and a spreadsheet. Two adapters implement it:
- * `hosts/excel` (Office.js, inside Excel) and `hosts/xlsx` (ExcelJS, for the CLI and tests).
+ * The one port between the workflows and a spreadsheet. Three adapters implement it:
+ * `hosts/excel` (Office.js, inside Excel), `hosts/wps` (WPS 表格's ET object model, inside a WPS 加载项) and
+ * `hosts/xlsx` (ExcelJS, for the CLI and tests).
  *
  * Every method is one round trip to the host (one `context.sync()` in Excel), so a workflow's
  * number of round trips is fixed by its code and never grows with the number of rows.
@@ -11,7 +12,7 @@ export type { CellStyle };
 import type { PageHeaderFooter, SheetSpec } from '../domain/sheet-spec';
 
 export interface HostCapabilities {
-  host: 'excel' | 'xlsx';
+  host: 'excel' | 'xlsx' | 'wps';
   /** Highest ExcelApi requirement set available ('1.1' … '1.20'); null outside Excel. */
   apiVersion: string | null;
   /** Real merged areas can be read (ExcelApi ≥ 1.13, or ExcelJS). */
