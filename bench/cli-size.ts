@@ -1,7 +1,9 @@
 /**
  * One size of the CLI benchmark, run in its own process so its peak memory is its own:
- * ExcelJS's bare load of the file, then `allocation check`, `highlight -o` and `summary -o` run in-process
- * through the CLI's main() exactly as a clerk's command line would, each timed to completion.
+ * `allocation check`, `highlight -o`, `clear -o` (of the highlighted copy) and `summary -o` run in-process
+ * through the CLI's main() exactly as a clerk's command line would, each timed to completion; the peak RSS is
+ * taken then, and only afterwards ExcelJS's bare load of the same file (the yardstick, whose own memory is
+ * reported apart).
  * Prints one JSON line. Run by bench/run.ts: node --expose-gc -r ts-node/register/transpile-only bench/cli-size.ts FILE OUTDIR
  */
 import * as fs from 'fs';
@@ -18,11 +20,18 @@ export interface CliSizeResult {
   excelJsLoadMs: number;
   checkMs: number;
   highlightMs: number;
+  clearMs: number;
   summaryMs: number;
   checkCpuMs: number;
+  highlightCpuMs: number;
+  clearCpuMs: number;
+  summaryCpuMs: number;
   excelJsLoadCpuMs: number;
-  exitCodes: { check: number; highlight: number; summary: number };
+  exitCodes: { check: number; highlight: number; clear: number; summary: number };
+  /** Peak RSS of the commands (before ExcelJS loads the file). */
   peakRssMb: number;
+  /** Peak RSS once ExcelJS has loaded the file too. */
+  excelJsPeakRssMb: number;
 }
 
 /** Collects garbage between steps when the process allows it, so one step's leftovers are not billed to the next. */
@@ -44,18 +53,23 @@ async function runSize(given: string, givenOut: string): Promise<CliSizeResult> 
   await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(warmUp) as unknown as ArrayBuffer);
   await cli(['check', warmUp, '--as-of', BENCH_AS_OF], outDir);
   settle();
+  const check = await measure(() => cli(['check', file, '--as-of', BENCH_AS_OF], outDir));
+  settle();
+  const highlighted = path.join(outDir, 'highlighted.xlsx');
+  fs.rmSync(highlighted, { force: true });
+  const highlight = await measure(() => cli(['highlight', file, '-o', highlighted, '--as-of', BENCH_AS_OF], outDir));
+  settle();
+  const clear = await measure(() => cli(['clear', highlighted, '-o', path.join(outDir, 'cleared.xlsx')], outDir));
+  settle();
+  const summary = await measure(() => cli(['summary', file, '-o', path.join(outDir, 'summary.xlsx'), '--as-of', BENCH_AS_OF], outDir));
+  const commandsPeak = peakRssMb();
+  settle();
   const load = await measure(async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
     return wb.worksheets.length;
   });
-  settle();
-  const check = await measure(() => cli(['check', file, '--as-of', BENCH_AS_OF], outDir));
-  settle();
-  const highlight = await measure(() => cli(['highlight', file, '-o', path.join(outDir, 'highlighted.xlsx'), '--as-of', BENCH_AS_OF], outDir));
-  settle();
-  const summary = await measure(() => cli(['summary', file, '-o', path.join(outDir, 'summary.xlsx'), '--as-of', BENCH_AS_OF], outDir));
-  const exitCodes = { check: check.result, highlight: highlight.result, summary: summary.result };
+  const exitCodes = { check: check.result, highlight: highlight.result, clear: clear.result, summary: summary.result };
   // Exit 2 means the command did not do its work: a time for that would be meaningless.
   if (Object.values(exitCodes).some((code) => code > 1)) throw new Error(`a command failed on ${file}: ${JSON.stringify(exitCodes)}`);
   return {
@@ -63,11 +77,16 @@ async function runSize(given: string, givenOut: string): Promise<CliSizeResult> 
     excelJsLoadMs: Math.round(load.wallMs),
     checkMs: Math.round(check.wallMs),
     highlightMs: Math.round(highlight.wallMs),
+    clearMs: Math.round(clear.wallMs),
     summaryMs: Math.round(summary.wallMs),
     checkCpuMs: Math.round(check.cpuMs),
+    highlightCpuMs: Math.round(highlight.cpuMs),
+    clearCpuMs: Math.round(clear.cpuMs),
+    summaryCpuMs: Math.round(summary.cpuMs),
     excelJsLoadCpuMs: Math.round(load.cpuMs),
     exitCodes,
-    peakRssMb: peakRssMb(),
+    peakRssMb: commandsPeak,
+    excelJsPeakRssMb: peakRssMb(),
   };
 }
 

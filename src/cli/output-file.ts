@@ -2,8 +2,9 @@
  * Where a command that changes a workbook writes it, shared by highlight, clear, summary and collect:
  *  - `-o out.xlsx` writes a new file; the input is never overwritten, and `-o` naming the input is refused;
  *  - `--in-place` overwrites the input, after copying it to `<input>.bak` (never overwriting an older backup);
- *  - a workbook holding content the xlsx library would drop (charts, pivots, macros …) is refused,
- *    naming what would be lost, unless `--force`;
+ *  - highlight, clear, summary and report patch the file (openForPatch): only a workbook a change cannot keep
+ *    intact is refused, unless `--force`; collect, carry and import --into rebuild it through ExcelJS
+ *    (openForChange), which refuses content ExcelJS would drop (charts, pivots, macros …) unless `--force`;
  *  - the file is written by the host's atomic save (temp file + rename): never a half-written output.
  */
 import * as fs from 'fs';
@@ -13,6 +14,9 @@ import { XlsxHost } from '../hosts/xlsx';
 import { roundTripRefusal } from '../hosts/xlsx/package-inspection';
 import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
+import { errnoText } from './errno-text';
+import { PackageFile } from './package-file';
+import type { LocalText } from '../domain/types';
 
 export const OUTPUT_OPTIONS: OptionSpec[] = [
   { name: 'output', alias: 'o', value: true },
@@ -24,8 +28,9 @@ export const OUTPUT_OPTIONS: OptionSpec[] = [
 export const OUTPUT_HELP = [
   '  -o, --output FILE   写入新文件（.xlsx），不改动输入文件 / write a new .xlsx file; the input stays as it is',
   '  --in-place          直接改写输入文件，先备份为 <输入文件>.bak / overwrite the input after backing it up to <input>.bak',
-  '  --force             即使工作簿含有本工具无法保留的内容（图表、数据透视表、宏等）也继续 /',
-  '                      go on even if the workbook holds content this tool cannot keep (charts, pivots, macros…)',
+  '  --force             即使工作簿含有改动后无法保持完好的内容也继续（工作簿结构保护、数字签名；回收、结转、导入另有图表、',
+  '                      数据透视表、宏等）/ go on even if the workbook holds content a change cannot keep intact',
+  '                      (structure protection, a signature; for collect, carry and import also charts, pivots, macros…)',
 ].join('\n');
 
 export interface OutputTarget {
@@ -113,6 +118,26 @@ export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
   return host;
 }
 
+/**
+ * Opens the input of a command that changes colours or writes product sheets: the package host patches the
+ * file, so only what patching cannot keep safe is refused (PackageHost.refusals says what and why), unless --force.
+ */
+export async function openForPatch(target: OutputTarget): Promise<PackageFile> {
+  const file = await PackageFile.open(target.inputPath);
+  if (!target.force) {
+    const risks = file.host.refusals(target.outputPath);
+    if (risks.length) throw patchRefusal(risks);
+  }
+  return file;
+}
+
+function patchRefusal(risks: LocalText[]): UserFacingError {
+  return new UserFacingError('xlsx.cannot_patch_safely', {
+    zh: `这个工作簿含有改动后无法保持完好的内容：${risks.map((r) => r.zh).join('、')}。为安全起见，未写入任何文件。请在 Excel 中使用任务分工助手加载项，或确认后加 --force 重新运行。`,
+    en: `This workbook holds content a change cannot keep intact: ${risks.map((r) => r.en).join(', ')}. Nothing was written. Use the add-in inside Excel, or re-run with --force if that is acceptable.`,
+  });
+}
+
 export interface SavableWorkbook {
   save(path: string, keep?: { mode: number; uid: number; gid: number }): Promise<void>;
 }
@@ -131,10 +156,10 @@ export async function writeOutput(host: SavableWorkbook, target: OutputTarget): 
       fs.chmodSync(backup, st.mode & 0o7777);
     } catch (e) {
       fs.rmSync(backup, { force: true });
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      const why = errnoText(e);
       throw new UserFacingError('cli.cannot_backup', {
-        zh: `无法备份原文件为 ${backup}（${code}），原文件未改动`,
-        en: `Cannot back up the original to ${backup} (${code}); the original is unchanged`,
+        zh: `无法备份原文件为 ${backup}（${why.zh}），原文件未改动`,
+        en: `Cannot back up the original to ${backup} (${why.en}); the original is unchanged`,
       });
     }
     await host.save(real, { mode: st.mode, uid: st.uid, gid: st.gid });

@@ -2,6 +2,7 @@
  * How the summary shows on the command line: the `"summary"` object of `check --format json` (the same
  * figures as the sheet) and the few lines `summary`, `report` and the demo print.
  */
+import { chineseDate } from '../domain/dates';
 import { pick } from '../domain/i18n';
 import { percent, reportParagraph } from '../domain/report-paragraph';
 import { buildSummary, type StateCounts, type SummaryModel } from '../domain/summary';
@@ -74,7 +75,7 @@ export function summaryText(result: SummaryResult, lang: Lang): string {
       ? `Sheet "${result.sheet}", as of ${m.asOf}: ${m.total} tasks; completed ${m.completed} (${rate(m.completedShare)}); ` +
         `past their deadline ${m.dueCompletion.due}, of which completed ${m.dueCompletion.completed} (${rate(m.dueCompletion.rate)}); ` +
         `overdue ${m.states.overdue}; due soon ${m.states.due_soon}`
-      : `工作表“${result.sheet}”，截至 ${m.asOf}：共 ${m.total} 项任务；已完成 ${m.completed} 项（${rate(m.completedShare)}）；` +
+      : `工作表“${result.sheet}”，截至${chineseDate(m.asOf)}：共 ${m.total} 项任务；已完成 ${m.completed} 项（${rate(m.completedShare)}）；` +
         `已到完成时限 ${m.dueCompletion.due} 项，其中已完成 ${m.dueCompletion.completed} 项（${rate(m.dueCompletion.rate)}）；` +
         `逾期未完成 ${m.states.overdue} 项；临期 ${m.states.due_soon} 项`,
     result.replaced

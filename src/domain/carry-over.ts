@@ -163,11 +163,15 @@ export function planCarryOver(last: SheetAnalysis, options: CarryOverOptions): C
 
 /** 上年结转X项，已完成X项 — the sentence the summary and the annual-report paragraph use. */
 export function carryOverSentence(model: Pick<CarryOverModel, 'measures' | 'resolvedCount' | 'lastYear'>): LocalText {
-  const n = model.measures.length;
-  if (n === 0) return { zh: `${model.lastYear}年的任务已全部完成，无结转事项。`, en: `Every ${model.lastYear} measure was finished; nothing is carried over.` };
+  return carriedSentence({ lastYear: model.lastYear, carried: model.measures.length, resolved: model.resolvedCount });
+}
+
+export function carriedSentence(f: CarryOverFigures): LocalText {
+  const last = f.lastYear === null ? { zh: '上年', en: 'last year' } : { zh: `${f.lastYear}年`, en: String(f.lastYear) };
+  if (f.carried === 0) return { zh: `${last.zh}的任务已全部完成，无结转事项。`, en: `Every measure of ${last.en} was finished; nothing is carried over.` };
   return {
-    zh: `上年结转${n}项，已完成${model.resolvedCount}项，尚有${n - model.resolvedCount}项未完成。`,
-    en: `${n} measures carried over from ${model.lastYear}: ${model.resolvedCount} finished since, ${n - model.resolvedCount} still open.`,
+    zh: `上年结转${f.carried}项，已完成${f.resolved}项，尚有${f.carried - f.resolved}项未完成。`,
+    en: `${f.carried} measures carried over from ${last.en}: ${f.resolved} finished since, ${f.carried - f.resolved} still open.`,
   };
 }
 
@@ -296,4 +300,40 @@ export function earlierProgress(grid: SheetGrid | null): { progress: Map<string,
     return copy;
   });
   return { progress, rest: { ...grid, values } };
+}
+
+/** What the summary says of the carried measures: how many, how many finished since. */
+export interface CarryOverFigures {
+  lastYear: number | null;
+  carried: number;
+  resolved: number;
+}
+
+/**
+ * The figures of a 上年未完成事项 sheet as things stand now: a measure listed in this year's sheet counts as
+ * finished when its task there is done as of `asOf` (its row, found again by its text if rows moved); one not
+ * listed, when the clerk's 目前进展 says done. Null when the grid is not such a sheet.
+ */
+export function carryOverFigures(grid: SheetGrid, thisYear: SheetAnalysis, asOf: string): CarryOverFigures | null {
+  const at = (row: readonly CellValue[], col: number) => cellText(row[col - grid.originCol] ?? null);
+  const headerRow = grid.values.findIndex((row) => HEADER.every((h, c) => [h.zh, h.en].includes(at(row, c))));
+  if (headerRow < 0) return null;
+  const byText = new Map(thisYear.tasks.map((t) => [measureFingerprint(t.measure), t]));
+  const byRow = new Map(thisYear.tasks.map((t) => [t.row, t]));
+  let carried = 0;
+  let resolved = 0;
+  for (const row of grid.values.slice(headerRow + 1)) {
+    if (!at(row, MEASURE_COLUMN)) continue;
+    carried++;
+    const listed = /第(\d+)行|[Rr]ow (\d+)/.exec(at(row, THIS_YEAR_COLUMN));
+    if (listed) {
+      const task = byRow.get(Number(listed[1] ?? listed[2])) ?? byText.get(measureFingerprint(at(row, MEASURE_COLUMN)));
+      const state = task ? rowState(task, asOf) : null;
+      if (state === 'done' || state === 'done_late') resolved++;
+    } else if (at(row, PROGRESS_COLUMN) && parseStatus(at(row, PROGRESS_COLUMN), thisYear.planYear).state === 'done') {
+      resolved++;
+    }
+  }
+  const title = /^(\d{4})年/.exec(at(grid.values[0] ?? [], 0));
+  return { lastYear: title ? Number(title[1]) : null, carried, resolved };
 }

@@ -222,7 +222,7 @@ class SheetReader {
   private readonly knownUnitNames = new Set<string>();
   private readonly unknownUnitNames = new Set<string>();
   /** Per-cell unit.unknown findings, held back until it is known whether the directory fits the sheet at all. */
-  private readonly unknownFindings: { at: CellRef; message: LocalText; suggestion: string | null }[] = [];
+  private readonly unknownFindings: { stray: boolean; at: CellRef; message: LocalText; suggestion: string | null }[] = [];
   /** Every unit name the unit cells write, with the cells writing it, in first-seen order. */
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
@@ -740,10 +740,13 @@ class SheetReader {
       seen.add(canonical);
       // A group by its form (各有关单位, 市直有关部门) the directory does not list is one recipient, not a typo.
       if (!resolved || (resolved.kind === 'unknown' && isGroupByForm(name))) continue;
-      (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
+      // A number or a sentence in a unit cell says nothing about whose directory this is.
+      const stray = resolved.kind === 'unknown' && looksLikeStrayText(name);
+      if (!stray) (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
         const s = resolved.suggestion;
         this.unknownFindings.push({
+          stray,
           at: cell.source,
           message: {
             zh: `${roleName.zh}“${name}”不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
@@ -798,10 +801,15 @@ class SheetReader {
     }
   }
 
-  /** A directory is given: the unknown names, or one notice when the directory hardly fits the sheet. */
+  /**
+   * A directory is given: the unknown names; or, when the directory hardly fits the sheet, one notice instead
+   * (a number or a sentence in a unit cell is still said where it is).
+   */
   private directoryFindings(): void {
-    if (this.directoryMismatch()) return;
-    for (const f of this.unknownFindings) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    const mismatch = this.directoryMismatch();
+    for (const f of this.unknownFindings) {
+      if (!mismatch || f.stray) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    }
   }
 
   /**

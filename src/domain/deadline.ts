@@ -76,6 +76,8 @@ function withYear(deadline: Deadline, year: number | null): Deadline {
 }
 
 /** Reads the text of a 完成时限 cell. `text` must already be the display text (see {@link cellText}). */
+const BEFORE_1900_ISO = /^1[0-8]\d\d-\d\d-\d\d$/;
+
 function parseDeadlineText(text: string, planYear: number): Deadline {
   const written = compactDateText(text);
   if (written === '') return { text, kind: 'unknown', due: null };
@@ -158,5 +160,8 @@ export function parseDeadline(value: CellValue, planYear: number): Deadline {
   }
   const text = cellText(value);
   if (typeof value !== 'string' || text === '') return { text, kind: 'unknown', due: null };
+  // A number below 1 under a date format (a negative number typed into a date column) reaches us as the day
+  // before 1900 it counts from; Excel shows no date there (####), and neither is it a deadline.
+  if (BEFORE_1900_ISO.test(text)) return { text, kind: 'unknown', due: null };
   return parseDeadlineText(text, planYear);
 }

@@ -9,7 +9,7 @@
 import { chineseDate } from './dates';
 import { pick } from './i18n';
 import { STATE_NAMES, type StateCounts } from './row-state';
-import { headerFooterLiteral, sameHeaderFooter, type PageHeaderFooter } from './sheet-spec';
+import { headerFooterCode, headerFooterLiteral, sameHeaderFooter, type HeaderFooterSpec, type PageHeaderFooter } from './sheet-spec';
 import type { Lang, RowState } from './types';
 import { ROW_STATES } from './types';
 import type { StateColours } from './workbook-state';
@@ -19,7 +19,10 @@ function colourCode(hex: string): string {
   return `&K${hex.replace(/^#/, '').toUpperCase()}`;
 }
 
-/** Excel refuses a header or footer longer than 255 characters (codes included). */
+/**
+ * Office takes a header or footer line (&L…&C…&R…, codes included) of at most 255 characters ([MS-OI29500]
+ * 2.1.651 ff. on oddHeader/oddFooter; [MS-XLSB] 2.5.73 HeaderFooterString).
+ */
 export const MAX_HEADER_FOOTER_CHARS = 255;
 
 /**
@@ -53,10 +56,17 @@ export function highlightHeaderFooter(original: PageHeaderFooter, options: Highl
     lang === 'en-US'
       ? `Coloured as of ${asOf} (due soon: within ${soonDays} working days)`
       : `标色截至${chineseDate(asOf)}（临期：${soonDays}个工作日内）`;
-  return {
-    header: { ...original.header, center: legendLine(options.counts, options.colours, lang) },
-    footer: { ...original.footer, left: headerFooterLiteral(asOfText), center: lang === 'en-US' ? 'Page &P of &N' : '第 &P 页 共 &N 页' },
-  };
+  const header = { ...original.header, center: legendLine(options.counts, options.colours, lang) };
+  const footer = { ...original.footer, left: headerFooterLiteral(asOfText), center: lang === 'en-US' ? 'Page &P of &N' : '第 &P 页 共 &N 页' };
+  return { header: withinLimit(header, ['center']), footer: withinLimit(footer, ['left', 'center']) };
+}
+
+/** A line over Excel's limit loses the clerk's sections while the legend is printed (clear puts them back). */
+function withinLimit(line: Required<HeaderFooterSpec>, ours: (keyof HeaderFooterSpec)[]): Required<HeaderFooterSpec> {
+  if (headerFooterCode(line).length <= MAX_HEADER_FOOTER_CHARS) return line;
+  const only = { left: '', center: '', right: '' };
+  for (const k of ours) only[k] = line[k];
+  return only;
 }
 
 /** What the workbook remembers of the header and footer: the clerk's, and the one the product printed over it. */
@@ -89,9 +99,13 @@ export function restorePrinted(current: PageHeaderFooter, record: PrintedRecord 
   return record.original;
 }
 
-/** A saved record as read back from the workbook: usable only when both halves have all six sections as text. */
+/**
+ * A saved record as read back from the workbook: usable only when both halves have all six sections as text no
+ * longer than Excel takes (the state travels in the file and may have been edited by hand).
+ */
 export function validPrintedRecord(value: unknown): PrintedRecord | undefined {
-  const isLine = (l: unknown) => !!l && typeof l === 'object' && ['left', 'center', 'right'].every((k) => typeof (l as Record<string, unknown>)[k] === 'string');
+  const isSection = (v: unknown) => typeof v === 'string' && v.length <= MAX_HEADER_FOOTER_CHARS;
+  const isLine = (l: unknown) => !!l && typeof l === 'object' && ['left', 'center', 'right'].every((k) => isSection((l as Record<string, unknown>)[k]));
   const isPage = (p: unknown): p is PageHeaderFooter => !!p && typeof p === 'object' && isLine((p as PageHeaderFooter).header) && isLine((p as PageHeaderFooter).footer);
   if (!value || typeof value !== 'object') return undefined;
   const r = value as PrintedRecord;

@@ -9,6 +9,7 @@
  * a clause whose count is 0 is left out rather than written as 0项 (the one exception is the explicit
  * 无逾期未完成事项, which is the statement a report wants when nothing is overdue).
  */
+import { carriedSentence } from './carry-over';
 import { chineseDate } from './dates';
 import type { Lang } from './types';
 import type { SummaryModel } from './summary';
@@ -78,7 +79,8 @@ function zhParagraph(m: SummaryModel): string {
   } else {
     clauses.push('无逾期未完成事项');
   }
-  return `${opening}截至${chineseDate(m.asOf)}，${clauses.join('；')}。${closingSentence(m.reportClosing, '。')}`;
+  const carried = m.carryOver ? carriedSentence(m.carryOver).zh : '';
+  return `${opening}截至${chineseDate(m.asOf)}，${clauses.join('；')}。${carried}${closingSentence(m.reportClosing, '。')}`;
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
@@ -125,7 +127,8 @@ function enParagraph(m: SummaryModel): string {
   } else {
     clauses.push('none overdue');
   }
-  const sentence = `As of ${englishDate(m.asOf)}: ${clauses.join('; ')}.`;
+  const carried = m.carryOver ? ` ${carriedSentence(m.carryOver).en}` : '';
+  const sentence = `As of ${englishDate(m.asOf)}: ${clauses.join('; ')}.${carried}`;
   const closing = m.reportClosing ? ` ${closingSentence(m.reportClosing, '.')}` : '';
   return `${opening.charAt(0).toUpperCase()}${opening.slice(1)} ${sentence}${closing}`;
 }

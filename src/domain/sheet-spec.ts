@@ -131,12 +131,15 @@ export interface DropdownSpec {
   options: string[];
 }
 
+/** Every kind of sheet the product makes (a state record naming another kind is not the product's). */
+export const SHEET_MARKERS = ['summary', 'returns-log', 'unit-directory', 'return-copy', 'state', 'imported', 'carried-over'] as const;
+
 export interface SheetSpec {
   name: string;
   /** The product marks every sheet it makes; regenerating replaces only sheets carrying the same marker kind. */
   /** 'imported': a task table brought in from a notice; once written it is the clerk's sheet, never regenerated. */
   /** 'carried-over': 上年未完成事项, last year's unfinished measures (回头看). */
-  marker: 'summary' | 'returns-log' | 'unit-directory' | 'return-copy' | 'state' | 'imported' | 'carried-over';
+  marker: (typeof SHEET_MARKERS)[number];
   rows: SpecCell[][];
   merges: CellRange[];
   /** Column widths in characters (Excel's unit), index = column. */

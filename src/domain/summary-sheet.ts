@@ -11,6 +11,7 @@
  * repeats its header row there (Excel's print titles can repeat only one band of rows per sheet, which is the
  * title here). The footer carries 第 X 页 共 Y 页 and the as-of date.
  */
+import { CARRY_OVER_SHEET_NAME } from './carry-over';
 import type { CellRange, Lang, LocalText, RowState } from './types';
 import { ROW_STATES } from './types';
 import { pick } from './i18n';
@@ -137,6 +138,7 @@ const L = {
     en: 'Fixed due date on or before the as-of date (ongoing and periodic tasks excluded)',
   },
   dueCompleted: { zh: '其中已完成（含逾期完成）', en: 'of which completed (incl. late)' },
+  carried: { zh: '上年结转事项', en: 'Carried over from last year' },
   dueCompletedMeaning: { zh: '到期完成率 = 其中已完成 ÷ 已到期', en: 'Due completion rate = completed ÷ past deadline' },
   figureNote: {
     zh: '注：已完成含逾期完成；已到期 = 完成时限为具体日期且不晚于统计截至日的任务；到期完成率 = 已到期任务中已完成的 ÷ 已到期。',
@@ -198,7 +200,7 @@ const L = {
   days: { zh: '工作日', en: 'Working days' },
   remindNote: {
     zh: '注：“逾期”列逾期工作日，“临期”列距完成时限的剩余工作日；“各部门”等按单位名录展开到成员单位。',
-    en: 'Note: working days overdue for overdue tasks, working days left for tasks due soon; groups expanded through the unit directory.',
+    en: 'Note: working days overdue for overdue tasks, working days left for tasks due soon; Resp. = responsible unit; groups expanded through the unit directory.',
   },
   moreItems: (n: number, nos: string): LocalText => ({ zh: `另有${n}项：${nos}${n > 30 ? '等' : ''}（完整清单见 allocation remind 或任务窗格）`, en: `${n} more: ${nos}${n > 30 ? ' …' : ''} (full list: allocation remind or the task pane)` }),
   noReminders: { zh: '无需催办：没有逾期或临期事项。', en: 'Nothing to chase: no task is overdue or due soon.' },
@@ -439,6 +441,15 @@ function writeOverview(w: SheetWriter, m: SummaryModel): void {
     [L.dueMeasures, m.dueCompletion.due, ['', 'label'], L.dueMeaning],
     [L.dueCompleted, m.dueCompletion.completed, rateValue(m.dueCompletion.rate), L.dueCompletedMeaning],
   ];
+  if (m.carryOver && m.carryOver.carried > 0) {
+    const c = m.carryOver;
+    explained.push([
+      L.carried,
+      c.carried,
+      rateValue(c.resolved / c.carried),
+      { zh: `其中已完成 ${c.resolved} 项（完成比例），逐项见“${CARRY_OVER_SHEET_NAME}”工作表`, en: `${c.resolved} finished since (the share); each is listed on the ${CARRY_OVER_SHEET_NAME} sheet` },
+    ]);
+  }
   explained.forEach(([label, n, rate, meaning], i) => {
     const text = w.t(meaning);
     w.row(
@@ -599,6 +610,8 @@ function writeLedgers(w: SheetWriter, m: SummaryModel): void {
 /** Item rows a group prints in the 催办清单 before one line names the rest. */
 const MAX_REMIND_ROWS = 10;
 const REMIND = { index: 0, unit: [1, 2], no: 3, task: [4, 6], deadline: 7, role: 8, kind: 9, days: 10 } as const;
+/** The role as its narrow column prints it: "Responsible" would break inside the word. */
+const ROLE_CELLS = { lead: ROLE_NAMES.lead, responsible: { zh: ROLE_NAMES.responsible.zh, en: 'Resp.' } };
 
 function writeReminderList(w: SheetWriter, plan: ReminderPlan): void {
   w.heading(L.remindList, 4 * w.heightFor([]));
@@ -637,7 +650,7 @@ function writeReminderList(w: SheetWriter, plan: ReminderPlan): void {
           [REMIND.no, item.no || w.t(L.rowRef(item.row)), 'textCenter'],
           [REMIND.task[0], item.shortText, 'text', REMIND.task[1]],
           [REMIND.deadline, item.deadlineText, 'textCenter'],
-          [REMIND.role, w.t(ROLE_NAMES[item.role]), 'textCenter'],
+          [REMIND.role, w.t(ROLE_CELLS[item.role]), 'textCenter'],
           [REMIND.kind, w.t(STATE_NAMES[item.kind]), 'textCenter'],
           [REMIND.days, item.workdays, 'countTop'],
         ],
@@ -748,7 +761,8 @@ function printSetup(w: SheetWriter, model: SummaryModel): PrintSpec {
     footer: {
       left: headerFooterLiteral(L.footerAsOf(model.asOf, w.lang)),
       center: w.t(L.footerPage),
-      right: headerFooterLiteral(`${model.title ?? model.sourceSheet}${w.lang === 'en-US' ? ' — ' : ''}${w.t(L.titleSuffix)}`),
+      // The English suffix alone: with the Chinese title before it the line runs into the page number.
+      right: headerFooterLiteral(w.lang === 'en-US' ? 'Implementation summary' : `${model.title ?? model.sourceSheet}${w.t(L.titleSuffix)}`),
     },
   };
 }

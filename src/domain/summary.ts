@@ -6,6 +6,7 @@
  * never disagree. Everything else here is counting; nothing is rounded (shares are plain ratios) so every
  * table can be checked against the task list exactly, and rounding happens only where text is printed.
  */
+import type { CarryOverFigures } from './carry-over';
 import type { Finding, RowState, Severity, SheetAnalysis, Task } from './types';
 import { ROW_STATES } from './types';
 import { countStates, rowState } from './row-state';
@@ -153,6 +154,8 @@ export interface SummaryModel {
    * with the facts.
    */
   reportClosing: string | null;
+  /** Last year's unfinished measures carried into this year (the 上年未完成事项 sheet), or null when there is none. */
+  carryOver: CarryOverFigures | null;
 }
 
 export interface SummaryOptions {
@@ -164,6 +167,8 @@ export interface SummaryOptions {
   sourceSheet?: string;
   /** The clerk's closing sentence for the paragraph (ProductSettings.reportClosing). */
   reportClosing?: string;
+  /** The figures of this year's 上年未完成事项 sheet, when there is one. */
+  carryOver?: CarryOverFigures | null;
 }
 
 /** The unit row for measures that name no lead (or no responsible) unit at all. */
@@ -404,6 +409,7 @@ export function buildSummary(analysis: SheetAnalysis, options: SummaryOptions): 
     problems: summariseProblems(analysis.findings),
     matrix: stateMatrix(sections, totals.states),
     reportClosing: options.reportClosing?.trim() || null,
+    carryOver: options.carryOver ?? null,
   };
 }
 

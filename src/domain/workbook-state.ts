@@ -5,7 +5,7 @@
  */
 import { UserFacingError } from './errors';
 import type { CellStyle, ColumnMap, RowState } from './types';
-import type { SheetSpec } from './sheet-spec';
+import { SHEET_MARKERS, type SheetSpec } from './sheet-spec';
 import type { PrintedRecord } from './highlight-print';
 
 /** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
@@ -137,17 +137,6 @@ export function highlightOf(state: WorkbookState, sheet: string): HighlightRecor
   return ownEntry(state.highlights, sheet);
 }
 
-/** Every marker, as a record so a new kind of product sheet cannot be left out (the compiler asks for it). */
-const MARKER_KINDS: Record<SheetSpec['marker'], true> = {
-  summary: true,
-  'returns-log': true,
-  'unit-directory': true,
-  'return-copy': true,
-  state: true,
-  imported: true,
-  'carried-over': true,
-};
-const PRODUCT_MARKERS: readonly string[] = Object.keys(MARKER_KINDS);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -158,12 +147,25 @@ function isProductSheetRecord(v: unknown): v is ProductSheetRecord {
     typeof v.name === 'string' &&
     v.name !== '' &&
     typeof v.marker === 'string' &&
-    PRODUCT_MARKERS.includes(v.marker) &&
+    (SHEET_MARKERS as readonly string[]).includes(v.marker) &&
     (v.source === null || v.source === undefined || typeof v.source === 'string') &&
     (v.stamp === undefined || typeof v.stamp === 'string') &&
     (v.written === undefined || typeof v.written === 'string')
   );
 }
+
+const isWhole = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/** What each setting must be to be used; one of another type (edited by hand) is dropped, never acted on. */
+const SETTING_CHECKS: Partial<Record<keyof ProductSettings, (v: unknown) => boolean>> = {
+  planYear: (v) => isWhole(v, 1900, 2200),
+  soonDays: (v) => typeof v === 'number',
+  asOf: (v) => typeof v === 'string',
+  colours: isPlainObject,
+  summarySheetName: (v) => typeof v === 'string',
+  reportClosing: (v) => typeof v === 'string',
+  remindReplyDays: (v) => isWhole(v, 0, 1000),
+};
 
 /** A highlight record's outline: its lists are lists (their items are checked where they are unpacked). */
 function isHighlightRecord(v: unknown): v is HighlightRecord {
@@ -202,6 +204,12 @@ export function parseState(textValue: string | null): { state: WorkbookState; da
   const productSheets = listed.filter(isProductSheetRecord).map((p) => ({ ...p, source: p.source ?? null }));
   if (productSheets.length !== listed.length || (raw.productSheets !== undefined && !Array.isArray(raw.productSheets))) damaged = true;
   const settings: ProductSettings = isPlainObject(raw.settings) ? { ...(raw.settings as ProductSettings) } : {};
+  for (const [key, usable] of Object.entries(SETTING_CHECKS) as [keyof ProductSettings, (v: unknown) => boolean][]) {
+    if (settings[key] !== undefined && !usable(settings[key])) {
+      delete settings[key];
+      damaged = true;
+    }
+  }
   if (settings.columns !== undefined) {
     settings.columns = isPlainObject(settings.columns)
       ? nameKeyed(Object.entries(settings.columns).filter((e): e is [string, Partial<ColumnMap>] => isPlainObject(e[1])))

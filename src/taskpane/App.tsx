@@ -23,6 +23,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { ControllerContext, usePaneController } from './controller';
 import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
+import { BringInPanel } from './panels/BringInPanel';
 import { CheckPanel } from './panels/CheckPanel';
 import { DirectoryPanel } from './panels/DirectoryPanel';
 import { HighlightPanel } from './panels/HighlightPanel';
@@ -46,7 +47,7 @@ const useStyles = makeStyles({
   progress: { minHeight: '2px' },
 });
 
-const TABS = ['check', 'highlight', 'summary', 'directory', 'settings', 'returns'] as const;
+const TABS = ['check', 'highlight', 'summary', 'directory', 'settings', 'returns', 'bringIn'] as const;
 type TabName = (typeof TABS)[number];
 
 const TAB_LABELS: Record<TabName, MessageKey> = {
@@ -56,6 +57,7 @@ const TAB_LABELS: Record<TabName, MessageKey> = {
   directory: 'tab.directory',
   settings: 'tab.settings',
   returns: 'tab.returns',
+  bringIn: 'tab.bringIn',
 };
 
 export function TaskPane({ env }: { env: PaneEnvironment }) {
@@ -119,6 +121,7 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
           {tab === 'directory' && <DirectoryPanel />}
           {tab === 'settings' && <SettingsPanel />}
           {tab === 'returns' && <ReturnsPanel />}
+          {tab === 'bringIn' && <BringInPanel />}
         </section>
       </main>
     </ControllerContext.Provider>

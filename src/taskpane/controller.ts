@@ -4,7 +4,7 @@
  * progress, and turns every failure into a MessageBar text.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
+import { assertStateSheetFree, parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { describeError } from './describe-error';
 import type { PaneEnvironment } from './environment';
@@ -137,6 +137,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     async (update: (settings: ProductSettings) => ProductSettings) => {
       // Read the saved state fresh: a workflow may have written highlights since the pane last looked.
       const snapshot = await env.host.read(sheet ? { sheet } : undefined);
+      assertStateSheetFree(snapshot.sheets, snapshot.stateText);
       const { state } = parseState(snapshot.stateText);
       const next: WorkbookState = { ...state, settings: update(state.settings) };
       await env.host.apply([{ kind: 'state', text: serialiseState(next) }]);

@@ -18,8 +18,8 @@ import {
   type UnitSpelling,
   unitMatchKey,
 } from '../domain/units';
-import { placeProductSheet, recordProductSheet } from '../domain/product-sheets';
-import { parseState, serialiseState } from '../domain/workbook-state';
+import { placeStampedSheet, stampProbes } from '../domain/product-sheets';
+import { assertStateSheetFree, parseState, serialiseState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 import type { PaneCheckResult, PaneDirectoryResult } from './workflows';
 
@@ -147,15 +147,21 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
     });
   }
 
-  const snapshot = await host.read(options.check ? { sheet: options.check.analysis.sheet } : undefined);
+  // The stamp cell of an existing 单位名录 comes along: only the product's own (stamped) one is ever replaced.
+  const snapshot = await host.read({ sheet: options.check.analysis.sheet, probes: stampProbes([UNIT_DIRECTORY_SHEET]) });
+  assertStateSheetFree(snapshot.sheets, snapshot.stateText);
   const { state } = parseState(snapshot.stateText);
   // One directory per workbook (source null): the product's earlier one is replaced, whatever it was made from.
-  const placement = placeProductSheet({
+  const { spec, placement, nextState } = placeStampedSheet({
     requested: UNIT_DIRECTORY_SHEET,
     marker: 'unit-directory',
     source: null,
     existingSheets: snapshot.sheets.map((s) => s.name),
     state,
+    probes: snapshot.probes,
+    createdAt: options.now ?? new Date().toISOString(),
+    lang: options.lang,
+    build: () => directorySheetSpec(data, options.lang),
   });
   // The checker reads the sheet called exactly 单位名录: a directory under another name would be ignored,
   // so when the placement would not replace the product's own 单位名录 (it is the clerk's), the pane
@@ -166,15 +172,9 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
       en: `The workbook already has a "${UNIT_DIRECTORY_SHEET}" sheet you made; checks use it and the assistant will not overwrite it. Rename it first to generate a new one.`,
     });
   }
-
-  const next = recordProductSheet(
-    state,
-    { name: placement.name, marker: 'unit-directory', source: null, createdAt: options.now ?? new Date().toISOString() },
-    placement,
-  );
   await host.apply([
-    { kind: 'sheet', spec: directorySheetSpec(data, options.lang), replaces: placement.replaces },
-    { kind: 'state', text: serialiseState(next) },
+    { kind: 'sheet', spec, replaces: placement.replaces },
+    { kind: 'state', text: serialiseState(nextState) },
   ]);
   return { sheetName: placement.name, units: data.units.length };
 }

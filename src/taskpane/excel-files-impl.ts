@@ -1,17 +1,18 @@
-/** ExcelJS-backed workbook files for the pane (loaded by excel-files.ts once ExcelJS is present). */
+/**
+ * Workbook files for the pane (loaded by excel-files.ts once ExcelJS is present): new copies are written with
+ * ExcelJS from their sheet specs; a file the clerk picks (a returned copy, last year's ledger) is read by the
+ * package host straight from its zip parts — the same reader the command line uses, so the pane and the CLI
+ * read a file alike. The Excel simulator stays out of the production bundle.
+ */
 import { writeSpecsToWorkbook } from '../hosts/xlsx/sheet-writer';
-import { ExcelHost } from '../hosts/excel';
-import { ExcelSimulator } from '../simulator/excel-simulator';
+import { PackageHost } from '../hosts/xlsx-package/package-host';
 import type { ExcelFiles } from './excel-files';
 
 export const excelFiles: ExcelFiles = {
   async workbookBytes(specs) {
     return new Uint8Array(await writeSpecsToWorkbook(specs).xlsx.writeBuffer());
   },
-  async openWorkbook(bytes) {
-    // The in-memory Excel (ExcelJS behind the Excel JavaScript API) read through the same ExcelHost as the
-    // live workbook, so a returned file is read exactly as it would be inside Excel. No size limit: it is local.
-    const simulator = await ExcelSimulator.fromBytes(bytes, { payloadLimitBytes: null });
-    return new ExcelHost(simulator.run, simulator.requirements);
+  async openWorkbook(bytes, name) {
+    return PackageHost.open(bytes, name);
   },
 };

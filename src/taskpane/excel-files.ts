@@ -9,8 +9,8 @@ import type { SheetSpec } from '../domain/sheet-spec';
 export interface ExcelFiles {
   /** The .xlsx bytes of a workbook made of these sheets. */
   workbookBytes(specs: SheetSpec[]): Promise<Uint8Array>;
-  /** A host over a file the clerk picked: the same Excel API reading as inside Excel, in memory. */
-  openWorkbook(bytes: Uint8Array): Promise<WorkbookHost>;
+  /** A host over a file the clerk picked (in memory; `name` is how messages call it). */
+  openWorkbook(bytes: Uint8Array, name?: string): Promise<WorkbookHost>;
 }
 
 const EXCELJS_URL = 'vendor/exceljs.min.js';

@@ -16,6 +16,8 @@ import { runSummary, type SummaryResult } from '../workflows/summary';
 import { runReport } from '../workflows/report';
 import { runSplit } from '../workflows/split';
 import { runCollect, type ReturnSource } from '../workflows/collect';
+import { runCarryOver } from '../workflows/carry-over';
+import { runImportNotice } from '../workflows/import-notice';
 import type { ReturnReport, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
 import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryReviewEntry } from './directory-workflow';
@@ -109,6 +111,39 @@ export interface PaneWorkflows {
   split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>;
   /** 回收: the units' returned files merged into the master's report columns. */
   collect: (host: WorkbookHost, options: PaneCollectOptions) => Promise<PaneCollectResult>;
+  /** 导入通知: the notice's task table (.docx) into a new sheet of this workbook, then checked. */
+  importNotice: (host: WorkbookHost, options: { file: File; lang: Lang }) => Promise<PaneImportResult>;
+  /** 回头看: last year's unfinished measures (its ledger file) into this workbook as 上年未完成事项. */
+  carryOver: (host: WorkbookHost, options: PaneCarryOverOptions) => Promise<PaneCarryOverResult>;
+}
+
+export interface PaneImportResult {
+  sheet: string;
+  title: string;
+  rows: number;
+  /** Tasks the check then read, and its errors. */
+  tasks: number;
+  errors: number;
+}
+
+export interface PaneCarryOverOptions {
+  /** This year's sheet the carried measures are looked for in. */
+  sheet: string;
+  file: File;
+  /** Default: 12-31 of last year's plan year. */
+  asOf?: string;
+  lang: Lang;
+}
+
+export interface PaneCarryOverResult {
+  sheetName: string;
+  lastYear: number;
+  carried: number;
+  /** Of them, found again in this year's sheet. */
+  listed: number;
+  /** 上年结转X项，已完成X项, in the pane's language. */
+  sentence: LocalText;
+  warnings: LocalText[];
 }
 
 function toPaneSummary(result: SummaryResult): PaneSummaryResult {
@@ -161,7 +196,7 @@ export function paneWorkflows(): PaneWorkflows {
       const sources: ReturnSource[] = files.map((file) => ({
         name: file.name,
         receivedAt: file.lastModified ? localTimestamp(new Date(file.lastModified)) : null,
-        open: async () => excel.openWorkbook(new Uint8Array(await file.arrayBuffer())),
+        open: async () => excel.openWorkbook(new Uint8Array(await file.arrayBuffer()), file.name),
       }));
       const result = await runCollect(host, sources, { ...options, generatedAt: localTimestamp() });
       return {
@@ -170,6 +205,24 @@ export function paneWorkflows(): PaneWorkflows {
         cellsWritten: result.cellsWritten,
         missingUnits: result.missingUnits,
         logSheet: result.logSheet,
+      };
+    },
+    importNotice: async (host, { file }) => {
+      const result = await runImportNotice(host, new Uint8Array(await file.arrayBuffer()));
+      const errors = result.check.analysis.findings.filter((f) => f.severity === 'error').length;
+      return { sheet: result.sheet, title: result.title, rows: result.rows, tasks: result.check.analysis.tasks.length, errors };
+    },
+    carryOver: async (host, { file, ...options }) => {
+      const excel = await loadExcelFiles();
+      const last = await excel.openWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+      const result = await runCarryOver(host, last, { ...options, createdAt: localTimestamp() });
+      return {
+        sheetName: result.sheetName,
+        lastYear: result.model.lastYear,
+        carried: result.model.measures.length,
+        listed: result.model.measures.filter((m) => m.thisYear).length,
+        sentence: result.sentence,
+        warnings: result.warnings,
       };
     },
   };

@@ -11,16 +11,18 @@ import {
   CARRY_OVER_SHEET_NAME,
   carryOverSentence,
   carryOverSheetSpec,
+  carryOverFigures,
   earlierProgress,
   planCarryOver,
+  type CarryOverFigures,
   type CarryOverModel,
 } from '../domain/carry-over';
 import { UserFacingError } from '../domain/errors';
-import { assertSheetName, placeProductSheet, placeStampedSheet, recordedProductSheet } from '../domain/product-sheets';
+import { assertSheetName, carriesStamp, placeProductSheet, placeStampedSheet, recordedProductSheet, stampProbeAnswer, stampProbes } from '../domain/product-sheets';
 import { masterFingerprint } from '../domain/returns/identity';
 import type { ColumnMap, Lang, LocalText } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState } from '../domain/workbook-state';
+import { assertStateSheetFree, serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { validateAsOf } from './highlight';
@@ -70,6 +72,7 @@ export async function runCarryOver(thisYear: WorkbookHost, lastYear: WorkbookHos
     columns: options.columns,
     probes: likelyStampProbes(requested),
   });
+  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   if (masterFingerprint(last.analysis) === masterFingerprint(check.analysis)) {
     throw new UserFacingError('carry.same_table', {
       zh: '上年台账与今年的任务分工是同一张表（任务编号和内容完全相同）。请选择上一年度的台账文件。未作任何改动',
@@ -114,4 +117,16 @@ export async function runCarryOver(thisYear: WorkbookHost, lastYear: WorkbookHos
     { kind: 'state', text: serialiseState(nextState) },
   ]);
   return { sheet: source, sheetName: spec.name, replaced: placement.replaces, model, sentence: carryOverSentence(model), warnings, check, last };
+}
+
+/**
+ * The figures of this year's 上年未完成事项 for the summary and the paragraph (上年结转X项，已完成X项): one more
+ * read, only when the state records such a sheet for this source — and only a sheet still carrying its stamp.
+ */
+export async function readCarryOverFigures(host: WorkbookHost, check: CheckResult, state: WorkbookState, asOf: string): Promise<CarryOverFigures | null> {
+  const record = recordedProductSheet(state, 'carried-over', check.analysis.sheet, check.snapshot.sheets.map((s) => s.name));
+  if (!record?.stamp) return null;
+  const read = await host.read({ sheet: record.name, probes: stampProbes([record.name]) });
+  if (!read.grid || !carriesStamp(stampProbeAnswer(read.probes, record.name), record.stamp)) return null;
+  return carryOverFigures(read.grid, check.analysis, asOf);
 }

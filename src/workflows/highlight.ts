@@ -8,6 +8,7 @@
  * Values are never written; only fill and font colour change. Running it twice gives the same workbook.
  */
 import { cellAddress } from '../domain/address';
+import { visibleName } from '../domain/text';
 import { UserFacingError } from '../domain/errors';
 import { resolveColours } from '../domain/colours';
 import { isValidIsoDate } from '../domain/dates';
@@ -63,13 +64,23 @@ export function validateAsOf(asOf: string): void {
 }
 
 
+function badSoonDays(shown: string): UserFacingError {
+  return new UserFacingError('highlight.bad_soon_days', {
+    zh: `临期天数“${shown}”无效：须为 0 到 ${MAX_SOON_DAYS} 之间的整数（工作日），例如 10`,
+    en: `Due-soon days "${shown}" is invalid: give a whole number of working days from 0 to ${MAX_SOON_DAYS}, e.g. 10`,
+  });
+}
+
 export function validateSoonDays(soonDays: number): void {
-  if (!isSoonDays(soonDays)) {
-    throw new UserFacingError('highlight.bad_soon_days', {
-      zh: `临期天数“${soonDays}”无效，请填写 0 到 ${MAX_SOON_DAYS} 之间的整数（工作日）`,
-      en: `Due-soon days "${soonDays}" is invalid; give a whole number of working days from 0 to ${MAX_SOON_DAYS}`,
-    });
-  }
+  if (!isSoonDays(soonDays)) throw badSoonDays(String(soonDays));
+}
+
+/** The due-soon window typed by the clerk (a CLI option, a pane field); the message quotes what was typed. */
+export function parseSoonDays(raw: string): number {
+  const trimmed = raw.trim();
+  const n = /^\d{1,4}$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!isSoonDays(n)) throw badSoonDays(visibleName(raw));
+  return n;
 }
 
 const DAMAGED_STATE_WARNING: LocalText = {

@@ -11,6 +11,7 @@ import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck } from './check';
 import { completeHighlight, prepareHighlight, validateAsOf, validateSoonDays, type HighlightOptions, type HighlightResult } from './highlight';
 import { stampAnswers } from './product-sheet-stamps';
+import { readCarryOverFigures } from './carry-over';
 import { planSummary, readEarlierSummary, summaryResult, summaryStampProbes, type SummaryOptions, type SummaryResult } from './summary';
 
 export type ReportOptions = HighlightOptions & Omit<SummaryOptions, keyof HighlightOptions>;
@@ -39,7 +40,8 @@ export async function runReport(host: WorkbookHost, options: ReportOptions): Pro
   const highlight = highlighted.result;
   const stamps = await stampAnswers(host, check.snapshot, highlighted.nextState, 'summary', check.analysis.sheet);
   const earlier = await readEarlierSummary(host, check, highlighted.nextState, options, stamps);
-  const plan = planSummary(check, highlighted.nextState, options, stamps, earlier);
+  const carried = await readCarryOverFigures(host, check, highlighted.nextState, options.asOf);
+  const plan = planSummary(check, highlighted.nextState, options, stamps, earlier, carried);
 
   await host.apply([...highlighted.changes, plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
 

@@ -8,6 +8,7 @@
  *      the clerk made) and the state recording it.
  * The clerk's sheets and values are never touched.
  */
+import type { CarryOverFigures } from '../domain/carry-over';
 import { carriedNotice, carryClerkAdditions, parseWrittenCells } from '../domain/clerk-additions';
 import { assertSheetName, isReservedSheetName, isValidSheetName, placeProductSheet, placeStampedSheet, recordedProductSheet } from '../domain/product-sheets';
 import { reportParagraph } from '../domain/report-paragraph';
@@ -19,6 +20,7 @@ import type { CellValue, ColumnMap, Lang, LocalText, SheetGrid } from '../domain
 import type { UnitDirectory } from '../domain/units';
 import { serialiseState, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
+import { readCarryOverFigures } from './carry-over';
 import { runCheck, type CheckResult } from './check';
 import { resolveSoonDays, validateAsOf, validateSoonDays } from './highlight';
 import { likelyStampProbes, stampAnswers } from './product-sheet-stamps';
@@ -91,6 +93,7 @@ export function planSummary(
   options: Omit<SummaryOptions, 'sheet' | 'planYear' | 'columns' | 'directory'>,
   stamps: Record<string, CellValue> | undefined = check.snapshot.probes,
   earlier: SheetGrid | null = null,
+  carryOver: CarryOverFigures | null = null,
 ): SummaryPlan {
   validateAsOf(options.asOf);
   const soonDays = resolveSoonDays(options.soonDays, state);
@@ -104,6 +107,7 @@ export function planSummary(
     generatedAt: options.generatedAt,
     sourceSheet: source,
     reportClosing: state.settings.reportClosing,
+    carryOver,
   });
   const reminders = buildReminders(model, { directory: check.directory, replyBy: resolveReplyBy(options.asOf, options.replyBy, state.settings.remindReplyDays) });
   const lang = options.lang ?? 'zh-CN';
@@ -186,7 +190,8 @@ export async function runSummary(host: WorkbookHost, options: SummaryOptions): P
   assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const stamps = await stampAnswers(host, check.snapshot, check.state, 'summary', check.analysis.sheet);
   const earlier = await readEarlierSummary(host, check, check.state, options, stamps);
-  const plan = planSummary(check, check.state, options, stamps, earlier);
+  const carried = await readCarryOverFigures(host, check, check.state, options.asOf);
+  const plan = planSummary(check, check.state, options, stamps, earlier, carried);
   await host.apply([plan.sheetChange, { kind: 'state', text: serialiseState(plan.nextState) }]);
   return summaryResult(check, plan, check.stateDamaged ? [DAMAGED_STATE_WARNING] : []);
 }

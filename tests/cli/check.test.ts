@@ -115,7 +115,12 @@ describe('allocation check', () => {
     const plain = JSON.parse((await run(base)).out);
     expect(plain.planYear).toBe(2024);
     expect(plain.tasks[0].deadline.due).toBe('2024-06-30');
-    expect(plain.findings.map((f: { code: string; cell: string }) => `${f.code}@${f.cell}`)).toEqual(['unit.unknown@C2', 'unit.unknown@D2']);
+    // No directory: the sheet's own units are the directory.
+    expect(plain.findings).toEqual([]);
+    const other = path.join(tmp, 'other-units.json');
+    fs.writeFileSync(other, JSON.stringify({ units: [{ name: '财政局', category: '部门' }] }));
+    const withOther = JSON.parse((await run([...base, '--units', other])).out);
+    expect(withOther.findings.map((f: { code: string; cell: string }) => `${f.code}@${f.cell}`)).toEqual(['unit.unknown@C2', 'unit.unknown@D2']);
     for (const units of [json, csv]) {
       const withUnits = JSON.parse((await run([...base, '--units', units])).out);
       expect(withUnits.findings).toEqual([]);

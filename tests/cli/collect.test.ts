@@ -8,6 +8,11 @@ import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import { readGrid } from '../../src/hosts/xlsx/read-grid';
 import { columnsHash, fillAnswers } from '../workflows/collect-support';
+import { SAMPLE_DIRECTORY_DATA, SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
+import { UnitDirectory } from '../../src/domain/units';
+
+/** The sample's own directory, given as a clerk would (the product has none built in). */
+const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 
 const ROOT = path.resolve(__dirname, '../..');
 const PLAIN = 'samples/liangjiang-2022.xlsx';
@@ -25,7 +30,7 @@ let returns: string;
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'allocation-collect-'));
   const all = path.join(tmp, 'all');
-  expect((await run(['split', PLAIN, '--out', all])).code).toBe(0);
+  expect((await run(['split', PLAIN, '--out', all, ...SAMPLE_UNITS])).code).toBe(0);
   // Two units answer: 办公室 every measure it was given, 经济运行局 too (measure 3 is its alone).
   returns = path.join(tmp, 'returns');
   fs.mkdirSync(returns);
@@ -39,7 +44,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('allocation collect', () => {
   it('--format json prints one entry per file in order, the merged count and the missing units', async () => {
     const out = path.join(tmp, 'merged.xlsx');
-    const r = await run(['collect', PLAIN, returns, '-o', out, '--format', 'json']);
+    const r = await run(['collect', PLAIN, returns, '-o', out, '--format', 'json', ...SAMPLE_UNITS]);
     expect([r.code, r.err]).toEqual([0, '']);
     const json = JSON.parse(r.out);
     expect(json.returns.map((e: { file: string; unit: string; accepted: boolean }) => [path.basename(e.file), e.unit, e.accepted])).toEqual([
@@ -50,7 +55,7 @@ describe('allocation collect', () => {
       for (const f of entry.findings) expect(Object.keys(f).sort()).toEqual(['cell', 'code', 'message', 'row', 'severity']);
     }
     // Every measure either unit was given is updated once, however many of the two answered it.
-    const check = await runCheck(await XlsxHost.open(path.join(ROOT, PLAIN)));
+    const check = await runCheck(await XlsxHost.open(path.join(ROOT, PLAIN)), { directory: new UnitDirectory(SAMPLE_DIRECTORY_DATA) });
     const given = check.analysis.tasks.filter((t) => ['办公室', '经济运行局'].some((u) => recipientsOf(t, check.directory, 'both').includes(u)));
     expect(json.merged).toBe(given.length);
     expect(json.missingUnits).toHaveLength(19);
@@ -69,7 +74,7 @@ describe('allocation collect', () => {
     const corrupt = path.join(tmp, 'corrupt.xlsx');
     fs.writeFileSync(corrupt, 'PK\u0003\u0004 not really a workbook');
     const out = path.join(tmp, 'with-bad.xlsx');
-    const r = await run(['collect', PLAIN, path.join(returns, '办公室.xlsx'), corrupt, '-o', out]);
+    const r = await run(['collect', PLAIN, path.join(returns, '办公室.xlsx'), corrupt, '-o', out, ...SAMPLE_UNITS]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/\[1\/2\] .*办公室\.xlsx\s+办公室\s+已采用/);
     expect(r.out).toMatch(/\[2\/2\] .*corrupt\.xlsx\s+（单位不明）\s+未采用/);
@@ -81,7 +86,7 @@ describe('allocation collect', () => {
   it('a second collect of the same returns into the result updates nothing', async () => {
     const first = path.join(tmp, 'merged.xlsx');
     const second = path.join(tmp, 'merged-again.xlsx');
-    const r = await run(['collect', first, returns, '-o', second, '--format', 'json']);
+    const r = await run(['collect', first, returns, '-o', second, '--format', 'json', ...SAMPLE_UNITS]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect([json.merged, json.cellsWritten]).toEqual([0, 0]);
@@ -94,7 +99,7 @@ describe('allocation collect', () => {
   it('--in-place backs the master up first', async () => {
     const master = path.join(tmp, 'master.xlsx');
     fs.copyFileSync(path.join(ROOT, PLAIN), master);
-    const r = await run(['collect', master, returns, '--in-place']);
+    const r = await run(['collect', master, returns, '--in-place', ...SAMPLE_UNITS]);
     expect(r.code).toBe(0);
     expect(fs.existsSync(`${master}.bak`)).toBe(true);
     expect(readGrid((await XlsxHost.open(master)).workbook.getWorksheet('任务分工')!).values[1][6]).toBe('完成情况');

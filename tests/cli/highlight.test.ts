@@ -12,7 +12,10 @@ const RETURNS = path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const JSZip = require('jszip') as {
-  loadAsync(data: Uint8Array): Promise<{ file(name: string, data: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }>;
+  loadAsync(data: Uint8Array): Promise<{
+    file(name: string, data?: string): { async(type: 'string'): Promise<string> } | null;
+    generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer>;
+  }>;
 };
 
 let tmp: string;
@@ -44,7 +47,7 @@ describe('allocation highlight / clear', () => {
     const { code, out, err } = await run(['highlight', 'returns.xlsx', '-o', 'out.xlsx', '--as-of', '2022-09-15']);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain('截至 2022-09-15');
+    expect(out).toContain('截至2022年9月15日');
     expect(out).toMatch(/逾期\s+3\n/);
     expect(out).toMatch(/按期完成\s+13\n/);
     expect(out).toMatch(/逾期完成\s+2\n/);
@@ -126,16 +129,27 @@ describe('allocation highlight / clear', () => {
     expect(sha(path.join(tmp, 'link.xlsx.bak'))).toBe(original);
   });
 
-  it('refuses a workbook with content the xlsx library would drop, naming it, unless --force', async () => {
+  it('keeps content the ExcelJS host would drop (here a VBA part) byte for byte, without a refusal', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(RETURNS));
     zip.file('xl/vbaProject.bin', 'macro');
     fs.writeFileSync(path.join(tmp, 'macro.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
-    const refused = await run(['highlight', 'macro.xlsx', '-o', 'out.xlsx']);
+    const { code } = await run(['highlight', 'macro.xlsx', '-o', 'out.xlsx']);
+    expect(code).toBe(0);
+    const out = await JSZip.loadAsync(fs.readFileSync(path.join(tmp, 'out.xlsx')));
+    expect(await out.file('xl/vbaProject.bin')!.async('string')).toBe('macro');
+  });
+
+  it('refuses a workbook whose structure is protected (sheets cannot be added), naming it, unless --force', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(RETURNS));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', workbook.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
+    fs.writeFileSync(path.join(tmp, 'locked.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const refused = await run(['highlight', 'locked.xlsx', '-o', 'out.xlsx']);
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain('宏（VBA 代码）');
+    expect(refused.err).toContain('工作簿结构保护');
     expect(refused.err).toContain('--force');
     expect(fs.existsSync(path.join(tmp, 'out.xlsx'))).toBe(false);
-    const forced = await run(['highlight', 'macro.xlsx', '-o', 'out.xlsx', '--force']);
+    const forced = await run(['highlight', 'locked.xlsx', '-o', 'out.xlsx', '--force']);
     expect(forced.code).toBe(0);
     expect(fs.existsSync(path.join(tmp, 'out.xlsx'))).toBe(true);
   });

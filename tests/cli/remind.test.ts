@@ -7,13 +7,16 @@
  *   24  lead 办公室                responsible 各街道
  *   51  lead 办公室                responsible 各街道，各部门，各驻区机构
  *   36  lead 办公室、宣传部        responsible 各街道，各部门，各驻区机构
- * and the built-in directory (src/domain/unit-directory-default.ts) makes 各部门 + 各驻区机构 its 19 units, while
+ * and the sample's directory (samples/liangjiang-2022-units.json, given with --units) makes 各部门 + 各驻区机构 its 19 units, while
  * 各街道 has no listed members and stays one recipient.
  */
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
-import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
+import { SAMPLE_DIRECTORY_DATA, SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
+
+/** The sample's own directory, given as a clerk would (the product has none built in). */
+const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 
 const ROOT = path.resolve(__dirname, '../..');
 const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
@@ -38,7 +41,7 @@ const ALL_19 = SAMPLE_DIRECTORY_DATA.units.map((u) => u.name);
 
 describe('allocation remind', () => {
   it('names exactly the units with overdue or due-soon measures, with their items and roles', async () => {
-    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--format', 'json']);
+    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--format', 'json', ...SAMPLE_UNITS]);
     expect([r.code, r.err]).toEqual([1, '']);
     const json = JSON.parse(r.out) as RemindJson;
     expect([json.asOf, json.soonDays, json.replyBy]).toEqual(['2022-09-15', 10, '2022-09-20']);
@@ -54,7 +57,7 @@ describe('allocation remind', () => {
   });
 
   it('with an 11-working-day window adds measure 36 as due soon for its units (宣传部 now as lead)', async () => {
-    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--soon', '11', '--format', 'json']);
+    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--soon', '11', '--format', 'json', ...SAMPLE_UNITS]);
     const json = JSON.parse(r.out) as RemindJson;
     expect(json.units.map((u) => u.unit).sort()).toEqual([...ALL_19, '各街道'].sort());
     const propaganda = json.units.find((u) => u.unit === '宣传部')!;
@@ -63,12 +66,12 @@ describe('allocation remind', () => {
   });
 
   it('--unit picks one unit (aliases resolve through the directory); a unit with nothing late exits 0', async () => {
-    const one = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--unit', '经运局']);
+    const one = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--unit', '经运局', ...SAMPLE_UNITS]);
     expect(one.code).toBe(1);
     expect(one.out).toContain('■ 经济运行局（逾期 2 项，临期 0 项）');
     expect(one.out).toContain('请经济运行局于2022年9月20日前报送第11、51项任务进展情况');
     expect(one.out).not.toContain('■ 办公室');
-    const early = await run(['remind', RETURNS, '--as-of', '2022-07-01', '--unit', '经济运行局']);
+    const early = await run(['remind', RETURNS, '--as-of', '2022-07-01', '--unit', '经济运行局', ...SAMPLE_UNITS]);
     expect([early.code, early.out]).toEqual([0, expect.stringContaining('经济运行局没有逾期或临期的任务')]);
   });
 

@@ -5,6 +5,10 @@ import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
 import { RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
+
+/** The sample's own directory, given as a clerk would (the product has none built in). */
+const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 
 const ROOT = path.resolve(__dirname, '../..');
 const PLAIN = 'samples/liangjiang-2022.xlsx';
@@ -27,7 +31,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('allocation split', () => {
   it('writes one workbook per unit, named after it, and prints each with its measure count and a total', async () => {
     const dir = path.join(tmp, 'out');
-    const r = await run(['split', RETURNS, '--out', dir]);
+    const r = await run(['split', RETURNS, '--out', dir, ...SAMPLE_UNITS]);
     expect([r.code, r.err]).toEqual([0, '']);
     const files = fs.readdirSync(dir).sort();
     expect(files).toHaveLength(21);
@@ -48,7 +52,7 @@ describe('allocation split', () => {
 
   it('--by lead sends only to lead units; --lang en-US prints English', async () => {
     const dir = path.join(tmp, 'lead');
-    const r = await run(['split', PLAIN, '--out', dir, '--by', 'lead', '--lang', 'en-US']);
+    const r = await run(['split', PLAIN, '--out', dir, '--by', 'lead', '--lang', 'en-US', ...SAMPLE_UNITS]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Total: \d+ units, 54 of 54 measures sent/);
     expect(fs.readdirSync(dir)).not.toContain('各街道.xlsx');
@@ -56,17 +60,17 @@ describe('allocation split', () => {
 
   it('refuses to overwrite existing files unless --force, writing nothing', async () => {
     const dir = path.join(tmp, 'again');
-    expect((await run(['split', PLAIN, '--out', dir])).code).toBe(0);
+    expect((await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS])).code).toBe(0);
     const office = path.join(dir, '办公室.xlsx');
     fs.writeFileSync(office, 'mine');
     fs.rmSync(path.join(dir, '司法局.xlsx'));
-    const refused = await run(['split', PLAIN, '--out', dir]);
+    const refused = await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('已有同名文件');
     expect(refused.err).not.toContain('--force');
     expect(fs.readFileSync(office, 'utf8')).toBe('mine');
     expect(fs.existsSync(path.join(dir, '司法局.xlsx'))).toBe(false);
-    expect((await run(['split', PLAIN, '--out', dir, '--force'])).code).toBe(0);
+    expect((await run(['split', PLAIN, '--out', dir, '--force', ...SAMPLE_UNITS])).code).toBe(0);
     expect(fs.readFileSync(office).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -76,7 +80,7 @@ describe('allocation split', () => {
     const master = path.join(dir, '办公室.xlsx');
     fs.copyFileSync(path.join(ROOT, PLAIN), master);
     const before = fs.readFileSync(master);
-    const r = await run(['split', master, '--out', dir, '--force']);
+    const r = await run(['split', master, '--out', dir, '--force', ...SAMPLE_UNITS]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('就是输入的总表本身');
     expect(fs.readFileSync(master).equals(before)).toBe(true);
@@ -85,7 +89,7 @@ describe('allocation split', () => {
     const linked = path.join(tmp, 'self-link');
     fs.mkdirSync(linked);
     fs.linkSync(master, path.join(linked, '司法局.xlsx'));
-    const viaLink = await run(['split', master, '--out', linked, '--force']);
+    const viaLink = await run(['split', master, '--out', linked, '--force', ...SAMPLE_UNITS]);
     expect(viaLink.code).toBe(2);
     expect(fs.readFileSync(master).equals(before)).toBe(true);
   });
@@ -99,7 +103,7 @@ describe('allocation split', () => {
     fs.writeFileSync(path.join(staging, 'allocation-split.json'), JSON.stringify({ kind: 'allocation-split-set', files: ['办公室.xlsx', '司法局.xlsx'] }));
     fs.writeFileSync(path.join(dir, '办公室.xlsx'), 'half a set');
     fs.writeFileSync(path.join(staging, '1.xlsx'), 'not moved yet');
-    const r = await run(['split', PLAIN, '--out', dir]);
+    const r = await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS]);
     expect([r.code, r.err]).toEqual([0, '']);
     const files = fs.readdirSync(dir);
     expect(files.filter((f) => f.startsWith('.'))).toEqual([]);
@@ -107,7 +111,7 @@ describe('allocation split', () => {
 
     // A clerk's file of the same name, not listed by any manifest, is still refused.
     fs.writeFileSync(path.join(dir, '司法局.xlsx'), 'mine');
-    const refused = await run(['split', PLAIN, '--out', dir]);
+    const refused = await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS]);
     expect(refused.code).toBe(2);
     expect(fs.readFileSync(path.join(dir, '司法局.xlsx'), 'utf8')).toBe('mine');
   });

@@ -245,6 +245,8 @@ describe('summary sheet layout', () => {
     const en = summarySheetSpec(model, 'en-US');
     expect(v(en, rowOf(en, '1. Overview'), 0)).toBe('1. Overview');
     expect(v(en, rowOf(en, '11. Paragraph for the annual report') + 1, 0)).toBe(reportParagraph(model, 'en-US'));
+    // Short enough on the right not to run into the page number in the middle.
+    expect(en.print?.footer).toEqual({ left: 'As of 2022-09-15', center: 'Page &P of &N', right: 'Implementation summary' });
   });
 
   it('explains the （未明确） row only when the table has one', () => {

@@ -12,6 +12,8 @@ import { XlsxHost } from '../../src/hosts/xlsx';
 import { ExcelSimulator } from '../../src/simulator';
 import type { Finding } from '../../src/domain/types';
 import { AS_OF, BAD_DIR, badCorpus, leaksInternals, malformedFinding, runCli } from './support';
+// The bad fixtures are the sample's table broken in many ways: checked with the sample's own directory.
+import { SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
 
 const corpus = badCorpus();
 let tmp: string;
@@ -30,7 +32,7 @@ describe.each(corpus.map((c) => [c.file, c] as const))('%s', (_file, fixture) =>
   const input = path.join(BAD_DIR, fixture.file);
 
   it(`check: exit ${fixture.exitCode}, ${fixture.message ? 'a zh-CN message' : 'the correct result'}, no stack trace`, async () => {
-    const { code, out, err } = await runCli(['check', input, '--format', 'json', '--as-of', AS_OF], tmp);
+    const { code, out, err } = await runCli(['check', input, '--format', 'json', '--as-of', AS_OF, '--units', SAMPLE_DIRECTORY_FILE], tmp);
     expect(leaksInternals(out + err)).toBe(false);
     expect(code).toBe(fixture.exitCode);
     if (fixture.exitCode === 2) {

@@ -13,6 +13,7 @@ import { runHighlight } from '../../src/workflows/highlight';
 import { runReport } from '../../src/workflows/report';
 import { runSplit } from '../../src/workflows/split';
 import { runSummary } from '../../src/workflows/summary';
+import { API_LEVELS, rig } from '../hosts/excel/support';
 import { bytesOf, returnSource, splitCopies, TASK_SHEET, tableBytes, tableWorkbook, valuesOfEverySheet } from './hostile-kit';
 
 const AS_OF = '2022-09-15';
@@ -51,6 +52,27 @@ describe('a clerk’s own sheet named like the state sheet (any letter case)', (
       expect(host.workbook.getWorksheet(name)!.state ?? 'visible').toBe('visible');
       expect(await valuesOfEverySheet(await host.toBuffer())).toEqual(await valuesOfEverySheet(bytes));
     }
+  });
+
+  it.each(API_LEVELS)('inside Excel (ExcelApi %s) too: highlight refuses, the sheet keeps its values and stays visible', async (apiVersion) => {
+    const wb = tableWorkbook({
+      edit: (_ws, book) => {
+        const own = book.addWorksheet('_Allocation_State');
+        own.getCell('A1').value = '2021年台账';
+        own.getCell('A2').value = '张三 13800000000';
+      },
+    });
+    const r = rig(wb, { apiVersion });
+    await expect(runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF })).rejects.toMatchObject({ code: 'state.sheet_taken' });
+    const own = r.sim.workbook.getWorksheet('_Allocation_State')!;
+    expect([own.getCell('A1').value, own.getCell('A2').value, own.state ?? 'visible']).toEqual(['2021年台账', '张三 13800000000', 'visible']);
+  });
+
+  it('inside Excel at ExcelApi 1.1 the product’s own (visible) state sheet is still its own: highlight twice, then clear', async () => {
+    const r = rig(tableWorkbook(), { apiVersion: '1.1' });
+    await runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF });
+    await runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF });
+    await expect(runClear(r.host, { sheet: TASK_SHEET })).resolves.toMatchObject({ hadRecord: true });
   });
 
   it('the product’s own state, visible (written at ExcelApi 1.1), is still its own', async () => {

@@ -65,8 +65,11 @@ describe('createDirectorySheet', () => {
     const snapshot = await host.read({ sheet: UNIT_DIRECTORY_SHEET });
     expect(snapshot.grid?.values[0][0]).toBe('单位名录');
     expect(parseState(snapshot.stateText).state.productSheets).toEqual([
-      { name: UNIT_DIRECTORY_SHEET, marker: 'unit-directory', source: null, createdAt: NOW },
+      expect.objectContaining({ name: UNIT_DIRECTORY_SHEET, marker: 'unit-directory', source: null, createdAt: NOW, stamp: expect.any(String) }),
     ]);
+    // The sheet carries the recorded stamp, so it is recognised by content, not by its name.
+    const stamp = parseState(snapshot.stateText).state.productSheets[0].stamp!;
+    expect(String(snapshot.grid?.values[1][0])).toContain(stamp);
     const after = await checked(host);
     expect(after.directorySheet).toBe(UNIT_DIRECTORY_SHEET);
     expect(after.directorySource).toBe('workbook');
@@ -99,5 +102,17 @@ describe('createDirectorySheet', () => {
     expect((error as Error).message).toContain('助手不会覆盖');
     expect(apply).not.toHaveBeenCalled();
     expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)!.getCell('A1').value).toBe('我自己的名录');
+  });
+});
+
+describe('a clerk’s own sheet named _allocation_state', () => {
+  test('making the directory refuses with a clear message and leaves that sheet as it was', async () => {
+    const host = await XlsxHost.open(SAMPLE);
+    const own = host.workbook.addWorksheet('_Allocation_State');
+    own.getCell('A1').value = '2021年台账';
+    const check = await checked(host);
+    await expect(createDirectorySheet(host, { check, lang: 'zh-CN', now: NOW })).rejects.toMatchObject({ code: 'state.sheet_taken' });
+    expect(host.workbook.getWorksheet('_Allocation_State')!.getCell('A1').value).toBe('2021年台账');
+    expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)).toBeUndefined();
   });
 });

@@ -82,6 +82,8 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
     directoryReview: jest.fn(() => []),
     split: jest.fn(),
     collect: jest.fn(),
+    importNotice: jest.fn(),
+    carryOver: jest.fn(),
     ...overrides,
   };
   const env: PaneEnvironment = { host, lang, dark: false, today: () => '2022-09-15', loadWorkflows: async () => workflows };

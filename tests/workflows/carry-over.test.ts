@@ -10,6 +10,7 @@ import { UnitDirectory } from '../../src/domain/units';
 import { parseState } from '../../src/domain/workbook-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCarryOver } from '../../src/workflows/carry-over';
+import { runSummary } from '../../src/workflows/summary';
 import { makeGrid } from '../support/sheet-grid';
 
 const HEADER = ['序号', '工作措施', '完成时限', '牵头单位', '责任单位', '完成情况'];
@@ -126,6 +127,23 @@ describe('allocation’s 回头看 on two workbooks', () => {
     ws2.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
     expect(texts.filter((t) => t === '已于3月完成')).toHaveLength(1);
     expect(texts).toContain('主任批示：逐项销号。');
+  });
+
+  it('the summary and its paragraph then say 上年结转X项，已完成X项, counted from this year’s sheet as it stands', async () => {
+    const thisYear = await XlsxHost.open(await workbook('2023年', THIS_ROWS));
+    await runCarryOver(thisYear, await XlsxHost.open(await workbook('2022年', LAST_ROWS)), { createdAt: '2023-01-10 09:00' });
+    // Since then the measure taken up again as No. 3 was finished.
+    thisYear.workbook.getWorksheet('2023年')!.getCell(5, 6).value = '已完成';
+    const summary = await runSummary(thisYear, { asOf: '2023-04-01', generatedAt: '2023-04-01 09:00' });
+    expect(summary.model.carryOver).toEqual({ lastYear: 2022, carried: 3, resolved: 2 });
+    expect(summary.paragraph).toContain('上年结转3项，已完成2项，尚有1项未完成。');
+    const texts: string[] = [];
+    thisYear.workbook.getWorksheet(summary.sheetName)!.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('上年结转事项');
+    // Without a 上年未完成事项 sheet nothing is said of it.
+    const plain = await runSummary(await XlsxHost.open(await workbook('2023年', THIS_ROWS)), { asOf: '2023-04-01', generatedAt: '2023-04-01 09:00' });
+    expect(plain.model.carryOver).toBeNull();
+    expect(plain.paragraph).not.toContain('结转');
   });
 
   it('refuses the same table twice with a sentence, and changes nothing', async () => {

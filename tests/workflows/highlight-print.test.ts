@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { legendLine, reconcilePrinted, restorePrinted, MAX_HEADER_FOOTER_CHARS } from '../../src/domain/highlight-print';
+import { legendLine, reconcilePrinted, restorePrinted, validPrintedRecord, MAX_HEADER_FOOTER_CHARS } from '../../src/domain/highlight-print';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { countStates } from '../../src/domain/row-state';
 import { EMPTY_HEADER_FOOTER, type PageHeaderFooter } from '../../src/domain/sheet-spec';
@@ -77,6 +77,22 @@ describe('saving and restoring the clerk’s header and footer', () => {
     expect(reconcilePrinted(edited, first.record, options).record.original).toEqual(edited);
     expect(restorePrinted(edited, first.record)).toBeNull();
     expect(restorePrinted(first.record.applied, first.record)).toEqual(EMPTY_HEADER_FOOTER);
+  });
+
+  it('drops the clerk’s side sections while printing when the line would pass Excel’s 255 characters', () => {
+    const long: PageHeaderFooter = { header: { left: '甲'.repeat(120), center: '', right: '乙'.repeat(120) }, footer: { left: '', center: '', right: '丙' } };
+    const { record } = reconcilePrinted(long, undefined, options);
+    expect(record.applied.header).toEqual({ left: '', center: legendLine(options.counts, DEFAULT_COLOURS, 'zh-CN'), right: '' });
+    expect(record.applied.footer.right).toBe('丙');
+    expect(record.original).toEqual(long);
+  });
+
+  it('ignores a saved record edited out of shape', () => {
+    const good = reconcilePrinted(clerk, undefined, options).record;
+    expect(validPrintedRecord(JSON.parse(JSON.stringify(good)))).toEqual(good);
+    expect(validPrintedRecord({ original: clerk })).toBeUndefined();
+    expect(validPrintedRecord({ ...good, original: { ...clerk, footer: { ...clerk.footer, left: 7 } } })).toBeUndefined();
+    expect(validPrintedRecord({ ...good, original: { ...clerk, header: { ...clerk.header, left: 'x'.repeat(256) } } })).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { parseTypedDate } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { directoryFromCsv, directoryFromGrid, directoryFromJson, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../../domain/units';
-import { XlsxHost } from '../../hosts/xlsx';
+import { PackageFile } from '../package-file';
 import { runCheck, type CheckResult } from '../../workflows/check';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
@@ -143,7 +143,7 @@ export async function loadUnitsOption(args: ParsedArgs, ctx: CliContext): Promis
   if (ext === '.json') return new UnitDirectory(directoryFromJson(fs.readFileSync(absolute, 'utf8')));
   if (ext === '.csv' || ext === '.txt') return new UnitDirectory(directoryFromCsv(fs.readFileSync(absolute, 'utf8')));
   if (ext === '.xlsx' || ext === '.xlsm') {
-    const host = await XlsxHost.open(absolute);
+    const host = await PackageFile.open(absolute);
     const snapshot = await host.read({ sheet: UNIT_DIRECTORY_SHEET });
     if (!snapshot.grid) {
       throw new UserFacingError('cli.units_no_sheet', {
@@ -168,7 +168,7 @@ export async function readOptions(args: ParsedArgs, ctx: CliContext): Promise<{ 
 async function checkFromArgs(args: ParsedArgs, ctx: CliContext, command: string): Promise<{ file: string; result: CheckResult }> {
   const file = inputFile(args, ctx, command);
   const read = await readOptions(args, ctx);
-  const host = await XlsxHost.open(file.absolute);
+  const host = await PackageFile.open(file.absolute);
   // "This year" (the last-resort plan year) follows the CLI's today, so ALLOCATION_TODAY and tests pin it too.
   const currentYear = Number(ctx.today.slice(0, 4));
   const result = await runCheck(host, { ...read, currentYear });

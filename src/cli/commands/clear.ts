@@ -4,7 +4,7 @@ import { runClear } from '../../workflows/clear';
 import { parseArgs, stringOption } from '../args';
 import { inputFile } from './check';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput } from '../output-file';
 
 const HELP = `allocation clear <输入.xlsx> -o <输出.xlsx> [选项]
 清除 allocation highlight 所加的标色，把单元格恢复为标色前的原始颜色；手工改过颜色的单元格保留您的颜色。
@@ -27,11 +27,14 @@ export const clearCommand: Command = {
     const args = parseArgs(argv, [...OUTPUT_OPTIONS, { name: 'sheet', value: true }, { name: 'lang', value: true }]);
     const input = inputFile(args, ctx, 'clear');
     const target = resolveOutputTarget(ctx, input.given, args);
-    const host = await openForChange(target);
+    const host = await openForPatch(target);
     const sheet = stringOption(args, 'sheet');
     const en = ctx.lang === 'en-US';
     // Without --sheet, every sheet this tool coloured is cleared (a file may have been highlighted sheet by sheet).
-    const sheets = sheet !== undefined ? [sheet] : Object.keys(parseState((await host.read()).stateText).state.highlights);
+    // Records of sheets no longer in the workbook (deleted or renamed since) have nothing to restore.
+    const snapshot = sheet === undefined ? await host.read() : null;
+    const existing = new Set(snapshot?.sheets.map((s) => s.name.toLowerCase()) ?? []);
+    const sheets = snapshot ? Object.keys(parseState(snapshot.stateText).state.highlights).filter((n) => existing.has(n.toLowerCase())) : [sheet as string];
     if (!sheets.length) {
       ctx.out(en ? 'This workbook carries no colour-coding from this tool; the copy is unchanged.\n' : '该工作簿没有本工具的标色记录，内容未改动。\n');
     }

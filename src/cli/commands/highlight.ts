@@ -1,12 +1,13 @@
 /** `allocation highlight` — colour-code the task rows by state as of a date, into a new file (or in place). */
+import { chineseDate } from '../../domain/dates';
 import { pick } from '../../domain/i18n';
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
 import { displayWidth } from '../../domain/text-metrics';
 import { ROW_STATES } from '../../domain/types';
-import { runHighlight, validateSoonDays, type HighlightResult } from '../../workflows/highlight';
+import { runHighlight, parseSoonDays, type HighlightResult } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput } from '../output-file';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput } from '../output-file';
 import { inputFile, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
 
 /** The states in words, for --help: what each name means (colour is never the only signal). */
@@ -34,10 +35,7 @@ ${STATES_HELP}
 
 function parseSoonOption(args: ParsedArgs): number | undefined {
   const raw = stringOption(args, 'soon');
-  if (raw === undefined) return undefined;
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  validateSoonDays(n);
-  return n;
+  return raw === undefined ? undefined : parseSoonDays(raw);
 }
 
 /** The options of a command that judges a sheet as of a date and writes a changed copy (highlight, summary …). */
@@ -60,7 +58,7 @@ export function formatHighlightResult(result: HighlightResult, ctx: CliContext):
   const lines = [
     en
       ? `Sheet "${result.sheet}", as of ${result.plan.asOf} (due soon = within ${result.plan.soonDays} working days): ${result.plan.tasks.length} tasks`
-      : `工作表“${result.sheet}”，截至 ${result.plan.asOf}（临期：${result.plan.soonDays} 个工作日内到期）：共 ${result.plan.tasks.length} 项任务`,
+      : `工作表“${result.sheet}”，截至${chineseDate(result.plan.asOf)}（临期：${result.plan.soonDays} 个工作日内到期）：共 ${result.plan.tasks.length} 项任务`,
   ];
   const names = ROW_STATES.map((state) => pick(STATE_NAMES[state], ctx.lang));
   const width = Math.max(...names.map(displayWidth));
@@ -81,7 +79,7 @@ export const highlightCommand: Command = {
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseArgs(argv, DATED_CHANGE_OPTIONS);
     const { target, ...options } = await datedChangeInputs(args, ctx, 'highlight');
-    const host = await openForChange(target);
+    const host = await openForPatch(target);
     const result = await runHighlight(host, { ...options, lang: ctx.lang });
     const written = await writeOutput(host, target);
     ctx.out(formatHighlightResult(result, ctx));

@@ -3,9 +3,9 @@ import { pick } from '../../domain/i18n';
 import { chineseDate } from '../../domain/dates';
 import { DEFAULT_REPLY_WORKDAYS, ROLE_NAMES } from '../../domain/reminders';
 import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
-import { XlsxHost } from '../../hosts/xlsx';
+import { PackageFile } from '../package-file';
 import { runRemind, type RemindResult } from '../../workflows/remind';
-import { validateSoonDays } from '../../workflows/highlight';
+import { parseSoonDays } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { inputFile, parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
@@ -49,10 +49,7 @@ ${READ_OPTIONS_HELP}
   allocation remind samples/liangjiang-2022-returns.xlsx --as-of 2022-09-15 --unit 经济运行局 --format json`;
 
 function parseSoon(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  validateSoonDays(n);
-  return n;
+  return raw === undefined ? undefined : parseSoonDays(raw);
 }
 
 function parseReplyBy(raw: string | undefined): string | undefined {
@@ -140,7 +137,7 @@ export const remindCommand: Command = {
     const unit = stringOption(args, 'unit');
     const file = inputFile(args, ctx, 'remind');
     const read = await readOptions(args, ctx);
-    const host = await XlsxHost.open(file.absolute);
+    const host = await PackageFile.open(file.absolute);
     const result = await runRemind(host, { ...read, asOf, soonDays, replyBy, unit, today: ctx.today });
     ctx.out(format === 'json' ? JSON.stringify(remindJson(result), null, 2) + '\n' : remindText(result, ctx));
     return result.units.length ? 1 : 0;

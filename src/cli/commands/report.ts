@@ -1,7 +1,7 @@
 /** `allocation report` — colour-code the rows AND write the summary sheet, in one go, into a new file. */
 import { runReport } from '../../workflows/report';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, openForChange, writeOutput } from '../output-file';
+import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput } from '../output-file';
 import { summaryText } from '../summary-output';
 import { READ_OPTIONS_HELP } from './check';
 import { formatHighlightResult } from './highlight';
@@ -30,7 +30,7 @@ export const reportCommand: Command = {
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const { target, options } = await parseSummaryArgs(argv, ctx, 'report');
-    const host = await openForChange(target);
+    const host = await openForPatch(target);
     const result = await runReport(host, options);
     const written = await writeOutput(host, target);
     ctx.out(formatHighlightResult(result.highlight, ctx));

@@ -12,6 +12,7 @@ import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { inputFile, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
 import { generatedAt } from './summary';
+import { errnoText } from '../errno-text';
 
 const SPLIT_OPTIONS: OptionSpec[] = [
   { name: 'out', value: true },
@@ -151,8 +152,9 @@ async function writeSet(dir: string, names: string[], books: XlsxHost[]): Promis
 }
 
 function cannotWrite(dir: string, e: unknown, placed: string[]): UserFacingError {
-  const detail = isUserFacingError(e) ? e.text.zh : e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
-  const detailEn = isUserFacingError(e) ? e.text.en : detail;
+  const why = isUserFacingError(e) ? e.text : errnoText(e);
+  const detail = why.zh;
+  const detailEn = why.en;
   const zhPlaced = placed.length ? `已写入 ${placed.length} 个文件：${placed.join('、')}；重新执行即可补齐（无需 --force）` : '文件夹中未写入任何文件';
   const enPlaced = placed.length ? `${placed.length} files are in place: ${placed.join(', ')}; run again to complete the set (no --force needed)` : 'nothing was written to the folder';
   return new UserFacingError('split.cannot_write', {

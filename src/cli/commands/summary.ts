@@ -5,7 +5,7 @@ import { DEFAULT_SUMMARY_SHEET_NAME } from '../../domain/summary-sheet';
 import { runSummary, type SummaryOptions } from '../../workflows/summary';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, openForChange, writeOutput, type OutputTarget } from '../output-file';
+import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput, type OutputTarget } from '../output-file';
 import { summaryText } from '../summary-output';
 import { READ_OPTIONS_HELP } from './check';
 import { DATED_CHANGE_OPTIONS, datedChangeInputs } from './highlight';
@@ -57,7 +57,7 @@ export const summaryCommand: Command = {
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const { target, options } = await parseSummaryArgs(argv, ctx, 'summary');
-    const host = await openForChange(target);
+    const host = await openForPatch(target);
     const result = await runSummary(host, options);
     const written = await writeOutput(host, target);
     ctx.out(summaryText(result, ctx.lang));

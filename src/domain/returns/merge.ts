@@ -69,10 +69,10 @@ export const CUT_MARKER = '……【超出Excel单元格32767字上限，以下�
  * The parts joined by newlines, cut to fit one cell with CUT_MARKER at the end; `cutPart` is the index of
  * the first part that did not fit whole (null when nothing was cut). A surrogate pair is never split.
  */
-export function fitToCell(parts: string[], limit = EXCEL_CELL_CHARS): { text: string; cutPart: number | null } {
+export function fitToCell(parts: string[], limit = EXCEL_CELL_CHARS, marker = CUT_MARKER): { text: string; cutPart: number | null } {
   const whole = parts.join('\n');
   if (whole.length <= limit) return { text: whole, cutPart: null };
-  let end = limit - CUT_MARKER.length;
+  let end = limit - marker.length;
   const code = whole.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
   let start = 0;
@@ -84,7 +84,7 @@ export function fitToCell(parts: string[], limit = EXCEL_CELL_CHARS): { text: st
     }
     start += parts[i].length + 1;
   }
-  return { text: whole.slice(0, end) + CUT_MARKER, cutPart };
+  return { text: whole.slice(0, end) + marker, cutPart };
 }
 
 /** Excel's last column (XFD), 0-based. */

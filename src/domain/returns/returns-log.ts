@@ -4,6 +4,7 @@
  */
 import { pick } from '../i18n';
 import { visibleName } from '../text';
+import { EXCEL_CELL_CHARS, fitToCell } from './merge';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
 import { rowHeightFor, wrappedLines } from '../text-metrics';
 import type { CellRange, Finding, Lang, LocalText } from '../types';
@@ -72,6 +73,7 @@ const L = {
   accepted: { zh: '已采用', en: 'Accepted' },
   rejected: { zh: '未采用', en: 'Rejected' },
   unknownUnit: { zh: '（不明）', en: '(unknown)' },
+  moreProblems: (n: number): LocalText => ({ zh: `\n……共 ${n} 条问题，其余从略（完整列表见命令行输出）`, en: `\n… ${n} problems in all; the rest are not shown here (see the command's output)` }),
   none: { zh: '无', en: 'None' },
   missingBlock: { zh: '二、未报送的单位', en: '2. Units that have not returned' },
   allReturned: { zh: '全部单位均已报送。', en: 'Every unit has returned.' },
@@ -98,7 +100,10 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
   rows.push(L.returnsHeader.map((h) => ({ v: t(h), s: 'header' })));
   for (const r of model.returns) {
     // A file name inside a message may carry control characters: shown escaped, never written raw into a cell.
-    const problems = r.findings.map((f) => visibleName(t(f.message))).join('\n');
+    // A return with thousands of problems would pass Excel's cell limit: the cell says how many are not shown.
+    const messages = r.findings.map((f) => visibleName(t(f.message)));
+    const fitted = fitToCell(messages, EXCEL_CELL_CHARS, t(L.moreProblems(r.findings.length)));
+    const problems = fitted.text;
     const row = rows.length;
     rows.push([
       { v: r.unit ?? t(L.unknownUnit), s: 'cell' },

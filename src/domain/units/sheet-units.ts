@@ -34,12 +34,18 @@ const DATE_LIKE = /(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:\d{1,2}\s*日)?|年底|�
 const ACTION_START = /^(?:加强|推进|开展|完善|建立|健全|做好|组织|督促|指导|落实|深化|提升|强化|制定|严格|及时|全面|进一步|积极|确保|按照|根据)/;
 /** Sentence punctuation outside brackets. */
 const SENTENCE_MARK = /[。！？!?]/;
+/** A name needs a character or a letter: `12345` or `—` in a unit cell is a number or a mark, not a unit. */
+const NAME_CHARACTER = /[A-Za-z\u3400-\u9FFF]/;
 
-/** A name that reads like a measure, a deadline or a sentence rather than a unit. */
+/** A name that reads like a measure, a deadline, a sentence or a number rather than a unit. */
 export function looksLikeStrayText(name: string): boolean {
   const outside = withoutBrackets(name);
   return (
-    outside.length > MAX_NAME_CHARS || DATE_LIKE.test(outside) || ACTION_START.test(outside) || SENTENCE_MARK.test(outside)
+    outside.length > MAX_NAME_CHARS ||
+    !NAME_CHARACTER.test(name) ||
+    DATE_LIKE.test(outside) ||
+    ACTION_START.test(outside) ||
+    SENTENCE_MARK.test(outside)
   );
 }
 

@@ -19,8 +19,9 @@ export function dateCell(d: Date): CellValue {
   const serial = Math.round((d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL) * 1e6) / 1e6;
   if (Number.isNaN(serial)) return null;
   if (isExcelDateSerial(serial)) return { kind: 'date', iso: serialToIso(serial), serial };
-  // Before 1900 Excel has no date; keep what the file says as text rather than invent a serial.
-  return d.toISOString().slice(0, 10);
+  // Below serial 1 Excel shows no date (a negative number under a date format shows ####): the cell holds a
+  // number, and it is read as that number, never as a day in 1899.
+  return serial;
 }
 
 function richTextPlain(rich: { richText?: { text?: string }[] }): string {

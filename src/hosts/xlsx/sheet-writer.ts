@@ -5,53 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { rangeAddress } from '../../domain/address';
-import { isValidIsoDate } from '../../domain/dates';
-import { UserFacingError } from '../../domain/errors';
-import { text } from '../../domain/i18n';
-import { isValidSheetName } from '../../domain/product-sheets';
+import { DATE_FORMAT, MAX_CELL_CHARS, MAX_COLS, MAX_ROWS, inlineList, invalidSpec, isValidRange, validateSpec } from '../spec-rules';
 import { headerFooterCode, type PrintSpec, type SheetSpec, type SpecStyle, type SpecValue } from '../../domain/sheet-spec';
 import type { CellRange } from '../../domain/types';
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-export const DATE_FORMAT = 'yyyy-mm-dd';
-/** Excel refuses (and "repairs" away) a cell holding more characters than this. */
-export const MAX_CELL_CHARS = 32_767;
-/** Excel's limit for an inline list in data validation (the quoted, comma-joined options). */
-const MAX_INLINE_LIST_CHARS = 255;
+export { DATE_FORMAT, MAX_CELL_CHARS, MAX_COLS, MAX_ROWS, isValidRange, validateSpec };
 
 /** '#RRGGBB' → ExcelJS's opaque 'FFRRGGBB'. */
 export function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-export function isValidRange(r: CellRange): boolean {
-  return (
-    [r.top, r.left, r.bottom, r.right].every((n) => Number.isInteger(n) && n >= 0) &&
-    r.bottom >= r.top &&
-    r.right >= r.left &&
-    r.bottom < MAX_ROWS &&
-    r.right < MAX_COLS
-  );
-}
-
-function invalidSpec(spec: SheetSpec, why: string, whyEn: string): UserFacingError {
-  return new UserFacingError('xlsx.invalid_sheet_spec', text(`无法生成工作表“${spec.name}”：${why}`, `Cannot create sheet "${spec.name}": ${whyEn}`));
-}
-
-/** The first merged area that shares a cell with an earlier one, or null (linear in the merged cells). */
-function overlappingMerge(merges: readonly CellRange[]): CellRange | null {
-  const covered = new Set<number>();
-  for (const m of merges) {
-    for (let row = m.top; row <= m.bottom; row++) {
-      for (let col = m.left; col <= m.right; col++) {
-        const key = row * 16_384 + col;
-        if (covered.has(key)) return m;
-        covered.add(key);
-      }
-    }
-  }
-  return null;
 }
 
 /**
@@ -73,48 +35,12 @@ function mergeAreas(ws: ExcelJS.Worksheet, merges: readonly CellRange[]): void {
   }
 }
 
-/** Everything that could make writing the spec fail, checked before anything is changed. */
-export function validateSpec(spec: SheetSpec): void {
-  if (!isValidSheetName(spec.name)) {
-    throw new UserFacingError(
-      'xlsx.invalid_sheet_name',
-      text(`工作表名称无效：“${spec.name}”（1–31 个字符，不能含 : \\ / ? * [ ]）`, `Invalid sheet name "${spec.name}" (1–31 characters, none of : \\ / ? * [ ])`),
-    );
-  }
-  const ranges = [...spec.merges, ...(spec.dataBars ?? []).map((d) => d.range), ...(spec.dropdowns ?? []).map((d) => d.range), ...(spec.dateInputs ?? []), ...(spec.protection?.unlocked ?? [])];
-  const bad = ranges.find((r) => !isValidRange(r));
-  if (bad) throw invalidSpec(spec, `区域超出工作表范围 ${JSON.stringify(bad)}`, `range outside the sheet ${JSON.stringify(bad)}`);
-  const overlap = overlappingMerge(spec.merges);
-  if (overlap) throw invalidSpec(spec, `合并区域重叠 ${JSON.stringify(overlap)}`, `overlapping merged areas ${JSON.stringify(overlap)}`);
-  for (const row of spec.rows) {
-    for (const cell of row) {
-      const v = cell.v;
-      if (v !== null && typeof v === 'object' && !isValidIsoDate(v.date)) {
-        throw invalidSpec(spec, `日期无效“${v.date}”`, `invalid date "${v.date}"`);
-      }
-      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
-        throw invalidSpec(spec, `单元格文字超过 Excel 上限 ${MAX_CELL_CHARS} 个字符`, `a cell's text exceeds Excel's limit of ${MAX_CELL_CHARS} characters`);
-      }
-      if (cell.s !== undefined && !spec.styles[cell.s]) throw invalidSpec(spec, `未定义的样式“${cell.s}”`, `undefined style "${cell.s}"`);
-    }
-  }
-  for (const d of spec.dropdowns ?? []) {
-    if (d.options.some((o) => /[",]/.test(o)) || inlineList(d.options).length > MAX_INLINE_LIST_CHARS) {
-      throw invalidSpec(spec, '下拉选项含逗号或引号，或总长度超过 255 个字符', 'dropdown options contain commas or quotes, or exceed 255 characters');
-    }
-  }
-}
-
 /**
  * ExcelJS keeps range-wide validations on `worksheet.dataValidations` (one entry per range, unlike the
  * per-cell `cell.dataValidation`); its type definitions omit the property.
  */
 function sheetValidations(ws: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void } {
   return (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
-}
-
-function inlineList(options: string[]): string {
-  return `"${options.join(',')}"`;
 }
 
 /** A date as ExcelJS wants it: UTC midnight, which it turns into a whole serial. */

@@ -4,13 +4,9 @@
  * ExcelJS would drop on save is looked for when a save (or roundTripRisks) first asks, and `save` refuses to
  * lose that content unless opened with `force`.
  */
-import { promises as fsp } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { cellAddress, parseAddress } from '../../domain/address';
-import { isValidIsoDate } from '../../domain/dates';
-import { UserFacingError, isUserFacingError } from '../../domain/errors';
-import { text } from '../../domain/i18n';
+import { parseAddress } from '../../domain/address';
+import { isUserFacingError } from '../../domain/errors';
 import { headerFooterCode, parseHeaderFooterCode, type SheetSpec } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText } from '../../domain/types';
 import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
@@ -35,23 +31,17 @@ import {
   resolveColour,
   themePaletteFromXml,
 } from './colour-token';
+import { type FileKeep, readInputFile, writeFileAtomically } from '../node-file';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { plainValue, readGrid } from './read-grid';
-import { DATE_FORMAT, MAX_CELL_CHARS, argb, excelValue, isValidRange, validateSpec, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
+import { invalidRange, unknownSheet, validateChanges } from '../spec-rules';
+import { DATE_FORMAT, argb, excelValue, isValidRange, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
 
 export { writeSpecsToWorkbook };
 
 export interface OpenOptions {
   /** Allow saving even though content ExcelJS cannot keep (charts, pivots, macros…) will be lost. */
   force?: boolean;
-}
-
-function unknownSheet(name: string): UserFacingError {
-  return new UserFacingError('xlsx.unknown_sheet', text(`工作簿中没有名为“${name}”的工作表`, `The workbook has no sheet named "${name}"`));
-}
-
-function invalidRange(sheet: string, r: CellRange): UserFacingError {
-  return new UserFacingError('xlsx.invalid_range', text(`工作表“${sheet}”中的区域无效：${JSON.stringify(r)}`, `Invalid range on sheet "${sheet}": ${JSON.stringify(r)}`));
 }
 
 function* cellsOf(r: CellRange): Generator<[number, number]> {
@@ -90,7 +80,7 @@ export class XlsxHost implements WorkbookHost {
   /** Opens a file path or the bytes of an .xlsx; throws UserFacingError (zh-CN first) for anything unreadable. */
   static async open(pathOrBytes: string | Uint8Array, options: OpenOptions = {}): Promise<XlsxHost> {
     const label = typeof pathOrBytes === 'string' ? pathOrBytes : '（内存中的文件）';
-    const bytes = typeof pathOrBytes === 'string' ? await readInput(pathOrBytes) : pathOrBytes;
+    const bytes = typeof pathOrBytes === 'string' ? await readInputFile(pathOrBytes) : pathOrBytes;
     assertZipContainer(bytes, label);
     const inspection = await inspectPackage(bytes, label);
     const workbook = new ExcelJS.Workbook();
@@ -158,7 +148,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(changes: WorkbookChange[]): Promise<void> {
-    this.validate(changes);
+    validateChanges(this.workbook.worksheets.map((ws) => ws.name), changes);
     const active = this.activeSheetName();
     for (const change of changes) {
       switch (change.kind) {
@@ -197,28 +187,9 @@ export class XlsxHost implements WorkbookHost {
     // Nothing to show outside Excel.
   }
 
-  /**
-   * Writes to a temporary file beside the target, then renames it over: the output is whole or absent.
-   * `keep` gives the replaced file's mode and owner to the new one (set before the rename, so the file is
-   * never readable by more people than before).
-   */
-  async save(target: string, keep?: { mode: number; uid: number; gid: number }): Promise<void> {
-    const bytes = await this.toBuffer();
-    const dir = path.dirname(path.resolve(target));
-    // A short name of its own: the target's name may already be near the 255-byte limit.
-    const temp = path.join(dir, `.allocation-${process.pid}-${Date.now().toString(36)}.tmp`);
-    try {
-      await fsp.writeFile(temp, bytes, keep ? { mode: 0o600 } : undefined);
-      if (keep) {
-        await fsp.chown(temp, keep.uid, keep.gid).catch(() => undefined); // only root may give a file away
-        await fsp.chmod(temp, keep.mode & 0o7777);
-      }
-      await fsp.rename(temp, target);
-    } catch (e) {
-      await fsp.rm(temp, { force: true });
-      const detail = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
-      throw new UserFacingError('xlsx.cannot_write', text(`无法写入文件：${target}（${detail}）`, `Cannot write the file: ${target} (${detail})`));
-    }
+  /** Saves atomically (see writeFileAtomically). */
+  async save(target: string, keep?: FileKeep): Promise<void> {
+    await writeFileAtomically(target, await this.toBuffer(), keep);
   }
 
   async toBuffer(): Promise<Uint8Array> {
@@ -269,77 +240,6 @@ export class XlsxHost implements WorkbookHost {
     });
     const joined = chunks.join('');
     return joined || null;
-  }
-
-  /** Every check that could fail, run against the sheet names as each change would leave them. */
-  private validate(changes: WorkbookChange[]): void {
-    const names = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-    const need = (sheet: string): void => {
-      if (!names.has(sheet.toLowerCase())) throw unknownSheet(sheet);
-    };
-    const needCell = (sheet: string, cell: { row: number; col: number }): void => {
-      const r: CellRange = { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
-      if (!isValidRange(r)) throw invalidRange(sheet, r);
-    };
-    for (const change of changes) {
-      switch (change.kind) {
-        case 'colour': {
-          need(change.sheet);
-          const bad = change.ranges.find((r) => !isValidRange(r));
-          if (bad) throw invalidRange(change.sheet, bad);
-          if (!/^#?[0-9a-fA-F]{6}$/.test(change.fill) || !/^#?[0-9a-fA-F]{6}$/.test(change.font)) {
-            throw new UserFacingError('xlsx.invalid_colour', text(`颜色无效：${change.fill} / ${change.font}`, `Invalid colour: ${change.fill} / ${change.font}`));
-          }
-          break;
-        }
-        case 'restore': {
-          need(change.sheet);
-          for (const s of change.styles) needCell(change.sheet, s);
-          break;
-        }
-        case 'cells': {
-          need(change.sheet);
-          for (const w of change.writes) {
-            needCell(change.sheet, w);
-            if (w.styleFrom) needCell(change.sheet, w.styleFrom);
-            if (typeof w.value === 'string' && w.value.length > MAX_CELL_CHARS) {
-              throw new UserFacingError(
-                'xlsx.text_too_long',
-                text(`${cellAddress(w.row, w.col)} 的文字超过 Excel 上限 ${MAX_CELL_CHARS} 个字符`, `The text for ${cellAddress(w.row, w.col)} exceeds Excel's limit of ${MAX_CELL_CHARS} characters`),
-              );
-            }
-            if (w.value !== null && typeof w.value === 'object' && !isValidIsoDate(w.value.date)) {
-              throw new UserFacingError('xlsx.invalid_date', text(`日期无效：${w.value.date}（${cellAddress(w.row, w.col)}）`, `Invalid date: ${w.value.date} (${cellAddress(w.row, w.col)})`));
-            }
-          }
-          break;
-        }
-        case 'sheet': {
-          validateSpec(change.spec);
-          const replaced = change.replaces?.toLowerCase() ?? null;
-          if (replaced) names.delete(replaced);
-          const key = change.spec.name.toLowerCase();
-          if (names.has(key)) {
-            throw new UserFacingError(
-              'xlsx.sheet_exists',
-              text(`已有名为“${change.spec.name}”的工作表，未覆盖`, `A sheet named "${change.spec.name}" already exists and was not overwritten`),
-            );
-          }
-          names.add(key);
-          break;
-        }
-        case 'deleteSheet':
-          need(change.sheet);
-          names.delete(change.sheet.toLowerCase());
-          break;
-        case 'headerFooter':
-          need(change.sheet);
-          break;
-        case 'state':
-          names.add(STATE_SHEET_NAME.toLowerCase());
-          break;
-      }
-    }
   }
 
   /**
@@ -427,17 +327,5 @@ export class XlsxHost implements WorkbookHost {
         cell.style = { ...(cell.style ?? {}), numFmt: DATE_FORMAT };
       }
     }
-  }
-}
-
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await fsp.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserFacingError('xlsx.not_found', text(`找不到文件：${file}`, `File not found: ${file}`));
-    if (code === 'EISDIR') throw new UserFacingError('xlsx.is_directory', text(`这是文件夹，不是文件：${file}`, `This is a folder, not a file: ${file}`));
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new UserFacingError('xlsx.cannot_read', text(`无法读取文件：${file}（${detail}）`, `Cannot read the file: ${file} (${detail})`));
   }
 }

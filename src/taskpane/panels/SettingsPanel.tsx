@@ -9,7 +9,7 @@ import { DEFAULT_COLOURS, normaliseColour, resolveColours } from '../../domain/c
 import { STATE_NAMES } from '../../domain/row-state';
 import { cellText } from '../../domain/text';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type RowState } from '../../domain/types';
-import type { StateColours } from '../../domain/workbook-state';
+import { nameKeyed, ownEntry, withEntry, type StateColours } from '../../domain/workbook-state';
 import { useController } from '../controller';
 import type { PaneCheckResult } from '../workflows';
 import { COLUMN_LABELS, COLUMN_ROLES, usePanelStyles } from './shared';
@@ -75,9 +75,9 @@ export function SettingsPanel() {
         if (reportClosing.trim()) next.reportClosing = reportClosing.trim();
         else delete next.reportClosing;
         if (sheet && detected) {
-          const perSheet = { ...(current.columns ?? {}) };
-          if (Object.keys(corrected).length > 0) perSheet[sheet] = { ...(perSheet[sheet] ?? {}), ...corrected };
-          next.columns = perSheet;
+          // Keyed by sheet name without a prototype: a sheet called __proto__ keeps its correction.
+          const perSheet = nameKeyed(Object.entries(current.columns ?? {}));
+          next.columns = Object.keys(corrected).length > 0 ? withEntry(perSheet, sheet, { ...ownEntry(perSheet, sheet), ...corrected }) : perSheet;
         }
         return next;
       });

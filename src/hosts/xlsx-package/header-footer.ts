@@ -1,0 +1,44 @@
+/**
+ * A worksheet's printed header and footer (the `<headerFooter>` element's oddHeader and oddFooter), read from the
+ * part's XML and written back by replacing only those two children; the element's other children (first-page
+ * and even-page lines) and attributes stay as they are.
+ */
+import { escapeXml, unescapeXml } from './xml-text';
+
+/** The elements CT_Worksheet puts after headerFooter, any of which a new headerFooter must precede. */
+const AFTER_HEADER_FOOTER = [
+  'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing',
+  'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+
+function prefixOf(xml: string): string {
+  return /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
+}
+
+/** The oddHeader and oddFooter codes ('' when absent). */
+export function readHeaderFooter(xml: string): { header: string; footer: string } {
+  const p = prefixOf(xml);
+  const element = new RegExp(`<${p}headerFooter\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}headerFooter>)`).exec(xml);
+  const inner = element?.[1] ?? '';
+  const line = (name: string): string => unescapeXml(new RegExp(`<${p}${name}\\b[^>]*>([\\s\\S]*?)</${p}${name}>`).exec(inner)?.[1] ?? '');
+  return { header: line('oddHeader'), footer: line('oddFooter') };
+}
+
+export function writeHeaderFooter(xml: string, header: string, footer: string): string {
+  const p = prefixOf(xml);
+  const lines = `${header ? `<${p}oddHeader>${escapeXml(header)}</${p}oddHeader>` : ''}${footer ? `<${p}oddFooter>${escapeXml(footer)}</${p}oddFooter>` : ''}`;
+  const element = new RegExp(`<${p}headerFooter\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}headerFooter>)`).exec(xml);
+  if (element) {
+    const others = (element[2] ?? '').replace(new RegExp(`<${p}(oddHeader|oddFooter)\\b[^>]*>[\\s\\S]*?</${p}\\1>|<${p}(oddHeader|oddFooter)\\b[^>]*/>`, 'g'), '');
+    const attrs = element[1].replace(/\s*\/$/, '');
+    return `${xml.slice(0, element.index)}<${p}headerFooter${attrs}>${lines}${others}</${p}headerFooter>${xml.slice(element.index + element[0].length)}`;
+  }
+  if (!lines) return xml;
+  const fresh = `<${p}headerFooter>${lines}</${p}headerFooter>`;
+  let at = xml.lastIndexOf(`</${p}worksheet>`);
+  for (const name of AFTER_HEADER_FOOTER) {
+    const m = new RegExp(`<${p}${name}[\\s/>]`).exec(xml);
+    if (m && m.index < at) at = m.index;
+  }
+  return `${xml.slice(0, at)}${fresh}${xml.slice(at)}`;
+}
