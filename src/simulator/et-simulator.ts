@@ -13,8 +13,8 @@
  *    a scalar for one cell and rows of values for several, Empty (undefined here) for blank cells;
  *  - a value written through Value2 is coerced as if typed (`=…` a formula, '001' the number 1) unless the cell
  *    is formatted "@" — the reason the host formats text cells first;
- *  - `Sheets.Add` makes the new sheet the active one; `Worksheet.Delete` asks the user unless
- *    `Application.DisplayAlerts` is false (counted in stats.alertsShown); a very hidden sheet is refused for
+ *  - `Sheets.Add` makes the new sheet the active one; `Worksheet.Delete` asks the user unless the application's
+ *    `DisplayAlerts` is false (counted in stats.alertsShown); a very hidden sheet is refused for
  *    deletion, as Excel does (not documented for ET; assumed, and the host shows the sheet first anyway);
  *  - a protected sheet refuses writes to locked cells.
  * Browser-safe: the preview runs it in the page.
