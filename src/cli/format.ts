@@ -59,6 +59,8 @@ export interface CheckJson {
   tasks: TaskJson[];
   findings: FindingJson[];
   counts: FindingCounts;
+  /** Which directory the check used (as the text output and the pane say it) and its size. */
+  directory: { source: DirectorySource; units: number; groups: number };
 }
 
 const COLUMN_ORDER: (keyof ColumnMap)[] = ['section', 'subsection', 'measure', 'deadline', 'lead', 'responsible', 'status', 'number'];
@@ -109,6 +111,7 @@ export function checkJson(result: CheckResult, context: { file: string; asOf: st
     tasks: a.tasks.map(taskJson),
     findings: a.findings.map((f) => findingJson(f, context.lang)),
     counts: countFindings(a),
+    directory: { source: result.directorySource, units: result.directory.data.units.length, groups: result.directory.data.groups.length },
   };
 }
 

@@ -59,8 +59,8 @@ const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
  * A rule the document prints for reading its unit lists: 主要责任单位第一个为牵头单位，其余为配合单位 /
  * 列第一位的为牵头单位，下同 / 排在首位的为牵头单位.
  */
-const LEAD_RULE = /(?:第一个|第一位|第1位|首位|第一家|排名第一|排序第一)[^，。；,;]{0,8}(?:为|是)牵头(?:单位|部门)/;
-/** Blank 牵头单位 in at least this many tasks, and this share of the table, is the table's way, not an omission. */
+const LEAD_RULE = /[^，。；,;:()]*(?:第一个|第一位|第1位|首位|第一家|排名第一|排序第一)[^，。；,;()]{0,8}(?:为|是)牵头(?:单位|部门)/;
+/** A unit column blank in at least this many tasks, and this share of the table, is the table's way, not an omission. */
 const BLANK_LEAD_MIN_TASKS = 3;
 const BLANK_LEAD_MIN_SHARE = 1 / 3;
 /** A finding about one name lists this many of its cells, then says how many more. */
@@ -227,7 +227,9 @@ class SheetReader {
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
   private readonly blankLeads: CellRef[] = [];
-  /** The document's printed rule that the first unit listed leads, and where it is printed. */
+  /** Tasks whose 责任单位 cell is blank: warnings, unless the lead alone carries many tasks by design. */
+  private readonly blankResponsibles: { at: CellRef; message: LocalText; withLead: boolean }[] = [];
+  /** The document's printed rule that the first unit listed leads (its clause), and where it is printed. */
   private readonly leadRule: { at: CellRef; text: string } | null;
 
   private section: string | null = null;
@@ -661,12 +663,16 @@ class SheetReader {
     const responsibleFilled = this.firstFilled(t.responsibleCells);
     if (this.cols.lead !== null && !leadFilled) this.blankLeads.push({ row: t.firstRow, col: this.cols.lead });
     if (this.cols.responsible !== null && !responsibleFilled) {
-      this.findings.add('warning', 'responsible.missing', { row: t.firstRow, col: this.cols.responsible }, this.blankCell({
-        zh: lead.length ? `责任单位为空（牵头单位：${lead.join('、')}），请确认是否由牵头单位自行负责` : '责任单位为空',
-        en: lead.length
-          ? `the responsible unit is blank (lead: ${lead.join('、')}); confirm the lead unit handles it alone`
-          : 'the responsible unit is blank',
-      }));
+      this.blankResponsibles.push({
+        at: { row: t.firstRow, col: this.cols.responsible },
+        message: this.blankCell({
+          zh: lead.length ? `责任单位为空（牵头单位：${lead.join('、')}），请确认是否由牵头单位自行负责` : '责任单位为空',
+          en: lead.length
+            ? `the responsible unit is blank (lead: ${lead.join('、')}); confirm the lead unit handles it alone`
+            : 'the responsible unit is blank',
+        }),
+        withLead: lead.length > 0,
+      });
     }
     return { lead, responsible };
   }
@@ -818,7 +824,7 @@ class SheetReader {
    */
   private blankLeadFindings(): void {
     const blanks = this.blankLeads;
-    if (blanks.length >= BLANK_LEAD_MIN_TASKS && blanks.length >= this.tasks.length * BLANK_LEAD_MIN_SHARE) {
+    if (this.blankByDesign(blanks.length)) {
       const column = columnLetter(blanks[0].col);
       this.findings.add('info', 'lead.blank_column', null, {
         zh: `${column} 列（牵头单位）有 ${blanks.length} 项任务未填写（共 ${this.tasks.length} 项），表格似乎有意不逐项指定牵头单位：这些任务按所列责任单位统计`,
@@ -832,6 +838,30 @@ class SheetReader {
         en: 'the lead unit is blank, while the other tasks of the table name one',
       }));
     }
+  }
+
+  /**
+   * Blank 责任单位 beside a filled 牵头单位: a warning each, unless the table does so for many tasks (the lead
+   * carries them alone), then one notice. A task with no unit at all is always said at its cell.
+   */
+  private blankResponsibleFindings(): void {
+    const alone = this.blankResponsibles.filter((b) => b.withLead);
+    const byDesign = this.blankByDesign(alone.length);
+    if (byDesign) {
+      const column = columnLetter(alone[0].at.col);
+      this.findings.add('info', 'responsible.blank_column', null, {
+        zh: `${column} 列（责任单位）有 ${alone.length} 项任务未填写（共 ${this.tasks.length} 项），这些任务按牵头单位独自负责统计`,
+        en: `Column ${column} (responsible unit) is blank for ${alone.length} of the ${this.tasks.length} tasks; those tasks are counted as the lead unit’s alone`,
+      });
+    }
+    for (const b of this.blankResponsibles) {
+      if (!byDesign || !b.withLead) this.findings.add('warning', 'responsible.missing', b.at, b.message);
+    }
+  }
+
+  /** Blank in this many tasks, and this share of the table, is how the table is made, not an omission. */
+  private blankByDesign(blanks: number): boolean {
+    return blanks >= BLANK_LEAD_MIN_TASKS && blanks >= this.tasks.length * BLANK_LEAD_MIN_SHARE;
   }
 
   // ---- numbering and table-level ------------------------------------------------------------------------
@@ -942,8 +972,9 @@ class SheetReader {
     if (this.directory) this.directoryFindings();
     else this.sheetUnitFindings();
     this.blankLeadFindings();
+    this.blankResponsibleFindings();
     if (this.leadRule) {
-      const quoted = this.leadRule.text.length > 40 ? `${this.leadRule.text.slice(0, 40)}…` : this.leadRule.text;
+      const quoted = this.leadRule.text;
       this.findings.add('info', 'lead.rule', this.leadRule.at, {
         zh: `按文件的说明“${quoted}”，各项任务所列的第一个单位均按牵头单位、其余按责任单位处理`,
         en: `As the document says (“${quoted}”), the first unit listed for each task is taken as its lead and the others as responsible`,
@@ -998,8 +1029,8 @@ function findLeadRule(grid: SheetGrid): { at: CellRef; text: string } | null {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== 'string' || v.indexOf('牵头') < 0) continue;
-      const text = normaliseText(v);
-      if (LEAD_RULE.test(text)) return { at: { row: grid.originRow + r, col: grid.originCol + c }, text };
+      const rule = LEAD_RULE.exec(normaliseText(v));
+      if (rule) return { at: { row: grid.originRow + r, col: grid.originCol + c }, text: rule[0].trim() };
     }
   }
   return null;

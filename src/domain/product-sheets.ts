@@ -11,8 +11,7 @@ import type { SheetSpec } from './sheet-spec';
 import { cellText } from './text';
 import { BASE_FONT_SIZE, fittedRowHeight } from './text-metrics';
 import type { CellValue, Lang, LocalText } from './types';
-import { RETURN_IDENTITY_SHEET } from './returns/identity';
-import { UNIT_DIRECTORY_SHEET } from './units/directory-io';
+import { RETURN_IDENTITY_SHEET, UNIT_DIRECTORY_SHEET } from './sheet-names';
 import { STATE_SHEET_NAME, type ProductSheetRecord, type WorkbookState } from './workbook-state';
 
 /**

@@ -7,7 +7,7 @@
 import { resolveColours } from '../domain/colours';
 import { localDate, localDateTime } from '../domain/dates';
 import { isClerkTable } from '../domain/product-sheets';
-import { STATE_DESCRIPTIONS, STATE_NAMES } from '../domain/row-state';
+import { STATE_DESCRIPTIONS, STATE_NAMES } from '../domain/state-words';
 import { ROW_STATES, type Finding, type LocalText, type RowState, type Severity } from '../domain/types';
 import type { ProductSettings, StateColours, WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';

@@ -52,6 +52,7 @@ describe('allocation check', () => {
     const json = JSON.parse(out);
     // The agreed fields, in this order; later features add fields after them (none renamed).
     expect(Object.keys(json).slice(0, 10)).toEqual(['file', 'sheet', 'title', 'planYear', 'asOf', 'headerRow', 'columns', 'tasks', 'findings', 'counts']);
+    expect(json.directory).toEqual({ source: 'sheet', units: 19, groups: 4 });
     expect(json).toMatchObject({
       file: 'samples/liangjiang-2022.xlsx',
       title: '两江新区2022年政务公开重点工作任务分工',

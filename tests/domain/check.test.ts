@@ -5,6 +5,7 @@ import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
 import { UnitDirectory } from '../../src/domain/units';
 import { CALENDAR_LAST_YEAR } from '../../src/domain/workdays';
 import { makeGrid, type GridOptions } from '../support/sheet-grid';
+import { sampleDirectory } from '../support/sample-directory';
 
 const directory = new UnitDirectory({
   units: ['办公室', '司法局', '经济运行局', '财政局', '税务局', '市场监管局', '社会发展局', '宣传部'].map((name) => ({
@@ -776,6 +777,21 @@ describe('analyseSheet with no directory: the sheet’s own units are the direct
     expect(variants.every((f) => f.severity === 'warning')).toBe(true);
   });
 
+  it('reads a stray space or full-width letters as the same spelling: nothing to say', () => {
+    const a = bare([
+      header,
+      [1, '甲', '长期坚持', '市场监管局', 'ＡＢ科技公司'],
+      [2, '乙', '长期坚持', '市场监管 局', 'AB科技公司'],
+      [3, '丙', '长期坚持', '市场监管局 ', 'AB科技公司'],
+    ]);
+    expect(a.tasks.map((t) => [...t.lead, ...t.responsible])).toEqual([
+      ['市场监管局', 'AB科技公司'],
+      ['市场监管局', 'AB科技公司'],
+      ['市场监管局', 'AB科技公司'],
+    ]);
+    expect(a.findings.filter((f) => f.code.startsWith('unit'))).toEqual([]);
+  });
+
   it('does not take sibling units for spellings of one', () => {
     const a = bare([
       header,
@@ -791,6 +807,20 @@ describe('analyseSheet with no directory: the sheet’s own units are the direct
     const stray = only(a, 'unit.stray_text');
     expect(stray).toHaveLength(1);
     expect(stray[0].message.zh).toContain('“2024年底前完成”不像单位名称（E2、E3）');
+  });
+});
+
+describe('analyseSheet with a directory given', () => {
+  it('takes a group by its form for a group, not for an unknown unit with a suggestion', () => {
+    const a = analyseSheet(
+      makeGrid([
+        ['序号', '工作任务', '完成时限', '牵头单位', '责任单位'],
+        [1, '甲', '长期坚持', '办公室', '省直各部门、市直有关部门、各县（市、区）人民政府'],
+        [2, '乙', '长期坚持', '司法局', '财政局、区直（各）有关单位'],
+      ]),
+      { currentYear: 2026, planYear: 2024, directory: sampleDirectory() },
+    );
+    expect(a.findings.filter((f) => f.code.startsWith('unit') || f.code.startsWith('directory'))).toEqual([]);
   });
 });
 
@@ -814,6 +844,22 @@ describe('analyseSheet: a blank 牵头单位', () => {
   });
 });
 
+describe('analyseSheet: a blank 责任单位 beside a filled 牵头单位', () => {
+  const header = ['序号', '工作任务', '完成时限', '牵头单位', '责任单位'];
+  const row = (n: number, responsible: string | null): CellValue[] => [n, `任务${n}`, '长期坚持', '办公室', responsible];
+
+  it('is a warning where the table otherwise fills it', () => {
+    const a = analyse([header, row(1, '司法局'), row(2, null), row(3, '财政局'), row(4, '财政局')]);
+    expect(codes(a).filter((c) => c.startsWith('responsible'))).toEqual(['responsible.missing@E3']);
+  });
+
+  it('is one notice where the lead carries many tasks alone', () => {
+    const a = analyse([header, row(1, '司法局'), row(2, null), row(3, null), row(4, null), row(5, '财政局')]);
+    expect(codes(a).filter((c) => c.startsWith('responsible'))).toEqual(['responsible.blank_column@-']);
+    expect(only(a, 'responsible.blank_column')[0].message.zh).toBe('E 列（责任单位）有 3 项任务未填写（共 5 项），这些任务按牵头单位独自负责统计');
+  });
+});
+
 describe('analyseSheet: the document’s own lead rule', () => {
   it('takes the first unit listed as the lead for the whole table, and says so', () => {
     const a = analyseSheet(
@@ -833,6 +879,30 @@ describe('analyseSheet: the document’s own lead rule', () => {
     expect(rule).toHaveLength(1);
     expect(rule[0].cell).toBe('A4');
     expect(only(a, 'column.lead_missing')).toEqual([]);
+  });
+});
+
+describe('analyseSheet: the lead rule, wherever the document prints it', () => {
+  it.each([
+    ['the header', [['序号', '重点任务', '责任单位（列第一位的为牵头单位，下同）', '完成时限'], [1, '甲', '市财政局、市税务局', '长期坚持']], 'C1', '列第一位的为牵头单位'],
+    ['a task', [['序号', '重点任务', '主要责任单位', '完成时限'], [1, '甲（主要责任单位第一个为牵头单位，其余为配合单位）', '市财政局、市税务局', '长期坚持']], 'B2', '主要责任单位第一个为牵头单位'],
+    ['the title', [['附件：重点任务分工（责任单位排在首位的为牵头单位）'], ['序号', '重点任务', '责任单位', '完成时限'], [1, '甲', '市财政局、市税务局', '长期坚持']], 'A1', '责任单位排在首位的为牵头单位'],
+  ] as [string, CellValue[][], string, string][])('in %s', (_where, rows, cell, clause) => {
+    const a = analyseSheet(makeGrid(rows), { currentYear: 2026, planYear: 2024 });
+    expect(a.tasks.map((t) => [t.lead, t.responsible])).toEqual([[['市财政局'], ['市税务局']]]);
+    const rule = only(a, 'lead.rule');
+    expect(rule.map((f) => f.cell)).toEqual([cell]);
+    expect(rule[0].message.zh).toContain(`“${clause}”`);
+    expect(rule[0].message.en).toContain('the first unit listed for each task is taken as its lead');
+  });
+
+  it('does not apply where the table has a 牵头单位 column of its own', () => {
+    const a = analyseSheet(
+      makeGrid([['序号', '重点任务', '牵头单位', '责任单位（列第一位的为牵头单位）', '完成时限'], [1, '甲', '市政府办公室', '市财政局、市税务局', '长期坚持']]),
+      { currentYear: 2026, planYear: 2024 },
+    );
+    expect(a.tasks.map((t) => [t.lead, t.responsible])).toEqual([[['市政府办公室'], ['市财政局', '市税务局']]]);
+    expect(only(a, 'lead.rule')).toEqual([]);
   });
 });
 

@@ -7,6 +7,10 @@ import {
   splitLeadAndResponsible,
   splitUnits,
   unitMatchKey,
+  areNearSpellings,
+  isGroupByForm,
+  looksLikeStrayText,
+  nearDuplicateSpellings,
 } from '../../src/domain/units';
 
 describe('normaliseUnitName', () => {
@@ -238,5 +242,58 @@ describe('splitLeadAndResponsible', () => {
         responsible: task.responsible,
       });
     }
+  });
+});
+
+describe('units judged inside the sheet, with no directory', () => {
+  it.each([
+    '各部门', '各街道', '各镇（街）', '各县（市、区）人民政府', '省直各部门', '市直有关部门', '区直（各）有关单位',
+    '市疫情防控工作领导小组成员单位', '各有关单位', '各驻区机构', '区级各部门', '市有关部门', '相关部门', '县（市、区）人民政府',
+  ])('%s is a group by its form', (name) => expect(isGroupByForm(name)).toBe(true));
+
+  it.each(['市直机关工委', '市政府办公室', '市发展改革委', '区委宣传部'])(
+    '%s is a unit, not a group',
+    (name) => expect(isGroupByForm(name)).toBe(false),
+  );
+
+  it.each([
+    ['市场监管局', '市场监督管理局'],
+    ['经济运行局', '经济运行处'],
+    ['公安局', '公安分局'],
+    ['发改委', '发展改革委'],
+    ['住建局', '住房城乡建设局'],
+    ['经济运营局', '经济运行局'],
+    ['区司法局', '司法局'],
+    ['市委编办', '市委编办（市审改办）'],
+    ['市政府办', '市政府办公室'],
+  ])('%s and %s are near-duplicate spellings', (a, b) => {
+    expect(areNearSpellings(a, b)).toBe(true);
+    expect(areNearSpellings(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['市民政局', '市财政局'],
+    ['龙溪街道', '龙山街道'],
+    ['市政府', '市政府办公室'],
+    ['市政府办', '市政府外事办'],
+    ['教育局', '教育体育局'],
+    ['市第一中学', '市第二中学'],
+    ['市教育局', '市体育局'],
+    ['市场监管局', '市场监管局'],
+  ])('%s and %s are not', (a, b) => expect(areNearSpellings(a, b)).toBe(false));
+
+  it.each(['2024年底前完成', '长期坚持', '加强政策解读工作', '12345', '——', '负责做好相关工作。'])('%j looks like text that slipped into a unit cell', (name) =>
+    expect(looksLikeStrayText(name)).toBe(true),
+  );
+
+  it.each(['国家税务总局重庆两江新区税务局', '市委编办（市审改办）', '重庆市规划和自然资源局两江新区分局', '12345热线办公室'])('%j is a unit name', (name) =>
+    expect(looksLikeStrayText(name)).toBe(false),
+  );
+
+  it('clusters spellings, the commonest first, one cluster per unit', () => {
+    const spelling = (name: string, n: number) => ({ name, cells: Array.from({ length: n }, (_, i) => `C${i + 2}`) });
+    expect(
+      nearDuplicateSpellings([spelling('市场监督管理局', 1), spelling('市场监管局', 4), spelling('市财政局', 3), spelling('市场监督局', 1)]),
+    ).toEqual([{ preferred: spelling('市场监管局', 4), variants: [spelling('市场监督管理局', 1), spelling('市场监督局', 1)] }]);
   });
 });

@@ -138,6 +138,30 @@ describe('the task pane', () => {
     expect(screen.getByTestId('legend').textContent).toContain('（3 项）');
   });
 
+  test('says which directory the check used, and makes the 单位名录 only after the clerk reviews near-duplicates', async () => {
+    const directoryReview = jest.fn(() => [
+      { name: '经济运行局', tasks: 5, kind: 'unit' as const, variants: [{ name: '经济运行处', tasks: 1 }, { name: '经济运营局', tasks: 1 }], stray: false },
+      { name: '财政局', tasks: 2, kind: 'unit' as const, variants: [], stray: false },
+      { name: '2022年底前', tasks: 1, kind: 'unit' as const, variants: [], stray: true },
+    ]);
+    const createDirectory = jest.fn(async () => ({ sheetName: '单位名录', units: 3 }));
+    setup('zh-CN', { directoryReview, createDirectory });
+    await started();
+    expect(screen.getByTestId('check-directory').textContent).toBe('当前使用的单位名录：表中出现的单位（本工作簿没有“单位名录”表）。');
+    fireEvent.click(screen.getByRole('tab', { name: '单位名录' }));
+    const variants = screen.getByTestId('directory-variants');
+    expect(variants.textContent).toContain('“经济运行处”（1 项）→“经济运行局”（5 项）');
+    // The clerk keeps 经济运营局 apart, and keeps nothing stray.
+    fireEvent.click(within(variants).getByLabelText(/经济运营局/));
+    expect(screen.getByTestId('directory-strays').textContent).toContain('保留“2022年底前”（1 项）');
+    fireEvent.click(screen.getByTestId('directory-create'));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已创建“单位名录”工作表（3 个单位）');
+    expect(createDirectory).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ merged: ['经济运行处'], leftOut: ['2022年底前'], lang: 'zh-CN' }),
+    );
+  });
+
   test('a UserFacingError is shown as its zh-CN sentence', async () => {
     const highlight = jest.fn(async () => {
       throw new UserFacingError('layout.no_header', { zh: '没有找到表头，请确认所选工作表是任务分工表。', en: 'No header found.' });

@@ -11,7 +11,8 @@ import type { SheetAnalysis, SheetGrid, Task } from '../types';
 import { chunkStateText } from '../workbook-state';
 
 /** Name of the very-hidden identity sheet (ASCII, like the state sheet). */
-export const RETURN_IDENTITY_SHEET = '_allocation_return';
+import { RETURN_IDENTITY_SHEET } from '../sheet-names';
+export { RETURN_IDENTITY_SHEET };
 const IDENTITY_KIND = 'allocation-return';
 
 export type SplitRole = 'lead' | 'responsible' | 'both';

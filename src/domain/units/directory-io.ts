@@ -16,7 +16,8 @@ import { normaliseUnitName, unitMatchKey } from './normalise';
 import { isGroupByForm } from './sheet-units';
 import { splitUnits } from './split';
 
-export const UNIT_DIRECTORY_SHEET = '单位名录';
+import { UNIT_DIRECTORY_SHEET } from '../sheet-names';
+export { UNIT_DIRECTORY_SHEET };
 
 /** Column titles of a directory sheet, matched after removing spaces and lower-casing. */
 const HEADER_WORDS = {

@@ -375,6 +375,11 @@ export class PackageHost implements WorkbookHost {
         case 'headerFooter':
           this.headerFooters.set((this.sheet(change.sheet).part as string).toLowerCase(), { header: headerFooterCode(change.value.header), footer: headerFooterCode(change.value.footer) });
           break;
+        default: {
+          // A change kind added to the port must be handled here before the compiler lets this pass.
+          const unhandled: never = change;
+          throw new Error(`unhandled change ${JSON.stringify(unhandled)}`);
+        }
       }
     }
   }

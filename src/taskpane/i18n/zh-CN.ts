@@ -1,7 +1,7 @@
 /**
  * The pane's strings in zh-CN — the users' language and the key set every other catalogue must match.
  * `{name}` placeholders are filled by `format` (i18n/index.ts). Row-state names come from the domain
- * (STATE_NAMES in src/domain/row-state.ts), so the pane, the sheet and the CLI use the same words.
+ * (STATE_NAMES in src/domain/state-words.ts), so the pane, the sheet and the CLI use the same words.
  */
 export const zhCN = {
   'app.title': '任务分工助手',

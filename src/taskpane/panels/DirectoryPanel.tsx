@@ -4,7 +4,7 @@
  * or keep both) and text that slipped into a unit cell. Then the clerk edits it in Excel.
  */
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useController } from '../controller';
 import { DIRECTORY_SOURCE_TEXT, usePanelStyles } from './shared';
 
@@ -14,6 +14,15 @@ function toggled(names: ReadonlySet<string>, name: string): Set<string> {
   if (next.has(name)) next.delete(name);
   else next.add(name);
   return next;
+}
+
+/** A plain checkbox with its label: Fluent's Checkbox would push the initial bundle over its budget. */
+function Choice({ checked, onToggle, label }: { checked: boolean; onToggle(): void; label: string }) {
+  return (
+    <label>
+      <input type="checkbox" checked={checked} onChange={onToggle} /> {label}
+    </label>
+  );
 }
 
 export function DirectoryPanel() {
@@ -49,9 +58,9 @@ export function DirectoryPanel() {
             {clusters.flatMap((e) =>
               e.variants.map((v) => (
                 <li key={v.name}>
-                  <Checkbox
+                  <Choice
                     checked={!keptApart.has(v.name)}
-                    onChange={() => setKeptApart((s) => toggled(s, v.name))}
+                    onToggle={() => setKeptApart((s) => toggled(s, v.name))}
                     label={tr.t('directory.mergeVariant', { variant: v.name, variantTasks: v.tasks, name: e.name, tasks: e.tasks })}
                   />
                 </li>
@@ -66,9 +75,9 @@ export function DirectoryPanel() {
           <ul className={styles.list} data-testid="directory-strays">
             {strays.map((e) => (
               <li key={e.name}>
-                <Checkbox
+                <Choice
                   checked={keptStray.has(e.name)}
-                  onChange={() => setKeptStray((s) => toggled(s, e.name))}
+                  onToggle={() => setKeptStray((s) => toggled(s, e.name))}
                   label={tr.t('directory.keepStray', { name: e.name, tasks: e.tasks })}
                 />
               </li>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Field, SpinButton, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { displayDate, parseTypedDate } from '../../domain/dates';
-import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
+import { DEFAULT_SOON_DAYS } from '../../domain/state-words';
 import type { RowState } from '../../domain/types';
 import { useController } from '../controller';
 import { legendEntries, outcomeNotice, taskTotal } from '../pane-basics';

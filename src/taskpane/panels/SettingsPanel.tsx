@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../../domain/address';
 import { DEFAULT_COLOURS, normaliseColour, resolveColours } from '../../domain/colours';
-import { STATE_NAMES } from '../../domain/row-state';
+import { STATE_NAMES } from '../../domain/state-words';
 import { cellText } from '../../domain/text';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type RowState } from '../../domain/types';
 import { nameKeyed, ownEntry, withEntry, type StateColours } from '../../domain/workbook-state';

@@ -4,7 +4,7 @@ import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/rea
 import { CopyRegular } from '@fluentui/react-icons';
 import { resolveColours } from '../../domain/colours';
 import { parseTypedDate } from '../../domain/dates';
-import { STATE_NAMES } from '../../domain/row-state';
+import { STATE_NAMES } from '../../domain/state-words';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
 import { outcomeNotice } from '../pane-basics';

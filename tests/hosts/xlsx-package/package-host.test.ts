@@ -66,6 +66,21 @@ describe('the package reader gives what the ExcelJS reader gives', () => {
   });
 });
 
+describe('a file coloured by the ExcelJS host', () => {
+  it('is cleared by the package host to the colours it had (the tokens are the same model)', async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx')));
+    const old = await XlsxHost.open(input);
+    await runHighlight(old, { asOf: '2022-09-30' });
+    const clearing = PackageHost.open(await old.toBuffer());
+    expect((await runClear(clearing, {})).restoredCells).toBeGreaterThan(0);
+    const [before, after] = [PackageHost.open(input), PackageHost.open(clearing.toBytes())];
+    const grid = (await before.read({ sheet: '任务分工' })).grid!;
+    const range = { top: grid.originRow, left: grid.originCol, bottom: grid.originRow + grid.values.length - 1, right: grid.originCol + grid.values[0].length - 1 };
+    const colours = (s: { fill: string | null; font: string | null }[]) => s.map((x) => [x.fill, x.font]);
+    expect(colours(await after.readStyles('任务分工', [range]))).toEqual(colours(await before.readStyles('任务分工', [range])));
+  });
+});
+
 // ------------------------------------------------------------------------------------------------------
 // A workbook with what ExcelJS loses, built from an ExcelJS file with parts injected.
 
