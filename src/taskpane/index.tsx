@@ -12,12 +12,13 @@ import { loadWorkflows } from './load-workflows';
 import { createOfficeDelivery, createOfficeHost } from './office-host';
 import { localToday } from './pane-basics';
 import { StartupMessage } from './StartupMessage';
-import { startInWps } from './wps-start';
 
 async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   const et = etApplicationIn(globalThis);
   if (et) {
+    // Loaded only in WPS, so Excel's pane does not carry the WPS adapter in its first download.
+    const { startInWps } = await import(/* webpackChunkName: "wps" */ './wps-start');
     startInWps(root, et);
     return;
   }
