@@ -146,13 +146,13 @@ module.exports = (env = {}, argv = {}) => {
     devtool: dev ? 'source-map' : false,
     entry: onlyPane
       ? { taskpane: './src/taskpane/index.tsx' }
-      : { taskpane: './src/taskpane/index.tsx', preview: './src/preview/index.tsx' },
+      : { taskpane: './src/taskpane/index.tsx', preview: './src/preview/index.tsx', 'wps-imitation': './src/preview/wps-imitation.ts' },
     output: {
       path: outDir,
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
-      // The lite compilation writes into the same folder (in watch mode too).
-      clean: { keep: /^taskpane-lite/ },
+      // The lite compilation writes into the same folder (in watch mode too); `npm run build:wps` into wps/.
+      clean: { keep: /^(taskpane-lite|wps[\\/])/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],

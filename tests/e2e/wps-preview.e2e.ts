@@ -1,7 +1,9 @@
 /**
- * End to end, WPS mode: the built preview with ?host=wps in Chromium — the real pane over WpsHost and the imitation
- * of WPS 表格's object model. The pane loads, colours the sample as of 2022-09-15 exactly as it does over the Excel
- * simulator, and clear puts every colour back; nothing leaves localhost, no page error, no CSP violation.
+ * End to end, WPS: in Chromium, (1) the built preview with ?host=wps — the real pane over WpsHost and the imitation
+ * of WPS 表格's object model — colours the sample as of 2022-09-15 exactly as over the Excel simulator, and clear
+ * puts every colour back; (2) the built WPS 加载项 page (dist/wps, `npm run build:wps`), with the imitation standing
+ * in for WPS, starts the pane over ET by itself and colours the workbook. Nothing leaves localhost, no page error,
+ * no CSP violation. Build first: `npx webpack --mode production && npm run build:wps`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -78,6 +80,35 @@ describe('the preview in WPS mode', () => {
     await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
     await pane().getByText(zhCN['highlight.cleared']).waitFor();
     expect(await gridColours()).toEqual(viaWps.before);
+    expect(leftLocalhost).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the built WPS add-in page', () => {
+  it('finds ET and no Office, starts the pane over it, and colours the workbook', async () => {
+    const addin = path.join(ROOT, 'dist', 'wps', 'taskallocation', 'taskpane.html');
+    if (!fs.existsSync(addin)) throw new Error('dist/wps is missing: run "npm run build:wps" after "npx webpack --mode production"');
+    const imitation = fs.readdirSync(path.join(ROOT, 'dist')).find((f) => /^wps-imitation\.[0-9a-f]+\.js$/.test(f));
+    expect(imitation).toBeDefined();
+    // The page as built, with the imitation put ahead of the pane's script (WPS itself needs no such thing).
+    const html = fs.readFileSync(addin, 'utf8');
+    const paneScript = /<script[^>]*src="?(taskpane\.[0-9a-f]+\.js)"?[^>]*><\/script>/.exec(html);
+    expect(paneScript).not.toBeNull();
+    const standIn = `<script src="/vendor/exceljs.min.js"></script><script src="/${imitation}" data-sample="/samples/liangjiang-2022-returns.xlsx" data-pane="${paneScript![1]}"></script>`;
+    await page.route('**/wps/taskallocation/taskpane.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.replace(paneScript![0], standIn) }));
+    await page.goto(`${server.url}wps/taskallocation/taskpane.html`);
+    // The add-in page is the pane alone, in the clerks' language (the browser's, zh-CN here).
+    await page.getByTestId('sheet-summary').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByRole('tab', { name: '标色', exact: true }).click();
+    await page.getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
+    await page.getByTestId('notice').waitFor();
+    const state = await page.evaluate(() => {
+      const sim = (window as unknown as { etSimulator: { workbook: { worksheets: { name: string; state: string }[] } } }).etSimulator;
+      return sim.workbook.worksheets.map((w) => [w.name, w.state]);
+    });
+    expect(state).toContainEqual(['_allocation_state', 'veryHidden']);
     expect(leftLocalhost).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
