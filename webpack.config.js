@@ -78,7 +78,55 @@ function liteConfig({ dev, officeJsUrl, csp, outDir, alone }) {
   };
 }
 
+/** TypeScript for the modern pages (the pane in Excel and in WPS, the preview). */
+function modernTsRule(dev) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } },
+  };
+}
+
+/**
+ * The WPS 加载项 (`npm run build:wps`, `--env wps`): the same pane entry, which starts over WpsHost when it finds
+ * WPS's ET object model, on a page without office.js, beside the add-in's own ribbon.xml, main.js and index.html.
+ * scripts/wps-package.js then lays out the online and offline deployment forms around it.
+ */
+function wpsConfig({ dev, outDir }) {
+  const csp = contentSecurityPolicy(null, dev);
+  return {
+    name: 'wps',
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: { path: outDir, filename: '[name].[contenthash:8].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    externals: { exceljs: 'ExcelJS' },
+    module: {
+      rules: [
+        modernTsRule(dev),
+      ],
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: { chunks: 'async' } },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/hosts/wps/addin/taskpane.html', chunks: ['taskpane'], templateParameters: { csp } }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'src/hosts/wps/addin/ribbon.xml', to: 'ribbon.xml' },
+          { from: 'src/hosts/wps/addin/main.js', to: 'main.js', info: { minimized: true } },
+          { from: 'src/hosts/wps/addin/index.html', to: 'index.html' },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'node_modules/exceljs/dist/exceljs.min.js', to: 'vendor/exceljs.min.js' },
+        ],
+      }),
+    ],
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
+  if (env.wps) return wpsConfig({ dev: argv.mode !== 'production', outDir: path.resolve(__dirname, env.outDir || 'dist/wps/taskallocation') });
   const dev = argv.mode !== 'production';
   const officeJsUrl = officeJsUrlFrom(process.env);
   urlProdFrom(process.env); // a bad ADDIN_URL_PROD fails the build at once, not at the copy step
@@ -98,13 +146,13 @@ module.exports = (env = {}, argv = {}) => {
     devtool: dev ? 'source-map' : false,
     entry: onlyPane
       ? { taskpane: './src/taskpane/index.tsx' }
-      : { taskpane: './src/taskpane/index.tsx', preview: './src/preview/index.tsx' },
+      : { taskpane: './src/taskpane/index.tsx', preview: './src/preview/index.tsx', 'wps-imitation': './src/preview/wps-imitation.ts' },
     output: {
       path: outDir,
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
-      // The lite compilation writes into the same folder (in watch mode too).
-      clean: { keep: /^taskpane-lite/ },
+      // The lite compilation writes into the same folder (in watch mode too); `npm run build:wps` into wps/.
+      clean: { keep: /^(taskpane-lite|wps[\\/])/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
@@ -114,11 +162,7 @@ module.exports = (env = {}, argv = {}) => {
     externals: { exceljs: 'ExcelJS' },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } },
-        },
+        modernTsRule(dev),
       ],
     },
     performance: { hints: false }, // the budget is enforced by scripts/bundle-size.js and its test

@@ -1,7 +1,7 @@
 /**
- * The one port between the workflows and a spreadsheet. Three adapters implement it:
- * `hosts/excel` (Office.js, inside Excel), `hosts/xlsx-package` (the file's own parts, for the CLI) and
- * `hosts/xlsx` (ExcelJS, for new workbooks and tests).
+ * The one port between the workflows and a spreadsheet. Four adapters implement it:
+ * `hosts/excel` (Office.js, inside Excel), `hosts/wps` (WPS 表格's ET object model, inside a WPS 加载项),
+ * `hosts/xlsx-package` (the file's own parts, for the CLI) and `hosts/xlsx` (ExcelJS, for new workbooks and tests).
  *
  * Every method is one round trip to the host (one `context.sync()` in Excel), so a workflow's
  * number of round trips is fixed by its code and never grows with the number of rows.
@@ -12,7 +12,7 @@ export type { CellStyle };
 import type { PageHeaderFooter, SheetSpec } from '../domain/sheet-spec';
 
 export interface HostCapabilities {
-  host: 'excel' | 'xlsx';
+  host: 'excel' | 'xlsx' | 'wps';
   /** Highest ExcelApi requirement set available ('1.1' … '1.20'); null outside Excel. */
   apiVersion: string | null;
   /** Real merged areas can be read (ExcelApi ≥ 1.13, or ExcelJS). */

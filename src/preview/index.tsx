@@ -6,7 +6,8 @@
  * zh-CN unless asked otherwise (the users' language, whatever the demo machine's browser says).
  * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15, ?theme=dark,
  * ?pane=lite (the lite pane Office 2016/2019 get, instead of the full one), ?paneSize=330x540 (the pane at the size
- * it has on a 1366 × 768 laptop, instead of the window's height).
+ * it has on a 1366 × 768 laptop, instead of the window's height), ?host=wps (the pane over WpsHost and the
+ * imitation of WPS 表格's object model, on the same workbook, as in the WPS 加载项).
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -21,7 +22,8 @@ import { loadWorkflows } from '../taskpane/load-workflows';
 import { localToday } from '../taskpane/pane-basics';
 import { observeHost, type HostEvents } from './observed-host';
 import { previewText, type PreviewMessageKey } from './preview-i18n';
-import { createSimulatedHost } from './simulated-host';
+import { createSimulatedHost, createSimulatedWpsHost } from './simulated-host';
+import { EtSimulator } from '../simulator/et-simulator';
 import { WorkbookGrid } from './WorkbookGrid';
 
 export const SAMPLE_URL = 'samples/liangjiang-2022-returns.xlsx';
@@ -151,6 +153,15 @@ function PreviewPage() {
     setLoaded({ simulator: loaded.simulator, generation: generation.current });
   };
 
+  const wpsMode = urlParam('host') === 'wps';
+  // WPS mode: the ET imitation over the very workbook the grid draws, starting on the sheet Excel's is on.
+  const et = useMemo(() => {
+    if (!loaded || !wpsMode) return null;
+    const sim = new EtSimulator(loaded.simulator.workbook);
+    sim.activeSheet = loaded.simulator.activeSheet;
+    return sim;
+  }, [loaded, wpsMode]);
+
   const env = useMemo<PaneEnvironment | null>(() => {
     if (!loaded) return null;
     const events: HostEvents = {
@@ -161,18 +172,19 @@ function PreviewPage() {
       },
     };
     return {
-      host: observeHost(createSimulatedHost(loaded.simulator), events),
+      host: observeHost(et ? createSimulatedWpsHost(et) : createSimulatedHost(loaded.simulator), events),
       lang,
       dark: urlParam('theme') === 'dark',
       today: () => today,
       loadWorkflows,
     };
-  }, [loaded, lang, today]);
+  }, [loaded, lang, today, et]);
 
   const showSheet = (name: string) => {
     setGridSheet(name);
     // As clicking a tab in Excel does: the sheet becomes active, and a pane listening for activations hears of it.
     if (loaded && loaded.simulator.findSheet(name)?.state === 'visible') loaded.simulator.activateSheet(name);
+    if (et) et.activeSheet = name;
   };
 
   return (
@@ -211,6 +223,11 @@ function PreviewPage() {
           </select>
         </label>
         <span style={styles.note}>{t('preview.note')}</span>
+        {wpsMode && (
+          <span style={styles.note} data-testid="wps-mode">
+            {t('preview.wpsNote')}
+          </span>
+        )}
       </header>
       {failure && (
         <p role="alert" style={{ ...styles.message, color: '#a4262c' }}>

@@ -5,6 +5,7 @@ import { format } from '../taskpane/i18n';
 const zhCN = {
   'preview.title': '任务分工助手 · 浏览器预览',
   'preview.note': '这里用模拟的 Excel 代替真正的 Excel，工作簿只保存在本页面中，不会上传。',
+  'preview.wpsNote': 'WPS 模式：任务窗格通过模拟的 WPS 表格对象模型（window.Application）读写，与 WPS 加载项中相同。',
   'preview.open': '打开 .xlsx 文件…',
   'preview.sample': '重新载入示例',
   'preview.language': '界面语言',
@@ -25,6 +26,7 @@ export type PreviewMessageKey = keyof typeof zhCN;
 const enUS: Record<PreviewMessageKey, string> = {
   'preview.title': 'Task Allocation Assistant · browser preview',
   'preview.note': 'A simulated Excel stands in for the real one; the workbook stays in this page and is never uploaded.',
+  'preview.wpsNote': 'WPS mode: the pane reads and writes through a simulated WPS Spreadsheets object model (window.Application), as in the WPS add-in.',
   'preview.open': 'Open an .xlsx file…',
   'preview.sample': 'Reload the sample',
   'preview.language': 'Language',

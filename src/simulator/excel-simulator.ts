@@ -129,7 +129,7 @@ function officeAddress(sheet: string, r: CellRange): string {
   return `${sheetPrefix(sheet)}${rangeAddress(r)}`;
 }
 
-function charsFromPoints(pointsWidth: number): number {
+export function charsFromPoints(pointsWidth: number): number {
   return Math.max(0, (pointsWidth / 0.75 - 5) / 7);
 }
 
@@ -936,7 +936,7 @@ function usedCells(ws: ExcelJS.Worksheet, valuesOnly: boolean): [number, number]
 }
 
 /** Bounds of what `getUsedRange` counts: cells with values, plus formatted cells unless `valuesOnly`. */
-function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
+export function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -961,7 +961,7 @@ function mergeIndexOf(ws: ExcelJS.Worksheet): { _merges: MergeIndex } {
   return ws as unknown as { _merges: MergeIndex };
 }
 
-function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
+export function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
   return Object.values(mergeIndexOf(ws)._merges).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
 }
 
@@ -971,7 +971,7 @@ function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
  * master; its mergeCells would then compare `r` with every merge on the sheet, a check that can no longer
  * fail, so it runs against an empty index and the new area is added to the sheet's own afterwards.
  */
-function mergeReplacing(ws: ExcelJS.Worksheet, r: CellRange): void {
+export function mergeReplacing(ws: ExcelJS.Worksheet, r: CellRange): void {
   ws.unMergeCells(r.top + 1, r.left + 1, r.bottom + 1, r.right + 1);
   if (r.bottom === r.top && r.right === r.left) return;
   const sheet = mergeIndexOf(ws);
@@ -1005,7 +1005,7 @@ function boundedForWrite(rect: CellRange): CellRange {
  * A protected sheet refuses value writes to locked cells (cells are locked unless unlocked explicitly) and
  * formatting unless its protection allows formatting cells.
  */
-function assertEditable(ws: ExcelJS.Worksheet, rect: CellRange, kind: 'values' | 'format'): void {
+export function assertEditable(ws: ExcelJS.Worksheet, rect: CellRange, kind: 'values' | 'format'): void {
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } }).sheetProtection;
   if (!protection?.sheet) return;
   if (kind === 'format' && protection.formatCells) return;
@@ -1019,7 +1019,7 @@ function assertEditable(ws: ExcelJS.Worksheet, rect: CellRange, kind: 'values' |
 }
 
 /** Visits every cell of the rectangle, creating it (for writes). */
-function forEveryCell(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: ExcelJS.Cell, r: number, c: number) => void): void {
+export function forEveryCell(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: ExcelJS.Cell, r: number, c: number) => void): void {
   boundedForWrite(rect);
   for (let r = rect.top; r <= rect.bottom; r++) {
     const row = ws.getRow(r + 1);
@@ -1027,7 +1027,7 @@ function forEveryCell(ws: ExcelJS.Worksheet, rect: CellRange, visit: (cell: Exce
   }
 }
 
-function updateStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
+export function updateStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   // ExcelJS may share one style object between cells: replace it rather than mutate it.
   cell.style = { ...cell.style, ...patch };
 }
@@ -1044,7 +1044,7 @@ function tooManyCells(rect: CellRange): boolean {
   return rangeCellCount(rect) > MAX_CELLS_PER_RANGE;
 }
 
-function grid<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
+export function grid<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
   if (tooManyCells(rect)) {
     throw new SimulatorError('GeneralException', 'Excel reads at most 5 000 000 cells at a time.');
   }
@@ -1059,7 +1059,7 @@ function grid<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS.Ce
 }
 
 /** Same value for every cell, or null when they differ (Office.js range-level format semantics). */
-function uniform<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T | null {
+export function uniform<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T | null {
   let first: T | undefined;
   let seen = false;
   for (let r = rect.top; r <= rect.bottom; r++) {
@@ -1075,7 +1075,7 @@ function uniform<T>(ws: ExcelJS.Worksheet, rect: CellRange, read: (cell: ExcelJS
   return first ?? null;
 }
 
-function colours(cell: ExcelJS.Cell | undefined): CellColours {
+export function colours(cell: ExcelJS.Cell | undefined): CellColours {
   return cell ? cellColours(cell) : NO_FILL_COLOURS;
 }
 

@@ -9,3 +9,4 @@ export {
 } from './excel-simulator';
 export { SimulatorError, type SimulatorErrorCode } from './errors';
 export { dateToSerial, type OfficeValue } from './cell-model';
+export { EtSimulator, EtError, type EtSimulatorStats } from './et-simulator';

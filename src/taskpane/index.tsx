@@ -1,9 +1,11 @@
 /**
- * Entry point inside Excel: wait for Office (with a timeout), then start the pane with an ExcelHost, the
- * Office display language and the Office theme. If office.js is missing or this is not Excel, say so.
+ * Entry point inside Excel and inside WPS 表格. In WPS (its ET object model on `Application`, no Office) the pane
+ * starts at once over a WpsHost. Otherwise: wait for Office (with a timeout), then start the pane with an
+ * ExcelHost, the Office display language and the Office theme. If office.js is missing or this is not Excel, say so.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { etApplicationIn } from '../hosts/wps/detect';
 import { TaskPane } from './App';
 import { waitForOffice, type OfficeGlobal } from './boot';
 import { loadWorkflows } from './load-workflows';
@@ -13,6 +15,13 @@ import { StartupMessage } from './StartupMessage';
 
 async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
+  const et = etApplicationIn(globalThis);
+  if (et) {
+    // Loaded only in WPS, so Excel's pane does not carry the WPS adapter in its first download.
+    const { startInWps } = await import(/* webpackChunkName: "wps" */ './wps-start');
+    startInWps(root, et);
+    return;
+  }
   const office = (globalThis as { Office?: OfficeGlobal }).Office;
   const started = await waitForOffice(office, navigator.language);
   if (started.kind === 'unavailable') {

@@ -905,7 +905,7 @@ function deleteSheetOp(sheet: string, canSetVisibility: boolean): PlannedOp {
   };
 }
 
-interface OfficeWrite {
+export interface OfficeWrite {
   value: string | number;
   /** null leaves the cell's number format as it is. */
   format: string | null;
@@ -916,7 +916,7 @@ interface OfficeWrite {
  * `=SUM(A1)`, `+86…`, `-`, `@x`, `2022-09-15` or `001` stay the very string; dates as serials under a date
  * format; blanks as '' (null in a values array would leave the old value in place).
  */
-function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
+export function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
   if (v === null) return { value: '', format: style.numberFormat ?? null };
   if (typeof v === 'string') return { value: v, format: '@' };
   if (typeof v === 'number') return { value: v, format: style.numberFormat ?? 'General' };

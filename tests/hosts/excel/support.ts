@@ -2,7 +2,9 @@
 import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import type { CellRange, CellStyle } from '../../../src/domain/types';
 import { ExcelHost } from '../../../src/hosts/excel';
+import type { WorkbookHost } from '../../../src/ports/workbook-host';
 import { ExcelSimulator, type SimulatorOptions } from '../../../src/simulator';
 import { buildAllocationWorkbook, loadReturns, loadSeed, type SeedDocument } from '../../../scripts/make-samples';
 
@@ -84,3 +86,23 @@ export function largeAllocationWorkbook(measures: number): ExcelJS.Workbook {
   }
   return buildAllocationWorkbook({ ...seed, sections }, { ...returns, statuses });
 }
+
+/** Normalised colours of every cell of the main sheet's used area, as a host reports them. */
+export async function colours(host: WorkbookHost, sheet: string, area: CellRange): Promise<string[]> {
+  const styles: CellStyle[] = await host.readStyles(sheet, [area]);
+  return styles.map((s) => `${s.row},${s.col}:${s.fill ?? '-'}/${s.font ?? '-'}`);
+}
+
+/** Every non-blank cell's value by address; the covered cells of merged areas are blank, as in Excel. */
+export function sheetValues(wb: ExcelJS.Workbook, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  wb.getWorksheet(name)!.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const v = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.value;
+      if (v !== null && v !== '') out[cell.address] = v;
+    }),
+  );
+  return out;
+}
+

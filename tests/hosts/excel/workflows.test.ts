@@ -4,17 +4,15 @@
  * the results equal the xlsx host's, and the round trips stay as few as the port promises.
  */
 import ExcelJS from 'exceljs';
-import type { CellRange, CellStyle } from '../../../src/domain/types';
 import { STATE_SHEET_NAME } from '../../../src/domain/workbook-state';
 import { XlsxHost } from '../../../src/hosts/xlsx';
-import type { WorkbookHost } from '../../../src/ports/workbook-host';
 import { runCheck } from '../../../src/workflows/check';
 import { runClear } from '../../../src/workflows/clear';
 import { runHighlight } from '../../../src/workflows/highlight';
 import { runReport } from '../../../src/workflows/report';
 import { runSummary } from '../../../src/workflows/summary';
 import type { SimulatorOptions } from '../../../src/simulator';
-import { API_LEVELS, HOST_CONFIGS, SAMPLES, largeAllocationWorkbook, loadWorkbook, rig, type Rig } from './support';
+import { API_LEVELS, HOST_CONFIGS, SAMPLES, colours, largeAllocationWorkbook, loadWorkbook, rig, sheetValues, type Rig } from './support';
 
 const AS_OF = '2022-09-15';
 const GENERATED_AT = '2022-09-15 09:00';
@@ -26,25 +24,6 @@ interface Pair {
 
 async function pair(file: string, options: SimulatorOptions): Promise<Pair> {
   return { excel: rig(await loadWorkbook(file), options), xlsx: XlsxHost.fromWorkbook(await loadWorkbook(file)) };
-}
-
-/** Normalised colours of every cell of the main sheet's used area, as a host reports them. */
-async function colours(host: WorkbookHost, sheet: string, area: CellRange): Promise<string[]> {
-  const styles: CellStyle[] = await host.readStyles(sheet, [area]);
-  return styles.map((s) => `${s.row},${s.col}:${s.fill ?? '-'}/${s.font ?? '-'}`);
-}
-
-/** Every non-blank cell's value by address; the covered cells of merged areas are blank, as in Excel. */
-function sheetValues(wb: ExcelJS.Workbook, name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  wb.getWorksheet(name)!.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (cell.isMerged && cell.master.address !== cell.address) return;
-      const v = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.value;
-      if (v !== null && v !== '') out[cell.address] = v;
-    }),
-  );
-  return out;
 }
 
 /**

@@ -1,0 +1,115 @@
+/**
+ * End to end, WPS: in Chromium, (1) the built preview with ?host=wps — the real pane over WpsHost and the imitation
+ * of WPS 表格's object model — colours the sample as of 2022-09-15 exactly as over the Excel simulator, and clear
+ * puts every colour back; (2) the built WPS 加载项 page (dist/wps, `npm run build:wps`), with the imitation standing
+ * in for WPS, starts the pane over ET by itself and colours the workbook. Nothing leaves localhost, no page error,
+ * no CSP violation. Build first: `npx webpack --mode production && npm run build:wps`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { zhCN } from '../../src/taskpane/i18n/zh-CN';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startPreviewServer } = require('../../scripts/preview-server.js') as {
+  startPreviewServer(o: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
+};
+
+const ROOT = path.join(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const AS_OF = '2022-09-15';
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const leftLocalhost: string[] = [];
+const pageErrors: string[] = [];
+
+const pane = () => page.getByTestId('pane');
+
+async function gridColours(): Promise<Record<string, [string, string]>> {
+  return page.$$eval('[data-testid="grid"] td[data-cell]', (cells) =>
+    Object.fromEntries(cells.map((c) => [c.getAttribute('data-cell')!, [c.getAttribute('data-fill') ?? '', c.getAttribute('data-font') ?? '']])),
+  );
+}
+
+/** The preview loaded with the given query; the grid's colours before and after 标色. */
+async function highlightIn(query: string): Promise<{ before: Record<string, [string, string]>; after: Record<string, [string, string]> }> {
+  await page.goto(`${server.url}preview.html?today=${AS_OF}${query}`);
+  await pane().getByTestId('sheet-summary').waitFor();
+  const before = await gridColours();
+  await pane().getByRole('tab', { name: '标色', exact: true }).click();
+  await pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
+  await pane().getByTestId('notice').waitFor();
+  return { before, after: await gridColours() };
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) throw new Error('dist/preview.html is missing: run "npx webpack --mode production" first');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk`);
+  server = await startPreviewServer({ port: 0 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
+    leftLocalhost.push(url.href);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the preview in WPS mode', () => {
+  it('loads the pane over the ET imitation, colours as over the Excel simulator, and clear restores', async () => {
+    const viaExcel = await highlightIn('');
+    const viaWps = await highlightIn('&host=wps');
+    await page.getByTestId('wps-mode').waitFor();
+    expect(viaWps.before).toEqual(viaExcel.before);
+    expect(viaWps.after).toEqual(viaExcel.after);
+    expect(viaWps.after).not.toEqual(viaWps.before);
+
+    await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
+    await pane().getByText(zhCN['highlight.cleared']).waitFor();
+    expect(await gridColours()).toEqual(viaWps.before);
+    expect(leftLocalhost).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the built WPS add-in page', () => {
+  it('finds ET and no Office, starts the pane over it, and colours the workbook', async () => {
+    const addin = path.join(ROOT, 'dist', 'wps', 'taskallocation', 'taskpane.html');
+    if (!fs.existsSync(addin)) throw new Error('dist/wps is missing: run "npm run build:wps" after "npx webpack --mode production"');
+    const imitation = fs.readdirSync(path.join(ROOT, 'dist')).find((f) => /^wps-imitation\.[0-9a-f]+\.js$/.test(f));
+    expect(imitation).toBeDefined();
+    // The page as built, with the imitation put ahead of the pane's script (WPS itself needs no such thing).
+    const html = fs.readFileSync(addin, 'utf8');
+    const paneScript = /<script[^>]*src="?(taskpane\.[0-9a-f]+\.js)"?[^>]*><\/script>/.exec(html);
+    expect(paneScript).not.toBeNull();
+    const standIn = `<script src="/vendor/exceljs.min.js"></script><script src="/${imitation}" data-sample="/samples/liangjiang-2022-returns.xlsx" data-pane="${paneScript![1]}"></script>`;
+    await page.route('**/wps/taskallocation/taskpane.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.replace(paneScript![0], standIn) }));
+    await page.goto(`${server.url}wps/taskallocation/taskpane.html`);
+    // The add-in page is the pane alone, in the clerks' language (the browser's, zh-CN here).
+    await page.getByTestId('sheet-summary').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByRole('tab', { name: '标色', exact: true }).click();
+    await page.getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
+    await page.getByTestId('notice').waitFor();
+    const state = await page.evaluate(() => {
+      const sim = (window as unknown as { etSimulator: { workbook: { worksheets: { name: string; state: string }[] } } }).etSimulator;
+      return sim.workbook.worksheets.map((w) => [w.name, w.state]);
+    });
+    expect(state).toContainEqual(['_allocation_state', 'veryHidden']);
+    expect(leftLocalhost).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
