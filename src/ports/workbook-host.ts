@@ -104,4 +104,10 @@ export interface WorkbookHost {
   apply(changes: WorkbookChange[]): Promise<void>;
   /** Select a cell or range so the user sees it (Excel only; no-op elsewhere). */
   select(sheet: string, address: string): Promise<void>;
+  /**
+   * Optional (Excel from ExcelApi 1.7): call `listener` with the sheet's name whenever the user activates a sheet.
+   * Resolves to a function that stops listening, or to null where the host cannot tell (then a caller that
+   * wants the active sheet reads it again when asked).
+   */
+  watchActiveSheet?(listener: (sheet: string) => void): Promise<(() => Promise<void>) | null>;
 }

@@ -5,7 +5,8 @@
  *
  * zh-CN unless asked otherwise (the users' language, whatever the demo machine's browser says).
  * URL parameters (handy for demos and the end-to-end test): ?lang=en-US, ?api=1.1, ?today=2022-09-15, ?theme=dark,
- * ?pane=lite (the lite pane Office 2016/2019 get, instead of the full one), ?host=wps (the pane over WpsHost and the
+ * ?pane=lite (the lite pane Office 2016/2019 get, instead of the full one), ?paneSize=330x540 (the pane at the size
+ * it has on a 1366 × 768 laptop, instead of the window's height), ?host=wps (the pane over WpsHost and the
  * imitation of WPS 表格's object model, on the same workbook, as in the WPS 加载项).
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
@@ -28,6 +29,13 @@ import { WorkbookGrid } from './WorkbookGrid';
 export const SAMPLE_URL = 'samples/liangjiang-2022-returns.xlsx';
 const PANE_WIDTH = 380;
 
+/** ?paneSize=WxH: the pane as a box of that size (as Excel gives it), scrolling inside. */
+function paneSize(): CSSProperties {
+  const match = /^(\d{3,4})x(\d{3,4})$/.exec(urlParam('paneSize') ?? '');
+  if (!match) return {};
+  return { width: Number(match[1]), height: Number(match[2]), alignSelf: 'flex-start', boxSizing: 'border-box', borderBottom: '1px solid #c8c8c8' };
+}
+
 const styles: Record<string, CSSProperties> = {
   page: { display: 'flex', flexDirection: 'column', height: '100vh', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "Segoe UI", sans-serif' },
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, padding: '6px 12px', background: '#217346', color: '#fff', fontSize: 13 },
@@ -39,6 +47,17 @@ const styles: Record<string, CSSProperties> = {
   pane: { width: PANE_WIDTH, flexShrink: 0, overflowY: 'auto' },
   message: { padding: 16, fontSize: 14 },
 };
+
+/** What the preview lets a test read: the simulated workbook, saved as .xlsx bytes (base64). */
+interface PreviewProbe {
+  workbookBase64(): Promise<string>;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 interface Loaded {
   simulator: ExcelSimulator;
@@ -88,6 +107,10 @@ function PreviewPage() {
   const open = useCallback(
     async (bytes: ArrayBuffer) => {
       const simulator = await ExcelSimulator.fromBytes(bytes, { apiVersion: api });
+      // For the end-to-end test, which checks what the workbook holds, not only what the grid draws.
+      (window as { allocationPreview?: PreviewProbe }).allocationPreview = {
+        workbookBase64: async () => bytesToBase64(new Uint8Array(await simulator.workbook.xlsx.writeBuffer())),
+      };
       generation.current += 1;
       setLoaded({ simulator, generation: generation.current });
       setGridSheet(simulator.activeSheet);
@@ -159,8 +182,9 @@ function PreviewPage() {
 
   const showSheet = (name: string) => {
     setGridSheet(name);
-    if (loaded) loaded.simulator.activeSheet = name; // as clicking a tab in Excel does
-    if (et) et.activeSheet = name;
+    // As clicking a tab in Excel does: the sheet becomes active, and a pane listening for activations hears of it.
+    if (loaded && loaded.simulator.findSheet(name)?.state === 'visible') loaded.simulator.activateSheet(name);
+    if (et && loaded?.simulator.findSheet(name)?.state === 'visible') et.activeSheet = name;
   };
 
   return (
@@ -226,7 +250,7 @@ function PreviewPage() {
             !failure && <p style={styles.message}>{t('preview.loading')}</p>
           )}
         </div>
-        <aside style={styles.pane} aria-label={lang === 'en-US' ? 'Task pane' : '任务窗格'} data-testid="pane">
+        <aside style={{ ...styles.pane, ...paneSize() }} aria-label={lang === 'en-US' ? 'Task pane' : '任务窗格'} data-testid="pane">
           {env && loaded && urlParam('pane') === 'lite' && <LitePane key={`${loaded.generation}-${lang}`} env={env} />}
           {env && loaded && urlParam('pane') !== 'lite' && <TaskPane key={`${loaded.generation}-${lang}`} env={env} />}
         </aside>

@@ -21,6 +21,7 @@ export function observeHost(host: WorkbookHost, events: HostEvents): WorkbookHos
         events.changed();
       }
     },
+    ...(host.watchActiveSheet ? { watchActiveSheet: (listener: (sheet: string) => void) => host.watchActiveSheet!(listener) } : {}),
     select: async (sheet, address) => {
       await host.select(sheet, address);
       events.selected(sheet, address);

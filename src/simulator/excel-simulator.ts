@@ -139,6 +139,15 @@ interface Effect {
   deliver?: () => void;
 }
 
+/** What Excel's WorksheetActivatedEventArgs carries. */
+export interface ActivationEvent {
+  type: 'WorksheetActivated';
+  worksheetId: string;
+  source: 'Local' | 'Remote';
+}
+
+type ActivationHandler = (event: ActivationEvent) => Promise<unknown> | unknown;
+
 interface QueuedOp {
   requestBytes: number;
   run: () => Effect | void;
@@ -219,6 +228,34 @@ export class ExcelSimulator {
 
   resetStats(): void {
     Object.assign(this.stats, { syncs: 0, formatOperations: 0, maxRequestBytes: 0, maxResponseBytes: 0, maxPayloadBytes: 0 });
+  }
+
+  /** Handlers added with `worksheets.onActivated` (ExcelApi 1.7). */
+  private readonly activationHandlers = new Set<ActivationHandler>();
+
+  addActivationHandler(handler: ActivationHandler): void {
+    this.activationHandlers.add(handler);
+  }
+
+  removeActivationHandler(handler: ActivationHandler): void {
+    this.activationHandlers.delete(handler);
+  }
+
+  /** The user clicks a sheet's tab: it becomes the active sheet, and `onActivated` handlers hear of it. */
+  activateSheet(name: string): void {
+    const ws = this.findSheet(name);
+    if (!ws || ws.state !== 'visible') throw new SimulatorError('InvalidOperation', `No visible sheet named '${name}' to activate.`);
+    this.makeActive(ws);
+  }
+
+  /** As in Excel, handlers run after the change, outside the batch that caused it. */
+  makeActive(ws: ExcelJS.Worksheet): void {
+    if (this.activeSheet === ws.name) return;
+    this.activeSheet = ws.name;
+    const args: ActivationEvent = { type: 'WorksheetActivated', worksheetId: `{${ws.id}}`, source: 'Local' };
+    for (const handler of [...this.activationHandlers]) {
+      setTimeout(() => void Promise.resolve(handler(args)).catch(() => undefined), 0);
+    }
   }
 
   requireApi(version: string, what: string): void {
@@ -498,6 +535,17 @@ class WorksheetCollectionProxy extends ClientObject {
     return new WorksheetProxy(this.ctx, { kind: 'active' });
   }
 
+  /** ExcelApi 1.7. The handler is registered when the batch syncs, and removed the same way. */
+  get onActivated(): { add(handler: ActivationHandler): { context: SimRequestContext; remove(): void } } {
+    this.sim.requireApi('1.7', 'WorksheetCollection.onActivated');
+    return {
+      add: (handler) => {
+        this.ctx.enqueue({ requestBytes: 64, run: () => this.sim.addActivationHandler(handler) });
+        return { context: this.ctx, remove: () => this.ctx.enqueue({ requestBytes: 64, run: () => this.sim.removeActivationHandler(handler) }) };
+      },
+    };
+  }
+
   add(name: string): WorksheetProxy {
     this.ctx.enqueue({
       requestBytes: jsonBytes(name),
@@ -635,7 +683,7 @@ class WorksheetProxy extends ClientObject {
   activate(): void {
     this.write(0, (ws) => {
       if (ws.state !== 'visible') throw new SimulatorError('InvalidOperation', 'A hidden sheet cannot be activated.');
-      this.sim.activeSheet = ws.name;
+      this.sim.makeActive(ws);
     });
   }
 

@@ -288,7 +288,7 @@ class LitePaneView {
     const days = this.soonDays.value.trim();
     const soonDays = Number(days);
     const daysOk = /^\d+$/.test(days) && soonDays <= MAX_SOON_DAYS;
-    setFieldError(this.soonDays, daysOk ? null : this.tr.t('highlight.invalidDays'));
+    setFieldError(this.soonDays, daysOk ? null : this.tr.t('highlight.invalidDays', { max: MAX_SOON_DAYS }));
     if (!daysOk) {
       this.soonDays.focus();
       return null;
@@ -307,10 +307,11 @@ class LitePaneView {
 
   private async clear(): Promise<void> {
     if (!this.sheet) return;
-    await runClear(this.env.host, { sheet: this.sheet });
+    const cleared = await runClear(this.env.host, { sheet: this.sheet });
     this.counts = null;
     this.drawLegend();
-    this.showNotice('success', this.tr.t('highlight.cleared'));
+    if (cleared.hadRecord) this.showNotice('success', this.tr.t('highlight.cleared', { cells: cleared.restoredCells }));
+    else this.showNotice('warning', this.tr.t('highlight.nothingToClear', { sheet: cleared.sheet }));
   }
 
   private async summary(): Promise<void> {

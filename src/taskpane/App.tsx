@@ -7,26 +7,33 @@ import { useState } from 'react';
 import {
   Button,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Overflow,
+  OverflowItem,
   ProgressBar,
+  Select,
   Tab,
   TabList,
   Text,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { ControllerContext, usePaneController } from './controller';
+import { ControllerContext, useController as useControllerFromContext, usePaneController } from './controller';
 import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
 import { BringInPanel } from './panels/BringInPanel';
 import { CheckPanel } from './panels/CheckPanel';
 import { DirectoryPanel } from './panels/DirectoryPanel';
 import { HighlightPanel } from './panels/HighlightPanel';
+import { JudgementBar } from './panels/JudgementBar';
 import { ReturnsPanel } from './panels/ReturnsPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { SheetBar } from './panels/SheetBar';
@@ -36,15 +43,19 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     minHeight: '100%',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  tabs: { flexWrap: 'wrap' },
+  // One row whatever the width: tabs that do not fit go into the … menu (never a second row of tabs).
+  tabRow: { display: 'flex', flexWrap: 'nowrap', alignItems: 'center', minWidth: 0, overflow: 'hidden' },
+  tabs: { flexWrap: 'nowrap', minWidth: 0 },
+  more: { flexShrink: 0, maxWidth: '8em' },
   progress: { minHeight: '2px' },
+  footer: { marginTop: 'auto', paddingTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
 });
 
 const TABS = ['check', 'highlight', 'summary', 'directory', 'settings', 'returns', 'bringIn'] as const;
@@ -68,6 +79,43 @@ export function TaskPane({ env }: { env: PaneEnvironment }) {
   );
 }
 
+/**
+ * The tabs that did not fit on the row, offered in a small list at its end (shown only when some did not fit).
+ * A native select, not a Fluent Menu: it is keyboard- and screen-reader-friendly as it is, and keeps the menu
+ * and positioning code out of the pane's first bundle.
+ */
+function MoreTabs({ onSelect }: { onSelect(tab: TabName): void }) {
+  const { tr } = useControllerFromContext();
+  const styles = useStyles();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLDivElement>();
+  return (
+    <div ref={ref} className={styles.more} hidden={!isOverflowing}>
+      {isOverflowing && (
+        <Select
+          size="small"
+          appearance="underline"
+          value=""
+          aria-label={tr.t('app.moreTabs', { count: overflowCount })}
+          onChange={(_, data) => data.value && onSelect(data.value as TabName)}
+          data-testid="more-tabs"
+        >
+          <option value="">…</option>
+          {TABS.map((name) => (
+            <HiddenTabOption key={name} name={name} />
+          ))}
+        </Select>
+      )}
+    </div>
+  );
+}
+
+function HiddenTabOption({ name }: { name: TabName }) {
+  const { tr } = useControllerFromContext();
+  const visible = useIsOverflowItemVisible(name);
+  if (visible) return null;
+  return <option value={name}>{tr.t(TAB_LABELS[name])}</option>;
+}
+
 function PaneBody({ env }: { env: PaneEnvironment }) {
   const styles = useStyles();
   const controller = usePaneController(env);
@@ -78,19 +126,29 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
     <ControllerContext.Provider value={controller}>
       <main className={styles.root} aria-busy={busy !== null}>
         <SheetBar />
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabName)}
-          aria-label={tr.t('app.sections')}
-        >
-          {TABS.map((name) => (
-            <Tab key={name} value={name} id={`tab-${name}`} aria-controls={`panel-${name}`}>
-              {tr.t(TAB_LABELS[name])}
-            </Tab>
-          ))}
-        </TabList>
+        <JudgementBar />
+        <Overflow minimumVisible={2}>
+          {/* The … button sits beside the tab list, not in it: a tablist may hold only tabs. */}
+          <div className={styles.tabRow}>
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={tab}
+            onTabSelect={(_, data) => setTab(data.value as TabName)}
+            aria-label={tr.t('app.sections')}
+          >
+            {TABS.map((name) => (
+              // The chosen tab outranks the others, so it is never the one moved into the menu.
+              <OverflowItem key={name} id={name} priority={name === tab ? 2 : 1}>
+                <Tab value={name} id={`tab-${name}`} aria-controls={`panel-${name}`}>
+                  {tr.t(TAB_LABELS[name])}
+                </Tab>
+              </OverflowItem>
+            ))}
+          </TabList>
+          <MoreTabs onSelect={setTab} />
+          </div>
+        </Overflow>
         <div className={styles.progress} role="status" aria-live="polite">
           {busy && (
             <>
@@ -123,6 +181,11 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
           {tab === 'returns' && <ReturnsPanel />}
           {tab === 'bringIn' && <BringInPanel />}
         </section>
+        <footer className={styles.footer}>
+          <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">
+            {tr.t('app.help')}
+          </Link>
+        </footer>
       </main>
     </ControllerContext.Provider>
   );

@@ -4,11 +4,14 @@
  * progress, and turns every failure into a MessageBar text.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { parseTypedDate } from '../domain/dates';
+import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/state-words';
 import { assertStateSheetFree, parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
+import { isUserFacingError, UserFacingError } from '../domain/errors';
 import { describeError } from './describe-error';
 import type { PaneEnvironment } from './environment';
-import { translator, type MessageKey, type Translator } from './i18n';
+import { CATALOGUES, format, translator, type MessageKey, type Translator } from './i18n';
 import { clerkTables, initialSheet } from './pane-basics';
 import type { PaneCheckResult, PaneWorkflows } from './workflows';
 
@@ -17,6 +20,34 @@ export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
 export interface Notice {
   intent: NoticeIntent;
   text: string;
+}
+
+/**
+ * The 判断日期 and 临期 window every workflow uses (标色, 汇总, 标色并汇总, 回收), as the clerk is typing them.
+ * `asOf` is the ISO date, '' while the text is not a date; `soonDays` null while the window is not a number.
+ */
+export interface Judgement {
+  asOfText: string;
+  asOf: string;
+  soonDays: number | null;
+  valid: boolean;
+}
+
+/** The judgement the workbook remembers, or today and the default window. */
+function savedJudgement(settings: ProductSettings, today: string): { asOfText: string; soonDays: number } {
+  const asOf = settings.asOf && parseTypedDate(settings.asOf) ? settings.asOf : today;
+  return { asOfText: asOf, soonDays: isSoonDays(settings.soonDays) ? settings.soonDays : DEFAULT_SOON_DAYS };
+}
+
+/** The table detector found no task table on the sheet (the sheet is empty or has no such header). */
+function isNotATable(error: unknown): boolean {
+  return isUserFacingError(error) && (error.code === 'layout.no_header' || error.code === 'layout.empty');
+}
+
+/** Short, and saying how to pick another sheet (the detector's own message is a dozen lines of header words). */
+function notATableError(sheet: string): UserFacingError {
+  const say = (lang: 'zh-CN' | 'en-US') => format(CATALOGUES[lang]['sheet.notATable'], { sheet });
+  return new UserFacingError('layout.no_header', { zh: say('zh-CN'), en: say('en-US') });
 }
 
 export interface PaneController {
@@ -35,10 +66,18 @@ export interface PaneController {
   /** Runs one operation at a time; returns false when another was already running. */
   run(label: MessageKey, operation: () => Promise<void>): Promise<boolean>;
   chooseSheet(name: string): Promise<void>;
-  /** Reads the chosen sheet again (after the pane or the clerk changed the workbook). */
-  refresh(): Promise<void>;
+  /**
+   * Reads the chosen sheet again (after the pane or the clerk changed the workbook). `followActive` (重新读取,
+   * 检查本表): where Excel cannot report activations, take the sheet active in Excel if it holds a task table.
+   */
+  refresh(options?: { followActive?: boolean }): Promise<void>;
   /** Writes settings into the workbook's saved state, keeping everything else in it. */
   saveSettings(update: (settings: ProductSettings) => ProductSettings): Promise<void>;
+  judgement: Judgement;
+  setAsOfText(text: string): void;
+  setSoonDays(days: number | null): void;
+  /** Saves the judgement in the workbook's settings when it is valid and differs from the saved one. */
+  rememberJudgement(): void;
 }
 
 export const ControllerContext = createContext<PaneController | null>(null);
@@ -62,6 +101,23 @@ export function usePaneController(env: PaneEnvironment): PaneController {
   const workflowsRef = useRef<PaneWorkflows | null>(null);
   const settingsRef = useRef<ProductSettings>({});
   const started = useRef(false);
+  /** The sheet being worked on, for handlers that outlive a render (Excel's activation events). */
+  const sheetRef = useRef<string | null>(null);
+  const onActivated = useRef<(name: string) => void>(() => undefined);
+  /** Stops listening to sheet activation; null where the host cannot tell (then 重新读取 looks). */
+  const stopWatching = useRef<(() => Promise<void>) | null>(null);
+  const [asOfText, setAsOfText] = useState(() => env.today());
+  const [soonDays, setSoonDays] = useState<number | null>(DEFAULT_SOON_DAYS);
+  /**
+   * Workbook writes one after another: remembering the judgement reads and rewrites the saved state, so it must
+   * never interleave with a workflow doing the same (the later write would drop the other's changes).
+   */
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const serially = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const next = writes.current.then(task, task);
+    writes.current = next.catch(() => undefined);
+    return next;
+  }, []);
 
   const run = useCallback(
     async (label: MessageKey, operation: () => Promise<void>): Promise<boolean> => {
@@ -70,7 +126,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       setBusy(label);
       setNotice(null);
       try {
-        await operation();
+        await serially(operation);
       } catch (error) {
         setNotice({ intent: 'error', text: describeError(error, tr) });
       } finally {
@@ -79,24 +135,74 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       }
       return true;
     },
-    [tr],
+    [tr, serially],
   );
 
-  /** Reads `name` through the check workflow; keeps the sheet list and settings in step with the workbook. */
-  const readSheet = useCallback(
-    async (name: string) => {
+  /** Reads a sheet (the active one when `name` is undefined) through the check workflow, changing nothing shown. */
+  const loadSheet = useCallback(
+    async (name: string | undefined, columnsFor: string | undefined = name): Promise<PaneCheckResult | null> => {
       const loaded = workflowsRef.current;
-      if (!loaded) return; // still starting: the start-up reads the sheet once the workflows are there
-      setCheck(null);
+      if (!loaded) return null; // still starting: the start-up reads the sheet once the workflows are there
       const saved = settingsRef.current;
-      const result = await loaded.check(env.host, { sheet: name, columns: saved.columns?.[name], planYear: saved.planYear });
+      try {
+        return await loaded.check(env.host, { sheet: name, columns: columnsFor ? saved.columns?.[columnsFor] : undefined, planYear: saved.planYear });
+      } catch (error) {
+        // The detector's own message lists every header word it looks for; in the pane, say how to choose instead.
+        if (name && isNotATable(error)) throw notATableError(name);
+        throw error;
+      }
+    },
+    [env.host],
+  );
+
+  /** Shows what was read; keeps the sheet list and settings in step with the workbook. */
+  const showSheet = useCallback(
+    (result: PaneCheckResult) => {
+      const name = result.analysis.sheet;
+      sheetRef.current = name;
+      setSheet(name);
       setSheets(clerkTables(result.snapshot.sheets, result.state));
       setSettings(result.state.settings);
       settingsRef.current = result.state.settings;
       setCheck(result);
       if (result.stateDamaged) setNotice({ intent: 'warning', text: tr.t('sheet.stateDamaged') });
     },
-    [env.host, tr],
+    [tr],
+  );
+
+  const readSheet = useCallback(
+    async (name: string) => {
+      setCheck(null);
+      const result = await loadSheet(name);
+      if (result) showSheet(result);
+    },
+    [loadSheet, showSheet],
+  );
+
+  /**
+   * The first sheet to work on: the active one when it holds a task table, else the first of the clerk's
+   * sheets that does (a workbook saved on its 填表说明 sheet), saying so.
+   */
+  const openFirstTable = useCallback(
+    async (first: string, candidates: string[]) => {
+      let firstError: unknown = null;
+      for (const name of [first, ...candidates.filter((c) => c !== first)]) {
+        try {
+          const result = await loadSheet(name);
+          if (!result) return;
+          showSheet(result);
+          if (name !== first) setNotice({ intent: 'info', text: tr.t('sheet.pickedOther', { active: first, sheet: name }) });
+          return;
+        } catch (error) {
+          if (!isNotATable(error)) throw error;
+          firstError ??= error;
+        }
+      }
+      sheetRef.current = first;
+      setSheet(first);
+      throw firstError;
+    },
+    [loadSheet, showSheet, tr],
   );
 
   useEffect(() => {
@@ -111,15 +217,49 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const { state } = parseState(snapshot.stateText);
       settingsRef.current = state.settings;
       setSettings(state.settings);
-      setSheets(clerkTables(snapshot.sheets, state));
+      const judged = savedJudgement(state.settings, env.today());
+      setAsOfText(judged.asOfText);
+      setSoonDays(judged.soonDays);
+      const tables = clerkTables(snapshot.sheets, state);
+      setSheets(tables);
       const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
-      setSheet(first);
-      if (first) await readSheet(first);
+      try {
+        if (first) await openFirstTable(first, tables.map((t) => t.name));
+      } finally {
+        // Follow the sheet the clerk activates where Excel can say (ExcelApi 1.7); below, 重新读取 looks.
+        const stop = env.host.watchActiveSheet ? await env.host.watchActiveSheet((name) => onActivated.current(name)).catch(() => null) : null;
+        stopWatching.current = stop;
+      }
     });
-  }, [env, run, readSheet]);
+  }, [env, run, openFirstTable]);
+
+  useEffect(
+    () => () => {
+      const stop = stopWatching.current;
+      stopWatching.current = null;
+      void stop?.().catch(() => undefined);
+    },
+    [],
+  );
+
+  /** Moves to a sheet the clerk activated in Excel, if it holds a task table; otherwise stays, saying so. */
+  onActivated.current = (name: string) => {
+    const current = sheetRef.current;
+    if (name === current || busyRef.current || !sheets.some((s) => s.name === name)) return;
+    void run('sheet.reload', async () => {
+      try {
+        const result = await loadSheet(name);
+        if (result) showSheet(result);
+      } catch (error) {
+        if (!isNotATable(error) || !current) throw error;
+        setNotice({ intent: 'info', text: tr.t('sheet.notFollowed', { sheet: name, current }) });
+      }
+    });
+  };
 
   const chooseSheet = useCallback(
     async (name: string) => {
+      sheetRef.current = name;
       setSheet(name);
       await run('sheet.reload', () => readSheet(name));
     },
@@ -127,10 +267,26 @@ export function usePaneController(env: PaneEnvironment): PaneController {
   );
 
   const refresh = useCallback(
-    async () => {
-      if (sheet) await readSheet(sheet);
+    async (options: { followActive?: boolean } = {}) => {
+      const current = sheetRef.current;
+      if (options.followActive && stopWatching.current === null) {
+        // No activation events (below ExcelApi 1.7): the active sheet is read instead, and taken if it holds a
+        // task table (a summary sheet stands for its table); otherwise the chosen sheet is read as before.
+        try {
+          const active = await loadSheet(undefined, current ?? undefined);
+          if (active && sheets.some((s) => s.name === active.analysis.sheet)) {
+            const name = active.analysis.sheet;
+            const ownColumns = settingsRef.current.columns?.[name];
+            showSheet(name !== current && ownColumns ? ((await loadSheet(name)) ?? active) : active);
+            return;
+          }
+        } catch (error) {
+          if (!isUserFacingError(error)) throw error;
+        }
+      }
+      if (current) await readSheet(current);
     },
-    [sheet, readSheet],
+    [loadSheet, readSheet, showSheet, sheets],
   );
 
   const saveSettings = useCallback(
@@ -147,6 +303,37 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     [env.host, sheet],
   );
 
+  const asOf = parseTypedDate(asOfText) ?? '';
+  const judgement: Judgement = { asOfText, asOf, soonDays, valid: asOf !== '' && isSoonDays(soonDays) };
+
+  // Read by rememberJudgement when its turn comes: a field's last change (the spin button commits on blur) has
+  // been rendered by then, whatever order the blur and change handlers ran in.
+  const latestJudgement = useRef(judgement);
+  latestJudgement.current = judgement;
+
+  const rememberJudgement = useCallback(() => {
+    // After the current event: a spin button commits its typed value in its own blur handler, which may run
+    // after this one, and React renders that value only then.
+    setTimeout(() => void serially(async () => {
+      const { valid, asOf: chosen, soonDays: days } = latestJudgement.current;
+      if (!valid || days === null) return;
+      // Today is not stored: an absent date means "today", so tomorrow the pane opens on tomorrow.
+      const wanted = chosen === env.today() ? undefined : chosen;
+      const saved = settingsRef.current;
+      if (saved.asOf === wanted && saved.soonDays === days) return;
+      try {
+        await saveSettings((current) => {
+          const next: ProductSettings = { ...current, soonDays: days };
+          if (wanted) next.asOf = wanted;
+          else delete next.asOf;
+          return next;
+        });
+      } catch (error) {
+        setNotice({ intent: 'error', text: describeError(error, tr) });
+      }
+    }), 0);
+  }, [env, serially, saveSettings, tr]);
+
   return {
     env,
     tr,
@@ -162,5 +349,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     chooseSheet,
     refresh,
     saveSettings,
+    judgement,
+    setAsOfText,
+    setSoonDays,
+    rememberJudgement,
   };
 }

@@ -48,6 +48,12 @@ export interface PaneHighlightOptions extends PaneCheckOptions {
   soonDays?: number;
 }
 
+export interface PaneClearResult {
+  /** False when the sheet carried no colouring of the product's (nothing was changed). */
+  hadRecord: boolean;
+  restoredCells: number;
+}
+
 export interface PaneHighlightResult {
   /** Tasks per state. */
   counts: Record<RowState, number>;
@@ -83,6 +89,8 @@ export interface PaneSplitResult {
 export interface PaneCollectOptions extends PaneCheckOptions {
   files: File[];
   asOf: string;
+  /** The 临期 window the colours are re-judged with after the merge. */
+  soonDays?: number;
   by: SplitRole;
   lang: Lang;
   onProgress?(done: number, total: number): void;
@@ -94,12 +102,16 @@ export interface PaneCollectResult {
   cellsWritten: number;
   missingUnits: string[];
   logSheet: string;
+  /** The sheet was coloured before the merge and has been coloured again with the new answers. */
+  recoloured: boolean;
+  warnings: LocalText[];
 }
 
 export interface PaneWorkflows {
-  check: (host: WorkbookHost, options: PaneCheckOptions) => Promise<PaneCheckResult>;
+  /** `sheet` undefined: the active sheet (a summary sheet stands for the table it summarises). */
+  check: (host: WorkbookHost, options: Omit<PaneCheckOptions, 'sheet'> & { sheet?: string }) => Promise<PaneCheckResult>;
   highlight: (host: WorkbookHost, options: PaneHighlightOptions) => Promise<PaneHighlightResult>;
-  clear: (host: WorkbookHost, options: { sheet: string }) => Promise<void>;
+  clear: (host: WorkbookHost, options: { sheet: string }) => Promise<PaneClearResult>;
   summary: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
   /** 标色并汇总: highlight and summary in one go — one read and one write, the fewest round trips to Excel. */
   report: (host: WorkbookHost, options: PaneHighlightOptions & { lang: Lang }) => Promise<PaneSummaryResult>;
@@ -173,7 +185,8 @@ export function paneWorkflows(): PaneWorkflows {
       return { counts: result.counts, warnings: result.warnings };
     },
     clear: async (host, options) => {
-      await runClear(host, options);
+      const { hadRecord, restoredCells } = await runClear(host, options);
+      return { hadRecord, restoredCells };
     },
     summary: async (host, options) => toPaneSummary(await runSummary(host, { ...options, generatedAt: localTimestamp() })),
     report: async (host, options) => {
@@ -205,6 +218,8 @@ export function paneWorkflows(): PaneWorkflows {
         cellsWritten: result.cellsWritten,
         missingUnits: result.missingUnits,
         logSheet: result.logSheet,
+        recoloured: result.recoloured !== null,
+        warnings: result.recolourError ? [result.recolourError] : [],
       };
     },
     importNotice: async (host, { file }) => {

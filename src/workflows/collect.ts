@@ -5,8 +5,12 @@
  * skipped; the others still merge. The task columns are never written, and values already in place are not
  * written again (collecting the same returns twice changes no cell).
  *
- * Round trips on the master: the read inside runCheck (two with a 单位名录 sheet) and one apply. Each
- * return costs up to three reads of its own workbook.
+ * A sheet the product had coloured is coloured again afterwards, with the same date and window, so the colours
+ * follow the new answers (a measure now 已完成 turns green). That is a second step (the highlight workflow's
+ * read, readStyles and apply): if it fails, the merge stands and the error says so.
+ *
+ * Round trips on the master: the read inside runCheck (two with a 单位名录 sheet) and one apply, plus the
+ * highlight's three when the sheet was coloured. Each return costs up to three reads of its own workbook.
  */
 import { analyseSheet } from '../domain/check';
 import { isUserFacingError, UserFacingError } from '../domain/errors';
@@ -24,12 +28,14 @@ import {
   type ReturnValidation,
   type SplitRole,
 } from '../domain/returns';
-import type { ColumnMap, Lang, SheetAnalysis } from '../domain/types';
+import type { CellWrite } from '../ports/workbook-host';
+import type { ColumnMap, Lang, LocalText, SheetAnalysis } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState, assertStateSheetFree } from '../domain/workbook-state';
+import type { CellStyle, SheetGrid } from '../domain/types';
+import { assertStateSheetFree, serialiseState, type HighlightRecord } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
-import { validateAsOf } from './highlight';
+import { runHighlight, savedRecord, validateAsOf, validateSoonDays, type HighlightResult } from './highlight';
 import { likelyStampProbes, stampAnswers } from './product-sheet-stamps';
 import { readReturnIdentity } from './return-identity';
 
@@ -48,8 +54,10 @@ export interface CollectOptions {
   planYear?: number;
   directory?: UnitDirectory;
   columns?: Partial<ColumnMap>;
-  /** Judge overdue measures and future completion dates as of this ISO date. */
+  /** Judge overdue measures and future completion dates as of this ISO date (and re-colour as of it). */
   asOf: string;
+  /** The 临期 window a coloured sheet is coloured again with; default: the workbook's saved setting, else 10. */
+  soonDays?: number;
   /** Now, as the sheet and 填报时间 show it ('YYYY-MM-DD HH:mm'). */
   generatedAt: string;
   /** Which units were expected to answer (as the copies were split); default both. */
@@ -77,6 +85,31 @@ export interface CollectResult {
   logSheet: string;
   replacedLog: string | null;
   check: CheckResult;
+  /** The sheet was coloured before the merge: the highlight that coloured it again; null when it was not. */
+  recoloured: HighlightResult | null;
+  /** Why colouring again failed after the merge was written (the clerk colours again by hand); null otherwise. */
+  recolourError: LocalText | null;
+}
+
+/**
+ * A report column collect adds copies the formats of the table's last column; where that cell carries the
+ * product's colours, the copy gets the cell's original colours instead, so no highlight fill is ever copied
+ * into a new column (clear would not know it, and re-colouring would take it for the cell's own).
+ */
+export function uncopiedHighlights(writes: CellWrite[], record: HighlightRecord | undefined): CellStyle[] {
+  if (!record?.cells.length) return [];
+  const originals = new Map<string, CellStyle>();
+  for (const cell of record.cells) originals.set(`${cell.row},${cell.col}`, cell.original);
+  const restore: CellStyle[] = [];
+  for (const w of writes) {
+    const original = w.styleFrom && originals.get(`${w.styleFrom.row},${w.styleFrom.col}`);
+    if (original) restore.push({ ...original, row: w.row, col: w.col });
+  }
+  return restore;
+}
+
+function recordFor(check: CheckResult, grid: SheetGrid): HighlightRecord | undefined {
+  return savedRecord(check.state.highlights[check.analysis.sheet], grid);
 }
 
 interface ReadReturn {
@@ -130,6 +163,7 @@ export async function readReturn(source: ReturnSource, master: SheetAnalysis, di
 
 export async function runCollect(host: WorkbookHost, sources: ReturnSource[], options: CollectOptions): Promise<CollectResult> {
   validateAsOf(options.asOf);
+  if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
   const logName = (options.logSheetName ?? DEFAULT_RETURNS_LOG_NAME).trim();
   assertSheetName(logName);
   if (!sources.length) {
@@ -230,10 +264,16 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     build: (name) => returnsLogSpec(model, lang, name),
   });
 
+  const record = recordFor(check, grid);
   const changes: WorkbookChange[] = [];
   if (plan.writes.length) changes.push({ kind: 'cells', sheet: analysis.sheet, writes: plan.writes });
+  const uncopied = uncopiedHighlights(plan.writes, record);
+  if (uncopied.length) changes.push({ kind: 'restore', sheet: analysis.sheet, styles: uncopied });
   changes.push({ kind: 'sheet', spec, replaces: placement.replaces }, { kind: 'state', text: serialiseState(nextState) });
   await host.apply(changes);
+
+  const { recoloured, recolourError } =
+    record?.cells.length && plan.writes.length ? await recolour(host, options, analysis.sheet) : { recoloured: null, recolourError: null };
 
   return {
     sheet: analysis.sheet,
@@ -247,5 +287,35 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     logSheet: placement.name,
     replacedLog: placement.replaces,
     check,
+    recoloured,
+    recolourError,
   };
+}
+
+/** The merged sheet coloured again as it was (same date, window and the workbook's saved colours). */
+async function recolour(
+  host: WorkbookHost,
+  options: CollectOptions,
+  sheet: string,
+): Promise<{ recoloured: HighlightResult | null; recolourError: LocalText | null }> {
+  try {
+    const recoloured = await runHighlight(host, {
+      sheet,
+      asOf: options.asOf,
+      soonDays: options.soonDays,
+      planYear: options.planYear,
+      directory: options.directory,
+      columns: options.columns,
+    });
+    return { recoloured, recolourError: null };
+  } catch (e) {
+    const detail = isUserFacingError(e) ? e.text : { zh: e instanceof Error ? e.message : String(e), en: e instanceof Error ? e.message : String(e) };
+    return {
+      recoloured: null,
+      recolourError: {
+        zh: `回收的完成情况已写入本表，但重新标色没有完成（${detail.zh}），颜色仍是回收前的。请再标色一次。`,
+        en: `The returned answers were written into the sheet, but colouring it again did not finish (${detail.en}); the colours are still those from before. Colour it again.`,
+      },
+    };
+  }
 }

@@ -42,6 +42,18 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('allocation collect', () => {
+  it('a coloured master is coloured again with the new answers, with the --soon window given', async () => {
+    const coloured = path.join(tmp, 'coloured.xlsx');
+    expect((await run(['highlight', PLAIN, '-o', coloured, '--as-of', '2022-09-15', '--soon', '11', ...SAMPLE_UNITS])).code).toBe(0);
+    const out = path.join(tmp, 'coloured-merged.xlsx');
+    const text = await run(['collect', coloured, returns, '-o', out, '--soon', '11', ...SAMPLE_UNITS]);
+    expect(text.out).toContain('总表原已标色：已按 2022-09-15 和新的完成情况重新标色');
+    const json = await run(['collect', coloured, returns, '-o', path.join(tmp, 'coloured-merged-2.xlsx'), '--soon', '11', '--format', 'json', ...SAMPLE_UNITS]);
+    expect(JSON.parse(json.out).recoloured).toMatchObject({ asOf: '2022-09-15', soonDays: 11 });
+    const plain = await run(['collect', PLAIN, returns, '-o', path.join(tmp, 'plain-merged.xlsx'), '--format', 'json', ...SAMPLE_UNITS]);
+    expect(JSON.parse(plain.out).recoloured).toBeNull();
+  });
+
   it('--format json prints one entry per file in order, the merged count and the missing units', async () => {
     const out = path.join(tmp, 'merged.xlsx');
     const r = await run(['collect', PLAIN, returns, '-o', out, '--format', 'json', ...SAMPLE_UNITS]);

@@ -19,6 +19,11 @@ import { runSummary, type SummaryResult } from '../../src/workflows/summary';
 import { runSplit } from '../../src/workflows/split';
 import { writeSpecsToWorkbook } from '../../src/hosts/xlsx';
 import type { RowState } from '../../src/domain/types';
+import { normaliseColour } from '../../src/domain/colours';
+import { rowState } from '../../src/domain/row-state';
+import { parseState } from '../../src/domain/workbook-state';
+import { fillAnswers, statusFor } from '../workflows/collect-support';
+import ExcelJS from 'exceljs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -51,8 +56,15 @@ async function shot(name: string): Promise<void> {
 
 const pane = () => page.getByTestId('pane');
 
+/** Opens a pane tab, from the … list when it did not fit on the row. */
 async function openPaneTab(name: string): Promise<void> {
-  await pane().getByRole('tab', { name, exact: true }).click();
+  const tab = pane().getByRole('tab', { name, exact: true });
+  if (!(await tab.isVisible())) {
+    await pane().getByTestId('more-tabs').selectOption({ label: name });
+  } else {
+    await tab.click();
+  }
+  await pane().getByRole('tab', { name, exact: true, selected: true }).waitFor();
 }
 
 /** Every drawn cell of the grid's current sheet: address → [fill, font]. */
@@ -65,7 +77,7 @@ async function gridColours(): Promise<Record<string, [string, string]>> {
 /** A fresh preview at the given API level, coloured as of AS_OF: the grid's colours afterwards. */
 async function gridColoursAfterHighlight(api: string): Promise<Record<string, [string, string]>> {
   await page.goto(`${server.url}preview.html?today=${AS_OF}&api=${api}`);
-  await pane().getByTestId('sheet-summary').waitFor();
+  await pane().getByTestId('sheet-line').waitFor();
   await openPaneTab('标色');
   await pane().getByTestId('soon-days').fill(String(SOON_DAYS));
   await pane().getByTestId('soon-days').press('Tab');
@@ -125,15 +137,19 @@ describe('the preview, as a clerk uses it', () => {
 
   beforeAll(async () => {
     expectedHighlight = await runHighlight(await XlsxHost.open(SAMPLE), { sheet: SHEET, asOf: AS_OF, soonDays: SOON_DAYS });
-    expectedSummary = await runSummary(await XlsxHost.open(SAMPLE), { sheet: SHEET, asOf: AS_OF, generatedAt: '2022-09-15 09:00' });
+    // The pane's one window, set on the 标色 tab, is the summary's too.
+    expectedSummary = await runSummary(await XlsxHost.open(SAMPLE), { sheet: SHEET, asOf: AS_OF, soonDays: SOON_DAYS, generatedAt: '2022-09-15 09:00' });
     await page.goto(`${server.url}preview.html?today=${AS_OF}`);
-    await pane().getByTestId('sheet-summary').waitFor();
+    await pane().getByTestId('sheet-line').waitFor();
     originalColours = await gridColours();
   });
 
   test('loads the returns sample with its 54 measures, in Chinese', async () => {
+    expect(await pane().getByTestId('sheet-line').innerText()).toContain(format(zhCN['sheet.oneLine'], { sheet: SHEET, tasks: 54 }));
+    await pane().getByTestId('sheet-toggle').click();
     const summary = await pane().getByTestId('sheet-summary').innerText();
     expect(summary).toContain(format(zhCN['sheet.detected'], { header: 2, first: 3, last: 56, tasks: 54 }));
+    await pane().getByTestId('sheet-toggle').click();
     expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe(SHEET);
     await shot('e2e-01-loaded');
   });
@@ -199,7 +215,6 @@ describe('the preview, as a clerk uses it', () => {
 
   test('汇总 writes the summary sheet with the right totals and the report paragraph', async () => {
     await openPaneTab('汇总');
-    await pane().getByTestId('summary-as-of').fill(AS_OF);
     await pane().getByRole('button', { name: zhCN['summary.run'] }).click();
     expect(await noticeText()).toContain(format(zhCN['summary.done'], { sheet: expectedSummary.sheetName }));
     const chart = await pane().getByTestId('state-chart').innerText();
@@ -219,14 +234,14 @@ describe('the preview, as a clerk uses it', () => {
     await page.getByRole('tab', { name: SHEET, exact: true }).click();
     await openPaneTab('标色');
     await pane().getByRole('button', { name: zhCN['highlight.clear'] }).click();
-    expect(await noticeText()).toContain(zhCN['highlight.cleared']);
+    expect(await noticeText()).toContain(zhCN['highlight.cleared'].split('，')[0]);
     expect(await gridColours()).toEqual(originalColours);
     await shot('e2e-06-cleared');
   });
 
   test('回收: 下发 offers one workbook per unit, and a returned copy is collected back', async () => {
     const split = await runSplit(await XlsxHost.open(SAMPLE), { sheet: SHEET, generatedAt: '2022-09-15 09:00' });
-    await openPaneTab('回收');
+    await openPaneTab(zhCN['tab.returns']);
     await pane().getByRole('button', { name: zhCN['returns.split'], exact: true }).click();
     const links = pane().getByTestId('split-files').getByRole('link');
     await links.first().waitFor();
@@ -237,7 +252,6 @@ describe('the preview, as a clerk uses it', () => {
     const returned = path.join(RESULTS, split.workbooks[0].fileName);
     await XlsxHost.fromWorkbook(writeSpecsToWorkbook(split.workbooks[0].specs)).save(returned);
     await pane().getByTestId('returned-files').setInputFiles(returned);
-    await pane().getByTestId('collect-as-of').fill(AS_OF);
     await pane().getByRole('button', { name: zhCN['returns.collect'], exact: true }).click();
     const result = pane().getByTestId('collect-result');
     await result.waitFor();
@@ -249,21 +263,21 @@ describe('the preview, as a clerk uses it', () => {
   test('switches to English', async () => {
     await page.getByTestId('language').selectOption('en-US');
     await pane().getByRole('tab', { name: 'Check', exact: true }).waitFor();
-    expect(await pane().getByTestId('sheet-summary').innerText()).toContain('54 tasks');
+    expect(await pane().getByTestId('sheet-line').innerText()).toContain('54 tasks');
     await shot('e2e-08-english');
   });
 
   test('"open .xlsx" loads another workbook; a file that is not one gets a message, not a crash', async () => {
     await page.goto(`${server.url}preview.html?today=${AS_OF}`);
-    await pane().getByTestId('sheet-summary').waitFor();
+    await pane().getByTestId('sheet-line').waitFor();
     const notWorkbook = path.join(RESULTS, '不是工作簿.xlsx');
     fs.writeFileSync(notWorkbook, '序号,工作任务\n1,测试\n');
     await page.getByTestId('open-file').setInputFiles(notWorkbook);
     expect(await page.getByRole('alert').first().innerText()).toContain('无法打开“不是工作簿.xlsx”');
     await page.getByTestId('open-file').setInputFiles(path.join(ROOT, 'samples', 'liangjiang-2022.xlsx'));
     await page.getByRole('alert').waitFor({ state: 'detached' });
-    await pane().getByTestId('sheet-summary').waitFor();
-    expect(await pane().getByTestId('sheet-summary').innerText()).toContain('共 54 项');
+    await pane().getByTestId('sheet-line').waitFor();
+    expect(await pane().getByTestId('sheet-line').innerText()).toContain('54 项任务');
   });
 
   test('at ExcelApi 1.1 (Office 2016: merged areas inferred) the colours are the same', async () => {
@@ -291,6 +305,291 @@ describe('the preview, as a clerk uses it', () => {
     await shot('e2e-lite-pane');
   });
 
+});
+
+// ------------------------------------------------------------------------------------------------------------
+// The clerk's story at the size Excel gives the pane on a 1366 × 768 laptop.
+
+const PANE_W = 330;
+const PANE_H = 540;
+const PLAIN = path.join(ROOT, 'samples', 'liangjiang-2022.xlsx');
+const INSTRUCTIONS = '填表说明';
+/** The pane's "today" in the story: the clerk judges as of an earlier date, typed as clerks type it. */
+const STORY_TODAY = '2022-12-01';
+const STORY_AS_OF = '2022-09-15';
+const STORY_AS_OF_TYPED = '2022年9月15日';
+const PRODUCT_FILLS = new Set(Object.values(DEFAULT_COLOURS).flatMap((c) => (c ? [normaliseColour(c.fill)!] : [])));
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0–2.2 A and AA: what the product promises (best-practice rules are not part of it). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * Rules a Fluent UI internal trips, with the reason. An entry needs the rule id, the Fluent part and why it is
+ * not the pane's to fix; none is skipped whole.
+ */
+const FLUENT_INTERNAL_RULES: Record<string, string> = {};
+/**
+ * Elements Fluent's focus manager (Tabster) inserts and owns, skipped node by node: `<i tabindex="0"
+ * aria-hidden="true" data-tabster-dummy>` guards at the edges of the tab list and other movers catch Tab and
+ * hand focus on; they are focusable by design and hidden from screen readers, which aria-hidden-focus flags.
+ * Nothing the pane renders is skipped.
+ */
+const FLUENT_INTERNAL_NODES = '[data-tabster-dummy]';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core over the pane (evaluated, not injected as a script tag, so the page's CSP stays as it is). */
+async function axeViolations(): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async ({ tags, skipped }) => {
+    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('[data-testid="pane"]')!, { runOnly: { type: 'tag', values: tags } });
+    const owned = (target: string[]) => !document.querySelector(target.join(' '))?.matches(skipped);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.filter((n) => owned(n.target)).map((n) => n.target.join(' ')),
+    }));
+  }, { tags: AXE_TAGS, skipped: FLUENT_INTERNAL_NODES });
+  return violations.filter((v) => v.nodes.length > 0 && !(v.id in FLUENT_INTERNAL_RULES));
+}
+
+/** The pane's box and whether `target` lies inside it with the pane scrolled to the top. */
+async function insidePane(target: ReturnType<Page['locator']>): Promise<{ inside: boolean; box: unknown; pane: unknown }> {
+  await pane().evaluate((el) => (el.scrollTop = 0));
+  const paneBox = (await pane().boundingBox())!;
+  const box = (await target.boundingBox())!;
+  const inside =
+    box.x >= paneBox.x - 0.5 &&
+    box.y >= paneBox.y - 0.5 &&
+    box.x + box.width <= paneBox.x + paneBox.width + 0.5 &&
+    box.y + box.height <= paneBox.y + paneBox.height + 0.5;
+  return { inside, box, pane: paneBox };
+}
+
+/** The workbook as the simulator holds it now, saved and opened again (so assertions read the file, not the drawing). */
+async function workbookNow(): Promise<XlsxHost> {
+  const base64 = await page.evaluate(() => (window as unknown as { allocationPreview: { workbookBase64(): Promise<string> } }).allocationPreview.workbookBase64());
+  return XlsxHost.open(new Uint8Array(Buffer.from(base64, 'base64')));
+}
+
+/** Every cell of the table sheet with its fill (normalised), by 0-based "row:col". */
+async function fills(host: XlsxHost): Promise<Map<string, string | null>> {
+  const grid = (await host.read({ sheet: SHEET })).grid!;
+  const styles = await host.readStyles(SHEET, [{ top: 0, left: 0, bottom: grid.originRow + grid.values.length - 1, right: grid.originCol + grid.values[0].length - 1 }]);
+  return new Map(styles.map((s) => [`${s.row}:${s.col}`, normaliseColour(s.fill)]));
+}
+
+/** Each task's measure cell must show its state's colour as of the date and window, judged from the file's own values. */
+async function expectColoursFollowTheSheet(host: XlsxHost, original: Map<string, string | null>, soonDays: number): Promise<Record<RowState, number>> {
+  const { analysis } = await runCheck(host, { sheet: SHEET });
+  const now = await fills(host);
+  const measure = analysis.layout.columns.measure;
+  const counts = {} as Record<RowState, number>;
+  for (const task of analysis.tasks) {
+    const state = rowState(task, STORY_AS_OF, soonDays);
+    counts[state] = (counts[state] ?? 0) + 1;
+    const key = `${task.row - 1}:${measure}`;
+    const want = DEFAULT_COLOURS[state] ? normaliseColour(DEFAULT_COLOURS[state]!.fill) : (original.get(key) ?? null);
+    expect({ no: task.no, state, fill: now.get(key) ?? null }).toEqual({ no: task.no, state, fill: want });
+  }
+  return counts;
+}
+
+async function storyShot(name: string): Promise<void> {
+  await pane().screenshot({ path: path.join(RESULTS, `story-${name}.png`) });
+}
+
+describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
+  let storyFile: string;
+  let originalFills: Map<string, string | null>;
+  let returnsFiles: string[];
+  let returnedUnits: string[];
+  let highlightedCounts: Record<RowState, number>;
+
+  beforeAll(async () => {
+    // The plain sample, with a 填表说明 sheet the workbook was last saved on.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(PLAIN);
+    const notes = wb.addWorksheet(INSTRUCTIONS);
+    notes.getCell('A1').value = '请各单位于每月25日前报送本单位承担事项的进展。';
+    notes.getCell('A2').value = '联系人：办公室 电话 6789 0000';
+    wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: wb.worksheets.indexOf(notes), visibility: 'visible' }];
+    storyFile = path.join(RESULTS, 'story-workbook.xlsx');
+    await wb.xlsx.writeFile(storyFile);
+    originalFills = await fills(await XlsxHost.open(storyFile));
+
+    // Two units send their copies back: one reports everything done, the other a mix.
+    const split = await runSplit(await XlsxHost.open(storyFile), { sheet: SHEET, generatedAt: '2022-09-01 09:00' });
+    const chosen = split.workbooks.slice(0, 2);
+    returnedUnits = chosen.map((w) => w.unit);
+    returnsFiles = [];
+    for (const [i, w] of chosen.entries()) {
+      const blank = await XlsxHost.fromWorkbook(writeSpecsToWorkbook(w.specs)).toBuffer();
+      const answered = await fillAnswers(blank, i === 0 ? () => ({ status: '已完成', doneDate: new Date(Date.UTC(2022, 6, 1)) }) : statusFor);
+      const file = path.join(RESULTS, `story-${w.fileName}`);
+      fs.writeFileSync(file, answered);
+      returnsFiles.push(file);
+    }
+
+    await page.setViewportSize({ width: 1100, height: 720 });
+    await page.goto(`${server.url}preview.html?today=${STORY_TODAY}&paneSize=${PANE_W}x${PANE_H}`);
+    await pane().getByTestId('sheet-line').waitFor();
+    await page.getByTestId('open-file').setInputFiles(storyFile);
+    await page.getByRole('tab', { name: INSTRUCTIONS, exact: true }).waitFor();
+  });
+
+  test('opened on 填表说明, the pane reads 任务分工 instead and says how to choose another', async () => {
+    const box = (await pane().boundingBox())!;
+    expect([Math.round(box.width), Math.round(box.height)]).toEqual([PANE_W, PANE_H]);
+    expect(await noticeText()).toContain(format(zhCN['sheet.pickedOther'], { active: INSTRUCTIONS, sheet: SHEET }));
+    expect(await pane().getByTestId('sheet-line').innerText()).toContain(format(zhCN['sheet.oneLine'], { sheet: SHEET, tasks: 54 }));
+    expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe(INSTRUCTIONS);
+    await storyShot('01-opened-on-instructions');
+  });
+
+  test('pick: the pane follows the sheet tab the clerk clicks, and stays on the table for a sheet without one', async () => {
+    await page.getByRole('tab', { name: SHEET, exact: true }).click();
+    await page.getByRole('tab', { name: INSTRUCTIONS, exact: true }).click();
+    expect(await noticeText()).toContain(format(zhCN['sheet.notFollowed'], { sheet: INSTRUCTIONS, current: SHEET }));
+    await page.getByRole('tab', { name: SHEET, exact: true }).click();
+    expect(await pane().getByTestId('sheet-line').innerText()).toContain(SHEET);
+    await storyShot('02-picked');
+  });
+
+  test('检查: the primary button is in view and the findings are listed', async () => {
+    await openPaneTab('检查');
+    const run = pane().getByRole('button', { name: zhCN['check.run'], exact: true });
+    expect(await insidePane(run)).toMatchObject({ inside: true });
+    await run.click();
+    expect(await pane().getByTestId('check-result').innerText()).toContain('共 54 项任务');
+    await storyShot('03-check');
+  });
+
+  test('标色 as of a typed date and an 11-day window: the workbook shows each state, and remembers the date and window', async () => {
+    await openPaneTab('标色');
+    await pane().getByTestId('as-of').fill(STORY_AS_OF_TYPED);
+    await pane().getByTestId('as-of').press('Tab');
+    await pane().getByTestId('soon-days').fill(String(SOON_DAYS));
+    await pane().getByTestId('soon-days').press('Tab');
+    const apply = pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true });
+    expect(await insidePane(apply)).toMatchObject({ inside: true });
+    await apply.click();
+    expect(await noticeText()).toContain(format(zhCN['highlight.applied'], { asOf: STORY_AS_OF_TYPED, rows: 54 }));
+    const host = await workbookNow();
+    highlightedCounts = await expectColoursFollowTheSheet(host, originalFills, SOON_DAYS);
+    expect(highlightedCounts.done ?? 0).toBe(0); // nothing has been reported yet
+    const { settings } = parseState((await host.read()).stateText).state;
+    expect(settings).toMatchObject({ asOf: STORY_AS_OF, soonDays: SOON_DAYS });
+    await storyShot('04-highlighted');
+  });
+
+  test('下发回收: two returns are collected, and the colours follow the new answers (the same date and window)', async () => {
+    await openPaneTab(zhCN['tab.returns']);
+    // Switching tabs kept the one date and window.
+    expect(await pane().getByTestId('as-of').inputValue()).toBe(STORY_AS_OF_TYPED);
+    for (const name of [zhCN['returns.split'], zhCN['returns.collect']]) {
+      expect({ name, ...(await insidePane(pane().getByRole('button', { name, exact: true }))) }).toMatchObject({ name, inside: true });
+    }
+    await pane().getByLabel(zhCN['returns.pickFiles']).setInputFiles(returnsFiles);
+    await pane().getByRole('button', { name: zhCN['returns.collect'], exact: true }).click();
+    await pane().getByTestId('collect-result').waitFor();
+    expect(await noticeText()).toContain(zhCN['returns.recoloured']);
+    const host = await workbookNow();
+    const counts = await expectColoursFollowTheSheet(host, originalFills, SOON_DAYS);
+    expect(counts.done ?? 0).toBeGreaterThan(0);
+    // The added report columns carry no copied highlight fill: only the product's own record colours cells.
+    const state = parseState((await host.read()).stateText).state;
+    const record = state.highlights[SHEET];
+    expect(record).toBeDefined();
+    expect(await pane().getByTestId('collect-result').innerText()).toContain(returnedUnits[0]);
+    await storyShot('05-collected');
+  });
+
+  test('汇总 uses the same date and window: its counts are the colouring\'s', async () => {
+    const before = await workbookNow();
+    const expected = await runSummary(before, { sheet: SHEET, asOf: STORY_AS_OF, soonDays: SOON_DAYS, generatedAt: '2022-12-01 09:00' });
+    await openPaneTab('汇总');
+    const run = pane().getByRole('button', { name: zhCN['summary.run'], exact: true });
+    expect(await insidePane(run)).toMatchObject({ inside: true });
+    await run.click();
+    expect(await noticeText()).toContain(format(zhCN['summary.done'], { sheet: expected.sheetName }));
+    expect(await pane().getByTestId('report-paragraph').inputValue()).toBe(expected.paragraph);
+    const after = await workbookNow();
+    const colouredCounts = await expectColoursFollowTheSheet(after, originalFills, SOON_DAYS);
+    for (const state of Object.keys(colouredCounts) as RowState[]) expect({ state, n: expected.model.states[state] }).toEqual({ state, n: colouredCounts[state] });
+    await storyShot('06-summary');
+  });
+
+  test('清除标色 leaves no product fill in the table, new columns included, and every original cell as it was', async () => {
+    await openPaneTab('标色');
+    await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
+    expect(await noticeText()).toContain('已清除标色');
+    const now = await fills(await workbookNow());
+    expect([...now].filter(([, fill]) => fill && PRODUCT_FILLS.has(fill))).toEqual([]);
+    for (const [key, fill] of originalFills) expect({ key, fill: now.get(key) ?? null }).toEqual({ key, fill });
+    await storyShot('07-cleared');
+    await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
+    expect(await noticeText()).toContain(format(zhCN['highlight.nothingToClear'], { sheet: SHEET }));
+  });
+
+  test('every tab: its primary button is in view and axe-core finds no WCAG A/AA violation in the pane', async () => {
+    const primaries: [string, string][] = [
+      ['检查', zhCN['check.run']],
+      ['标色', zhCN['highlight.apply']],
+      ['汇总', zhCN['summary.run']],
+      ['单位名录', zhCN['directory.fromSheet']],
+      ['设置', zhCN['settings.save']],
+      // 回收汇总 waits for files (disabled, so not in the Tab order); its place in view is asserted above.
+      [zhCN['tab.returns'], zhCN['returns.split']],
+      [zhCN['tab.bringIn'], zhCN['bringIn.import']],
+    ];
+    for (const [tab, button] of primaries) {
+      await openPaneTab(tab);
+      const target = pane().getByRole('button', { name: button, exact: true });
+      expect({ tab, ...(await insidePane(target)) }).toMatchObject({ tab, inside: true });
+      expect({ tab, violations: await axeViolations() }).toEqual({ tab, violations: [] });
+      // Keyboard: from the tab itself, Tab reaches the primary button (one waiting for a file is not in the order).
+      if (await target.isEnabled()) {
+        await pane().getByRole('tab', { name: tab, exact: true, selected: true }).focus();
+        const focused = () => target.evaluate((el) => el === document.activeElement);
+        for (let i = 0; i < 80 && !(await focused()); i++) await page.keyboard.press('Tab');
+        expect({ tab, reachedByKeyboard: await focused() }).toEqual({ tab, reachedByKeyboard: true });
+      }
+      await storyShot(`tab-${primaries.findIndex((p) => p[0] === tab) + 1}`);
+    }
+  });
+
+  test('the lite pane has no axe-core violation either', async () => {
+    await page.goto(`${server.url}preview.html?today=${STORY_TODAY}&api=1.1&pane=lite&paneSize=${PANE_W}x${PANE_H}`);
+    await page.getByTestId('lite-pane').locator('button').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect(await axeViolations()).toEqual([]);
+    await storyShot('lite');
+  });
+
+  test('in English at 320 px the tabs stay on one row', async () => {
+    await page.goto(`${server.url}preview.html?today=${STORY_TODAY}&lang=en-US&paneSize=320x${PANE_H}`);
+    await pane().getByTestId('sheet-line').waitFor();
+    const tops = await pane()
+      .getByRole('tablist')
+      .evaluate((list) => [...list.querySelectorAll('[role="tab"]')].filter((t) => (t as HTMLElement).offsetParent !== null).map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(tops).size).toBe(1);
+    const list = (await pane().getByRole('tablist').boundingBox())!;
+    const paneBox = (await pane().boundingBox())!;
+    expect(list.x + list.width).toBeLessThanOrEqual(paneBox.x + paneBox.width);
+    expect({ violations: await axeViolations() }).toEqual({ violations: [] });
+    await storyShot('english-320');
+  });
+});
+
+describe('the whole run', () => {
   test('no request left localhost and nothing failed in the page', () => {
     expect(leftLocalhost).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -64,18 +64,19 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
+function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}, hostOverrides: Partial<WorkbookHost> = {}) {
   const host: WorkbookHost = {
     capabilities: { host: 'excel', apiVersion: '1.1', readsMerges: false, charts: true, headerFooter: false },
     read: jest.fn(async () => snapshot),
     readStyles: jest.fn(async () => []),
     apply: jest.fn(async () => undefined),
     select: jest.fn(async () => undefined),
+    ...hostOverrides,
   };
   const workflows: PaneWorkflows = {
     check: jest.fn(async () => checkResult),
     highlight: jest.fn(),
-    clear: jest.fn(async () => undefined),
+    clear: jest.fn(async () => ({ hadRecord: true, restoredCells: 0 })),
     summary: jest.fn(),
     report: jest.fn(),
     createDirectory: jest.fn(),
@@ -89,6 +90,19 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}) {
   const env: PaneEnvironment = { host, lang, dark: false, today: () => '2022-09-15', loadWorkflows: async () => workflows };
   render(<TaskPane env={env} />);
   return { host, workflows };
+}
+
+/** Opens a tab, from the … list when it did not fit on the row (jsdom has no layout, so most do not). */
+async function openTab(name: string) {
+  const tab = screen.queryByRole('tab', { name });
+  if (tab) {
+    fireEvent.click(tab);
+    return;
+  }
+  const more = screen.getByTestId('more-tabs') as HTMLSelectElement;
+  const option = within(more).getByRole('option', { name });
+  fireEvent.change(more, { target: { value: (option as HTMLOptionElement).value } });
+  await screen.findByRole('tab', { name, selected: true });
 }
 
 async function started() {
@@ -121,10 +135,12 @@ describe('the task pane', () => {
     const highlight = jest.fn(() => pending.promise);
     setup('zh-CN', { highlight });
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    await openTab('标色');
     const apply = screen.getByRole('button', { name: '按进度标色' });
     fireEvent.click(apply);
     fireEvent.click(apply);
+    // Operations wait their turn behind any workbook write in progress, so the call comes a tick later.
+    await waitFor(() => expect(highlight).toHaveBeenCalled());
     expect(highlight).toHaveBeenCalledTimes(1);
     expect(highlight).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15', soonDays: 10 }));
     await waitFor(() => expect((apply as HTMLButtonElement).disabled).toBe(true));
@@ -168,7 +184,7 @@ describe('the task pane', () => {
     });
     setup('zh-CN', { highlight });
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    await openTab('标色');
     fireEvent.click(screen.getByRole('button', { name: '按进度标色' }));
     expect((await screen.findByTestId('notice')).textContent).toContain('没有找到表头，请确认所选工作表是任务分工表。');
   });
@@ -180,7 +196,7 @@ describe('the task pane', () => {
     });
     setup('zh-CN', { clear });
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '标色' }));
+    await openTab('标色');
     fireEvent.click(screen.getByRole('button', { name: '清除标色' }));
     const notice = await screen.findByTestId('notice');
     expect(notice.textContent).toContain('操作没有完成（GeneralException）');
@@ -195,7 +211,7 @@ describe('the task pane', () => {
     const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph, remindText, warnings: [] }));
     const { workflows } = setup('zh-CN', { summary });
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    await openTab('汇总');
     fireEvent.click(screen.getByRole('button', { name: '生成或更新汇总表' }));
     expect((await screen.findByTestId('notice')).textContent).toContain('已生成“落实情况汇总”工作表。');
     expect(summary).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15', lang: 'zh-CN' }));
@@ -225,7 +241,7 @@ describe('the task pane', () => {
     const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph, remindText, warnings: [] }));
     setup('zh-CN', { summary });
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    await openTab('汇总');
     fireEvent.click(screen.getByRole('button', { name: '生成或更新汇总表' }));
     await screen.findByTestId('report-paragraph');
 
@@ -266,7 +282,7 @@ describe('the task pane', () => {
     const report = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph: '全年共部署54项重点任务。', remindText: '', warnings: [] }));
     const { workflows } = setup('zh-CN', { report });
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    await openTab('汇总');
     fireEvent.click(screen.getByRole('button', { name: '标色并汇总' }));
     expect((await screen.findByTestId('notice')).textContent).toContain('已生成“落实情况汇总”工作表。');
     expect(report).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: SHEET, asOf: '2022-09-15' }));
@@ -274,10 +290,101 @@ describe('the task pane', () => {
     expect(screen.getByTestId('state-chart').textContent).toContain('逾期3');
   });
 
+  test('one 判断日期 and 临期 window for every tab: kept across tab switches and remembered in the workbook', async () => {
+    const counts = { done: 13, done_late: 2, on_track: 3, behind: 2, due_soon: 1, overdue: 3, ongoing: 30, unknown: 0 };
+    const highlight = jest.fn(async () => ({ counts, warnings: [] }));
+    const summary = jest.fn(async () => ({ sheetName: '落实情况汇总', counts, total: 54, paragraph: '……', remindText: '', warnings: [] }));
+    const { host } = setup('zh-CN', { highlight, summary });
+    await started();
+    const asOf = screen.getByTestId('as-of');
+    fireEvent.change(asOf, { target: { value: '2022/9/1' } });
+    fireEvent.blur(asOf);
+    const days = screen.getByTestId('soon-days');
+    fireEvent.change(days, { target: { value: '11' } });
+    fireEvent.blur(days);
+    await waitFor(() => expect(host.apply).toHaveBeenCalled());
+    const saved = JSON.parse((host.apply as jest.Mock).mock.calls.at(-1)[0][0].text);
+    expect(saved.settings).toEqual(expect.objectContaining({ asOf: '2022-09-01', soonDays: 11 }));
+
+    await openTab('标色');
+    fireEvent.click(screen.getByRole('button', { name: '按进度标色' }));
+    await screen.findByTestId('notice');
+    expect(highlight).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ asOf: '2022-09-01', soonDays: 11 }));
+    await openTab('汇总');
+    expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2022/9/1');
+    fireEvent.click(screen.getByRole('button', { name: '生成或更新汇总表' }));
+    await waitFor(() => expect(summary).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ asOf: '2022-09-01', soonDays: 11 })));
+  });
+
+  test('清除标色 on a sheet the product never coloured says so', async () => {
+    const clear = jest.fn(async () => ({ hadRecord: false, restoredCells: 0 }));
+    setup('zh-CN', { clear });
+    await started();
+    await openTab('标色');
+    fireEvent.click(screen.getByRole('button', { name: '清除标色' }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('“任务分工”没有助手标过的颜色，无需清除。');
+  });
+
+  describe('the right sheet', () => {
+    const SECOND = '任务分工（续）';
+    const threeSheets: WorkbookSnapshot = {
+      ...snapshot,
+      sheets: [{ name: '说明', visibility: 'visible' }, ...snapshot.sheets.slice(0, 1), { name: SECOND, visibility: 'visible' }],
+      activeSheet: '说明',
+    };
+    const noHeader = () => new UserFacingError('layout.no_header', { zh: '工作表“说明”的前 20 行中没有找到任务分工表的表头。……（十几行）', en: 'No header.' });
+    /** A check that finds a table on every sheet but 说明; without a sheet it reads `active()`. */
+    const checkOn = (active: () => string) =>
+      jest.fn(async (_host: WorkbookHost, options: { sheet?: string }) => {
+        const name = options.sheet ?? active();
+        if (name === '说明') throw noHeader();
+        return { ...checkResult, snapshot: threeSheets, analysis: { ...analysis, sheet: name } };
+      });
+    const chosen = () => (screen.getByRole('combobox', { name: '任务分工表所在的工作表', hidden: true }) as HTMLSelectElement).value;
+
+    test('opened on a sheet without a task table, the pane reads the one that has it and says so', async () => {
+      setup('zh-CN', { check: checkOn(() => '说明') }, { read: jest.fn(async () => threeSheets) });
+      await started();
+      expect(chosen()).toBe(SHEET);
+      expect(screen.getByTestId('notice').textContent).toContain('当前工作表“说明”不是任务分工表，已改为读取“任务分工”。');
+    });
+
+    test('follows the sheet the clerk activates in Excel, and stays put when it holds no table', async () => {
+      let activated: (name: string) => void = () => undefined;
+      const watchActiveSheet = jest.fn(async (listener: (name: string) => void) => {
+        activated = listener;
+        return async () => undefined;
+      });
+      setup('zh-CN', { check: checkOn(() => SHEET) }, { read: jest.fn(async () => ({ ...threeSheets, activeSheet: SHEET })), watchActiveSheet });
+      await started();
+      await waitFor(() => expect(watchActiveSheet).toHaveBeenCalled());
+      act(() => activated(SECOND));
+      await waitFor(() => expect(chosen()).toBe(SECOND));
+      act(() => activated('说明'));
+      expect((await screen.findByTestId('notice')).textContent).toContain('“说明”不是任务分工表，助手仍在处理“任务分工（续）”。');
+      expect(chosen()).toBe(SECOND);
+    });
+
+    test('without activation events, 重新读取 takes the sheet active in Excel; a sheet without a table gets a short error saying how to choose', async () => {
+      let active = SHEET;
+      const check = checkOn(() => active);
+      setup('zh-CN', { check }, { read: jest.fn(async () => ({ ...threeSheets, activeSheet: SHEET })) });
+      await started();
+      active = SECOND;
+      fireEvent.click(screen.getByRole('button', { name: '重新读取' }));
+      await waitFor(() => expect(chosen()).toBe(SECOND));
+      fireEvent.change(screen.getByRole('combobox', { name: '任务分工表所在的工作表', hidden: true }), { target: { value: '说明' } });
+      const notice = (await screen.findByTestId('notice')).textContent!;
+      expect(notice).toContain('“说明”中没有找到任务分工表');
+      expect(notice).toContain('请在上方“任务分工表所在的工作表”中另选一张');
+      expect(notice).not.toContain('十几行');
+    });
+  });
+
   test('设置 saves the plan year and colours into the workbook state and reads the sheet again with them', async () => {
     const { host, workflows } = setup();
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await openTab('设置');
     fireEvent.change(screen.getByLabelText('计划年度'), { target: { value: '2023' } });
     fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
     expect((await screen.findByTestId('notice')).textContent).toContain('设置已保存在本工作簿中');
@@ -293,7 +400,7 @@ describe('the task pane', () => {
   test('设置 refuses a plan year that is not a year', async () => {
     const { host } = setup();
     await started();
-    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await openTab('设置');
     fireEvent.change(screen.getByLabelText('计划年度'), { target: { value: '22' } });
     expect(screen.getByText('计划年度请填四位年份，例如 2022。')).toBeTruthy();
     expect((screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement).disabled).toBe(true);
@@ -303,7 +410,7 @@ describe('the task pane', () => {
   test('in English when Office runs in English', async () => {
     setup('en-US');
     await started();
-    expect(screen.getByRole('tab', { name: 'Colour' })).toBeTruthy();
-    expect(screen.getByTestId('check-result').textContent).toContain('54 tasks: 1 errors, 1 warnings, 1 notes.');
+    expect(screen.getByRole('tablist', { name: 'Features' }).textContent).toContain('Check');
+    expect(screen.getByTestId('check-result').textContent).toContain('54 tasks. Errors: 1, warnings: 1, notes: 1.');
   });
 });

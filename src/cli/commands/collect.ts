@@ -13,11 +13,13 @@ import type { CliContext, Command } from '../command';
 import { assertReturnWithinBudget } from '../return-files';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
 import { parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
+import { parseSoonOption } from './highlight';
 import { generatedAt } from './summary';
 
 const COLLECT_OPTIONS: OptionSpec[] = [
   ...OUTPUT_OPTIONS,
   { name: 'as-of', value: true },
+  { name: 'soon', value: true },
   { name: 'format', value: true },
   { name: 'by', value: true },
   ...READ_OPTIONS,
@@ -38,6 +40,8 @@ reported and skipped; the output is written whole or not at all; collecting the 
 选项 / Options:
 ${OUTPUT_HELP}
   --as-of YYYY-MM-DD  核对逾期和完成日期所用的日期（默认今天）/ judge overdue measures and completion dates as of this date
+  --soon N            总表已标色时，按新的完成情况重新标色所用的临期窗口（默认取工作簿中保存的设置，否则 10）/
+                      the due-soon window a coloured master is coloured again with (default: the workbook's setting, else 10)
   --format text|json  输出格式（默认 text）/ output format (default text)
   --by lead|responsible|both
                       按何种方式下发，用于判断哪些单位未报（默认 both）/ how the copies were split, for the missing units
@@ -129,6 +133,10 @@ function summaryText(result: CollectResult, lang: Lang): string {
       ? `Updated ${result.updated} measures (${result.cellsWritten} cells written); returns log sheet: "${result.logSheet}"`
       : `本次更新 ${result.updated} 项（写入 ${result.cellsWritten} 个单元格）；回收情况表：“${result.logSheet}”`,
   ];
+  if (result.recoloured) {
+    lines.push(en ? `The master was coloured: coloured again as of ${result.recoloured.plan.asOf} with the new answers` : `总表原已标色：已按 ${result.recoloured.plan.asOf} 和新的完成情况重新标色`);
+  }
+  if (result.recolourError) lines.push(pick(result.recolourError, lang));
   return lines.join('\n') + '\n';
 }
 
@@ -149,6 +157,7 @@ function jsonOutput(result: CollectResult, lang: Lang): string {
       missingUnits: result.missingUnits,
       expectedUnits: result.expectedUnits,
       addedColumns: result.addedColumns,
+      recoloured: result.recoloured ? { asOf: result.recoloured.plan.asOf, soonDays: result.recoloured.plan.soonDays, states: result.recoloured.counts } : null,
       logSheet: result.logSheet,
     },
     null,
@@ -185,6 +194,7 @@ export const collectCommand: Command = {
     const result = await runCollect(host, sources, {
       ...read,
       asOf,
+      soonDays: parseSoonOption(args),
       by,
       generatedAt: generatedAt(ctx),
       lang: ctx.lang,

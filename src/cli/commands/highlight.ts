@@ -33,7 +33,7 @@ ${STATES_HELP}
 
 退出码 / Exit codes: 0 已写入/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written`;
 
-function parseSoonOption(args: ParsedArgs): number | undefined {
+export function parseSoonOption(args: ParsedArgs): number | undefined {
   const raw = stringOption(args, 'soon');
   return raw === undefined ? undefined : parseSoonDays(raw);
 }

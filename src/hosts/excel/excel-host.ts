@@ -796,6 +796,35 @@ export class ExcelHost implements WorkbookHost {
 
   // ---------------------------------------------------------------- select
 
+  /**
+   * `worksheets.onActivated` from ExcelApi 1.7 (null below): the handler reads the active sheet's name in a batch
+   * of its own, as Excel calls it outside any batch.
+   */
+  async watchActiveSheet(listener: (sheet: string) => void): Promise<(() => Promise<void>) | null> {
+    if (!this.supports(7)) return null;
+    const onActivated = async () => {
+      try {
+        const name = await this.run(async (ctx) => {
+          const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
+          await ctx.sync();
+          return active.name;
+        });
+        listener(name);
+      } catch {
+        // Excel busy (a cell being edited): the clerk's next 重新读取 reads the sheet anyway.
+      }
+    };
+    const registration = await this.run(async (ctx) => {
+      const added = ctx.workbook.worksheets.onActivated.add(onActivated);
+      await ctx.sync();
+      return added;
+    });
+    return async () => {
+      registration.remove();
+      await registration.context.sync();
+    };
+  }
+
   async select(sheet: string, address: string): Promise<void> {
     if (!parseAddress(address)) {
       throw new UserFacingError('excel.bad_address', text(`单元格地址无效：${address}`, `Not a cell address: ${address}`));

@@ -35,12 +35,12 @@ export function CheckPanel() {
 
   return (
     <div className={styles.panel}>
-      <Text className={styles.intro}>{tr.t('check.intro')}</Text>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void run('check.run', () => refresh())}>
+        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void run('check.run', () => refresh({ followActive: true }))}>
           {tr.t('check.run')}
         </Button>
       </div>
+      <Text className={styles.intro}>{tr.t('check.intro')}</Text>
       {!sheet && <Text>{tr.t('sheet.noSheet')}</Text>}
       {check && groups && (
         <div data-testid="check-result">

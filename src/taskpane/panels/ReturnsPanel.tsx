@@ -5,18 +5,20 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Link, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular, OpenRegular } from '@fluentui/react-icons';
-import { parseTypedDate } from '../../domain/dates';
 import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
 import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
 import { browserDelivery, type DeliveredFile, type DeliveryMode } from '../file-delivery';
-import { AsOfField, usePanelStyles } from './shared';
+import { usePanelStyles } from './shared';
 
 const ROLES: [SplitRole, MessageKey][] = [
   ['both', 'returns.byBoth'],
   ['lead', 'returns.byLead'],
   ['responsible', 'returns.byResponsible'],
 ];
+
+/** Units named in the notice when some have not answered; more are counted, and listed on the 回收情况 sheet. */
+const MISSING_SHOWN = 3;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIP_TYPE = 'application/zip';
@@ -37,12 +39,10 @@ function useDownloadUrls(split: PaneSplitResult | null, mode: DeliveryMode): str
 
 export function ReturnsPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, busy, run, setNotice, refresh } = useController();
+  const { tr, env, workflows, sheet, busy, run, setNotice, refresh, judgement } = useController();
   const [by, setBy] = useState<SplitRole>('both');
   const [split, setSplit] = useState<PaneSplitResult | null>(null);
   const [files, setFiles] = useState<File[]>([]);
-  const [asOfText, setAsOfText] = useState(env.today());
-  const asOf = parseTypedDate(asOfText) ?? '';
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [collected, setCollected] = useState<PaneCollectResult | null>(null);
   const delivery = env.delivery ?? browserDelivery;
@@ -73,7 +73,8 @@ export function ReturnsPanel() {
 
   const doCollect = () =>
     run('returns.collect', async () => {
-      if (!workflows || !sheet) return;
+      const { asOf, soonDays } = judgement;
+      if (!workflows || !sheet || soonDays === null) return;
       if (files.length === 0) {
         setNotice({ intent: 'warning', text: tr.t('returns.noFiles') });
         return;
@@ -84,6 +85,7 @@ export function ReturnsPanel() {
           sheet,
           files,
           asOf,
+          soonDays,
           by,
           lang: env.lang,
           onProgress: (done, total) => setProgress({ done, total }),
@@ -93,11 +95,17 @@ export function ReturnsPanel() {
           result.cellsWritten === 0
             ? tr.t('returns.nothingChanged', { sheet: result.logSheet })
             : tr.t('returns.collectDone', { updated: result.updated, sheet: result.logSheet });
-        const missing = result.missingUnits.length
-          ? ` ${tr.t('returns.missing', { units: result.missingUnits.join(tr.t('app.listSeparator')) })}`
-          : '';
+        // A long list would push the pane's work out of sight; the 回收情况 sheet lists every unit.
+        const shownMissing = result.missingUnits.slice(0, MISSING_SHOWN).join(tr.t('app.listSeparator'));
+        const missing = !result.missingUnits.length
+          ? ''
+          : result.missingUnits.length <= MISSING_SHOWN
+            ? ` ${tr.t('returns.missing', { units: shownMissing })}`
+            : ` ${tr.t('returns.missingMany', { units: shownMissing, count: result.missingUnits.length, sheet: result.logSheet })}`;
+        const recoloured = result.recoloured ? ` ${tr.t('returns.recoloured')}` : '';
+        const warnings = result.warnings.map((w) => ` ${tr.local(w)}`).join('');
         const rejected = result.returns.some((r) => !r.accepted);
-        setNotice({ intent: rejected || missing ? 'warning' : 'success', text: done + missing });
+        setNotice({ intent: rejected || missing || warnings ? 'warning' : 'success', text: done + recoloured + missing + warnings });
         await refresh(); // the 回收情况 sheet joins the list, and the report columns changed
       } finally {
         setProgress(null);
@@ -116,11 +124,6 @@ export function ReturnsPanel() {
       </Field>
 
       <Text weight="semibold">{tr.t('returns.splitTitle')}</Text>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void doSplit()}>
-          {tr.t('returns.split')}
-        </Button>
-      </div>
       {split && delivery.mode === 'download' && split.workbooks.length > 1 && (
         <Link href={urls[split.workbooks.length]} download={split.all.fileName} data-testid="download-all">
           <ArrowDownloadRegular aria-hidden /> {tr.t('returns.downloadAll', { count: split.workbooks.length })}
@@ -151,25 +154,19 @@ export function ReturnsPanel() {
       )}
 
       <Text weight="semibold">{tr.t('returns.collectTitle')}</Text>
-      <AsOfField value={asOfText} onChange={setAsOfText} testId="collect-as-of" />
       <Field label={tr.t('returns.pickFiles')} hint={files.length ? tr.t('returns.picked', { count: files.length }) : undefined}>
-        <input
-          type="file"
-          multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-          data-testid="returned-files"
-        />
+        {/* A native input gets the Field's label and hint through the render function (a plain child would not). */}
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            type="file"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            data-testid="returned-files"
+          />
+        )}
       </Field>
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          disabled={busy !== null || !sheet || files.length === 0 || asOf === ''}
-          onClick={() => void doCollect()}
-        >
-          {tr.t('returns.collect')}
-        </Button>
-      </div>
       {progress && <Text role="status">{tr.t('returns.progress', progress)}</Text>}
       {collected && (
         <ul className={styles.list} data-testid="collect-result">
@@ -187,6 +184,18 @@ export function ReturnsPanel() {
           ))}
         </ul>
       )}
+      <div className={styles.actionBar} data-testid="returns-actions">
+        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void doSplit()}>
+          {tr.t('returns.split')}
+        </Button>
+        <Button
+          appearance="primary"
+          disabled={busy !== null || !sheet || files.length === 0 || !judgement.valid}
+          onClick={() => void doCollect()}
+        >
+          {tr.t('returns.collect')}
+        </Button>
+      </div>
     </div>
   );
 }

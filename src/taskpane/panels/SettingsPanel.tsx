@@ -108,10 +108,14 @@ export function SettingsPanel() {
           const pair = colours[state] ?? { fill: '#FFFFFF', font: '#000000' };
           return [
             <Field key={`${state}-fill`} label={tr.t('settings.fill', { state: name })}>
-              <input type="color" className={local.swatch} value={pair.fill} onChange={(e) => setColour(state, 'fill', e.target.value)} />
+              {(fieldProps) => (
+                <input {...fieldProps} type="color" className={local.swatch} value={pair.fill} onChange={(e) => setColour(state, 'fill', e.target.value)} />
+              )}
             </Field>,
             <Field key={`${state}-font`} label={tr.t('settings.font', { state: name })}>
-              <input type="color" className={local.swatch} value={pair.font} onChange={(e) => setColour(state, 'font', e.target.value)} />
+              {(fieldProps) => (
+                <input {...fieldProps} type="color" className={local.swatch} value={pair.font} onChange={(e) => setColour(state, 'font', e.target.value)} />
+              )}
             </Field>,
           ];
         })}
@@ -146,7 +150,7 @@ export function SettingsPanel() {
         </>
       )}
 
-      <div className={styles.row}>
+      <div className={styles.actionBar}>
         <Button appearance="primary" disabled={busy !== null || !yearValid || !coloursValid} onClick={() => void save()}>
           {tr.t('settings.save')}
         </Button>

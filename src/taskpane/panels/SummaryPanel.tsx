@@ -1,15 +1,14 @@
 /** 汇总: create or refresh the summary sheet, show the state counts as a small chart and the report paragraph. */
 import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { CopyRegular } from '@fluentui/react-icons';
+import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
 import { resolveColours } from '../../domain/colours';
-import { parseTypedDate } from '../../domain/dates';
 import { STATE_NAMES } from '../../domain/state-words';
 import { ROW_STATES, type RowState } from '../../domain/types';
 import { useController } from '../controller';
 import { outcomeNotice } from '../pane-basics';
 import type { PaneSummaryResult } from '../workflows';
-import { AsOfField, usePanelStyles } from './shared';
+import { usePanelStyles } from './shared';
 
 const useChartStyles = makeStyles({
   chart: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0 },
@@ -96,9 +95,7 @@ async function copyText(text: string, shown: HTMLTextAreaElement | null): Promis
 
 export function SummaryPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, busy, run, setNotice, refresh } = useController();
-  const [asOfText, setAsOfText] = useState(env.today());
-  const asOf = parseTypedDate(asOfText) ?? '';
+  const { tr, env, workflows, sheet, busy, run, setNotice, refresh, judgement } = useController();
   const [result, setResult] = useState<PaneSummaryResult | null>(null);
   const paragraphBox = useRef<HTMLTextAreaElement>(null);
   /** The 催办 text, shown selected for Ctrl+C after copying it failed. */
@@ -111,10 +108,11 @@ export function SummaryPanel() {
   /** `withColours`: also colour the rows (标色并汇总), sent to Excel with the summary in one write. */
   const create = (withColours: boolean) =>
     run(withColours ? 'summary.report' : 'summary.run', async () => {
-      if (!workflows || !sheet) return;
-      // The due-soon window, plan year and column corrections are the ones saved in the workbook: the workflow
-      // reads them (and checks the saved window) itself.
-      const summary = await (withColours ? workflows.report : workflows.summary)(env.host, { sheet, asOf, lang: env.lang });
+      const { asOf, soonDays } = judgement;
+      if (!workflows || !sheet || soonDays === null) return;
+      // The pane's one date and window, as 标色 uses them; the plan year and column corrections are the ones
+      // saved in the workbook, which the workflow reads itself.
+      const summary = await (withColours ? workflows.report : workflows.summary)(env.host, { sheet, asOf, soonDays, lang: env.lang });
       setResult(summary);
       setRemindByHand(false);
       setNotice(outcomeNotice(tr.t('summary.done', { sheet: summary.sheetName }), summary.warnings, tr));
@@ -140,20 +138,28 @@ export function SummaryPanel() {
 
   return (
     <div className={styles.panel}>
-      <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
       <div className={styles.row}>
-        <AsOfField value={asOfText} onChange={setAsOfText} testId="summary-as-of" />
-      </div>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !sheet || asOf === ''} onClick={() => void create(false)}>
+        <Button appearance="primary" disabled={busy !== null || !sheet || !judgement.valid} onClick={() => void create(false)}>
           {tr.t('summary.run')}
         </Button>
-        <Button disabled={busy !== null || !sheet || asOf === ''} onClick={() => void create(true)}>
+        <Button disabled={busy !== null || !sheet || !judgement.valid} onClick={() => void create(true)}>
           {tr.t('summary.report')}
         </Button>
       </div>
+      <Text className={styles.intro}>{tr.t('summary.intro')}</Text>
       {result && (
         <div className={styles.panel} data-testid="summary-result">
+          <div className={styles.row}>
+            <Button
+              appearance="secondary"
+              icon={<OpenRegular />}
+              disabled={busy !== null}
+              onClick={() => void run('summary.goTo', () => env.host.select(result.sheetName, 'A1'))}
+              data-testid="go-to-summary"
+            >
+              {tr.t('summary.goTo')}
+            </Button>
+          </div>
           <StateChart counts={result.counts} total={result.total} />
           <Field label={tr.t('summary.paragraph')}>
             <Textarea ref={paragraphBox} value={result.paragraph} readOnly resize="vertical" rows={6} data-testid="report-paragraph" />

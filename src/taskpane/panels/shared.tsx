@@ -1,15 +1,28 @@
 /** Small pieces the panels share. */
-import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { parseTypedDate } from '../../domain/dates';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ColumnRole } from '../../domain/types';
 import type { MessageKey } from '../i18n';
-import { useController } from '../controller';
 import type { DirectorySource } from '../workflows';
 
 export const usePanelStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   intro: { color: tokens.colorNeutralForeground2 },
+  /**
+   * A long form's actions, kept in sight at the bottom of the pane while the clerk scrolls the fields (in a
+   * short form it simply sits after them).
+   */
+  actionBar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
@@ -46,19 +59,3 @@ export const COLUMN_LABELS: Record<ColumnRole, MessageKey> = {
   explanation: 'column.explanation',
   doneDate: 'column.doneDate',
 };
-
-/** The as-of date the states are judged at (标色 and 汇总), with its validation message. */
-export function AsOfField({ value, onChange, testId }: { value: string; onChange(value: string): void; testId: string }) {
-  const { tr } = useController();
-  // Typed, not a date picker: 2022/9/15 and 2022年9月15日 are what clerks type, and a picker hides the form.
-  const valid = parseTypedDate(value) !== null;
-  return (
-    <Field
-      label={tr.t('highlight.asOf')}
-      validationState={valid ? 'none' : 'error'}
-      validationMessage={valid ? undefined : tr.t('highlight.invalidDate')}
-    >
-      <Input value={value} placeholder="2022-09-15" size="small" onChange={(_, data) => onChange(data.value)} data-testid={testId} />
-    </Field>
-  );
-}
