@@ -88,7 +88,8 @@ describe('导入 in the preview', () => {
     const text = await notice.innerText();
     expect(text).toContain('行导入新工作表“任务分工(2)”，读到 54 项任务');
     // The new sheet is in the drawn workbook, and the pane works on it.
-    await expect(page.getByRole('button', { name: '任务分工(2)', exact: true }).count()).resolves.toBe(1);
+    const sheetTab = (name: string) => page.getByRole('tablist', { name: /工作表/ }).getByRole('tab', { name, exact: true });
+    await expect(sheetTab('任务分工(2)').count()).resolves.toBe(1);
     expect(await pane().getByTestId('sheet-line').innerText()).toContain('任务分工(2)');
     await page.screenshot({ path: path.join(RESULTS, 'bring-in-1-imported.png') });
   });
@@ -101,7 +102,7 @@ describe('导入 in the preview', () => {
     const text = await pane().getByTestId('notice').innerText();
     expect(text).toContain('已写入“上年未完成事项”工作表，其中 1 项已列入本表。');
     expect(text).toContain('上年结转2项');
-    await page.getByRole('button', { name: '上年未完成事项', exact: true }).click();
+    await page.getByRole('tablist', { name: /工作表/ }).getByRole('tab', { name: '上年未完成事项', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="grid"]')?.getAttribute('data-sheet') === '上年未完成事项');
     const cells = await page.$$eval('[data-testid="grid"] td[data-cell]', (tds) => tds.map((td) => td.textContent ?? ''));
     expect(cells).toContain('2021年未完成事项（回头看）');
