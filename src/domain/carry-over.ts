@@ -232,6 +232,9 @@ export function carryOverSheetSpec(model: CarryOverModel, lang: Lang = 'zh-CN', 
   const source = model.lastTitle ? `《${model.lastTitle}》` : `“${model.lastSheet}”`;
 
   line(t({ zh: `${model.lastYear}年未完成事项（回头看）`, en: `${model.lastYear} measures not finished (carried over)` }), 'title', 30);
+  // The product's stamp goes on a row of its own kept out of sight: no identifier among what the 主任 reads.
+  const stampRow = rows.length;
+  line('', 'note', 15);
   const overview = t({
     zh: `来源：${source}，按截至${asOf}的完成情况核查。共结转 ${model.measures.length} 项（已完成 ${model.doneCount} 项不结转，长期开展的 ${model.ongoingCount} 项照常推进、不结转）。${pick(carryOverSentence(model), 'zh-CN')}“目前进展”一栏：已列入今年任务分工的取今年表中的完成情况，未列入的请在黄色单元格填写。`,
     en: `From ${source}, judged as of ${asOf}. ${model.measures.length} measures carried over (${model.doneCount} finished and ${model.ongoingCount} ongoing ones are not). ${pick(carryOverSentence(model), 'en-US')} "Progress now": this year's status where the measure is in this year's sheet; fill in the yellow cells for the others.`,
@@ -273,6 +276,7 @@ export function carryOverSheetSpec(model: CarryOverModel, lang: Lang = 'zh-CN', 
     print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow], paper: 'A4' },
     font: { name: '宋体', size: 11 },
     rowHeights,
+    hiddenRows: [stampRow],
   };
 }
 

@@ -184,7 +184,7 @@ function PreviewPage() {
     setGridSheet(name);
     // As clicking a tab in Excel does: the sheet becomes active, and a pane listening for activations hears of it.
     if (loaded && loaded.simulator.findSheet(name)?.state === 'visible') loaded.simulator.activateSheet(name);
-    if (et) et.activeSheet = name;
+    if (et && loaded?.simulator.findSheet(name)?.state === 'visible') et.activeSheet = name;
   };
 
   return (

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,6 +27,14 @@ const pageErrors: string[] = [];
 
 const pane = () => page.getByTestId('pane');
 
+/** A pane tab, from the tab row or, in a narrow pane, from its 更多 list. */
+async function openTab(scope: Locator, name: string): Promise<void> {
+  const tab = scope.getByRole('tab', { name, exact: true });
+  if (await tab.isVisible()) await tab.click();
+  else await scope.getByTestId('more-tabs').selectOption({ label: name });
+  await scope.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+}
+
 async function gridColours(): Promise<Record<string, [string, string]>> {
   return page.$$eval('[data-testid="grid"] td[data-cell]', (cells) =>
     Object.fromEntries(cells.map((c) => [c.getAttribute('data-cell')!, [c.getAttribute('data-fill') ?? '', c.getAttribute('data-font') ?? '']])),
@@ -38,7 +46,7 @@ async function highlightIn(query: string): Promise<{ before: Record<string, [str
   await page.goto(`${server.url}preview.html?today=${AS_OF}${query}`);
   await pane().getByTestId('sheet-line').waitFor();
   const before = await gridColours();
-  await pane().getByRole('tab', { name: '标色', exact: true }).click();
+  await openTab(pane(), '标色');
   await pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
   await pane().getByTestId('notice').waitFor();
   return { before, after: await gridColours() };
@@ -78,7 +86,7 @@ describe('the preview in WPS mode', () => {
     expect(viaWps.after).not.toEqual(viaWps.before);
 
     await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
-    await pane().getByText(zhCN['highlight.cleared'].split('，')[0], { exact: false }).waitFor();
+    await pane().getByTestId('notice').filter({ hasText: zhCN['highlight.cleared'].split('，')[0] }).waitFor();
     expect(await gridColours()).toEqual(viaWps.before);
     expect(leftLocalhost).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -101,7 +109,7 @@ describe('the built WPS add-in page', () => {
     // The add-in page is the pane alone, in the clerks' language (the browser's, zh-CN here).
     await page.getByTestId('sheet-line').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    await page.getByRole('tab', { name: '标色', exact: true }).click();
+    await openTab(page.locator('body'), '标色');
     await page.getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
     await page.getByTestId('notice').waitFor();
     const state = await page.evaluate(() => {

@@ -72,7 +72,7 @@ function setup(delivery: FileDelivery | undefined) {
 
 async function split() {
   await screen.findByTestId('check-result');
-  fireEvent.click(screen.getByRole('tab', { name: '回收' }));
+  fireEvent.click(screen.getByRole('tab', { name: '下发回收' }));
   fireEvent.click(screen.getByRole('button', { name: '按单位拆分下发' }));
   return screen.findByTestId('notice');
 }

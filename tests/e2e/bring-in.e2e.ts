@@ -1,0 +1,114 @@
+/**
+ * End to end, 导入 in the preview at 330 × 540: the bundled notice (.docx) imported into a new sheet that the pane
+ * then checks, and 回头看 from a generated 2021 ledger writing 上年未完成事项 — each read back from the drawn
+ * workbook. Screenshots go to test-results/.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { XlsxHost } from '../../src/hosts/xlsx';
+import { runCheck } from '../../src/workflows/check';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startPreviewServer } = require('../../scripts/preview-server.js') as {
+  startPreviewServer(o: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
+};
+
+const ROOT = path.join(__dirname, '..', '..');
+const NOTICE = path.join(ROOT, 'samples', 'liangjiang-2022-notice.docx');
+const SAMPLE = path.join(ROOT, 'samples', 'liangjiang-2022-returns.xlsx');
+const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+let ledger: string;
+let carriedMeasure: string;
+const pageErrors: string[] = [];
+
+const pane = () => page.getByTestId('pane');
+
+async function openPaneTab(name: string): Promise<void> {
+  const tab = pane().getByRole('tab', { name, exact: true });
+  if (!(await tab.isVisible())) await pane().getByTestId('more-tabs').selectOption({ label: name });
+  else await tab.click();
+  await pane().getByRole('tab', { name, exact: true, selected: true }).waitFor();
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) throw new Error('dist/preview.html is missing: run "npm run test:e2e"');
+  fs.mkdirSync(RESULTS, { recursive: true });
+  // Last year's ledger: two measures of the sample's table (one unfinished), one of its own, unfinished.
+  const { analysis } = await runCheck(await XlsxHost.open(SAMPLE));
+  carriedMeasure = analysis.tasks[0].measure;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('2021年任务分工');
+  ws.addRow(['2021年政务公开重点工作任务分工']);
+  ws.addRow(['序号', '工作措施', '完成时限', '牵头单位', '责任单位', '完成情况']);
+  ws.addRow([1, carriedMeasure, '6月30日前', '办公室', '各部门', '正在推进']);
+  ws.addRow([2, analysis.tasks[1].measure, '6月30日前', '办公室', '各部门', '已完成']);
+  ws.addRow([3, '完成2021年度政务公开培训。', '11月30日前', '办公室', '各部门', '尚未启动']);
+  ws.mergeCells('A1:F1');
+  ledger = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bring-in-')), '2021年台账.xlsx');
+  await wb.xlsx.writeFile(ledger);
+
+  server = await startPreviewServer({ port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === 'localhost' || url.hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient');
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (ledger) fs.rmSync(path.dirname(ledger), { recursive: true, force: true });
+});
+
+describe('导入 in the preview', () => {
+  it('imports the notice into a new sheet, which the pane then checks', async () => {
+    await page.goto(`${server.url}preview.html?today=2022-09-15&paneSize=330x540`);
+    await pane().getByTestId('sheet-line').waitFor();
+    await openPaneTab('导入');
+    await pane().getByLabel('选择通知文件（.docx）').setInputFiles(NOTICE);
+    await pane().getByRole('button', { name: '导入任务分工表', exact: true }).click();
+    const notice = pane().getByTestId('notice');
+    await notice.waitFor();
+    await page.waitForFunction(() => /导入新工作表/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
+    const text = await notice.innerText();
+    expect(text).toContain('行导入新工作表“任务分工(2)”，读到 54 项任务');
+    // The new sheet is in the drawn workbook, and the pane works on it.
+    const sheetTab = (name: string) => page.getByRole('tablist', { name: /工作表/ }).getByRole('tab', { name, exact: true });
+    await expect(sheetTab('任务分工(2)').count()).resolves.toBe(1);
+    expect(await pane().getByTestId('sheet-line').innerText()).toContain('任务分工(2)');
+    await page.screenshot({ path: path.join(RESULTS, 'bring-in-1-imported.png') });
+  });
+
+  it('回头看 from last year’s ledger writes 上年未完成事项 and says 上年结转X项', async () => {
+    await openPaneTab('导入');
+    await pane().getByLabel('选择上年台账（.xlsx）').setInputFiles(ledger);
+    await pane().getByRole('button', { name: '列出上年未完成事项', exact: true }).click();
+    await page.waitForFunction(() => /上年结转/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
+    const text = await pane().getByTestId('notice').innerText();
+    expect(text).toContain('已写入“上年未完成事项”工作表，其中 1 项已列入本表。');
+    expect(text).toContain('上年结转2项');
+    await page.getByRole('tablist', { name: /工作表/ }).getByRole('tab', { name: '上年未完成事项', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="grid"]')?.getAttribute('data-sheet') === '上年未完成事项');
+    const cells = await page.$$eval('[data-testid="grid"] td[data-cell]', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(cells).toContain('2021年未完成事项（回头看）');
+    expect(cells).toContain(carriedMeasure);
+    expect(cells).toContain('完成2021年度政务公开培训。');
+    await page.screenshot({ path: path.join(RESULTS, 'bring-in-2-carried.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
