@@ -151,6 +151,9 @@ export function parseDeadline(value: CellValue, planYear: number): Deadline {
     return { text: cellText(value), kind: 'unknown', due: null };
   }
   if (typeof value === 'object' && value.kind === 'date') {
+    // Serial 0 or less under a date format (an empty formula shows 1900/1/0) is no day Excel has: not a deadline,
+    // the same answer as for its text.
+    if (BEFORE_1900_ISO.test(value.iso)) return { text: value.iso, kind: 'unknown', due: null };
     if (isValidIsoDate(value.iso)) return dateDeadline(value.iso);
     if (isExcelDateSerial(value.serial)) {
       const iso = serialToIso(value.serial);
