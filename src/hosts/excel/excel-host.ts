@@ -21,6 +21,7 @@
  *  - select: 1.
  * Everything newer than ExcelApi 1.1 is feature-detected through the injected requirements.
  */
+import { officePlatform } from './platform';
 import { cellKey, cellsToRanges, forEachCell, rangeCellCount } from '../../domain/cell-ranges';
 import { cellAddress, columnLetter, parseAddress, rangeAddress } from '../../domain/address';
 import { isoToSerial, isValidIsoDate } from '../../domain/dates';
@@ -259,7 +260,7 @@ export class ExcelHost implements WorkbookHost {
 
   /** Inside Excel: the real Excel.run and requirement checks. */
   static forOffice(): ExcelHost {
-    const onWeb = Office.context.diagnostics?.platform === Office.PlatformType.OfficeOnline;
+    const onWeb = officePlatform() === 'OfficeOnline';
     return new ExcelHost((batch) => Excel.run(batch), Office.context.requirements, { payloadLimitBytes: onWeb ? WEB_PAYLOAD_LIMIT_BYTES : null });
   }
 

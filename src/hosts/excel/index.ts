@@ -2,3 +2,4 @@ export { ExcelHost, parseAreaList, charsToPoints, FIRST_WINDOW_ROWS, type ExcelB
 export { cellValueFromOffice, isDateNumberFormat } from './cell-values';
 export { jsonBytes, utf8Length, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
 export { bytesToBase64, openWorkbookInExcel } from './open-workbook';
+export { officePlatform } from './platform';
