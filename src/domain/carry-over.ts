@@ -280,6 +280,12 @@ export function carryOverSheetSpec(model: CarryOverModel, lang: Lang = 'zh-CN', 
   };
 }
 
+/** Cell text by absolute column on a 上年未完成事项 grid, and its header row found by its labels (-1: not one). */
+function readCarriedSheet(grid: SheetGrid): { at: (row: readonly CellValue[], col: number) => string; headerRow: number } {
+  const at = (row: readonly CellValue[], col: number) => cellText(row[col - grid.originCol] ?? null);
+  return { at, headerRow: grid.values.findIndex((row) => HEADER.every((h, c) => [h.zh, h.en].includes(at(row, c)))) };
+}
+
 /**
  * What the clerk wrote under 目前进展 on an earlier 上年未完成事项 sheet, by the measure's text — so it follows
  * its measure when the sheet is made again in another order — and the earlier sheet without those cells (what is
@@ -288,8 +294,7 @@ export function carryOverSheetSpec(model: CarryOverModel, lang: Lang = 'zh-CN', 
 export function earlierProgress(grid: SheetGrid | null): { progress: Map<string, string>; rest: SheetGrid | null } {
   const progress = new Map<string, string>();
   if (!grid) return { progress, rest: null };
-  const at = (row: readonly CellValue[], col: number) => cellText(row[col - grid.originCol] ?? null);
-  const headerRow = grid.values.findIndex((row) => HEADER.every((h, c) => [h.zh, h.en].includes(at(row, c))));
+  const { at, headerRow } = readCarriedSheet(grid);
   if (headerRow < 0) return { progress, rest: grid };
   const values = grid.values.map((row, i) => {
     if (i <= headerRow) return row;
@@ -319,8 +324,7 @@ export interface CarryOverFigures {
  * listed, when the clerk's 目前进展 says done. Null when the grid is not such a sheet.
  */
 export function carryOverFigures(grid: SheetGrid, thisYear: SheetAnalysis, asOf: string): CarryOverFigures | null {
-  const at = (row: readonly CellValue[], col: number) => cellText(row[col - grid.originCol] ?? null);
-  const headerRow = grid.values.findIndex((row) => HEADER.every((h, c) => [h.zh, h.en].includes(at(row, c))));
+  const { at, headerRow } = readCarriedSheet(grid);
   if (headerRow < 0) return null;
   const byText = new Map(thisYear.tasks.map((t) => [measureFingerprint(t.measure), t]));
   const byRow = new Map(thisYear.tasks.map((t) => [t.row, t]));
