@@ -7,9 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
+import { keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -20,7 +21,6 @@ const ROOT = path.join(__dirname, '..', '..');
 const NOTICE = path.join(ROOT, 'samples', 'liangjiang-2022-notice.docx');
 const SAMPLE = path.join(ROOT, 'samples', 'liangjiang-2022-returns.xlsx');
 const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
@@ -31,12 +31,7 @@ const pageErrors: string[] = [];
 
 const pane = () => page.getByTestId('pane');
 
-async function openPaneTab(name: string): Promise<void> {
-  const tab = pane().getByRole('tab', { name, exact: true });
-  if (!(await tab.isVisible())) await pane().getByTestId('more-tabs').selectOption({ label: name });
-  else await tab.click();
-  await pane().getByRole('tab', { name, exact: true, selected: true }).waitFor();
-}
+const openPaneTab = (name: string) => openTab(pane(), name);
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) throw new Error('dist/preview.html is missing: run "npm run test:e2e"');
@@ -56,15 +51,9 @@ beforeAll(async () => {
   await wb.xlsx.writeFile(ledger);
 
   server = await startPreviewServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    return url.hostname === 'localhost' || url.hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient');
-  });
+  await keepToLocalhost(context);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
 });

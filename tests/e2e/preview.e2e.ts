@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { chineseDate } from '../../src/domain/dates';
 import { XlsxHost } from '../../src/hosts/xlsx';
@@ -24,6 +24,7 @@ import { rowState } from '../../src/domain/row-state';
 import { parseState } from '../../src/domain/workbook-state';
 import { fillAnswers, statusFor } from '../workflows/collect-support';
 import ExcelJS from 'exceljs';
+import { CHROMIUM, gridColours as drawnColours, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -37,7 +38,6 @@ const AS_OF = '2022-09-15';
 /** 2022-09-30 is the 11th working day after 2022-09-15: the sample's due-soon measure needs this window. */
 const SOON_DAYS = 11;
 const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const mix = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'data', 'liangjiang-2022-returns.json'), 'utf8')) as {
   intendedMix: Record<string, { measures: number[] | string }>;
@@ -56,23 +56,8 @@ async function shot(name: string): Promise<void> {
 
 const pane = () => page.getByTestId('pane');
 
-/** Opens a pane tab, from the … list when it did not fit on the row. */
-async function openPaneTab(name: string): Promise<void> {
-  const tab = pane().getByRole('tab', { name, exact: true });
-  if (!(await tab.isVisible())) {
-    await pane().getByTestId('more-tabs').selectOption({ label: name });
-  } else {
-    await tab.click();
-  }
-  await pane().getByRole('tab', { name, exact: true, selected: true }).waitFor();
-}
-
-/** Every drawn cell of the grid's current sheet: address → [fill, font]. */
-async function gridColours(): Promise<Record<string, [string, string]>> {
-  return page.$$eval('[data-testid="grid"] td[data-cell]', (cells) =>
-    Object.fromEntries(cells.map((c) => [c.getAttribute('data-cell')!, [c.getAttribute('data-fill') ?? '', c.getAttribute('data-font') ?? '']])),
-  );
-}
+const openPaneTab = (name: string) => openTab(pane(), name);
+const gridColours = () => drawnColours(page);
 
 /** A fresh preview at the given API level, coloured as of AS_OF: the grid's colours afterwards. */
 async function gridColoursAfterHighlight(api: string): Promise<Record<string, [string, string]>> {
@@ -99,25 +84,9 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk`);
   fs.mkdirSync(RESULTS, { recursive: true });
   server = await startPreviewServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
-    leftLocalhost.push(url.href);
-    return route.abort('blockedbyclient');
-  });
+  await keepToLocalhost(context, leftLocalhost);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {

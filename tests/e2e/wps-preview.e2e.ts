@@ -7,8 +7,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
+import { CHROMIUM, gridColours as drawnColours, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -16,7 +17,6 @@ const { startPreviewServer } = require('../../scripts/preview-server.js') as {
 };
 
 const ROOT = path.join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const AS_OF = '2022-09-15';
 
 let server: { url: string; close(): Promise<void> };
@@ -27,19 +27,7 @@ const pageErrors: string[] = [];
 
 const pane = () => page.getByTestId('pane');
 
-/** A pane tab, from the tab row or, in a narrow pane, from its 更多 list. */
-async function openTab(scope: Locator, name: string): Promise<void> {
-  const tab = scope.getByRole('tab', { name, exact: true });
-  if (await tab.isVisible()) await tab.click();
-  else await scope.getByTestId('more-tabs').selectOption({ label: name });
-  await scope.getByRole('tab', { name, exact: true, selected: true }).waitFor();
-}
-
-async function gridColours(): Promise<Record<string, [string, string]>> {
-  return page.$$eval('[data-testid="grid"] td[data-cell]', (cells) =>
-    Object.fromEntries(cells.map((c) => [c.getAttribute('data-cell')!, [c.getAttribute('data-fill') ?? '', c.getAttribute('data-font') ?? '']])),
-  );
-}
+const gridColours = () => drawnColours(page);
 
 /** The preview loaded with the given query; the grid's colours before and after 标色. */
 async function highlightIn(query: string): Promise<{ before: Record<string, [string, string]>; after: Record<string, [string, string]> }> {
@@ -56,14 +44,9 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) throw new Error('dist/preview.html is missing: run "npx webpack --mode production" first');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk`);
   server = await startPreviewServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return route.continue();
-    leftLocalhost.push(url.href);
-    return route.abort();
-  });
+  await keepToLocalhost(context, leftLocalhost);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
