@@ -54,6 +54,8 @@ const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
   lead: { zh: '牵头单位', en: 'lead unit' },
   responsible: { zh: '责任单位', en: 'responsible unit' },
 };
+/** A name written both as a lead and as a responsible unit. */
+const ANY_UNIT_ROLE_NAME: LocalText = { zh: '单位', en: 'unit' };
 
 /**
  * A rule the document prints for reading its unit lists: 主要责任单位第一个为牵头单位，其余为配合单位 /
@@ -221,8 +223,11 @@ class SheetReader {
   /** Distinct unit names the directory knows / does not know, in first-seen order (for directory.mismatch). */
   private readonly knownUnitNames = new Set<string>();
   private readonly unknownUnitNames = new Set<string>();
-  /** Per-cell unit.unknown findings, held back until it is known whether the directory fits the sheet at all. */
-  private readonly unknownFindings: { stray: boolean; at: CellRef; message: LocalText; suggestion: string | null }[] = [];
+  /**
+   * Names the directory does not know, each with the cells writing it, held back until it is known whether the
+   * directory fits the sheet at all.
+   */
+  private readonly unknownNames = new Map<string, { stray: boolean; cells: CellRef[]; roles: Set<UnitRole>; suggestion: string | null }>();
   /** Every unit name the unit cells write, with the cells writing it, in first-seen order. */
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
@@ -750,16 +755,13 @@ class SheetReader {
       const stray = resolved.kind === 'unknown' && looksLikeStrayText(name);
       if (!stray) (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
-        const s = resolved.suggestion;
-        this.unknownFindings.push({
-          stray,
-          at: cell.source,
-          message: {
-            zh: `${roleName.zh}“${name}”不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
-            en: `the ${roleName.en} “${name}” is not in the unit directory${s ? `; did you mean “${s}”?` : ' (if it is a new unit, add it to the 单位名录 directory)'}`,
-          },
-          suggestion: s,
-        });
+        const known = this.unknownNames.get(name);
+        if (!known) this.unknownNames.set(name, { stray, cells: [cell.source], roles: new Set([role]), suggestion: resolved.suggestion });
+        else {
+          known.roles.add(role);
+          const last = known.cells[known.cells.length - 1];
+          if (last.row !== cell.source.row || last.col !== cell.source.col) known.cells.push(cell.source);
+        }
       }
     }
   }
@@ -813,8 +815,16 @@ class SheetReader {
    */
   private directoryFindings(): void {
     const mismatch = this.directoryMismatch();
-    for (const f of this.unknownFindings) {
-      if (!mismatch || f.stray) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    for (const [name, f] of this.unknownNames) {
+      if (mismatch && !f.stray) continue;
+      const roleName = f.roles.size === 1 ? UNIT_ROLE_NAME[[...f.roles][0]] : ANY_UNIT_ROLE_NAME;
+      const s = f.suggestion;
+      const addresses = f.cells.map((at) => cellAddress(at.row, at.col));
+      const where = (lang: 'zh' | 'en') => (addresses.length > 1 ? (lang === 'zh' ? `（共 ${addresses.length} 处：${listCells(addresses, lang)}）` : ` (${addresses.length} cells: ${listCells(addresses, lang)})`) : '');
+      this.findings.add('warning', 'unit.unknown', f.cells[0], {
+        zh: `${roleName.zh}“${name}”${where('zh')}不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
+        en: `the ${roleName.en} “${name}”${where('en')} is not in the unit directory${s ? `; did you mean “${s}”?` : ' (if it is a new unit, add it to the 单位名录 directory)'}`,
+      }, s);
     }
   }
 
