@@ -178,8 +178,11 @@ class SheetReader {
   /** Distinct unit names the directory knows / does not know, in first-seen order (for directory.mismatch). */
   private readonly knownUnitNames = new Set<string>();
   private readonly unknownUnitNames = new Set<string>();
-  /** Per-cell unit.unknown findings, held back until it is known whether the directory fits the sheet at all. */
-  private readonly unknownFindings: { stray: boolean; at: CellRef; role: UnitRole; name: string; suggestion: string | null }[] = [];
+  /**
+   * Names the directory does not know, each with the cells writing it, held back until it is known whether the
+   * directory fits the sheet at all.
+   */
+  private readonly unknownNames = new Map<string, { stray: boolean; cells: CellRef[]; roles: Set<UnitRole>; suggestion: string | null }>();
   /** Every unit name the unit cells write, with the cells writing it, in first-seen order. */
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
@@ -633,7 +636,13 @@ class SheetReader {
       const stray = resolved.kind === 'unknown' && looksLikeStrayText(name);
       if (!stray) (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
-        this.unknownFindings.push({ stray, at: cell.source, role, name, suggestion: resolved.suggestion });
+        const known = this.unknownNames.get(name);
+        if (!known) this.unknownNames.set(name, { stray, cells: [cell.source], roles: new Set([role]), suggestion: resolved.suggestion });
+        else {
+          known.roles.add(role);
+          const last = known.cells[known.cells.length - 1];
+          if (last.row !== cell.source.row || last.col !== cell.source.col) known.cells.push(cell.source);
+        }
       }
     }
   }
@@ -675,8 +684,11 @@ class SheetReader {
    */
   private directoryFindings(): void {
     const mismatch = this.directoryMismatch();
-    for (const f of this.unknownFindings) {
-      if (!mismatch || f.stray) this.findings.add('unit.unknown', f.at, { role: f.role, name: f.name, suggestion: f.suggestion }, f.suggestion);
+    for (const [name, f] of this.unknownNames) {
+      if (mismatch && !f.stray) continue;
+      const role = f.roles.size === 1 ? [...f.roles][0] : null;
+      const cells = f.cells.map((at) => cellAddress(at.row, at.col));
+      this.findings.add('unit.unknown', f.cells[0], { role, name, cells, suggestion: f.suggestion }, f.suggestion);
     }
   }
 

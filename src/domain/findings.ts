@@ -17,6 +17,8 @@ const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
   lead: { zh: '牵头单位', en: 'lead unit' },
   responsible: { zh: '责任单位', en: 'responsible unit' },
 };
+/** A name written both as a lead and as a responsible unit. */
+const ANY_UNIT_ROLE_NAME: LocalText = { zh: '单位', en: 'unit' };
 
 export type NumberingLevel = 'section' | 'subsection' | 'measure';
 export type GuessedPlanYearSource = 'document' | 'deadlines' | 'measures' | 'current';
@@ -244,10 +246,14 @@ const SHEET_KINDS = {
     zh: `${UNIT_ROLE_NAME[p.role].zh}中的“${p.name}”不像单位名称（${listCells(p.cells, 'zh')}），可能是其他内容误填入了单位栏，请核对`,
     en: `“${p.name}” in the ${UNIT_ROLE_NAME[p.role].en} column does not look like a unit's name (${listCells(p.cells, 'en')}); other text may have slipped into the unit cell`,
   })),
-  'unit.unknown': kind('warning', { zh: '单位不在单位名录中', en: 'Unit not in the directory' }, (p: { role: UnitRole; name: string; suggestion: string | null }) => ({
-    zh: `${UNIT_ROLE_NAME[p.role].zh}“${p.name}”不在单位名录中${p.suggestion ? `，是否为“${p.suggestion}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
-    en: `the ${UNIT_ROLE_NAME[p.role].en} “${p.name}” is not in the unit directory${p.suggestion ? `; did you mean “${p.suggestion}”?` : ' (if it is a new unit, add it to the 单位名录 directory)'}`,
-  })),
+  'unit.unknown': kind('warning', { zh: '单位不在单位名录中', en: 'Unit not in the directory' }, (p: { role: UnitRole | null; name: string; cells: readonly string[]; suggestion: string | null }) => {
+    const role = p.role === null ? ANY_UNIT_ROLE_NAME : UNIT_ROLE_NAME[p.role];
+    const n = p.cells.length;
+    return {
+      zh: `${role.zh}“${p.name}”${n > 1 ? `（共 ${n} 处：${listCells(p.cells, 'zh')}）` : ''}不在单位名录中${p.suggestion ? `，是否为“${p.suggestion}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
+      en: `the ${role.en} “${p.name}”${n > 1 ? ` (${n} cells: ${listCells(p.cells, 'en')})` : ''} is not in the unit directory${p.suggestion ? `; did you mean “${p.suggestion}”?` : ' (if it is a new unit, add it to the 单位名录 directory)'}`,
+    };
+  }),
   'unit.variant': kind('warning', { zh: '同一单位有不同写法', en: 'One unit spelt two ways' }, (p: { name: string; cells: readonly string[]; preferred: string; preferredCells: number }) => ({
     zh: `“${p.name}”（${listCells(p.cells, 'zh')}）与表中写了 ${p.preferredCells} 处的“${p.preferred}”可能是同一单位的不同写法，建议统一为“${p.preferred}”`,
     en: `“${p.name}” (${listCells(p.cells, 'en')}) may be another spelling of “${p.preferred}”, written in ${p.preferredCells} cell(s); consider writing “${p.preferred}” throughout`,

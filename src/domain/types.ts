@@ -27,6 +27,19 @@ export interface ErrorCell {
 /** Every value a host can put into a grid. Formulas arrive as their cached result. */
 export type CellValue = string | number | boolean | null | DateCell | ErrorCell;
 
+/** One cell value a workflow writes (collect's answers): what the merge plan produces and every host applies. */
+export interface CellWrite {
+  row: number;
+  col: number;
+  /** Strings are written as text, never as formulas. null clears the cell. */
+  value: string | number | null | { date: string };
+  /**
+   * Optional: give the cell the formatting of this cell (0-based) before writing — a column collect adds
+   * after the table looks like the table. Hosts that cannot copy formats write the value only.
+   */
+  styleFrom?: { row: number; col: number };
+}
+
 /** A rectangle of cells, 0-based, inclusive on both ends. */
 export interface CellRange {
   top: number;
