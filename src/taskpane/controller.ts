@@ -6,7 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { parseTypedDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/state-words';
-import { assertStateSheetFree, parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
+import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { isUserFacingError, UserFacingError } from '../domain/errors';
 import { describeError } from './describe-error';
@@ -161,7 +161,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const name = result.analysis.sheet;
       sheetRef.current = name;
       setSheet(name);
-      setSheets(clerkTables(result.snapshot.sheets, result.state));
+      setSheets(clerkTables(result.snapshot.sheets, result.state, result.snapshot.stateSheet));
       setSettings(result.state.settings);
       settingsRef.current = result.state.settings;
       setCheck(result);
@@ -220,9 +220,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const judged = savedJudgement(state.settings, env.today());
       setAsOfText(judged.asOfText);
       setSoonDays(judged.soonDays);
-      const tables = clerkTables(snapshot.sheets, state);
+      const tables = clerkTables(snapshot.sheets, state, snapshot.stateSheet);
       setSheets(tables);
-      const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
+      const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state, snapshot.stateSheet);
       try {
         if (first) await openFirstTable(first, tables.map((t) => t.name));
       } finally {
@@ -293,7 +293,6 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     async (update: (settings: ProductSettings) => ProductSettings) => {
       // Read the saved state fresh: a workflow may have written highlights since the pane last looked.
       const snapshot = await env.host.read(sheet ? { sheet } : undefined);
-      assertStateSheetFree(snapshot.sheets, snapshot.stateText);
       const { state } = parseState(snapshot.stateText);
       const next: WorkbookState = { ...state, settings: update(state.settings) };
       await env.host.apply([{ kind: 'state', text: serialiseState(next) }]);
