@@ -1,4 +1,5 @@
-import { analyseSheet, SUSPICIOUS_CELL_CHARS } from '../../src/domain/check';
+import { analyseSheet } from '../../src/domain/check';
+import { SUSPICIOUS_CELL_CHARS } from '../../src/domain/findings';
 import type { AnalyseOptions } from '../../src/domain/check';
 import { headingOf, measureNumberOf, NumberingTracker, parseChineseNumeral, chineseNumeral } from '../../src/domain/numbering';
 import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
