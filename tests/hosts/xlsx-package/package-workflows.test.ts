@@ -15,7 +15,7 @@ import { UNIT_DIRECTORY_SHEET } from '../../../src/domain/units';
 import { PackageHost } from '../../../src/hosts/xlsx-package/package-host';
 import { newEntry, readZip, writeZip } from '../../../src/hosts/xlsx-package/zip';
 import type { CellWrite } from '../../../src/ports/workbook-host';
-import { createDirectorySheet } from '../../../src/taskpane/directory-workflow';
+import { createDirectorySheet } from '../../../src/workflows/directory';
 import { paneWorkflows } from '../../../src/taskpane/workflows';
 import { runCarryOver } from '../../../src/workflows/carry-over';
 import { runCollect, type CollectResult } from '../../../src/workflows/collect';
