@@ -14,7 +14,7 @@ import { valueAt } from '../layout';
 import { cellText } from '../text';
 import type { CellValue, Finding, LocalText, ProgressState, SheetAnalysis, SheetGrid, Status, Task } from '../types';
 import type { UnitDirectory } from '../units';
-import { comparableText, masterFingerprint, measureFingerprint, type ReturnIdentity } from './identity';
+import { answerFingerprint, comparableText, masterFingerprint, measureFingerprint, type IdentityMeasure, type ReturnIdentity } from './identity';
 import { recipientsOf } from './split-plan';
 
 /** One unit's answer for one master measure. */
@@ -37,6 +37,11 @@ export interface ReturnValidation {
   unit: string | null;
   /** False when the file as a whole cannot be merged (see file-level errors above). */
   accepted: boolean;
+  /**
+   * True when the file is a return of this master but the unit filled nothing in: every answer blank, or as
+   * the copy was pre-filled. Nothing of it is merged; the unit has still to report.
+   */
+  blank: boolean;
   findings: Finding[];
   answers: MeasureAnswer[];
 }
@@ -112,7 +117,7 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
   const findings = new FindingList();
   const reject = (code: string, message: LocalText): ReturnValidation => {
     findings.add('error', code, null, message);
-    return { unit: identity?.unit ?? null, accepted: false, findings: findings.sorted(), answers: [] };
+    return { unit: identity?.unit ?? null, accepted: false, blank: false, findings: findings.sorted(), answers: [] };
   };
   const masterTitle = master.title ?? master.sheet;
 
@@ -157,13 +162,16 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
   const { grid, analysis } = input.returned;
   const cols = analysis.layout.columns;
   // The measures the unit was given: the identity's list, found in the master by number and text (or text alone).
-  const given = new Set<number>();
+  const given = new Map<number, IdentityMeasure>();
   for (const m of identity.measures) {
     let i = (byNo.get(m.no) ?? []).find((k) => masterHashes[k] === m.hash) ?? -1;
     if (i < 0) i = byHash.get(m.hash)?.[0] ?? -1;
     if (i < 0 && m.no) i = byNo.get(m.no)?.[0] ?? -1;
-    if (i >= 0) given.add(i);
+    if (i >= 0 && !given.has(i)) given.set(i, m);
   }
+  // Findings about the answers themselves wait: a copy sent back with nothing filled in gets one finding instead.
+  const answerFindings: Parameters<FindingList['add']>[] = [];
+  let filledRows = 0;
   const assignedNow = new Set(master.tasks.flatMap((t, i) => (recipientsOf(t, directory, identity.by).includes(unit) ? [i] : [])));
 
   const matched = new Set<number>();
@@ -218,47 +226,51 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
     const statusCol = cols.status;
     const status = rt.status ?? { text: '', state: 'unknown' as const, doneOn: null, recognised: true };
     const statusAt = { row: r0, col: statusCol ?? analysis.layout.lastColumn };
+    const explanationCol = cols.explanation ?? null;
+    const doneCol = cols.doneDate ?? null;
+    const cellAt = (col: number | null): CellValue => (col === null ? null : valueAt(grid, r0, col));
+    const issued = given.get(index)?.answer;
+    const asIssued = issued !== undefined && answerFingerprint([cellAt(statusCol), cellAt(explanationCol), cellAt(doneCol)]) === issued;
+    if (status.text !== '' && !asIssued) filledRows++;
     if (status.text === '') {
-      findings.add('warning', 'return.status_blank', statusAt, {
+      answerFindings.push(['warning', 'return.status_blank', statusAt, {
         zh: `${measureLabel(task).zh}未填写完成情况`,
         en: `no status given for ${measureLabel(task).en}`,
-      });
+      }]);
       continue;
     }
     if (!status.recognised) {
-      findings.add('warning', 'return.status_unrecognised', statusAt, {
+      answerFindings.push(['warning', 'return.status_unrecognised', statusAt, {
         zh: `完成情况“${clip(status.text, 20)}”不是可识别的状态用语（如 已完成、序时推进、进度滞后、未启动），已按原文汇总`,
         en: `the status "${clip(status.text, 20)}" is not a recognised status word (e.g. 已完成, 序时推进, 进度滞后, 未启动); merged as written`,
-      });
+      }]);
     }
-    const explanationCol = cols.explanation ?? null;
-    const explanation = explanationCol === null ? '' : cellText(valueAt(grid, r0, explanationCol));
+    const explanation = cellText(cellAt(explanationCol));
     const overdue = task.deadline.due !== null && compareIso(task.deadline.due, input.asOf) < 0 && status.state !== 'done';
     if (!explanation && (EXPLAIN_STATES.has(status.state) || overdue)) {
-      findings.add('warning', 'return.explanation_missing', { row: r0, col: explanationCol ?? statusAt.col }, {
+      answerFindings.push(['warning', 'return.explanation_missing', { row: r0, col: explanationCol ?? statusAt.col }, {
         zh: overdue && !EXPLAIN_STATES.has(status.state)
           ? `已过完成时限（${task.deadline.due}）仍未完成，请在“进展说明”中说明原因和计划`
           : `完成情况为“${status.text}”，请在“进展说明”中说明原因和计划`,
         en: overdue && !EXPLAIN_STATES.has(status.state)
           ? `past its deadline (${task.deadline.due}) and not done: explain why and the plan under 进展说明`
           : `the status is "${status.text}": explain why and the plan under 进展说明`,
-      });
+      }]);
     }
     let doneDate: string | null = null;
-    const doneCol = cols.doneDate ?? null;
     if (doneCol !== null) {
-      const raw = valueAt(grid, r0, doneCol);
+      const raw = cellAt(doneCol);
       const parsed = doneDateOf(raw, master.planYear);
       if (parsed === 'invalid') {
-        findings.add('warning', 'return.done_date_invalid', { row: r0, col: doneCol }, {
+        answerFindings.push(['warning', 'return.done_date_invalid', { row: r0, col: doneCol }, {
           zh: `完成日期“${clip(cellText(raw), 20)}”不是日期，未汇总该日期`,
           en: `the completion date "${clip(cellText(raw), 20)}" is not a date; the date was not merged`,
-        });
+        }]);
       } else if (parsed !== null && compareIso(parsed, input.asOf) > 0) {
-        findings.add('warning', 'return.done_date_future', { row: r0, col: doneCol }, {
+        answerFindings.push(['warning', 'return.done_date_future', { row: r0, col: doneCol }, {
           zh: `完成日期 ${parsed} 晚于 ${input.asOf}，尚未到来，未汇总该日期`,
           en: `the completion date ${parsed} is after ${input.asOf}, still to come; the date was not merged`,
-        });
+        }]);
       } else {
         doneDate = parsed;
       }
@@ -275,12 +287,20 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
     });
   }
 
-  for (const i of given) {
+  for (const i of given.keys()) {
     if (matched.has(i)) continue;
     findings.add('error', 'return.measure_missing', null, {
       zh: `回收表中缺少下发的${measureLabel(master.tasks[i]).zh}（行被删除）`,
       en: `${measureLabel(master.tasks[i]).en}, issued to this unit, is missing from the return (row deleted)`,
     });
   }
-  return { unit, accepted: true, findings: findings.sorted(), answers };
+  if (filledRows === 0 && analysis.tasks.length > 0) {
+    findings.add('warning', 'return.nothing_filled', null, {
+      zh: `“${unit}”交回的回收表没有填写（完成情况均为空或与下发时预填的相同），未汇总；请该单位填报后重新报送`,
+      en: `The return of "${unit}" was sent back without answers (every status blank or as the copy was pre-filled); not merged — the unit has still to report`,
+    });
+    return { unit, accepted: true, blank: true, findings: findings.sorted(), answers: [] };
+  }
+  for (const args of answerFindings) findings.add(...args);
+  return { unit, accepted: true, blank: false, findings: findings.sorted(), answers };
 }
