@@ -7,7 +7,7 @@
 import { writtenCells } from './clerk-additions';
 import { UserFacingError } from './errors';
 import { pick } from './i18n';
-import type { SheetSpec } from './sheet-spec';
+import type { SheetMarker, SheetSpec } from './sheet-spec';
 import { cellText } from './text';
 import { BASE_FONT_SIZE, fittedRowHeight } from './text-metrics';
 import type { CellValue, Lang, LocalText } from './types';
@@ -210,6 +210,17 @@ export function placeStampedSheet(options: {
   const nextState = recordProductSheet(state, { name: placement.name, marker, source, createdAt, stamp, written: writtenCells(spec) }, placement);
   return { spec, placement, nextState };
 }
+
+/** What each kind of product sheet is, as a message names it (工作表“X”是本工具生成的…). */
+export const PRODUCT_SHEET_LABELS: Record<SheetMarker, LocalText> = {
+  summary: { zh: '落实情况汇总表', en: 'a summary' },
+  'returns-log': { zh: '回收情况表', en: 'the returns log' },
+  'unit-directory': { zh: '单位名录', en: 'the unit directory' },
+  'return-copy': { zh: '下发回收表', en: 'a department copy' },
+  state: { zh: '内部状态表', en: 'its internal state' },
+  imported: { zh: '导入的任务分工表', en: 'an imported allocation table' },
+  'carried-over': { zh: '上年未完成事项表', en: 'the list of last year’s unfinished measures' },
+};
 
 /**
  * Whether a sheet is one the clerk could work on: visible, and neither the product's bookkeeping (which

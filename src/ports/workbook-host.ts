@@ -6,9 +6,9 @@
  * Every method is one round trip to the host (one `context.sync()` in Excel), so a workflow's
  * number of round trips is fixed by its code and never grows with the number of rows.
  */
-import type { CellRange, CellStyle, CellValue, SheetGrid } from '../domain/types';
+import type { CellRange, CellStyle, CellValue, CellWrite, SheetGrid } from '../domain/types';
 
-export type { CellStyle };
+export type { CellStyle, CellWrite };
 import type { PageHeaderFooter, SheetSpec } from '../domain/sheet-spec';
 
 export interface HostCapabilities {
@@ -64,18 +64,6 @@ export interface WorkbookSnapshot {
    * them (capabilities.headerFooter) or there is no such sheet.
    */
   headerFooter?: PageHeaderFooter;
-}
-
-export interface CellWrite {
-  row: number;
-  col: number;
-  /** Strings are written as text, never as formulas. null clears the cell. */
-  value: string | number | null | { date: string };
-  /**
-   * Optional: give the cell the formatting of this cell (0-based) before writing — a column collect adds
-   * after the table looks like the table. Hosts that cannot copy formats write the value only.
-   */
-  styleFrom?: { row: number; col: number };
 }
 
 export type WorkbookChange =

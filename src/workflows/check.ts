@@ -3,7 +3,7 @@
  * round trip, only then), and analyse it with the clerk's saved settings. The pane and the CLI both call this.
  */
 import { analyseSheet } from '../domain/check';
-import { isClerkTable } from '../domain/product-sheets';
+import { isClerkTable, PRODUCT_SHEET_LABELS } from '../domain/product-sheets';
 import { RETURN_IDENTITY_SHEET } from '../domain/returns/identity';
 import { UserFacingError } from '../domain/errors';
 import type { ColumnMap, SheetAnalysis } from '../domain/types';
@@ -92,13 +92,6 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
   return { snapshot, analysis, directory, state, stateDamaged: damaged, directorySource };
 }
 
-const PRODUCT_SHEET_KIND: Record<string, { zh: string; en: string }> = {
-  summary: { zh: '落实情况汇总表', en: 'a summary' },
-  'returns-log': { zh: '回收情况表', en: 'the returns log' },
-  'unit-directory': { zh: '单位名录', en: 'the unit directory' },
-  state: { zh: '内部状态表', en: 'its internal state' },
-};
-
 function productMarker(sheet: string, state: WorkbookState): SheetSpec['marker'] | null {
   const made = state.productSheets.find((p) => p.name === sheet && p.marker !== 'return-copy');
   if (made) return made.marker;
@@ -122,7 +115,7 @@ function refuseProductSheet(sheet: string, state: WorkbookState): void {
   const marker = productMarker(sheet, state);
   if (!marker) return;
   const made = state.productSheets.find((p) => p.name === sheet);
-  const kind = PRODUCT_SHEET_KIND[marker] ?? PRODUCT_SHEET_KIND.summary;
+  const kind = PRODUCT_SHEET_LABELS[marker];
   const source = made?.source;
   throw new UserFacingError('check.product_sheet', {
     zh:

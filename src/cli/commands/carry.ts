@@ -10,8 +10,7 @@ import { runCarryOver, type CarryOverResult } from '../../workflows/carry-over';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, samePath, writeOutput } from '../output-file';
-import { parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
-import { generatedAt } from './summary';
+import { generatedAt, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 
 const CARRY_OPTIONS: OptionSpec[] = [
   ...READ_OPTIONS,

@@ -12,9 +12,7 @@ import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { assertReturnWithinBudget } from '../return-files';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
-import { parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
-import { parseSoonOption } from './highlight';
-import { generatedAt } from './summary';
+import { generatedAt, parseAsOf, parseFormat, parseSoonOption, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 
 const COLLECT_OPTIONS: OptionSpec[] = [
   ...OUTPUT_OPTIONS,

@@ -10,9 +10,9 @@ import { XlsxHost } from '../../hosts/xlsx';
 import { runImportNotice, type ImportResult } from '../../workflows/import-notice';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { checkText, countFindings } from '../format';
+import { checkText, countFindings } from '../output/check-output';
 import { describeWrite, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
-import { inputFile, loadUnitsOption, parseYear } from './check';
+import { inputFile, loadUnitsOption, parseYear } from '../options';
 
 const IMPORT_OPTIONS: OptionSpec[] = [
   ...OUTPUT_OPTIONS,

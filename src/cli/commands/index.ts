@@ -3,7 +3,7 @@ import { carryCommand } from './carry';
 import { checkCommand } from './check';
 import { clearCommand } from './clear';
 import { collectCommand } from './collect';
-import { demoCommand } from './demo';
+import { demoCommand } from '../demo';
 import { highlightCommand } from './highlight';
 import { importCommand } from './import';
 import { remindCommand } from './remind';

@@ -11,8 +11,7 @@ import { XlsxHost, writeSpecsToWorkbook } from '../../hosts/xlsx';
 import { runSplit, type SplitResult } from '../../workflows/split';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { inputFile, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
-import { generatedAt } from './summary';
+import { generatedAt, inputFile, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 import { errnoText } from '../errno-text';
 
 const SPLIT_OPTIONS: OptionSpec[] = [
