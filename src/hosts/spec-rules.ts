@@ -95,7 +95,7 @@ export function invalidRange(sheet: string, r: CellRange): UserFacingError {
 }
 
 /** Every check that could fail, run against the sheet names as each change would leave them (nothing is changed yet). */
-export function validateChanges(sheetNames: string[], changes: WorkbookChange[]): void {
+export function validateChanges(sheetNames: string[], changes: WorkbookChange[], stateSheetName = STATE_SHEET_NAME): void {
   const names = new Set(sheetNames.map((n) => n.toLowerCase()));
   const need = (sheet: string): void => {
     if (!names.has(sheet.toLowerCase())) throw unknownSheet(sheet);
@@ -169,7 +169,7 @@ export function validateChanges(sheetNames: string[], changes: WorkbookChange[])
         names.delete(change.sheet.toLowerCase());
         break;
       case 'state':
-        names.add(STATE_SHEET_NAME.toLowerCase());
+        names.add(stateSheetName.toLowerCase());
         break;
     }
   }

@@ -63,6 +63,11 @@ export interface WorkbookSnapshot {
   grid: SheetGrid | null;
   /** The product's own saved state (JSON text), null when the workbook has none yet. */
   stateText: string | null;
+  /**
+   * The sheet the state was read from (placeStateSheet: _allocation_state, or _allocation_state_2 … when a
+   * clerk's own sheet holds that name); null when there is none. Absent: a host that does not say.
+   */
+  stateSheet?: string | null;
   /** Answers to ReadRequest.probes that name an existing sheet, keyed by probeKey. */
   probes?: Record<string, CellValue>;
   /**

@@ -164,7 +164,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const name = result.analysis.sheet;
       sheetRef.current = name;
       setSheet(name);
-      setSheets(clerkTables(result.snapshot.sheets, result.state));
+      setSheets(clerkTables(result.snapshot.sheets, result.state, result.snapshot.stateSheet));
       setSettings(result.state.settings);
       settingsRef.current = result.state.settings;
       setCheck(result);
@@ -223,9 +223,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const judged = savedJudgement(state.settings, env.today());
       setAsOfText(judged.asOfText);
       setSoonDays(judged.soonDays);
-      const tables = clerkTables(snapshot.sheets, state);
+      const tables = clerkTables(snapshot.sheets, state, snapshot.stateSheet);
       setSheets(tables);
-      const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
+      const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state, snapshot.stateSheet);
       try {
         if (first) await openFirstTable(first, tables.map((t) => t.name));
       } finally {

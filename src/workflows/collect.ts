@@ -32,7 +32,7 @@ import type { CellWrite } from '../ports/workbook-host';
 import type { ColumnMap, Lang, LocalText, SheetAnalysis } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import type { CellStyle, SheetGrid } from '../domain/types';
-import { assertStateSheetFree, serialiseState, type HighlightRecord } from '../domain/workbook-state';
+import { serialiseState, type HighlightRecord } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { runHighlight, savedRecord, validateAsOf, validateSoonDays, type HighlightResult } from './highlight';
@@ -185,7 +185,6 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
       en: 'The workbook to collect into is a return copy, not the master allocation table; give the master',
     });
   }
-  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const { analysis, directory } = check;
   const grid = check.snapshot.grid!;
 

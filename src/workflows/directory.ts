@@ -19,7 +19,7 @@ import {
   unitMatchKey,
 } from '../domain/units';
 import { placeStampedSheet, stampProbes } from '../domain/product-sheets';
-import { assertStateSheetFree, parseState, serialiseState } from '../domain/workbook-state';
+import { parseState, serialiseState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 
 /** What the directory is made from: a checked sheet (the pane's check and the CLI's both carry one). */
@@ -163,7 +163,6 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
 
   // The stamp cell of an existing 单位名录 comes along: only the product's own (stamped) one is ever replaced.
   const snapshot = await host.read({ sheet: options.check.analysis.sheet, probes: stampProbes([UNIT_DIRECTORY_SHEET]) });
-  assertStateSheetFree(snapshot.sheets, snapshot.stateText);
   const { state } = parseState(snapshot.stateText);
   // One directory per workbook (source null): the product's earlier one is replaced, whatever it was made from.
   const { spec, placement, nextState } = placeStampedSheet({

@@ -4,7 +4,7 @@
  * call this. Saving reads the state fresh (a workflow may have written highlights since it was last read), so
  * it is one read and one apply.
  */
-import { assertStateSheetFree, parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
+import { parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 
 export interface SavedSettings {
@@ -33,7 +33,6 @@ export async function saveSettings(
   options: SettingsReadOptions = {},
 ): Promise<ProductSettings> {
   const snapshot = await host.read(options.sheet ? { sheet: options.sheet } : undefined);
-  assertStateSheetFree(snapshot.sheets, snapshot.stateText);
   const { state } = parseState(snapshot.stateText);
   const next: WorkbookState = { ...state, settings: update(state.settings) };
   await host.apply([{ kind: 'state', text: serialiseState(next) }]);

@@ -106,13 +106,14 @@ describe('createDirectorySheet', () => {
 });
 
 describe('a clerk’s own sheet named _allocation_state', () => {
-  test('making the directory refuses with a clear message and leaves that sheet as it was', async () => {
+  test('making the directory keeps the state under another name and leaves that sheet as it was', async () => {
     const host = await XlsxHost.open(SAMPLE);
     const own = host.workbook.addWorksheet('_Allocation_State');
     own.getCell('A1').value = '2021年台账';
     const check = await checked(host);
-    await expect(createDirectorySheet(host, { check, lang: 'zh-CN', now: NOW })).rejects.toMatchObject({ code: 'state.sheet_taken' });
-    expect(host.workbook.getWorksheet('_Allocation_State')!.getCell('A1').value).toBe('2021年台账');
-    expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)).toBeUndefined();
+    await createDirectorySheet(host, { check, lang: 'zh-CN', now: NOW });
+    expect([own.getCell('A1').value, own.getCell('A2').value, own.state ?? 'visible']).toEqual(['2021年台账', null, 'visible']);
+    expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)).toBeDefined();
+    expect((await host.read()).stateSheet).toBe('_allocation_state_2');
   });
 });

@@ -11,7 +11,7 @@ import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import { headerFooterCode, parseHeaderFooterCode, type SheetSpec, type SpecValue } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
-import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
+import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
 import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, SheetLook, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
 import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '../package-sniff';
@@ -183,7 +183,8 @@ export class PackageHost implements WorkbookHost {
     const sheets: SheetInfo[] = this.worksheets().map((s) => ({ name: s.name, visibility: s.state as Visibility }));
     const wanted = request.sheet ?? this.activeName;
     const ws = this.findSheet(wanted);
-    const snapshot: WorkbookSnapshot = { sheets, activeSheet: this.activeName, grid: ws ? this.grid(ws) : null, stateText: this.readStateText() };
+    const state = this.stateSheetPlace();
+    const snapshot: WorkbookSnapshot = { sheets, activeSheet: this.activeName, grid: ws ? this.grid(ws) : null, stateText: state.stateText, stateSheet: state.sheet };
     if (ws?.part) {
       const key = ws.part.toLowerCase();
       const codes = this.headerFooters.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
@@ -297,9 +298,14 @@ export class PackageHost implements WorkbookHost {
     return { sheet: name, originRow: top, originCol: left, values, merges, mergesKnown: true, hiddenRows };
   }
 
-  private readStateText(): string | null {
-    const s = this.findSheet(STATE_SHEET_NAME);
-    if (!s) return null;
+  private stateSheetPlace(): StateSheetPlace {
+    return placeStateSheet(
+      this.worksheets().map((s) => ({ name: s.name, visibility: s.state })),
+      (name) => this.readStateText(this.findSheet(name)!),
+    );
+  }
+
+  private readStateText(s: LiveSheet): string | null {
     const m = this.model(s);
     const chunks: string[] = [];
     for (const r of [...m.rows.keys()].sort((a, b) => a - b)) {
@@ -372,7 +378,8 @@ export class PackageHost implements WorkbookHost {
   // Changing
 
   async apply(changes: WorkbookChange[]): Promise<void> {
-    validateChanges(this.worksheets().map((s) => s.name), changes);
+    const stateSheet = changes.some((c) => c.kind === 'state') ? this.stateSheetPlace() : null;
+    validateChanges(this.worksheets().map((s) => s.name), changes, stateSheet?.writeName);
     if (changes.some((c) => c.kind !== 'state' && c.kind !== 'sheet' && c.kind !== 'deleteSheet') && !this.styles.hasXml) {
       throw new UserFacingError('xlsx.no_styles', text('工作簿缺少样式部件（styles.xml），无法改色', 'The workbook has no styles part (styles.xml), so colours cannot be changed'));
     }
@@ -385,7 +392,7 @@ export class PackageHost implements WorkbookHost {
           this.restore(change.sheet, change.styles);
           break;
         case 'state':
-          this.writeState(change.text);
+          this.writeState(change.text, stateSheet!);
           break;
         case 'sheet':
           this.putSheet(change.spec, change.replaces ?? null);
@@ -538,12 +545,12 @@ export class PackageHost implements WorkbookHost {
   }
 
   /** The state lives in column A of a very-hidden sheet, one chunk per row, so no cell exceeds Excel's limit. */
-  private writeState(stateText: string): void {
+  private writeState(stateText: string, where: StateSheetPlace): void {
     const rows = chunkStateText(stateText).map((chunk) => [{ v: chunk }]);
-    const spec: SheetSpec = { name: STATE_SHEET_NAME, marker: 'state', rows, merges: [], columnWidths: [], styles: {}, hidden: 'veryHidden' };
+    const spec: SheetSpec = { name: where.writeName, marker: 'state', rows, merges: [], columnWidths: [], styles: {}, hidden: 'veryHidden' };
     this.requireStyles();
     const { xml } = specSheetXml(spec, this.styles, this.defaultFont());
-    this.place(STATE_SHEET_NAME, 'veryHidden', xml, null, this.findSheet(STATE_SHEET_NAME) ?? null);
+    this.place(where.writeName, 'veryHidden', xml, null, where.sheet === null ? null : (this.findSheet(where.sheet) ?? null));
   }
 
   private removeSheet(sheet: LiveSheet): void {

@@ -9,7 +9,7 @@ import { parseAddress } from '../../domain/address';
 import { isUserFacingError } from '../../domain/errors';
 import { headerFooterCode, parseHeaderFooterCode, type SheetSpec } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
-import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
+import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
 import type {
   CellProbe,
@@ -128,7 +128,8 @@ export class XlsxHost implements WorkbookHost {
     const activeSheet = this.activeSheetName();
     const wanted = request.sheet ?? activeSheet;
     const ws = this.findSheet(wanted);
-    const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
+    const state = this.stateSheetPlace();
+    const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: state.stateText, stateSheet: state.sheet };
     if (ws) snapshot.headerFooter = { header: parseHeaderFooterCode(ws.headerFooter?.oddHeader ?? ''), footer: parseHeaderFooterCode(ws.headerFooter?.oddFooter ?? '') };
     if (request.probes) snapshot.probes = this.readProbes(request.probes);
     if (request.look && ws && snapshot.grid) snapshot.look = sheetLook(ws, snapshot.grid);
@@ -168,7 +169,8 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(changes: WorkbookChange[]): Promise<void> {
-    validateChanges(this.workbook.worksheets.map((ws) => ws.name), changes);
+    const stateSheet = changes.some((c) => c.kind === 'state') ? this.stateSheetPlace() : null;
+    validateChanges(this.workbook.worksheets.map((ws) => ws.name), changes, stateSheet?.writeName);
     const active = this.activeSheetName();
     for (const change of changes) {
       switch (change.kind) {
@@ -179,7 +181,7 @@ export class XlsxHost implements WorkbookHost {
           this.restore(change.sheet, change.styles);
           break;
         case 'state':
-          this.writeState(change.text);
+          this.writeState(change.text, stateSheet!);
           break;
         case 'sheet':
           this.putSheet(change.spec, change.replaces ?? null);
@@ -255,9 +257,14 @@ export class XlsxHost implements WorkbookHost {
     return ws;
   }
 
-  private readStateText(): string | null {
-    const ws = this.findSheet(STATE_SHEET_NAME);
-    if (!ws) return null;
+  private stateSheetPlace(): StateSheetPlace {
+    return placeStateSheet(
+      this.workbook.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' })),
+      (name) => this.readStateText(this.findSheet(name)!),
+    );
+  }
+
+  private readStateText(ws: ExcelJS.Worksheet): string | null {
     const chunks: string[] = [];
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
@@ -314,9 +321,9 @@ export class XlsxHost implements WorkbookHost {
   }
 
   /** The state lives in column A of a very-hidden sheet, one chunk per row, so no cell exceeds Excel's limit. */
-  private writeState(stateText: string): void {
-    let ws = this.findSheet(STATE_SHEET_NAME);
-    if (!ws) ws = this.workbook.addWorksheet(STATE_SHEET_NAME, { state: 'veryHidden' });
+  private writeState(stateText: string, where: StateSheetPlace): void {
+    let ws = where.sheet === null ? undefined : this.findSheet(where.sheet);
+    if (!ws) ws = this.workbook.addWorksheet(where.writeName, { state: 'veryHidden' });
     ws.state = 'veryHidden';
     ws.eachRow((row) => {
       row.getCell(1).value = null;
