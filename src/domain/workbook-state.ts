@@ -3,9 +3,11 @@
  * every cell it coloured (for an exact `clear`), the sheets it made (so it only ever replaces its own), and
  * the clerk's settings. Hosts store it as text in a very-hidden sheet; this module owns its shape.
  */
-import type { CellStyle, ColumnMap, RowState } from './types';
+import type { CellStyle, ColumnMap, RowState, StateColours } from './types';
 import { SHEET_MARKERS, type SheetSpec } from './sheet-spec';
 import type { PrintedRecord } from './highlight-print';
+
+export type { StateColours };
 
 /** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
 export const STATE_SHEET_NAME = '_allocation_state';
@@ -71,11 +73,6 @@ export interface ProductSheetRecord {
    * holding something is the clerk's, and survives when the sheet is made again. Absent in older records.
    */
   written?: string;
-}
-
-export interface StateColours {
-  fill: string;
-  font: string;
 }
 
 export interface ProductSettings {
