@@ -18,7 +18,7 @@ import { runSplit } from '../workflows/split';
 import { runCollect, type ReturnSource } from '../workflows/collect';
 import { runCarryOver } from '../workflows/carry-over';
 import { runImportNotice } from '../workflows/import-notice';
-import type { ReturnReport, SplitRole } from '../domain/returns';
+import type { ReturnLogEntry, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
 import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryReviewEntry } from './directory-workflow';
 import { localTimestamp } from './pane-basics';
@@ -76,7 +76,7 @@ export interface PaneDirectoryResult {
   units: number;
 }
 
-export type { SplitRole, ReturnReport, DirectoryReviewEntry, DirectorySource };
+export type { SplitRole, ReturnLogEntry, DirectoryReviewEntry, DirectorySource };
 
 export interface PaneSplitResult {
   workbooks: { unit: string; fileName: string; measureCount: number; bytes: Uint8Array }[];
@@ -97,7 +97,7 @@ export interface PaneCollectOptions extends PaneCheckOptions {
 }
 
 export interface PaneCollectResult {
-  returns: ReturnReport[];
+  returns: ReturnLogEntry[];
   updated: number;
   cellsWritten: number;
   missingUnits: string[];

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { UserFacingError } from '../../domain/errors';
 import { localDateTime } from '../../domain/dates';
 import { pick } from '../../domain/i18n';
-import { parseSplitRole, type ReportRole, type ReturnReport } from '../../domain/returns';
+import { parseSplitRole, type ReturnColumn, type ReturnLogEntry } from '../../domain/returns';
 import type { Lang } from '../../domain/types';
 import { XlsxHost } from '../../hosts/xlsx';
 import { runCollect, type CollectResult, type ReturnSource } from '../../workflows/collect';
@@ -104,7 +104,7 @@ export function returnSources(given: string[], ctx: CliContext, target: OutputTa
   return sources;
 }
 
-function reportLine(report: ReturnReport, done: number, total: number, lang: Lang): string {
+function reportLine(report: ReturnLogEntry, done: number, total: number, lang: Lang): string {
   const en = lang === 'en-US';
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
@@ -116,7 +116,7 @@ function reportLine(report: ReturnReport, done: number, total: number, lang: Lan
   return `[${done}/${total}] ${report.file}  ${unit}  ${verdict}  ${counts}\n`;
 }
 
-function findingLines(report: ReturnReport, lang: Lang): string {
+function findingLines(report: ReturnLogEntry, lang: Lang): string {
   return report.findings.map((f) => `    ${pick(f.message, lang)}\n`).join('');
 }
 
@@ -164,7 +164,7 @@ function jsonOutput(result: CollectResult, lang: Lang): string {
 }
 
 /** Widths (characters) for the report columns collect adds; the port writes values and styles, not widths. */
-const ADDED_COLUMN_WIDTHS: Record<ReportRole, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
+const ADDED_COLUMN_WIDTHS: Record<ReturnColumn, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
 
 function widenAddedColumns(host: XlsxHost, result: CollectResult): void {
   const ws = host.workbook.getWorksheet(result.sheet);

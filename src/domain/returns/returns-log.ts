@@ -11,7 +11,7 @@ import type { CellRange, Finding, Lang, LocalText } from '../types';
 
 export const DEFAULT_RETURNS_LOG_NAME = '回收情况';
 
-export interface ReturnReport {
+export interface ReturnLogEntry {
   /** The file as the clerk named it (a path or a file name). */
   file: string;
   unit: string | null;
@@ -29,8 +29,8 @@ export interface ReturnsLogModel {
   /** Every unit the master assigns measures to (in master order). */
   expectedUnits: string[];
   missingUnits: string[];
-  returns: ReturnReport[];
-  /** Measures whose report cells this collect changed. */
+  returns: ReturnLogEntry[];
+  /** Measures whose return cells this collect changed. */
   updated: number;
 }
 
