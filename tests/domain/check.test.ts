@@ -702,6 +702,27 @@ describe('analyseSheet: tables as other bodies publish them', () => {
   });
 });
 
+describe('analyseSheet: a header no word of which it knows', () => {
+  it('reads the tasks by what the columns hold and says which column it took for what', () => {
+    const a = analyseSheet(
+      makeGrid([
+        ['编号', '事项', '内容', '时间', '部门'],
+        [1, '稳增长', '围绕全市经济社会发展形势及时发布政策解读材料', '6月底前', '市发改委'],
+        [2, '惠民生', '公开就业创业政策的申请条件、办理流程和办理结果', '9月30日前', '市人社局'],
+      ]),
+      { currentYear: 2026, planYear: 2019 },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure.slice(0, 4), t.deadline.due, t.responsible])).toEqual([
+      ['1', '稳增长', '围绕全市', '2019-06-30', ['市发改委']],
+      ['2', '惠民生', '公开就业', '2019-09-30', ['市人社局']],
+    ]);
+    const said = a.findings.filter((f) => f.code === 'layout.columns_by_content');
+    expect(said.map((f) => [f.severity, f.message.zh])).toEqual([
+      ['warning', '第 1 行的表头中没有可识别的列名，已按各列内容判断：A 列为序号，B 列为工作任务（大类），C 列为贯彻举措，D 列为完成时限，E 列为责任单位；如有误，请在设置中手动指定各列'],
+    ]);
+  });
+});
+
 describe('analyseSheet: where the table ends', () => {
   const header = ['序号', '具体措施', '完成时限', '责任单位'];
   it('stops at a note block under the table', () => {
