@@ -26,6 +26,8 @@ export interface CheckOptions {
   currentYear?: number;
   /** Cells of other sheets to read along (product-sheet stamps); answered in snapshot.probes. */
   probes?: CellProbe[];
+  /** Read the sheet's look too (snapshot.look: column widths and body font), for copies that keep it. */
+  look?: boolean;
 }
 
 export interface CheckResult {
@@ -45,7 +47,7 @@ export interface CheckResult {
 export type DirectorySource = 'option' | 'workbook' | 'sheet';
 
 export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): Promise<CheckResult> {
-  const probes = options.probes?.length ? { probes: options.probes } : {};
+  const probes = { ...(options.probes?.length ? { probes: options.probes } : {}), ...(options.look ? { look: true } : {}) };
   let snapshot = await host.read(options.sheet ? { sheet: options.sheet, ...probes } : probes);
   const { state, damaged } = parseState(snapshot.stateText);
   if (!options.sheet && snapshot.grid) {

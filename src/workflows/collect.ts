@@ -108,6 +108,9 @@ export function uncopiedHighlights(writes: CellWrite[], record: HighlightRecord 
   return restore;
 }
 
+/** Widths (characters) of the report columns collect adds: room for the standard words, a note, a date, a unit, a time. */
+const ADDED_COLUMN_WIDTHS: Record<ReportRole, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
+
 function recordFor(check: CheckResult, grid: SheetGrid): HighlightRecord | undefined {
   return savedRecord(check.state.highlights[check.analysis.sheet], grid);
 }
@@ -268,6 +271,9 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   if (plan.writes.length) changes.push({ kind: 'cells', sheet: analysis.sheet, writes: plan.writes });
   const uncopied = uncopiedHighlights(plan.writes, record);
   if (uncopied.length) changes.push({ kind: 'restore', sheet: analysis.sheet, styles: uncopied });
+  if (plan.added.length) {
+    changes.push({ kind: 'columnWidths', sheet: analysis.sheet, widths: plan.added.map((role) => ({ col: plan.columns[role], width: ADDED_COLUMN_WIDTHS[role] })) });
+  }
   changes.push({ kind: 'sheet', spec, replaces: placement.replaces }, { kind: 'state', text: serialiseState(nextState) });
   await host.apply(changes);
 

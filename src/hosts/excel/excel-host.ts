@@ -577,6 +577,16 @@ export class ExcelHost implements WorkbookHost {
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet, this.supports(2)));
           break;
+        case 'columnWidths':
+          need(change.sheet);
+          // RangeFormat.columnWidth is ExcelApi 1.2; below it the columns keep Excel's default width.
+          if (this.supports(2)) {
+            for (const w of change.widths) {
+              const address = `${columnLetter(w.col)}:${columnLetter(w.col)}`;
+              plan.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(change.sheet).getRange(address).format.columnWidth = charsToPoints(w.width)) });
+            }
+          }
+          break;
         case 'headerFooter':
           need(change.sheet);
           // Below ExcelApi 1.9 Excel has no page layout API: the sheet keeps the header and footer it has.

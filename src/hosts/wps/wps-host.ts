@@ -419,6 +419,10 @@ export class WpsHost implements WorkbookHost {
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) steps.push(this.deleteStep(wb, change.sheet));
           break;
+        case 'columnWidths':
+          need(change.sheet);
+          for (const w of change.widths) steps.push({ cells: 1, run: () => void (sheet(change.sheet)().Range(`${columnLetter(w.col)}:${columnLetter(w.col)}`).ColumnWidth = w.width) });
+          break;
         case 'headerFooter':
           need(change.sheet);
           steps.push({ cells: 1, run: () => setHeaderFooter(wb.Sheets.Item(change.sheet), change.value) });

@@ -13,14 +13,16 @@ import { headerFooterCode, parseHeaderFooterCode, type SheetSpec, type SpecValue
 import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
 import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
-import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
+import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, SheetLook, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
 import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '../package-sniff';
 import { DATE_FORMAT, invalidRange, isValidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from '../xlsx/colour-token';
 import { readHeaderFooter, writeHeaderFooter } from './header-footer';
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
+import { patchColumnWidths, readColumnWidths, type ColumnWidth } from './sheet-cols';
 import { patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
 import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader';
+import { unescapeXml } from './xml-text';
 import { specSheetXml } from './spec-sheet';
 import { StyleSheet, fillModel, fillXmlOf, fontColourModel, isDateFormatCode, withFontColour } from './styles';
 import { rewritePackage, type LiveSheet } from './workbook-patch';
@@ -66,6 +68,8 @@ export class PackageHost implements WorkbookHost {
   private structureChanged = false;
   /** Pending printed header/footer lines, by part. */
   private readonly headerFooters = new Map<string, { header: string; footer: string }>();
+  /** Pending column widths, by part (a later width for a column wins). */
+  private readonly widths = new Map<string, ColumnWidth[]>();
 
   private constructor(private readonly pkg: XlsxPackage) {
     const stylesPart = pkg.workbookPartOfType(REL_STYLES);
@@ -186,6 +190,7 @@ export class PackageHost implements WorkbookHost {
       const codes = this.headerFooters.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
       snapshot.headerFooter = { header: parseHeaderFooterCode(codes.header), footer: parseHeaderFooterCode(codes.footer) };
     }
+    if (request.look && ws?.part && snapshot.grid) snapshot.look = this.look(ws, snapshot.grid);
     if (request.probes) {
       const answers: Record<string, CellValue> = {};
       for (const probe of request.probes) {
@@ -197,6 +202,25 @@ export class PackageHost implements WorkbookHost {
       snapshot.probes = answers;
     }
     return snapshot;
+  }
+
+  /** Column widths up to the grid's right edge (pending ones included), and the font most cells with a value carry. */
+  private look(sheet: LiveSheet, grid: SheetGrid): SheetLook {
+    const key = (sheet.part as string).toLowerCase();
+    const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+    const columnWidths = readColumnWidths(this.written.get(key) ?? this.pkg.text(sheet.part as string) ?? '', lastCol);
+    for (const w of this.widths.get(key) ?? []) if (w.col <= lastCol) columnWidths[w.col] = w.width;
+    const counts = new Map<number, number>();
+    for (const row of this.model(sheet).rows.values()) {
+      for (let i = 0; i < row.cols.length; i++) if (row.values[i] !== null && row.values[i] !== '') counts.set(row.styles[i], (counts.get(row.styles[i]) ?? 0) + 1);
+    }
+    let commonest = -1;
+    let most = 0;
+    for (const [xf, n] of counts) if (n > most) [commonest, most] = [xf, n];
+    const xf = commonest < 0 ? undefined : this.styles.xf(commonest);
+    const fontXml = xf ? this.styles.fontXml(xf.fontId) : undefined;
+    const fontName = fontXml ? /<(?:\w+:)?name val="([^"]*)"/.exec(fontXml)?.[1] : undefined;
+    return fontName ? { columnWidths, fontName: unescapeXml(fontName) } : { columnWidths };
   }
 
   private valueAt(m: SheetModel, row: number, col: number): CellValue {
@@ -379,6 +403,11 @@ export class PackageHost implements WorkbookHost {
         case 'deleteSheet':
           this.removeSheet(this.sheet(change.sheet));
           break;
+        case 'columnWidths': {
+          const key = (this.sheet(change.sheet).part as string).toLowerCase();
+          this.widths.set(key, [...(this.widths.get(key) ?? []), ...change.widths]);
+          break;
+        }
         case 'headerFooter':
           this.headerFooters.set((this.sheet(change.sheet).part as string).toLowerCase(), { header: headerFooterCode(change.value.header), footer: headerFooterCode(change.value.footer) });
           break;
@@ -493,6 +522,7 @@ export class PackageHost implements WorkbookHost {
     this.models.delete(key);
     this.patches.delete(key);
     this.headerFooters.delete(key);
+    this.widths.delete(key);
     this.written.delete(key);
   }
 
@@ -598,11 +628,13 @@ export class PackageHost implements WorkbookHost {
       const key = (sheet.part ?? '').toLowerCase();
       const rows = this.patches.get(key);
       const lines = this.headerFooters.get(key);
-      if (!rows?.size && !lines) continue;
+      const widths = this.widths.get(key);
+      if (!rows?.size && !lines && !widths) continue;
       const own = written.get(key);
       let xml = own ?? this.pkg.text(sheet.part as string) ?? '';
       if (rows?.size) xml = patchSheetXml(xml, rows);
       if (lines) xml = writeHeaderFooter(xml, lines.header, lines.footer);
+      if (widths) xml = patchColumnWidths(xml, widths);
       (own !== undefined ? written : patchedText).set(key, xml);
     }
     const stylesPart = this.pkg.workbookPartOfType(REL_STYLES);

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { parseAddress } from '../../domain/address';
 import { isUserFacingError } from '../../domain/errors';
 import { headerFooterCode, parseHeaderFooterCode, type SheetSpec } from '../../domain/sheet-spec';
-import type { CellRange, CellStyle, CellValue, LocalText } from '../../domain/types';
+import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
 import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
 import type {
@@ -17,6 +17,7 @@ import type {
   HostCapabilities,
   ReadRequest,
   SheetInfo,
+  SheetLook,
   WorkbookChange,
   WorkbookHost,
   WorkbookSnapshot,
@@ -63,6 +64,24 @@ function styleAt(ws: ExcelJS.Worksheet, row: number, col: number): Partial<Excel
   if (fill) style.fill = fill;
   if (font) style.font = font;
   return style;
+}
+
+/** Column widths up to the grid's right edge, and the font most cells with a value carry (as the package host says it). */
+function sheetLook(ws: ExcelJS.Worksheet, grid: SheetGrid): SheetLook {
+  const columnWidths: (number | undefined)[] = [];
+  const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+  for (let c = 0; c <= lastCol; c++) columnWidths.push(ws.getColumn(c + 1).width);
+  const counts = new Map<string, number>();
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const name = cell.font?.name;
+      if (name && cell.value !== null && cell.value !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+    }),
+  );
+  let fontName: string | undefined;
+  let most = 0;
+  for (const [name, n] of counts) if (n > most) [fontName, most] = [name, n];
+  return fontName ? { columnWidths, fontName } : { columnWidths };
 }
 
 export class XlsxHost implements WorkbookHost {
@@ -113,6 +132,7 @@ export class XlsxHost implements WorkbookHost {
     const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: state.stateText, stateSheet: state.sheet };
     if (ws) snapshot.headerFooter = { header: parseHeaderFooterCode(ws.headerFooter?.oddHeader ?? ''), footer: parseHeaderFooterCode(ws.headerFooter?.oddFooter ?? '') };
     if (request.probes) snapshot.probes = this.readProbes(request.probes);
+    if (request.look && ws && snapshot.grid) snapshot.look = sheetLook(ws, snapshot.grid);
     return snapshot;
   }
 
@@ -172,6 +192,11 @@ export class XlsxHost implements WorkbookHost {
         case 'deleteSheet':
           this.workbook.removeWorksheet(this.sheet(change.sheet).id);
           break;
+        case 'columnWidths': {
+          const ws = this.sheet(change.sheet);
+          for (const w of change.widths) ws.getColumn(w.col + 1).width = w.width;
+          break;
+        }
         case 'headerFooter': {
           // The header and footer for all pages (<oddHeader>/<oddFooter>); an empty line is left out of the file.
           const ws = this.sheet(change.sheet);

@@ -1,11 +1,11 @@
-/** 单位名录 from the pane, through the xlsx host: reviewed, made, remembered, replaced, and never over the clerk's own. */
+/** 单位名录 (pane and CLI), through the xlsx host: reviewed, made, remembered, replaced, and never over the clerk's own. */
 import * as path from 'path';
 import { analyseSheet } from '../../src/domain/check';
 import { isUserFacingError } from '../../src/domain/errors';
 import { UNIT_DIRECTORY_SHEET } from '../../src/domain/units';
 import { emptyState, parseState } from '../../src/domain/workbook-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
-import { createDirectorySheet, directoryFromReview, directoryReview, unitNamesInSheet } from '../../src/taskpane/directory-workflow';
+import { createDirectorySheet, directoryFromReview, directoryReview, unitNamesInSheet } from '../../src/workflows/directory';
 import { paneWorkflows, type PaneCheckResult } from '../../src/taskpane/workflows';
 import { makeGrid } from '../support/sheet-grid';
 
@@ -61,7 +61,7 @@ describe('createDirectorySheet', () => {
     expect(before.directorySource).toBe('sheet');
     expect(unitNamesInSheet(before)).toContain('办公室');
     const made = await createDirectorySheet(host, { check: before, lang: 'zh-CN', now: NOW });
-    expect(made).toEqual({ sheetName: UNIT_DIRECTORY_SHEET, units: 19 });
+    expect(made).toEqual({ sheetName: UNIT_DIRECTORY_SHEET, units: 19, groups: 4, aliases: 0 });
     const snapshot = await host.read({ sheet: UNIT_DIRECTORY_SHEET });
     expect(snapshot.grid?.values[0][0]).toBe('单位名录');
     expect(parseState(snapshot.stateText).state.productSheets).toEqual([
