@@ -9,7 +9,7 @@
 import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import { parseDeadline } from './deadline';
 import { columnRoleName, detectLayout, headerRole, MergeIndex, valueAt } from './layout';
-import { headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
+import { chineseMeasureNumberOf, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
 import type { NumberingProblem } from './numbering';
 import { FindingList, SUSPICIOUS_CELL_CHARS, type GuessedPlanYearSource, type NumberingLevel, type UnitRole } from './findings';
 import { parseStatus } from './status';
@@ -401,7 +401,8 @@ class SheetReader {
       this.extendTask(r);
       return;
     }
-    const printed = measureText ? measureNumberOf(measureText) : null;
+    // A row that holds its units or deadline is a measure even when it starts like a heading (一、 / （一）).
+    const printed = measureText ? (measureNumberOf(measureText) ?? (otherOwn ? chineseMeasureNumberOf(measureText) : null)) : null;
     const numberCell = ownAt(c.number);
     if (
       measureText &&

@@ -8,6 +8,7 @@
 import { columnLetter } from './address';
 import { UserFacingError } from './errors';
 import { parseDeadline } from './deadline';
+import { headingOf, measureNumberOf } from './numbering';
 import { cellText, compactText, normaliseText } from './text';
 import type { CellRange, CellValue, ColumnMap, ColumnRole, Layout, SheetGrid } from './types';
 
@@ -408,6 +409,20 @@ function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): b
   return numbers >= 2 && other * 5 <= numbers;
 }
 
+/** Whether most texts under the header are numbered measures (1.… / 1、… / （1）…), not headings or plain text. */
+function holdsNumberedMeasures(grid: SheetGrid, headerBottom: number, col: number): boolean {
+  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  let numbered = 0;
+  let other = 0;
+  for (let r = headerBottom + 1; r <= last; r++) {
+    const t = normaliseText(cellText(valueAt(grid, r, col)));
+    if (t === '' || headingOf(t)?.level === 'section') continue;
+    if (measureNumberOf(t) !== null) numbered++;
+    else other++;
+  }
+  return numbered >= 2 && numbered >= other;
+}
+
 /** Header words of a remarks column, which some tables use for the due dates. */
 const NOTE_HEADERS = new Set(['备注', '说明', '备注说明']);
 
@@ -466,10 +481,17 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
   }
   const get = (role: HeaderRole): number | null => roles.get(role) ?? null;
   const assigned = new Set(roles.values());
-  const task = get('task');
+  let task = get('task');
   let measure = get('measure');
   let section: number | null = null;
   let subsection: number | null = null;
+  // 工作任务 | 完成时限 | 牵头单位 | 责任单位 | 工作要求: the requirement column after the units details the task; the
+  // numbered measures are in the task column.
+  const unitCols = [get('lead'), get('responsible')].filter((c): c is number => c !== null);
+  if (task !== null && measure !== null && unitCols.length && measure > Math.max(task, ...unitCols) && holdsNumberedMeasures(grid, header.bottom, task)) {
+    measure = task;
+    task = null;
+  }
   if (task !== null) {
     // 工作任务 over two columns (merged, or with a blank unnamed header cell to its right) = section + subsection.
     const right = headerMergeRight(merges, header, task);
