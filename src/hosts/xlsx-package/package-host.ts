@@ -17,9 +17,9 @@ import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, WorkbookChang
 import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '../package-sniff';
 import { DATE_FORMAT, invalidRange, isValidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from '../xlsx/colour-token';
-import { readHeaderFooter, writeHeaderFooter } from './header-footer';
+import { readHeaderFooter, writeHeaderFooter, writeHeaderFooterBytes } from './header-footer';
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
-import { patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
+import { patchSheetBytes, patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
 import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader';
 import { specSheetXml } from './spec-sheet';
 import { StyleSheet, fillModel, fillXmlOf, fontColourModel, isDateFormatCode, withFontColour } from './styles';
@@ -64,6 +64,8 @@ export class PackageHost implements WorkbookHost {
   private readonly grids = new WeakMap<SheetModel, SheetGrid>();
   private readonly indexes = new WeakMap<SheetModel, Map<number, Map<number, number>>>();
   private structureChanged = false;
+  /** The printed header/footer lines each read sheet had, by part (read with its cells: the text is not kept). */
+  private readonly printedLines = new Map<string, { header: string; footer: string }>();
   /** Pending printed header/footer lines, by part. */
   private readonly headerFooters = new Map<string, { header: string; footer: string }>();
 
@@ -165,6 +167,7 @@ export class PackageHost implements WorkbookHost {
       if (xml === null) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
       try {
         m = readSheetXml(xml, { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 });
+        this.printedLines.set(key, readHeaderFooter(xml));
         // The text of a 100 000-row sheet is some 60 MB in memory: a patched save inflates it again instead.
         this.pkg.forget(part);
       } catch (e) {
@@ -182,7 +185,7 @@ export class PackageHost implements WorkbookHost {
     const snapshot: WorkbookSnapshot = { sheets, activeSheet: this.activeName, grid: ws ? this.grid(ws) : null, stateText: this.readStateText() };
     if (ws?.part) {
       const key = ws.part.toLowerCase();
-      const codes = this.headerFooters.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
+      const codes = this.headerFooters.get(key) ?? this.printedLines.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
       snapshot.headerFooter = { header: parseHeaderFooterCode(codes.header), footer: parseHeaderFooterCode(codes.footer) };
     }
     if (request.probes) {
@@ -486,6 +489,7 @@ export class PackageHost implements WorkbookHost {
     this.models.delete(key);
     this.patches.delete(key);
     this.headerFooters.delete(key);
+    this.printedLines.delete(key);
     this.written.delete(key);
   }
 
@@ -585,7 +589,7 @@ export class PackageHost implements WorkbookHost {
 
   /** The package with the changes: parts nobody changed are the input's entries as stored. */
   toBytes(now: Date = new Date()): Uint8Array {
-    const patchedText = new Map<string, string>();
+    const patchedText = new Map<string, string | Uint8Array>();
     const written = new Map(this.written);
     for (const sheet of this.live) {
       const key = (sheet.part ?? '').toLowerCase();
@@ -593,6 +597,15 @@ export class PackageHost implements WorkbookHost {
       const lines = this.headerFooters.get(key);
       if (!rows?.size && !lines) continue;
       const own = written.get(key);
+      const entry = own === undefined ? this.pkg.entry(sheet.part as string) : undefined;
+      if (entry) {
+        // The clerk's sheet is patched as bytes: its unchanged runs are copied, never decoded and encoded again.
+        let bytes = inflateEntry(entry);
+        if (rows?.size) bytes = patchSheetBytes(bytes, rows);
+        if (lines) bytes = writeHeaderFooterBytes(bytes, lines.header, lines.footer);
+        patchedText.set(key, bytes);
+        continue;
+      }
       let xml = own ?? this.pkg.text(sheet.part as string) ?? '';
       if (rows?.size) xml = patchSheetXml(xml, rows);
       if (lines) xml = writeHeaderFooter(xml, lines.header, lines.footer);
