@@ -59,7 +59,11 @@ function liteConfig({ dev, officeJsUrl, csp, outDir, alone }) {
     target: ['web', 'es5'],
     entry: { 'taskpane-lite': './src/taskpane-lite/index.ts' },
     output: { path: outDir, filename: '[name].[contenthash:8].js', clean: alone },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // fastest-levenshtein's ES module build is ES2015; its CommonJS build is ES5.
+      alias: { 'fastest-levenshtein$': require.resolve('fastest-levenshtein/mod.js') },
+    },
     externals: { exceljs: 'ExcelJS' },
     module: {
       rules: [

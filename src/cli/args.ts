@@ -1,4 +1,8 @@
-/** A small, strict argument parser: unknown options are errors, so a typo never silently does the default. */
+/**
+ * Strict argument parsing on node's `util.parseArgs`: unknown options are errors, so a typo never silently
+ * does the default. Its English errors are said again in zh-CN (and en-US) as a UserFacingError.
+ */
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import { UserFacingError } from '../domain/errors';
 
 export interface OptionSpec {
@@ -14,52 +18,55 @@ export interface ParsedArgs {
   options: Record<string, string | string[] | boolean>;
 }
 
+/** The option as node's message quotes it: `'--colour'`, `'-o, --output <value>'` → `--colour`, `--output`. */
+function optionNamed(message: string): string {
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  return /--?[^\s,<]+(?=\s*(?:<|$))/.exec(quoted)?.[0] ?? quoted;
+}
+
+function parseError(e: unknown): UserFacingError | null {
+  // Not `instanceof Error`: under jest node's errors come from another realm.
+  const { code, message: raw } = e && typeof e === 'object' ? (e as { code?: unknown; message?: unknown }) : {};
+  const message = typeof raw === 'string' ? raw : '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const key = optionNamed(message);
+    return new UserFacingError('cli.unknown_option', {
+      zh: `未知选项：${key}（运行 allocation --help 查看用法）`,
+      en: `Unknown option: ${key} (run allocation --help for usage)`,
+    });
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const key = optionNamed(message);
+    if (/argument missing/.test(message)) {
+      return new UserFacingError('cli.missing_value', { zh: `选项 ${key} 需要一个值`, en: `Option ${key} needs a value` });
+    }
+    if (/does not take an argument/.test(message)) {
+      return new UserFacingError('cli.unexpected_value', { zh: `选项 ${key} 不带值`, en: `Option ${key} takes no value` });
+    }
+    // A value starting with '-' after an option that takes one: most likely the value was left out.
+    return new UserFacingError('cli.missing_value', {
+      zh: `选项 ${key} 需要一个值（值以“-”开头时请写成 ${key}=值）`,
+      en: `Option ${key} needs a value (a value starting with "-" is written ${key}=VALUE)`,
+    });
+  }
+  return null;
+}
+
 export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
-  const byName = new Map<string, OptionSpec>();
+  const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const s of specs) {
-    byName.set(`--${s.name}`, s);
-    if (s.alias) byName.set(`-${s.alias}`, s);
+    options[s.name] = { type: s.value ? 'string' : 'boolean', ...(s.alias ? { short: s.alias } : {}), ...(s.repeatable ? { multiple: true } : {}) };
   }
-  const positionals: string[] = [];
-  const options: ParsedArgs['options'] = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
+  try {
+    const parsed = parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
+    const values: ParsedArgs['options'] = {};
+    for (const [name, value] of Object.entries(parsed.values)) {
+      if (value !== undefined) values[name] = value as string | string[] | boolean;
     }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const key = eq > 0 ? arg.slice(0, eq) : arg;
-    const spec = byName.get(key);
-    if (!spec) {
-      throw new UserFacingError('cli.unknown_option', {
-        zh: `未知选项：${key}（运行 allocation --help 查看用法）`,
-        en: `Unknown option: ${key} (run allocation --help for usage)`,
-      });
-    }
-    if (!spec.value) {
-      options[spec.name] = true;
-      continue;
-    }
-    const val = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (val === undefined) {
-      throw new UserFacingError('cli.missing_value', {
-        zh: `选项 ${key} 需要一个值`,
-        en: `Option ${key} needs a value`,
-      });
-    }
-    if (spec.repeatable) {
-      const prev = options[spec.name];
-      options[spec.name] = Array.isArray(prev) ? [...prev, val] : [val];
-    } else {
-      options[spec.name] = val;
-    }
+    return { positionals: parsed.positionals, options: values };
+  } catch (e) {
+    throw parseError(e) ?? e;
   }
-  return { positionals, options };
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

@@ -9,17 +9,15 @@
 import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import { parseDeadline } from './deadline';
 import { detectLayout, headerRole, MergeIndex, valueAt } from './layout';
-import { chineseNumeral, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
+import { headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
 import type { NumberingProblem } from './numbering';
+import { FindingList, SUSPICIOUS_CELL_CHARS, type GuessedPlanYearSource, type NumberingLevel, type UnitRole } from './findings';
 import { parseStatus } from './status';
 import { cellText, compactText, normaliseText } from './text';
-import type { CellValue, ColumnMap, Deadline, Finding, Layout, LocalText, SheetAnalysis, SheetGrid, Severity, Status, Task } from './types';
+import type { CellValue, ColumnMap, Deadline, Layout, SheetAnalysis, SheetGrid, Status, Task } from './types';
 import { isGroupByForm, looksLikeStrayText, nearDuplicateSpellings, splitLeadAndResponsible, unitMatchKey } from './units';
 import type { LeadAndResponsible, UnitDirectory, UnitSpelling } from './units';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarCovers } from './workdays';
-
-/** Cells longer than this are almost always a paste gone wrong (a whole document in one cell). */
-export const SUSPICIOUS_CELL_CHARS = 5000;
+import { calendarCovers } from './workdays';
 
 export interface AnalyseOptions {
   /** The clerk's plan year; when absent: the title's year, else the commonest year in the deadlines, else `currentYear`. */
@@ -41,19 +39,13 @@ export interface AnalyseOptions {
   subsetOfMaster?: boolean;
 }
 
-export type PlanYearSource = 'option' | 'title' | 'document' | 'deadlines' | 'measures' | 'current';
+export type PlanYearSource = 'option' | 'title' | GuessedPlanYearSource;
 
 /** Text that ends its sentence: what follows on the next row is not its continuation. */
 const ENDS_SENTENCE = /[。！？；!?;]\s*$/;
 
 /** A document number above the table: 渝两江办发〔2017〕12号, 〔2017〕, [2017]. */
 const DOCUMENT_NUMBER_YEAR = /[〔[【（(]((?:19|20)\d{2})[〕\]】）)]/;
-
-type UnitRole = 'lead' | 'responsible';
-const UNIT_ROLE_NAME: Record<UnitRole, LocalText> = {
-  lead: { zh: '牵头单位', en: 'lead unit' },
-  responsible: { zh: '责任单位', en: 'responsible unit' },
-};
 
 /**
  * A rule the document prints for reading its unit lists: 主要责任单位第一个为牵头单位，其余为配合单位 /
@@ -63,8 +55,6 @@ const LEAD_RULE = /[^，。；,;:()]*(?:第一个|第一位|第1位|首位|第�
 /** A unit column blank in at least this many tasks, and this share of the table, is the table's way, not an omission. */
 const BLANK_LEAD_MIN_TASKS = 3;
 const BLANK_LEAD_MIN_SHARE = 1 / 3;
-/** A finding about one name lists this many of its cells, then says how many more. */
-const CELLS_LISTED = 8;
 
 const NOTE_ROW = /^(注|备注|说明|附注)\s*\d*\s*[:：]/;
 const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
@@ -97,39 +87,6 @@ interface TaskDraft {
   leadCells: Resolved[];
   responsibleCells: Resolved[];
   statusCells: Resolved[];
-}
-
-/** Findings of one sheet: a finding repeated at the same cell is kept once; sorted by row, then column. */
-export class FindingList {
-  private readonly items: Finding[] = [];
-  private readonly keys = new Set<string>();
-
-  add(severity: Severity, code: string, at: CellRef | null, message: LocalText, suggestion: string | null = null): void {
-    const cell = at ? cellAddress(at.row, at.col) : null;
-    const key = `${code}|${cell}|${message.zh}`;
-    if (this.keys.has(key)) return; // a merged cell shared by several measures is reported once
-    this.keys.add(key);
-    this.items.push({
-      severity,
-      code,
-      cell,
-      row: at ? at.row + 1 : null,
-      message: cell ? { zh: `${cell}：${message.zh}`, en: `${cell}: ${message.en}` } : message,
-      suggestion,
-    });
-  }
-
-  /** By row (table-level first), then column, then code; the column is read from the address once per finding. */
-  sorted(): Finding[] {
-    const keyed = this.items.map((f) => ({ f, col: f.cell ? columnIndex(f.cell.replace(/\d+$/, '')) : -1 }));
-    keyed.sort(
-      (a, b) =>
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        a.col - b.col ||
-        (a.f.code < b.f.code ? -1 : a.f.code > b.f.code ? 1 : 0),
-    );
-    return keyed.map((k) => k.f);
-  }
 }
 
 function resolveCell(grid: SheetGrid, merges: MergeIndex, row: number, col: number): Resolved {
@@ -221,14 +178,17 @@ class SheetReader {
   /** Distinct unit names the directory knows / does not know, in first-seen order (for directory.mismatch). */
   private readonly knownUnitNames = new Set<string>();
   private readonly unknownUnitNames = new Set<string>();
-  /** Per-cell unit.unknown findings, held back until it is known whether the directory fits the sheet at all. */
-  private readonly unknownFindings: { stray: boolean; at: CellRef; message: LocalText; suggestion: string | null }[] = [];
+  /**
+   * Names the directory does not know, each with the cells writing it, held back until it is known whether the
+   * directory fits the sheet at all.
+   */
+  private readonly unknownNames = new Map<string, { stray: boolean; cells: CellRef[]; roles: Set<UnitRole>; suggestion: string | null }>();
   /** Every unit name the unit cells write, with the cells writing it, in first-seen order. */
   private readonly spellings = new Map<string, UnitSpelling & { role: UnitRole }>();
   /** Tasks whose 牵头单位 cell is blank: errors, unless the table leaves the column blank by design. */
   private readonly blankLeads: CellRef[] = [];
   /** Tasks whose 责任单位 cell is blank: warnings, unless the lead alone carries many tasks by design. */
-  private readonly blankResponsibles: { at: CellRef; message: LocalText; withLead: boolean }[] = [];
+  private readonly blankResponsibles: { at: CellRef; lead: string[] }[] = [];
   /** The document's printed rule that the first unit listed leads (its clause), and where it is printed. */
   private readonly leadRule: { at: CellRef; text: string } | null;
 
@@ -274,10 +234,7 @@ class SheetReader {
     }
     this.finishTask();
     if (this.tasks.length === 0) {
-      this.findings.add('warning', 'table.no_tasks', { row: this.layout.headerRow - 1, col: this.cols.measure }, {
-        zh: `第 ${this.layout.headerRow} 行的表头下没有任务行：表头下方是空的，或只有分组标题；请检查是否选对了工作表，或把任务填在表头下方`,
-        en: `The header in row ${this.layout.headerRow} has no task rows under it: below it is blank or holds only headings; check the sheet, or enter the tasks under the header`,
-      });
+      this.findings.add('table.no_tasks', { row: this.layout.headerRow - 1, col: this.cols.measure }, { headerRow: this.layout.headerRow });
     }
     this.tableFindings(planYearSource);
     return {
@@ -301,15 +258,9 @@ class SheetReader {
       if (!text) continue;
       own.push({ col: c, text });
       if (isErrorValue(v)) {
-        this.findings.add('error', 'cell.error', { row: r, col: c }, {
-          zh: `单元格是错误值 ${text}（公式计算出错），请改为实际内容`,
-          en: `the cell holds the error value ${text} (a formula failed); replace it with the actual content`,
-        });
+        this.findings.add('cell.error', { row: r, col: c }, { text });
       } else if (text.length > SUSPICIOUS_CELL_CHARS) {
-        this.findings.add('warning', 'cell.too_long', { row: r, col: c }, {
-          zh: `单元格有 ${text.length} 个字，超过 ${SUSPICIOUS_CELL_CHARS} 字，可能是粘贴出错`,
-          en: `the cell holds ${text.length} characters, more than ${SUSPICIOUS_CELL_CHARS}; probably a paste gone wrong`,
-        });
+        this.findings.add('cell.too_long', { row: r, col: c }, { length: text.length });
       }
     }
     if (own.length === 0) {
@@ -317,10 +268,7 @@ class SheetReader {
       return;
     }
     if (this.isRepeatedHeader(r)) {
-      this.findings.add('info', 'layout.header_repeated', { row: r, col: this.cols.measure }, {
-        zh: '这一行重复了表头，已跳过（若下面是另一张表，其任务按同一张表读取）',
-        en: 'this row repeats the header and is skipped (if another table starts here, its tasks are read as part of this one)',
-      });
+      this.findings.add('layout.header_repeated', { row: r, col: this.cols.measure }, {});
       return;
     }
     if (this.readHeadingRow(r, own)) return;
@@ -347,15 +295,7 @@ class SheetReader {
       header = roles.size >= 2 && (roles.has('measure') || roles.has('task'));
     }
     if (!note && !header) return false;
-    this.findings.add('info', 'table.stopped', { row: r, col: texts[0].col }, note
-      ? {
-        zh: `表格读到第 ${r} 行为止：第 ${r + 1} 行起是表下的注释（“${texts[0].text.slice(0, 12)}”），不作为任务读取`,
-        en: `The table is read up to row ${r}: from row ${r + 1} on is a note under it ("${texts[0].text.slice(0, 12)}"), not read as tasks`,
-      }
-      : {
-        zh: `表格读到第 ${r} 行为止：第 ${r + 1} 行是另一张表的表头，其下内容不作为本表任务读取`,
-        en: `The table is read up to row ${r}: row ${r + 1} is the header of another table, whose rows are not read as tasks of this one`,
-      });
+    this.findings.add('table.stopped', { row: r, col: texts[0].col }, { lastRow: r, note: note ? texts[0].text.slice(0, 12) : null });
     return true;
   }
 
@@ -551,10 +491,7 @@ class SheetReader {
     this.current = null;
     const measure = t.measureParts.join('\n');
     if (t.measureEmpty && measure === '') {
-      this.findings.add('error', 'measure.empty', t.measureCell, {
-        zh: '这一行有单位或时限，但没有举措内容',
-        en: 'this row has units or a deadline but no measure text',
-      });
+      this.findings.add('measure.empty', t.measureCell, {});
     }
     const units = this.taskUnits(t);
     this.tasks.push({
@@ -572,18 +509,6 @@ class SheetReader {
   }
 
   // ---- values -------------------------------------------------------------------------------------------
-
-  /**
-   * A blank-cell message. When the host cannot report merged cells (Excel before ExcelApi 1.13), a cell merged
-   * with the one above reads as blank: say so, rather than let the clerk hunt for a value that is there.
-   */
-  private blankCell(message: LocalText): LocalText {
-    if (this.grid.mergesKnown) return message;
-    return {
-      zh: `${message.zh}（当前 Excel 版本无法读取合并单元格：如此格与上方单元格合并，可忽略本条）`,
-      en: `${message.en} (this Excel version cannot report merged cells: if this cell is merged with the one above, ignore this)`,
-    };
-  }
 
   /**
    * True the first time a source cell is looked at: its findings are reported then, and only then. Only a
@@ -605,38 +530,18 @@ class SheetReader {
     const cell = this.firstFilled(t.deadlineCells);
     if (this.cols.deadline === null) return { text: '', kind: 'unknown', due: null };
     if (!cell) {
-      this.findings.add('warning', 'deadline.missing', { row: t.firstRow, col: this.cols.deadline }, this.blankCell({
-        zh: '完成时限为空',
-        en: 'the deadline is blank',
-      }));
+      this.findings.add('deadline.missing', { row: t.firstRow, col: this.cols.deadline }, { mergesKnown: this.grid.mergesKnown });
       return { text: '', kind: 'unknown', due: null };
     }
     const deadline = cachedParse(this.deadlineByText, cell, (v) => parseDeadline(v, this.planYear));
     // Reported once per cell; an error value is already reported as cell.error.
     if (!this.firstReport(cell) || isErrorValue(cell.value)) return deadline;
-    const quoted = `“${cell.text}”`;
-    if (deadline.kind === 'invalid') {
-      const why = deadline.reason;
-      this.findings.add('error', 'deadline.invalid', cell.source, {
-        zh: `完成时限${quoted}不是有效日期${why ? `（${why.zh}）` : ''}`,
-        en: `the deadline ${quoted} is not a valid date${why ? ` (${why.en})` : ''}`,
-      });
-    } else if (deadline.kind === 'unknown') {
-      this.findings.add('warning', 'deadline.unknown', cell.source, {
-        zh: `无法识别完成时限${quoted}，请写成如“9月30日前”“2022年底前”“长期开展”的形式`,
-        en: `the deadline ${quoted} is not understood; write it like 9月30日前, 2022年底前 or 长期开展`,
-      });
-    } else if (deadline.reading) {
-      this.findings.add('info', 'deadline.reading', cell.source, {
-        zh: `完成时限${quoted}：${deadline.reading.zh}`,
-        en: `the deadline ${quoted}: ${deadline.reading.en}`,
-      });
-    }
+    const text = cell.text;
+    if (deadline.kind === 'invalid') this.findings.add('deadline.invalid', cell.source, { text, why: deadline.reason ?? null });
+    else if (deadline.kind === 'unknown') this.findings.add('deadline.unknown', cell.source, { text });
+    else if (deadline.reading) this.findings.add('deadline.reading', cell.source, { text, reading: deadline.reading });
     if (deadline.kind === 'date' && deadline.due && Number(deadline.due.slice(0, 4)) !== this.planYear) {
-      this.findings.add('warning', 'deadline.outside_plan_year', cell.source, {
-        zh: `完成时限${quoted}（${deadline.due}）不在计划年度 ${this.planYear} 年内，请核对`,
-        en: `the deadline ${quoted} (${deadline.due}) is outside the plan year ${this.planYear}; please check`,
-      });
+      this.findings.add('deadline.outside_plan_year', cell.source, { text, due: deadline.due, planYear: this.planYear });
     }
     return deadline;
   }
@@ -646,10 +551,7 @@ class SheetReader {
     if (!cell) return parseStatus(null, this.planYear);
     const status = cachedParse(this.statusByText, cell, (v) => parseStatus(v, this.planYear));
     if (!status.recognised && !isErrorValue(cell.value) && this.firstReport(cell)) {
-      this.findings.add('warning', 'status.unrecognised', cell.source, {
-        zh: `完成情况“${cell.text}”无法归类，请写明“已完成”“序时推进”“进度滞后”或“未启动”等`,
-        en: `the status “${cell.text}” is not recognised; write e.g. 已完成, 序时推进, 进度滞后 or 未启动`,
-      });
+      this.findings.add('status.unrecognised', cell.source, { text: cell.text });
     }
     return status;
   }
@@ -662,16 +564,7 @@ class SheetReader {
     const responsibleFilled = this.firstFilled(t.responsibleCells);
     if (this.cols.lead !== null && !leadFilled) this.blankLeads.push({ row: t.firstRow, col: this.cols.lead });
     if (this.cols.responsible !== null && !responsibleFilled) {
-      this.blankResponsibles.push({
-        at: { row: t.firstRow, col: this.cols.responsible },
-        message: this.blankCell({
-          zh: lead.length ? `责任单位为空（牵头单位：${lead.join('、')}），请确认是否由牵头单位自行负责` : '责任单位为空',
-          en: lead.length
-            ? `the responsible unit is blank (lead: ${lead.join('、')}); confirm the lead unit handles it alone`
-            : 'the responsible unit is blank',
-        }),
-        withLead: lead.length > 0,
-      });
+      this.blankResponsibles.push({ at: { row: t.firstRow, col: this.cols.responsible }, lead });
     }
     return { lead, responsible };
   }
@@ -701,10 +594,7 @@ class SheetReader {
       responsible.push(...split.responsible);
     }
     if (!lead.length && !responsible.length && this.cols.responsible !== null && !this.firstFilled(t.responsibleCells)) {
-      this.findings.add('error', 'units.missing', { row: t.firstRow, col: this.cols.responsible }, this.blankCell({
-        zh: '责任单位为空，这项任务没有任何单位负责',
-        en: 'the unit cell is blank: no unit is in charge of this task',
-      }));
+      this.findings.add('units.missing', { row: t.firstRow, col: this.cols.responsible }, { mergesKnown: this.grid.mergesKnown });
     }
     return { lead: dedupe(lead), responsible: dedupe(responsible) };
   }
@@ -728,7 +618,6 @@ class SheetReader {
 
   /** Unknown names (with the closest directory name) and names listed twice in one cell. */
   private checkUnits(cell: Resolved, names: string[], role: UnitRole): void {
-    const roleName = UNIT_ROLE_NAME[role];
     const seen = new Set<string>();
     for (const name of names) {
       this.noteSpelling(name, cell.source, role);
@@ -737,10 +626,7 @@ class SheetReader {
         ? unitMatchKey(name)
         : resolved.kind === 'unit' ? resolved.canonical : resolved.kind === 'group' ? resolved.group : name;
       if (seen.has(canonical)) {
-        this.findings.add('warning', 'unit.duplicate', cell.source, {
-          zh: `${roleName.zh}“${name}”在同一单元格中重复出现`,
-          en: `the ${roleName.en} “${name}” appears twice in the cell`,
-        });
+        this.findings.add('unit.duplicate', cell.source, { role, name });
       }
       seen.add(canonical);
       // A group by its form (各有关单位, 市直有关部门) the directory does not list is one recipient, not a typo.
@@ -749,16 +635,13 @@ class SheetReader {
       const stray = resolved.kind === 'unknown' && looksLikeStrayText(name);
       if (!stray) (resolved.kind === 'unknown' ? this.unknownUnitNames : this.knownUnitNames).add(name);
       if (resolved.kind === 'unknown') {
-        const s = resolved.suggestion;
-        this.unknownFindings.push({
-          stray,
-          at: cell.source,
-          message: {
-            zh: `${roleName.zh}“${name}”不在单位名录中${s ? `，是否为“${s}”？` : '（如确为新单位，请在“单位名录”中添加）'}`,
-            en: `the ${roleName.en} “${name}” is not in the unit directory${s ? `; did you mean “${s}”?` : ' (if it is a new unit, add it to the 单位名录 directory)'}`,
-          },
-          suggestion: s,
-        });
+        const known = this.unknownNames.get(name);
+        if (!known) this.unknownNames.set(name, { stray, cells: [cell.source], roles: new Set([role]), suggestion: resolved.suggestion });
+        else {
+          known.roles.add(role);
+          const last = known.cells[known.cells.length - 1];
+          if (last.row !== cell.source.row || last.col !== cell.source.col) known.cells.push(cell.source);
+        }
       }
     }
   }
@@ -783,25 +666,13 @@ class SheetReader {
         names.push(spelling);
         continue;
       }
-      const roleName = UNIT_ROLE_NAME[spelling.role];
-      this.findings.add('warning', 'unit.stray_text', firstCell(spelling), {
-        zh: `${roleName.zh}中的“${spelling.name}”不像单位名称（${listCells(spelling.cells, 'zh')}），可能是其他内容误填入了单位栏，请核对`,
-        en: `“${spelling.name}” in the ${roleName.en} column does not look like a unit's name (${listCells(spelling.cells, 'en')}); other text may have slipped into the unit cell`,
-      });
+      this.findings.add('unit.stray_text', firstCell(spelling), { role: spelling.role, name: spelling.name, cells: spelling.cells });
     }
     for (const cluster of nearDuplicateSpellings(names)) {
       const keep = cluster.preferred;
       for (const variant of cluster.variants) {
-        this.findings.add(
-          'warning',
-          'unit.variant',
-          firstCell(variant),
-          {
-            zh: `“${variant.name}”（${listCells(variant.cells, 'zh')}）与表中写了 ${keep.cells.length} 处的“${keep.name}”可能是同一单位的不同写法，建议统一为“${keep.name}”`,
-            en: `“${variant.name}” (${listCells(variant.cells, 'en')}) may be another spelling of “${keep.name}”, written in ${keep.cells.length} cell(s); consider writing “${keep.name}” throughout`,
-          },
-          keep.name,
-        );
+        const params = { name: variant.name, cells: variant.cells, preferred: keep.name, preferredCells: keep.cells.length };
+        this.findings.add('unit.variant', firstCell(variant), params, keep.name);
       }
     }
   }
@@ -812,8 +683,11 @@ class SheetReader {
    */
   private directoryFindings(): void {
     const mismatch = this.directoryMismatch();
-    for (const f of this.unknownFindings) {
-      if (!mismatch || f.stray) this.findings.add('warning', 'unit.unknown', f.at, f.message, f.suggestion);
+    for (const [name, f] of this.unknownNames) {
+      if (mismatch && !f.stray) continue;
+      const role = f.roles.size === 1 ? [...f.roles][0] : null;
+      const cells = f.cells.map((at) => cellAddress(at.row, at.col));
+      this.findings.add('unit.unknown', f.cells[0], { role, name, cells, suggestion: f.suggestion }, f.suggestion);
     }
   }
 
@@ -824,18 +698,11 @@ class SheetReader {
   private blankLeadFindings(): void {
     const blanks = this.blankLeads;
     if (this.blankByDesign(blanks.length)) {
-      const column = columnLetter(blanks[0].col);
-      this.findings.add('info', 'lead.blank_column', null, {
-        zh: `${column} 列（牵头单位）有 ${blanks.length} 项任务未填写（共 ${this.tasks.length} 项），表格似乎有意不逐项指定牵头单位：这些任务按所列责任单位统计`,
-        en: `Column ${column} (lead unit) is blank for ${blanks.length} of the ${this.tasks.length} tasks; the table seems to leave the lead out on purpose: those tasks are counted by their responsible units`,
-      });
+      this.findings.add('lead.blank_column', null, { column: columnLetter(blanks[0].col), blanks: blanks.length, tasks: this.tasks.length });
       return;
     }
     for (const at of blanks) {
-      this.findings.add('error', 'lead.missing', at, this.blankCell({
-        zh: '牵头单位为空，本表其他任务都填写了牵头单位',
-        en: 'the lead unit is blank, while the other tasks of the table name one',
-      }));
+      this.findings.add('lead.missing', at, { mergesKnown: this.grid.mergesKnown });
     }
   }
 
@@ -844,17 +711,13 @@ class SheetReader {
    * carries them alone), then one notice. A task with no unit at all is always said at its cell.
    */
   private blankResponsibleFindings(): void {
-    const alone = this.blankResponsibles.filter((b) => b.withLead);
+    const alone = this.blankResponsibles.filter((b) => b.lead.length > 0);
     const byDesign = this.blankByDesign(alone.length);
     if (byDesign) {
-      const column = columnLetter(alone[0].at.col);
-      this.findings.add('info', 'responsible.blank_column', null, {
-        zh: `${column} 列（责任单位）有 ${alone.length} 项任务未填写（共 ${this.tasks.length} 项），这些任务按牵头单位独自负责统计`,
-        en: `Column ${column} (responsible unit) is blank for ${alone.length} of the ${this.tasks.length} tasks; those tasks are counted as the lead unit’s alone`,
-      });
+      this.findings.add('responsible.blank_column', null, { column: columnLetter(alone[0].at.col), blanks: alone.length, tasks: this.tasks.length });
     }
     for (const b of this.blankResponsibles) {
-      if (!byDesign || !b.withLead) this.findings.add('warning', 'responsible.missing', b.at, b.message);
+      if (!byDesign || b.lead.length === 0) this.findings.add('responsible.missing', b.at, { lead: b.lead, mergesKnown: this.grid.mergesKnown });
     }
   }
 
@@ -866,23 +729,10 @@ class SheetReader {
   // ---- numbering and table-level ------------------------------------------------------------------------
 
   /** `arabic`: subsections numbered （1）（2） rather than （一）（二）. */
-  private numbering(problem: NumberingProblem | null, at: CellRef, level: 'section' | 'subsection' | 'measure', arabic = false): void {
+  private numbering(problem: NumberingProblem | null, at: CellRef, level: NumberingLevel, arabic = false): void {
     if (!problem) return;
-    const numeral = (n: number) => (arabic ? String(n) : chineseNumeral(n));
-    const show = (n: number) => (level === 'section' ? `“${numeral(n)}、”` : level === 'subsection' ? `“（${numeral(n)}）”` : `第 ${n} 项`);
-    const showEn = (n: number) => (level === 'section' ? `${numeral(n)}、` : level === 'subsection' ? `（${numeral(n)}）` : `number ${n}`);
-    const what = { section: { zh: '部分', en: 'section' }, subsection: { zh: '小类', en: 'subsection' }, measure: { zh: '举措', en: 'measure' } }[level];
-    if (problem.kind === 'duplicate') {
-      this.findings.add('warning', 'numbering.duplicate', at, {
-        zh: `${what.zh}编号${show(problem.value)}重复`,
-        en: `the ${what.en} numbering repeats ${showEn(problem.value)}`,
-      });
-    } else if (!this.subsetOfMaster) {
-      this.findings.add('warning', 'numbering.gap', at, {
-        zh: `${what.zh}编号不连续：此处为${show(problem.value)}，应为${show(problem.expected)}`,
-        en: `the ${what.en} numbering skips: ${showEn(problem.value)} here, ${showEn(problem.expected)} expected`,
-      });
-    }
+    if (problem.kind === 'duplicate') this.findings.add('numbering.duplicate', at, { level, value: problem.value, arabic });
+    else if (!this.subsetOfMaster) this.findings.add('numbering.gap', at, { level, value: problem.value, expected: problem.expected, arabic });
   }
 
   /**
@@ -892,15 +742,7 @@ class SheetReader {
   private directoryMismatch(): boolean {
     const unknown = [...this.unknownUnitNames];
     if (unknown.length < MISMATCH_MIN_UNKNOWN || unknown.length <= this.knownUnitNames.size) return false;
-    const total = unknown.length + this.knownUnitNames.size;
-    this.findings.add('info', 'directory.mismatch', null, {
-      zh:
-        `表中 ${total} 个单位名称有 ${unknown.length} 个不在单位名录中（${listNames(unknown, 'zh')}），` +
-        '单位名录可能不是本表所属地区或部门的，因此不再逐格提示：请在“单位名录”表中补充这些单位（可由本表的单位名称生成），或不指定单位名录',
-      en:
-        `${unknown.length} of the ${total} unit names in the table are not in the unit directory (${listNames(unknown, 'en')}); ` +
-        'the directory seems to belong to another body, so they are not flagged cell by cell: add these units to the 单位名录 sheet (it can be made from the names in this table), or check without a directory',
-    });
+    this.findings.add('directory.mismatch', null, { unknown, total: unknown.length + this.knownUnitNames.size });
     return true;
   }
 
@@ -910,81 +752,26 @@ class SheetReader {
     if (used) {
       const bottom = this.grid.originRow + Math.max(0, this.grid.values.length - 1);
       const right = this.grid.originCol + Math.max(0, (this.grid.values[0]?.length ?? 1) - 1);
-      const read = rangeAddress({ top: this.grid.originRow, left: this.grid.originCol, bottom, right });
-      const zh: string[] = [];
-      const en: string[] = [];
-      if (used.bottom > bottom) {
-        zh.push(`第 ${used.bottom + 1} 行`);
-        en.push(`row ${used.bottom + 1}`);
-      }
-      if (used.right > right) {
-        zh.push(`${columnLetter(used.right)} 列`);
-        en.push(`column ${columnLetter(used.right)}`);
-      }
-      this.findings.add('warning', 'sheet.far_content_ignored', null, {
-        zh: `工作表的已用区域为 ${rangeAddress(used)}，远大于表格本身（${read}）。远离表格的内容（最远到${zh.join('、')}）未读取、未检查；如是误输入，请删除这些单元格后再检查。`,
-        en: `The sheet's used range is ${rangeAddress(used)}, far larger than the table (${read}). Content far from the table (as far as ${en.join(' and ')}) was not read or checked; if it was entered by mistake, delete those cells and check again.`,
+      this.findings.add('sheet.far_content_ignored', null, {
+        used,
+        read: rangeAddress({ top: this.grid.originRow, left: this.grid.originCol, bottom, right }),
+        farRow: used.bottom > bottom ? used.bottom + 1 : null,
+        farColumn: used.right > right ? columnLetter(used.right) : null,
       });
     }
-    if (c.deadline === null) {
-      this.findings.add('warning', 'column.deadline_missing', null, {
-        zh: '表格没有“完成时限”列：无法判断任务是否逾期',
-        en: 'The table has no deadline (完成时限) column: overdue tasks cannot be found',
-      });
+    if (c.deadline === null) this.findings.add('column.deadline_missing', null, {});
+    if (c.lead === null && c.responsible === null) this.findings.add('column.units_missing', null, {});
+    else if (c.lead === null && !this.anyCombinedLead) this.findings.add('column.lead_missing', null, { responsibleColumn: columnLetter(c.responsible!) });
+    else if (c.responsible === null) this.findings.add('column.responsible_missing', null, {});
+    if (planYearSource !== 'option' && planYearSource !== 'title') {
+      this.findings.add('plan_year.guessed', null, { source: planYearSource, year: this.planYear });
     }
-    if (c.lead === null && c.responsible === null) {
-      this.findings.add('warning', 'column.units_missing', null, {
-        zh: '表格没有“牵头单位”或“责任单位”列：无法按单位统计',
-        en: 'The table has no lead or responsible unit column: nothing can be counted by unit',
-      });
-    } else if (c.lead === null && !this.anyCombinedLead) {
-      this.findings.add('info', 'column.lead_missing', null, {
-        zh: `表格没有“牵头单位”列，${columnLetter(c.responsible!)} 列所列单位均按责任单位处理`,
-        en: `The table has no lead unit column; the units in column ${columnLetter(c.responsible!)} are all taken as responsible`,
-      });
-    } else if (c.responsible === null) {
-      this.findings.add('info', 'column.responsible_missing', null, {
-        zh: '表格没有“责任单位”列，只按牵头单位统计',
-        en: 'The table has no responsible unit column; tasks are counted by lead unit only',
-      });
-    }
-    const guessed: Partial<Record<PlanYearSource, LocalText>> = {
-      document: {
-        zh: `标题中没有年份，按文号中的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`,
-        en: `The title names no year; the plan year is taken as ${this.planYear}, the year of the document number (change it in the settings or with --year)`,
-      },
-      deadlines: {
-        zh: `标题中没有年份，按完成时限中最常见的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`,
-        en: `The title names no year; the plan year is taken as ${this.planYear}, the commonest year in the deadlines (change it in the settings or with --year)`,
-      },
-      measures: {
-        zh: `标题和完成时限中都没有年份，按任务内容中最常见的年份将计划年度定为 ${this.planYear} 年，可在设置中或用 --year 修改`,
-        en: `Neither the title nor the deadlines name a year; the plan year is taken as ${this.planYear}, the commonest year in the measures (change it in the settings or with --year)`,
-      },
-      current: {
-        zh: `标题、文号、完成时限和任务内容中都没有年份，计划年度暂定为今年即 ${this.planYear} 年，请在设置中或用 --year 确认`,
-        en: `No year in the title, document number, deadlines or measures; the plan year is taken as this year, ${this.planYear} (confirm it in the settings or with --year)`,
-      },
-    };
-    const said = guessed[planYearSource];
-    if (said) this.findings.add('info', 'plan_year.guessed', null, said);
     if (this.directory) this.directoryFindings();
     else this.sheetUnitFindings();
     this.blankLeadFindings();
     this.blankResponsibleFindings();
-    if (this.leadRule) {
-      const quoted = this.leadRule.text;
-      this.findings.add('info', 'lead.rule', this.leadRule.at, {
-        zh: `按文件的说明“${quoted}”，各项任务所列的第一个单位均按牵头单位、其余按责任单位处理`,
-        en: `As the document says (“${quoted}”), the first unit listed for each task is taken as its lead and the others as responsible`,
-      });
-    }
-    if (!calendarCovers(this.planYear)) {
-      this.findings.add('warning', 'calendar.beyond_data', null, {
-        zh: `内置的法定节假日日历只覆盖 ${CALENDAR_FIRST_YEAR}—${CALENDAR_LAST_YEAR} 年，${this.planYear} 年的工作日按周一至周五计算，未计节假日和调休`,
-        en: `The built-in holiday calendar covers ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR} only; working days in ${this.planYear} are counted Monday to Friday, without holidays or make-up days`,
-      });
-    }
+    if (this.leadRule) this.findings.add('lead.rule', this.leadRule.at, { rule: this.leadRule.text });
+    if (!calendarCovers(this.planYear)) this.findings.add('calendar.beyond_data', null, { year: this.planYear });
   }
 }
 
@@ -1001,24 +788,10 @@ function cachedParse<T>(cache: Map<string, T>, cell: Resolved, parse: (value: Ce
 
 /** Fewer than this many unknown names is a typo or two, not a directory that belongs to another place. */
 const MISMATCH_MIN_UNKNOWN = 3;
-const MISMATCH_LISTED = 5;
-
-function listNames(names: string[], lang: 'zh' | 'en'): string {
-  const shown = names.slice(0, MISMATCH_LISTED).map((n) => `“${n}”`).join(lang === 'zh' ? '、' : ', ');
-  if (names.length <= MISMATCH_LISTED) return shown;
-  return lang === 'zh' ? `${shown}等 ${names.length} 个` : `${shown} and ${names.length - MISMATCH_LISTED} more`;
-}
-
 function firstCell(spelling: UnitSpelling): CellRef {
   const address = spelling.cells[0];
   const letters = /^[A-Z]+/.exec(address)![0];
   return { row: Number(address.slice(letters.length)) - 1, col: columnIndex(letters) };
-}
-
-function listCells(cells: string[], lang: 'zh' | 'en'): string {
-  const shown = cells.slice(0, CELLS_LISTED).join(lang === 'zh' ? '、' : ', ');
-  if (cells.length <= CELLS_LISTED) return shown;
-  return lang === 'zh' ? `${shown}等 ${cells.length} 处` : `${shown} and ${cells.length - CELLS_LISTED} more`;
 }
 
 /** The document's printed lead rule anywhere on the sheet (title, header, a task, a note under the table). */

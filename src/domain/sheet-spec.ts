@@ -133,13 +133,14 @@ export interface DropdownSpec {
 
 /** Every kind of sheet the product makes (a state record naming another kind is not the product's). */
 export const SHEET_MARKERS = ['summary', 'returns-log', 'unit-directory', 'return-copy', 'state', 'imported', 'carried-over'] as const;
+export type SheetMarker = (typeof SHEET_MARKERS)[number];
 
 export interface SheetSpec {
   name: string;
   /** The product marks every sheet it makes; regenerating replaces only sheets carrying the same marker kind. */
   /** 'imported': a task table brought in from a notice; once written it is the clerk's sheet, never regenerated. */
   /** 'carried-over': 上年未完成事项, last year's unfinished measures (回头看). */
-  marker: (typeof SHEET_MARKERS)[number];
+  marker: SheetMarker;
   rows: SpecCell[][];
   merges: CellRange[];
   /** Column widths in characters (Excel's unit), index = column. */

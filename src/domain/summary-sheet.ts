@@ -22,7 +22,7 @@ import type { GroupFigures, LedgerEntry, SummaryModel, UnitSummary } from './sum
 import { NO_SECTION, NO_UNIT } from './summary';
 import { chineseDate } from './dates';
 import { reportParagraph } from './report-paragraph';
-import { findingKindName } from './finding-kinds';
+import { findingKindName } from './findings';
 import { reminderGroups, ROLE_NAMES, type ReminderPlan } from './reminders';
 import { lineHeight, rowHeightFor, wrappedLines } from './text-metrics';
 

@@ -7,7 +7,7 @@
  * table can be checked against the task list exactly, and rounding happens only where text is printed.
  */
 import type { CarryOverFigures } from './carry-over';
-import type { Finding, RowState, Severity, SheetAnalysis, Task } from './types';
+import type { Finding, FindingCode, RowState, Severity, SheetAnalysis, Task } from './types';
 import { ROW_STATES } from './types';
 import { countStates, rowState } from './row-state';
 import type { StateCounts } from './row-state';
@@ -92,7 +92,7 @@ export interface LedgerEntry {
 }
 
 export interface FindingCodeCount {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   count: number;
   /** The first finding's message, as an example of what the code means. */

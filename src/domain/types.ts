@@ -27,6 +27,19 @@ export interface ErrorCell {
 /** Every value a host can put into a grid. Formulas arrive as their cached result. */
 export type CellValue = string | number | boolean | null | DateCell | ErrorCell;
 
+/** One cell value a workflow writes (collect's answers): what the merge plan produces and every host applies. */
+export interface CellWrite {
+  row: number;
+  col: number;
+  /** Strings are written as text, never as formulas. null clears the cell. */
+  value: string | number | null | { date: string };
+  /**
+   * Optional: give the cell the formatting of this cell (0-based) before writing — a column collect adds
+   * after the table looks like the table. Hosts that cannot copy formats write the value only.
+   */
+  styleFrom?: { row: number; col: number };
+}
+
 /** A rectangle of cells, 0-based, inclusive on both ends. */
 export interface CellRange {
   top: number;
@@ -120,10 +133,70 @@ export interface Task {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** What the check of one sheet finds; each has its name and message in `findings.ts`. */
+export type SheetFindingCode =
+  | 'calendar.beyond_data'
+  | 'cell.error'
+  | 'cell.too_long'
+  | 'column.deadline_missing'
+  | 'column.lead_missing'
+  | 'column.responsible_missing'
+  | 'column.units_missing'
+  | 'deadline.invalid'
+  | 'deadline.missing'
+  | 'deadline.reading'
+  | 'deadline.outside_plan_year'
+  | 'deadline.unknown'
+  | 'directory.mismatch'
+  | 'layout.header_repeated'
+  | 'lead.blank_column'
+  | 'lead.missing'
+  | 'lead.rule'
+  | 'measure.empty'
+  | 'numbering.duplicate'
+  | 'numbering.gap'
+  | 'plan_year.guessed'
+  | 'responsible.blank_column'
+  | 'responsible.missing'
+  | 'sheet.far_content_ignored'
+  | 'status.unrecognised'
+  | 'table.stopped'
+  | 'table.no_tasks'
+  | 'unit.duplicate'
+  | 'unit.stray_text'
+  | 'unit.unknown'
+  | 'unit.variant'
+  | 'units.missing';
+
+/** What checking and merging departments' returns finds. */
+export type ReturnFindingCode =
+  | 'return.wrong_master'
+  | 'return.master_changed'
+  | 'return.unit_unknown'
+  | 'return.unreadable'
+  | 'return.measure_text_changed'
+  | 'return.measure_added'
+  | 'return.not_assigned'
+  | 'return.deadline_changed'
+  | 'return.units_changed'
+  | 'return.status_blank'
+  | 'return.status_unrecognised'
+  | 'return.explanation_missing'
+  | 'return.done_date_invalid'
+  | 'return.done_date_future'
+  | 'return.measure_missing'
+  | 'return.claim_mismatch'
+  | 'return.duplicate_unit'
+  | 'return.status_conflict'
+  | 'return.text_cut';
+
+export type FindingCode = SheetFindingCode | ReturnFindingCode;
+
+
 export interface Finding {
   severity: Severity;
   /** Stable, dotted, says what it means: `unit.unknown`, `deadline.invalid`, `numbering.gap` … */
-  code: string;
+  code: FindingCode;
   /** A1 address ('F4') or null for a table-level finding. */
   cell: string | null;
   /** 1-based row or null. */

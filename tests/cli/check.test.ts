@@ -121,7 +121,9 @@ describe('allocation check', () => {
     const other = path.join(tmp, 'other-units.json');
     fs.writeFileSync(other, JSON.stringify({ units: [{ name: '财政局', category: '部门' }] }));
     const withOther = JSON.parse((await run([...base, '--units', other])).out);
-    expect(withOther.findings.map((f: { code: string; cell: string }) => `${f.code}@${f.cell}`)).toEqual(['unit.unknown@C2', 'unit.unknown@D2']);
+    // One finding for the name, listing both cells that write it.
+    expect(withOther.findings.map((f: { code: string; cell: string }) => `${f.code}@${f.cell}`)).toEqual(['unit.unknown@C2']);
+    expect(withOther.findings[0].message).toContain('单位“某某中心”（共 2 处：C2、D2）不在单位名录中');
     for (const units of [json, csv]) {
       const withUnits = JSON.parse((await run([...base, '--units', units])).out);
       expect(withUnits.findings).toEqual([]);

@@ -1,4 +1,5 @@
-import { analyseSheet, SUSPICIOUS_CELL_CHARS } from '../../src/domain/check';
+import { analyseSheet } from '../../src/domain/check';
+import { SUSPICIOUS_CELL_CHARS } from '../../src/domain/findings';
 import type { AnalyseOptions } from '../../src/domain/check';
 import { headingOf, measureNumberOf, NumberingTracker, parseChineseNumeral, chineseNumeral } from '../../src/domain/numbering';
 import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
@@ -595,6 +596,19 @@ describe('analyseSheet: a directory from another place', () => {
   it('says nothing of the kind for a typo or two', () => {
     const a = seedLike([['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '经济运营局、某某局']]);
     expect(only(a, 'directory.mismatch')).toEqual([]);
+  });
+
+  it('says an unknown name once, listing every cell that writes it, whichever column', () => {
+    const a = seedLike([
+      ['一、甲', '（一）乙', '1.公开预算', '长期开展', '财政局', '经济运营局'],
+      [null, null, '2.公开决算', '长期开展', '财政局', '税务局、经济运营局'],
+      [null, null, '3.公开债务', '长期开展', '经济运营局', '税务局'],
+      [null, null, '4.公开政策', '长期开展', '财政局', '某某局'],
+    ]);
+    expect(codes(a)).toEqual(['unit.unknown@F3', 'unit.unknown@F6']);
+    expect(only(a, 'unit.unknown')[0].message.zh).toBe('F3：单位“经济运营局”（共 3 处：F3、F4、E5）不在单位名录中，是否为“经济运行局”？');
+    expect(only(a, 'unit.unknown')[0].suggestion).toBe('经济运行局');
+    expect(only(a, 'unit.unknown')[1].message.zh).toBe('F6：责任单位“某某局”不在单位名录中（如确为新单位，请在“单位名录”中添加）');
   });
 });
 

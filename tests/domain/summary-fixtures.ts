@@ -88,7 +88,7 @@ export const FIXTURE_FINDINGS: Finding[] = [
   { severity: 'warning', code: 'unit.unknown', cell: 'F4', row: 4, message: { zh: '未知单位“经济局”', en: 'Unknown unit' }, suggestion: '经济运行局' },
   { severity: 'warning', code: 'unit.unknown', cell: 'F6', row: 6, message: { zh: '未知单位“财务局”', en: 'Unknown unit' }, suggestion: '财政局' },
   { severity: 'error', code: 'lead.missing', cell: 'E11', row: 11, message: { zh: '缺少牵头单位', en: 'No lead unit' }, suggestion: null },
-  { severity: 'info', code: 'deadline.other_year', cell: 'D9', row: 9, message: { zh: '完成时限不在计划年度', en: 'Outside plan year' }, suggestion: null },
+  { severity: 'info', code: 'deadline.reading', cell: 'D9', row: 9, message: { zh: '完成时限按“年底前”理解', en: 'Deadline read as year end' }, suggestion: null },
 ];
 
 export function analysisOf(tasks: Task[], findings: Finding[] = [], title: string | null = '测试2022年任务分工'): SheetAnalysis {

@@ -167,8 +167,8 @@ describe('summary sheet numbers against the task list', () => {
     const rows = tableRows(spec, '九、表格数据问题');
     expect(rows.slice(0, 3).map((r) => [v(spec, r, 0), v(spec, r, F)])).toEqual([['错误', 1], ['警告', 2], ['提示', 1]]);
     const codes = tableRows(spec, '主要问题类型');
-    // Kinds in words, never the code; a code the table does not know is 其他问题.
-    expect(codes.map((r) => [v(spec, r, 0), v(spec, r, F)])).toEqual([['单位不在单位名录中', 2], ['牵头单位未填写', 1], ['其他问题', 1]]);
+    // Kinds in words, never the code.
+    expect(codes.map((r) => [v(spec, r, 0), v(spec, r, F)])).toEqual([['单位不在单位名录中', 2], ['牵头单位未填写', 1], ['完成时限按某种读法理解', 1]]);
   });
 
   it('state matrix: the chart data block, rows summing to their section', () => {

@@ -169,7 +169,7 @@ describe('buildSummary on a hand-counted task list', () => {
     expect(model.problems.topCodes.map((c) => [c.code, c.count])).toEqual([
       ['unit.unknown', 2],
       ['lead.missing', 1],
-      ['deadline.other_year', 1],
+      ['deadline.reading', 1],
     ]);
     expect(model.problems.distinctCodes).toBe(3);
   });

@@ -203,7 +203,7 @@ describe('boundedEditDistance', () => {
     expect(boundedEditDistance(a, b, 10)).toBe(d);
   });
 
-  it('stops early with limit + 1 once the distance must exceed the limit', () => {
+  it('caps the distance at limit + 1 once it exceeds the limit', () => {
     expect(boundedEditDistance('abcdef', 'uvwxyz', 2)).toBe(3);
     expect(boundedEditDistance('a', 'abcdef', 2)).toBe(3);
   });
@@ -371,6 +371,8 @@ describe('directoryFromCsv', () => {
 
   it('refuses an unclosed quote and a file that is not a directory', () => {
     expect(userError(() => directoryFromCsv('单位名称\n"办公室\n')).text.zh).toContain('第2行的引号没有闭合');
+    // Lines are the file's own: a line break inside an earlier quoted field counts.
+    expect(userError(() => directoryFromCsv('单位名称,别名\n"办公室","甲\n乙"\n"财政局\n')).text.zh).toContain('第4行的引号没有闭合');
     expect(userError(() => directoryFromCsv('a,b\n1,2\n')).text.zh).toContain('单位名录 CSV 文件不是单位名录');
   });
 });

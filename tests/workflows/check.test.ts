@@ -202,6 +202,17 @@ describe('runCheck with the workbook’s own directory and settings', () => {
     expect((error as { text: { zh: string } }).text.zh).toContain('请改为检查工作表“分工”');
   });
 
+  it('names each kind of product sheet it refuses as what it is, not as a summary', async () => {
+    const wb = allocationWorkbook((w) => w.addWorksheet('上年未完成事项').addRow(['上年未完成事项']));
+    const host = XlsxHost.fromWorkbook(wb);
+    const state = emptyState();
+    state.productSheets.push({ name: '上年未完成事项', marker: 'carried-over', source: '分工', createdAt: '2022-09-15T00:00:00Z' });
+    await host.apply([{ kind: 'state', text: serialiseState(state) }]);
+    const error = await runCheck(host, { sheet: '上年未完成事项' }).catch((e: unknown) => e);
+    expect((error as { code: string }).code).toBe('check.product_sheet');
+    expect((error as { text: { zh: string } }).text.zh).toContain('是本工具生成的上年未完成事项表，不是任务分工表');
+  });
+
   it('checks the source table when the workbook was left on the summary sheet (no sheet named)', async () => {
     const wb = allocationWorkbook((w) => {
       w.addWorksheet('落实情况汇总').addRow(['汇总']);

@@ -2,7 +2,7 @@
 import { parseState } from '../../domain/workbook-state';
 import { runClear } from '../../workflows/clear';
 import { parseArgs, stringOption } from '../args';
-import { inputFile } from './check';
+import { inputFile } from '../options';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput } from '../output-file';
 

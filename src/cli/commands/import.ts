@@ -10,9 +10,9 @@ import { XlsxHost } from '../../hosts/xlsx';
 import { runImportNotice, type ImportResult } from '../../workflows/import-notice';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { checkText, countFindings } from '../format';
-import { describeWrite, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
-import { inputFile, loadUnitsOption, parseYear } from './check';
+import { checkText, countFindings } from '../output/check-output';
+import { describeWrite, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
+import { inputFile, loadUnitsOption, parseYear } from '../options';
 
 const IMPORT_OPTIONS: OptionSpec[] = [
   ...OUTPUT_OPTIONS,
@@ -116,7 +116,7 @@ export const importCommand: Command = {
     const planYear = parseYear(stringOption(args, 'year'));
     const directory = await loadUnitsOption(args, ctx);
     const bytes = new Uint8Array(fs.readFileSync(notice.absolute));
-    const host = into ? await openForChange(target) : XlsxHost.fromWorkbook(new ExcelJS.Workbook());
+    const host = into ? await openForPatch(target) : XlsxHost.fromWorkbook(new ExcelJS.Workbook());
     const result = await runImportNotice(host, bytes, {
       sheet: stringOption(args, 'sheet'),
       ...(planYear !== undefined ? { planYear } : {}),

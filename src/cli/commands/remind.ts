@@ -8,7 +8,7 @@ import { runRemind, type RemindResult } from '../../workflows/remind';
 import { parseSoonDays } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { inputFile, parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from './check';
+import { inputFile, parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 import { UserFacingError } from '../../domain/errors';
 
 const REMIND_OPTIONS: OptionSpec[] = [

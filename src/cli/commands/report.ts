@@ -2,10 +2,9 @@
 import { runReport } from '../../workflows/report';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput } from '../output-file';
-import { summaryText } from '../summary-output';
-import { READ_OPTIONS_HELP } from './check';
-import { formatHighlightResult } from './highlight';
-import { parseSummaryArgs, SUMMARY_OPTIONS_HELP } from './summary';
+import { parseSummaryArgs, READ_OPTIONS_HELP, SUMMARY_OPTIONS_HELP } from '../options';
+import { formatHighlightResult } from '../output/highlight-output';
+import { summaryText } from '../output/summary-output';
 
 const HELP = `allocation report <输入.xlsx> -o <输出.xlsx> [选项]
 一次完成 highlight（按截至日期给任务行标色）和 summary（生成落实情况汇总表与年度报告段落），两者使用同一个截至日期，
@@ -33,7 +32,7 @@ export const reportCommand: Command = {
     const host = await openForPatch(target);
     const result = await runReport(host, options);
     const written = await writeOutput(host, target);
-    ctx.out(formatHighlightResult(result.highlight, ctx));
+    ctx.out(formatHighlightResult(result.highlight, ctx.lang));
     ctx.out(summaryText(result.summary, ctx.lang));
     ctx.out(describeWrite(written, ctx, ctx.lang));
     return 0;

@@ -1,23 +1,10 @@
 /** `allocation summary` — write the 落实情况汇总 sheet (and print the annual-report paragraph) into a new file. */
-import { localDateTime } from '../../domain/dates';
-import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
 import { DEFAULT_SUMMARY_SHEET_NAME } from '../../domain/summary-sheet';
-import { runSummary, type SummaryOptions } from '../../workflows/summary';
-import { parseArgs, stringOption, type OptionSpec } from '../args';
+import { runSummary } from '../../workflows/summary';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput, type OutputTarget } from '../output-file';
-import { summaryText } from '../summary-output';
-import { READ_OPTIONS_HELP } from './check';
-import { DATED_CHANGE_OPTIONS, datedChangeInputs } from './highlight';
-
-const SUMMARY_OPTIONS: OptionSpec[] = [...DATED_CHANGE_OPTIONS, { name: 'name', value: true }];
-
-export const SUMMARY_OPTIONS_HELP = [
-  '  --as-of YYYY-MM-DD  统计截至日期（默认今天）/ count as of this date (default: today)',
-  `  --soon N            临期窗口：N 个工作日内到期（默认 ${DEFAULT_SOON_DAYS}）/ due-soon window in working days (default ${DEFAULT_SOON_DAYS})`,
-  `  --name NAME         汇总表名称（默认“${DEFAULT_SUMMARY_SHEET_NAME}”；与您自己的工作表重名时自动改为“名称(2)”）/`,
-  `                      summary sheet name (default ${DEFAULT_SUMMARY_SHEET_NAME}; a clash with your own sheet gives "NAME(2)")`,
-].join('\n');
+import { parseSummaryArgs, READ_OPTIONS_HELP, SUMMARY_OPTIONS_HELP } from '../options';
+import { summaryText } from '../output/summary-output';
+import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput } from '../output-file';
 
 const HELP = `allocation summary <输入.xlsx> -o <输出.xlsx> [选项]
 生成“${DEFAULT_SUMMARY_SHEET_NAME}”工作表：总体情况、分方面、牵头单位（逾期多的在前）、责任单位（“各部门”等按名录展开）、
@@ -37,19 +24,6 @@ ${READ_OPTIONS_HELP}
 
 示例 / Example:
   allocation summary samples/liangjiang-2022-returns.xlsx -o 汇总.xlsx --as-of 2022-12-31`;
-
-/** Now as the sheet shows it: today's date (injectable through CliIO.today) and the local time of day. */
-export function generatedAt(ctx: CliContext, now: Date = new Date()): string {
-  return `${ctx.today} ${localDateTime(now).slice('YYYY-MM-DD '.length)}`;
-}
-
-/** The arguments `summary` and `report` share, validated before anything is opened or written. */
-export async function parseSummaryArgs(argv: string[], ctx: CliContext, command: string): Promise<{ target: OutputTarget; options: SummaryOptions }> {
-  const args = parseArgs(argv, SUMMARY_OPTIONS);
-  const { target, ...inputs } = await datedChangeInputs(args, ctx, command);
-  const options: SummaryOptions = { ...inputs, sheetName: stringOption(args, 'name'), generatedAt: generatedAt(ctx), lang: ctx.lang };
-  return { target, options };
-}
 
 export const summaryCommand: Command = {
   name: 'summary',

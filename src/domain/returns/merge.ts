@@ -8,11 +8,10 @@
  * in 进展说明 as 【单位】状态：说明. A decided 已完成 against another unit's 未启动/滞后 (or the reverse) is a
  * contradiction and becomes a finding on the other unit's return.
  */
-import type { CellWrite } from '../../ports/workbook-host';
 import { UserFacingError } from '../errors';
 import { valueAt } from '../layout';
 import { cellText } from '../text';
-import type { CellValue, Finding, ProgressState, SheetAnalysis, SheetGrid } from '../types';
+import type { CellValue, CellWrite, Finding, ProgressState, SheetAnalysis, SheetGrid } from '../types';
 import type { UnitDirectory } from '../units';
 import { REPORT_HEADERS, REPORT_ROLES, reportColumnsOf, type ReportColumns, type ReportRole } from './columns';
 import type { MeasureAnswer } from './validate';

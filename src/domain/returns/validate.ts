@@ -7,7 +7,7 @@
  * unit) keeps only that row out of the merge.
  */
 import { cellAddress } from '../address';
-import { FindingList } from '../check';
+import { FindingList, type MeasureLabel } from '../findings';
 import { compareIso } from '../dates';
 import { parseDeadline } from '../deadline';
 import { valueAt } from '../layout';
@@ -90,9 +90,8 @@ function indexBy(keys: string[]): Map<string, number[]> {
   return map;
 }
 
-function measureLabel(task: Task): LocalText {
-  const text = clip(task.measure.replace(/\s+/g, ''), 24);
-  return task.no ? { zh: `第${task.no}项“${text}”`, en: `measure ${task.no} "${text}"` } : { zh: `“${text}”`, en: `"${text}"` };
+function measureLabel(task: Task): MeasureLabel {
+  return { no: task.no, text: clip(task.measure.replace(/\s+/g, ''), 24) };
 }
 
 function unitsText(task: Task): string {
@@ -107,180 +106,199 @@ function doneDateOf(value: CellValue, planYear: number): string | null | 'invali
   return parsed.kind === 'date' && parsed.due ? parsed.due : 'invalid';
 }
 
-export function validateReturn(input: ValidateInput): ReturnValidation {
-  const { identity, master, directory } = input;
-  const findings = new FindingList();
-  const reject = (code: string, message: LocalText): ReturnValidation => {
-    findings.add('error', code, null, message);
-    return { unit: identity?.unit ?? null, accepted: false, findings: findings.sorted(), answers: [] };
-  };
-  const masterTitle = master.title ?? master.sheet;
+/** The master's measures looked up by number and by text fingerprint, in master order. */
+interface MasterIndex {
+  master: SheetAnalysis;
+  hashes: string[];
+  byNo: Map<string, number[]>;
+  byHash: Map<string, number[]>;
+}
 
-  if (!identity) {
-    return reject('return.wrong_master', {
-      zh: `这不是从《${masterTitle}》下发的回收表（没有下发标识），未汇总`,
-      en: `This is not a return copy issued from "${masterTitle}" (it carries no return identity); not merged`,
-    });
+function indexMaster(master: SheetAnalysis): MasterIndex {
+  const hashes = master.tasks.map((t) => measureFingerprint(t.measure));
+  return { master, hashes, byNo: indexBy(master.tasks.map((t) => t.no)), byHash: indexBy(hashes) };
+}
+
+export function validateReturn(input: ValidateInput): ReturnValidation {
+  const findings = new FindingList();
+  const index = indexMaster(input.master);
+  const accepted = checkIdentity(input, index, findings);
+  if (!accepted) return { unit: input.identity?.unit ?? null, accepted: false, findings: findings.sorted(), answers: [] };
+  const { identity, grid, analysis } = accepted;
+  const unit = identity.unit;
+  const given = givenMeasures(identity, index);
+  const assignedNow = new Set(input.master.tasks.flatMap((t, i) => (recipientsOf(t, input.directory, identity.by).includes(unit) ? [i] : [])));
+  const matched = new Set<number>();
+  const answers: MeasureAnswer[] = [];
+  for (const returned of analysis.tasks) {
+    const taskIndex = matchRow(returned, analysis, index, given, matched, findings);
+    if (taskIndex === null) continue;
+    const task = input.master.tasks[taskIndex];
+    const at = rowAt(returned, analysis);
+    if (!given.has(taskIndex) && !assignedNow.has(taskIndex)) {
+      findings.add('return.not_assigned', at.measure, { measure: measureLabel(task), unit });
+      continue;
+    }
+    const answer = readAnswer(returned, task, { grid, analysis, planYear: input.master.planYear, asOf: input.asOf }, findings);
+    if (answer) answers.push({ ...answer, taskIndex, unit });
   }
-  const masterHashes = master.tasks.map((t) => measureFingerprint(t.measure));
-  // Master tasks by number and by measure fingerprint, in master order: each return row looks itself up
-  // instead of scanning the whole master.
-  const byNo = indexBy(master.tasks.map((t) => t.no));
-  const byHash = indexBy(masterHashes);
+  for (const i of given) {
+    if (!matched.has(i)) findings.add('return.measure_missing', null, { measure: measureLabel(input.master.tasks[i]) });
+  }
+  return { unit, accepted: true, findings: findings.sorted(), answers };
+}
+
+/**
+ * Whether the file is a return of this master from a unit it knows, with a table that could be read; null (and
+ * the reason as an error) when the file as a whole cannot be merged.
+ */
+function checkIdentity(
+  input: ValidateInput,
+  index: MasterIndex,
+  findings: FindingList,
+): { identity: ReturnIdentity; grid: SheetGrid; analysis: SheetAnalysis } | null {
+  const { identity, master, directory } = input;
+  const masterTitle = master.title ?? master.sheet;
+  if (!identity) {
+    findings.add('return.wrong_master', null, { masterTitle, issuedFrom: null });
+    return null;
+  }
   if (identity.masterId !== masterFingerprint(master)) {
-    const known = new Set(masterHashes);
+    const known = new Set(index.hashes);
     const matching = identity.measures.filter((m) => known.has(m.hash)).length;
     if (matching * 2 < identity.measures.length || identity.measures.length === 0) {
-      return reject('return.wrong_master', {
-        zh: `这是从另一份任务分工表（《${identity.masterTitle ?? identity.masterSheet}》）下发的回收表，与《${masterTitle}》不符，未汇总`,
-        en: `This return copy was issued from another allocation table ("${identity.masterTitle ?? identity.masterSheet}"), not "${masterTitle}"; not merged`,
-      });
+      findings.add('return.wrong_master', null, { masterTitle, issuedFrom: identity.masterTitle ?? identity.masterSheet });
+      return null;
     }
-    findings.add('warning', 'return.master_changed', null, {
-      zh: '下发之后任务分工表的举措有改动；以下按序号和举措内容逐项核对',
-      en: 'The allocation table’s measures changed after this copy was issued; rows are checked one by one by number and text',
-    });
+    findings.add('return.master_changed', null, {});
   }
   const unit = identity.unit;
   const namedInMaster = master.tasks.some((t) => recipientsOf(t, directory, 'both').includes(unit));
   if (directory.resolve(unit).kind === 'unknown' && !namedInMaster) {
-    return reject('return.unit_unknown', {
-      zh: `回收表的填报单位“${unit}”既不在单位名录中，也不是本任务分工表中的单位，未汇总`,
-      en: `The return's unit "${unit}" is neither in the unit directory nor named in this allocation table; not merged`,
-    });
+    findings.add('return.unit_unknown', null, { unit });
+    return null;
   }
   if (!input.returned || 'error' in input.returned) {
     const why = input.returned && 'error' in input.returned ? input.returned.error : { zh: '找不到任务表', en: 'no task table found' };
-    return reject('return.unreadable', { zh: `无法读取回收表中的任务：${why.zh}`, en: `The return's tasks cannot be read: ${why.en}` });
+    findings.add('return.unreadable', null, { why });
+    return null;
   }
+  return { identity, ...input.returned };
+}
 
-  const { grid, analysis } = input.returned;
-  const cols = analysis.layout.columns;
-  // The measures the unit was given: the identity's list, found in the master by number and text (or text alone).
+/** The measures the unit was given: the identity's list, found in the master by number and text (or text alone). */
+function givenMeasures(identity: ReturnIdentity, index: MasterIndex): Set<number> {
   const given = new Set<number>();
   for (const m of identity.measures) {
-    let i = (byNo.get(m.no) ?? []).find((k) => masterHashes[k] === m.hash) ?? -1;
-    if (i < 0) i = byHash.get(m.hash)?.[0] ?? -1;
-    if (i < 0 && m.no) i = byNo.get(m.no)?.[0] ?? -1;
+    let i = (index.byNo.get(m.no) ?? []).find((k) => index.hashes[k] === m.hash) ?? -1;
+    if (i < 0) i = index.byHash.get(m.hash)?.[0] ?? -1;
+    if (i < 0 && m.no) i = index.byNo.get(m.no)?.[0] ?? -1;
     if (i >= 0) given.add(i);
   }
-  const assignedNow = new Set(master.tasks.flatMap((t, i) => (recipientsOf(t, directory, identity.by).includes(unit) ? [i] : [])));
+  return given;
+}
 
-  const matched = new Set<number>();
-  const answers: MeasureAnswer[] = [];
-  for (const rt of analysis.tasks) {
-    const r0 = rt.row - 1;
-    const measureAt = { row: r0, col: cols.number !== null && rt.no ? cols.number : cols.measure };
-    const hash = measureFingerprint(rt.measure);
-    const byNumber = rt.no ? (byNo.get(rt.no) ?? []).filter((i) => !matched.has(i)) : [];
-    let index = byNumber.find((i) => masterHashes[i] === hash);
-    if (index === undefined && !byNumber.length) index = (byHash.get(hash) ?? []).find((i) => !matched.has(i));
-    if (index === undefined) {
-      const numbered = byNumber.find((i) => given.has(i)) ?? byNumber[0];
-      if (numbered !== undefined) {
-        matched.add(numbered);
-        const diff = compactDifference(comparableText(master.tasks[numbered].measure), comparableText(rt.measure));
-        findings.add('error', 'return.measure_text_changed', { row: r0, col: cols.measure }, {
-          zh: `${measureLabel(master.tasks[numbered]).zh}的举措内容被改动：${diff.zh}；此行未汇总`,
-          en: `the text of ${measureLabel(master.tasks[numbered]).en} was edited: ${diff.en}; this row was not merged`,
-        });
-      } else {
-        findings.add('error', 'return.measure_added', measureAt, {
-          zh: `${measureLabel(rt).zh}不是任务分工表中的举措（新增的行），未汇总`,
-          en: `${measureLabel(rt).en} is not a measure of the allocation table (an added row); not merged`,
-        });
-      }
-      continue;
-    }
-    matched.add(index);
-    const task = master.tasks[index];
-    if (!given.has(index) && !assignedNow.has(index)) {
-      findings.add('error', 'return.not_assigned', measureAt, {
-        zh: `${measureLabel(task).zh}并未分配给“${unit}”，此行未汇总`,
-        en: `${measureLabel(task).en} was not assigned to "${unit}"; this row was not merged`,
-      });
-      continue;
-    }
-    if (cols.deadline !== null && comparableText(rt.deadline.text) !== comparableText(task.deadline.text)) {
-      findings.add('warning', 'return.deadline_changed', { row: r0, col: cols.deadline }, {
-        zh: `完成时限被改为“${rt.deadline.text}”，任务分工表中为“${task.deadline.text}”（以任务分工表为准）`,
-        en: `the deadline was changed to "${rt.deadline.text}"; the allocation table says "${task.deadline.text}" (the table stands)`,
-      });
-    }
-    if (unitsText(rt) !== unitsText(task)) {
-      const col = cols.lead !== null && rt.lead.join('、') !== task.lead.join('、') ? cols.lead : (cols.responsible ?? cols.lead ?? cols.measure);
-      findings.add('warning', 'return.units_changed', { row: r0, col }, {
-        zh: `牵头/责任单位被改动（任务分工表中为 牵头：${task.lead.join('、') || '无'}；责任：${task.responsible.join('、') || '无'}，以任务分工表为准）`,
-        en: `the lead/responsible units were edited (the table says lead: ${task.lead.join(', ') || 'none'}; responsible: ${task.responsible.join(', ') || 'none'}; the table stands)`,
-      });
-    }
+function rowAt(returned: Task, analysis: SheetAnalysis): { row: number; measure: { row: number; col: number } } {
+  const cols = analysis.layout.columns;
+  const row = returned.row - 1;
+  return { row, measure: { row, col: cols.number !== null && returned.no ? cols.number : cols.measure } };
+}
 
-    const statusCol = cols.status;
-    const status = rt.status ?? { text: '', state: 'unknown' as const, doneOn: null, recognised: true };
-    const statusAt = { row: r0, col: statusCol ?? analysis.layout.lastColumn };
-    if (status.text === '') {
-      findings.add('warning', 'return.status_blank', statusAt, {
-        zh: `${measureLabel(task).zh}未填写完成情况`,
-        en: `no status given for ${measureLabel(task).en}`,
-      });
-      continue;
-    }
-    if (!status.recognised) {
-      findings.add('warning', 'return.status_unrecognised', statusAt, {
-        zh: `完成情况“${clip(status.text, 20)}”不是可识别的状态用语（如 已完成、序时推进、进度滞后、未启动），已按原文汇总`,
-        en: `the status "${clip(status.text, 20)}" is not a recognised status word (e.g. 已完成, 序时推进, 进度滞后, 未启动); merged as written`,
-      });
-    }
-    const explanationCol = cols.explanation ?? null;
-    const explanation = explanationCol === null ? '' : cellText(valueAt(grid, r0, explanationCol));
-    const overdue = task.deadline.due !== null && compareIso(task.deadline.due, input.asOf) < 0 && status.state !== 'done';
-    if (!explanation && (EXPLAIN_STATES.has(status.state) || overdue)) {
-      findings.add('warning', 'return.explanation_missing', { row: r0, col: explanationCol ?? statusAt.col }, {
-        zh: overdue && !EXPLAIN_STATES.has(status.state)
-          ? `已过完成时限（${task.deadline.due}）仍未完成，请在“进展说明”中说明原因和计划`
-          : `完成情况为“${status.text}”，请在“进展说明”中说明原因和计划`,
-        en: overdue && !EXPLAIN_STATES.has(status.state)
-          ? `past its deadline (${task.deadline.due}) and not done: explain why and the plan under 进展说明`
-          : `the status is "${status.text}": explain why and the plan under 进展说明`,
-      });
-    }
-    let doneDate: string | null = null;
-    const doneCol = cols.doneDate ?? null;
-    if (doneCol !== null) {
-      const raw = valueAt(grid, r0, doneCol);
-      const parsed = doneDateOf(raw, master.planYear);
-      if (parsed === 'invalid') {
-        findings.add('warning', 'return.done_date_invalid', { row: r0, col: doneCol }, {
-          zh: `完成日期“${clip(cellText(raw), 20)}”不是日期，未汇总该日期`,
-          en: `the completion date "${clip(cellText(raw), 20)}" is not a date; the date was not merged`,
-        });
-      } else if (parsed !== null && compareIso(parsed, input.asOf) > 0) {
-        findings.add('warning', 'return.done_date_future', { row: r0, col: doneCol }, {
-          zh: `完成日期 ${parsed} 晚于 ${input.asOf}，尚未到来，未汇总该日期`,
-          en: `the completion date ${parsed} is after ${input.asOf}, still to come; the date was not merged`,
-        });
-      } else {
-        doneDate = parsed;
-      }
-    }
-    if (doneDate === null && status.doneOn && compareIso(status.doneOn, input.asOf) <= 0) doneDate = status.doneOn;
-    answers.push({
-      taskIndex: index,
-      unit,
-      status,
-      explanation,
-      doneDate,
-      row: rt.row,
-      statusCell: statusCol === null ? null : cellAddress(r0, statusCol),
-    });
+/**
+ * The master measure a returned row answers: by its number AND its text, else by its text when the master has
+ * no such number. A row whose number matches but whose text was edited, or that matches nothing, is an error
+ * and null; the measure it stands for counts as matched, so it is not also reported missing.
+ */
+function matchRow(
+  returned: Task,
+  analysis: SheetAnalysis,
+  index: MasterIndex,
+  given: ReadonlySet<number>,
+  matched: Set<number>,
+  findings: FindingList,
+): number | null {
+  const at = rowAt(returned, analysis);
+  const hash = measureFingerprint(returned.measure);
+  const byNumber = returned.no ? (index.byNo.get(returned.no) ?? []).filter((i) => !matched.has(i)) : [];
+  let found = byNumber.find((i) => index.hashes[i] === hash);
+  if (found === undefined && !byNumber.length) found = (index.byHash.get(hash) ?? []).find((i) => !matched.has(i));
+  if (found !== undefined) {
+    matched.add(found);
+    return found;
+  }
+  const numbered = byNumber.find((i) => given.has(i)) ?? byNumber[0];
+  if (numbered === undefined) {
+    findings.add('return.measure_added', at.measure, { measure: measureLabel(returned) });
+    return null;
+  }
+  matched.add(numbered);
+  const task = index.master.tasks[numbered];
+  const difference = compactDifference(comparableText(task.measure), comparableText(returned.measure));
+  findings.add('return.measure_text_changed', { row: at.row, col: analysis.layout.columns.measure }, { measure: measureLabel(task), difference });
+  return null;
+}
+
+interface ReturnedSheet {
+  grid: SheetGrid;
+  analysis: SheetAnalysis;
+  planYear: number;
+  asOf: string;
+}
+
+/**
+ * The unit's answer on one matched row: its status, explanation and completion date, with what it changed
+ * that the master decides (deadline, units) and what is missing or unreadable. Null when no status is given.
+ */
+function readAnswer(
+  returned: Task,
+  task: Task,
+  sheet: ReturnedSheet,
+  findings: FindingList,
+): Omit<MeasureAnswer, 'taskIndex' | 'unit'> | null {
+  const { grid, analysis, asOf } = sheet;
+  const cols = analysis.layout.columns;
+  const r0 = returned.row - 1;
+  if (cols.deadline !== null && comparableText(returned.deadline.text) !== comparableText(task.deadline.text)) {
+    findings.add('return.deadline_changed', { row: r0, col: cols.deadline }, { returned: returned.deadline.text, master: task.deadline.text });
+  }
+  if (unitsText(returned) !== unitsText(task)) {
+    const col = cols.lead !== null && returned.lead.join('、') !== task.lead.join('、') ? cols.lead : (cols.responsible ?? cols.lead ?? cols.measure);
+    findings.add('return.units_changed', { row: r0, col }, { lead: task.lead, responsible: task.responsible });
   }
 
-  for (const i of given) {
-    if (matched.has(i)) continue;
-    findings.add('error', 'return.measure_missing', null, {
-      zh: `回收表中缺少下发的${measureLabel(master.tasks[i]).zh}（行被删除）`,
-      en: `${measureLabel(master.tasks[i]).en}, issued to this unit, is missing from the return (row deleted)`,
+  const statusCol = cols.status;
+  const status = returned.status ?? { text: '', state: 'unknown' as const, doneOn: null, recognised: true };
+  const statusAt = { row: r0, col: statusCol ?? analysis.layout.lastColumn };
+  if (status.text === '') {
+    findings.add('return.status_blank', statusAt, { measure: measureLabel(task) });
+    return null;
+  }
+  if (!status.recognised) findings.add('return.status_unrecognised', statusAt, { text: clip(status.text, 20) });
+  const explanationCol = cols.explanation ?? null;
+  const explanation = explanationCol === null ? '' : cellText(valueAt(grid, r0, explanationCol));
+  const overdue = task.deadline.due !== null && compareIso(task.deadline.due, asOf) < 0 && status.state !== 'done';
+  if (!explanation && (EXPLAIN_STATES.has(status.state) || overdue)) {
+    findings.add('return.explanation_missing', { row: r0, col: explanationCol ?? statusAt.col }, {
+      overdueSince: overdue && !EXPLAIN_STATES.has(status.state) ? task.deadline.due : null,
+      status: status.text,
     });
   }
-  return { unit, accepted: true, findings: findings.sorted(), answers };
+  let doneDate = cols.doneDate == null ? null : readDoneDate(grid, r0, cols.doneDate, sheet, findings);
+  if (doneDate === null && status.doneOn && compareIso(status.doneOn, asOf) <= 0) doneDate = status.doneOn;
+  return { status, explanation, doneDate, row: returned.row, statusCell: statusCol === null ? null : cellAddress(r0, statusCol) };
+}
+
+/** The 完成日期 the unit wrote, when it is a date and not still to come. */
+function readDoneDate(grid: SheetGrid, r0: number, col: number, sheet: ReturnedSheet, findings: FindingList): string | null {
+  const raw = valueAt(grid, r0, col);
+  const parsed = doneDateOf(raw, sheet.planYear);
+  if (parsed === 'invalid') {
+    findings.add('return.done_date_invalid', { row: r0, col }, { text: clip(cellText(raw), 20) });
+    return null;
+  }
+  if (parsed !== null && compareIso(parsed, sheet.asOf) > 0) {
+    findings.add('return.done_date_future', { row: r0, col }, { date: parsed, asOf: sheet.asOf });
+    return null;
+  }
+  return parsed;
 }

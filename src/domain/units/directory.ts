@@ -2,6 +2,7 @@
  * The unit directory: which units exist, what else they are called, what kind of unit each is, and which
  * named groups (各部门, 各街道, …成员单位) stand for which units.
  */
+import { distance } from 'fastest-levenshtein';
 import { normaliseUnitName, unitMatchKey } from './normalise';
 
 export interface UnitEntry {
@@ -206,25 +207,12 @@ export class UnitDirectory {
 }
 
 /**
- * Levenshtein distance, or any value above `limit` once the distance is known to exceed it (the search
- * only cares about near names). Works on UTF-16 code units, which for CJK names are characters.
+ * Levenshtein distance (fastest-levenshtein), capped at `limit + 1`: the search only cares about near names,
+ * and names whose lengths differ by more than the limit are not compared at all. Works on UTF-16 code units,
+ * which for CJK names are characters.
  */
 export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = current[0];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      current[j] = Math.min(substitution, previous[j] + 1, current[j - 1] + 1);
-      if (current[j] < rowMin) rowMin = current[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
+  return Math.min(distance(a, b), limit + 1);
 }

@@ -52,3 +52,22 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+const isWordByte = (b: number): boolean => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95;
+
+/** A worksheet's `<sheetData>` start tag: where it starts and ends, its namespace prefix (`x:` or ''); null when absent. */
+export function sheetDataTag(bytes: Uint8Array): { at: number; end: number; prefix: string; selfClosing: boolean } | null {
+  for (let name = find(bytes, 'sheetData', 0); name >= 0; name = find(bytes, 'sheetData', name + 1)) {
+    const after = bytes[name + 9];
+    if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) continue;
+    let at = name - 1;
+    if (bytes[at] === 58) {
+      at--;
+      while (at >= 0 && isWordByte(bytes[at])) at--;
+    }
+    if (at < 0 || bytes[at] !== 60 || (bytes[name - 1] === 58 && at === name - 2)) continue;
+    const end = bytes.indexOf(62, name) + 1;
+    return { at, end, prefix: ascii(bytes, at + 1, name), selfClosing: bytes[end - 2] === 47 };
+  }
+  return null;
+}

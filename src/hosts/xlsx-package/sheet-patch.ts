@@ -8,7 +8,7 @@ import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
 import { columnOf, readCellTag } from './sheet-reader';
-import { ascii, concat, find, utf8 } from './bytes';
+import { ascii, concat, find, sheetDataTag, utf8 } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -60,12 +60,9 @@ const isNameEnd = (b: number): boolean => b === 32 || b === 62 || b === 47 || b 
  */
 export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8Array {
   if (!patches.size) return bytes;
-  const name = find(bytes, 'sheetData', 0);
-  const openAt = name < 0 ? -1 : bytes.lastIndexOf(60, name);
-  if (openAt < 0) throw new Error('worksheet without sheetData');
-  const prefix = ascii(bytes, openAt + 1, name);
-  const openEnd = bytes.indexOf(62, name) + 1;
-  const selfClosingData = bytes[openEnd - 2] === 47;
+  const data = sheetDataTag(bytes);
+  if (!data) throw new Error('worksheet without sheetData');
+  const { at: openAt, end: openEnd, prefix, selfClosing: selfClosingData } = data;
   const rowClose = `</${prefix}row>`;
   const cellClose = `</${prefix}c>`;
   const pending = [...patches.keys()].sort((a, b) => a - b);

@@ -2,10 +2,10 @@
  * How `allocation check` shows its result: readable text for the clerk, or JSON for scripts. The JSON shape
  * is a contract scripts rely on: fields may be added, none renamed. Other commands reuse the pieces.
  */
-import { columnLetter } from '../domain/address';
-import { pick } from '../domain/i18n';
-import type { ColumnMap, DeadlineKind, Finding, Lang, LocalText, SheetAnalysis, Severity, Task } from '../domain/types';
-import type { CheckResult, DirectorySource } from '../workflows/check';
+import { columnLetter } from '../../domain/address';
+import { pick } from '../../domain/i18n';
+import type { ColumnMap, DeadlineKind, Finding, Lang, LocalText, SheetAnalysis, Severity, Task } from '../../domain/types';
+import type { CheckResult, DirectorySource } from '../../workflows/check';
 
 export interface FindingCounts {
   tasks: number;

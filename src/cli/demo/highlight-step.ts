@@ -3,9 +3,8 @@
  * 完成情况 answers were chosen for), written to out/ and summarised as counts per state.
  */
 import { runHighlight } from '../../workflows/highlight';
-import { formatHighlightResult } from './highlight';
-// Type-only: demo.ts lists this step, so a value import back from it would be circular.
-import type { DemoStep } from './demo';
+import { formatHighlightResult } from '../output/highlight-output';
+import type { DemoStep } from './context';
 
 export const DEMO_AS_OF = '2022-09-15';
 export const HIGHLIGHTED_RETURNS = 'out/liangjiang-2022-returns-highlighted.xlsx';
@@ -16,7 +15,7 @@ export const highlightDemoStep: DemoStep = {
     const host = await demo.openSample('returns');
     const result = await runHighlight(host, { asOf: DEMO_AS_OF, directory: demo.directory });
     const written = await demo.save(host, HIGHLIGHTED_RETURNS);
-    demo.cli.out(formatHighlightResult(result, demo.cli));
+    demo.cli.out(formatHighlightResult(result, demo.lang));
     demo.cli.out(written);
   },
 };

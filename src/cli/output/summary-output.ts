@@ -2,13 +2,13 @@
  * How the summary shows on the command line: the `"summary"` object of `check --format json` (the same
  * figures as the sheet) and the few lines `summary`, `report` and the demo print.
  */
-import { chineseDate } from '../domain/dates';
-import { pick } from '../domain/i18n';
-import { percent, reportParagraph } from '../domain/report-paragraph';
-import { buildSummary, type StateCounts, type SummaryModel } from '../domain/summary';
-import type { Lang } from '../domain/types';
-import type { CheckResult } from '../workflows/check';
-import type { SummaryResult } from '../workflows/summary';
+import { chineseDate } from '../../domain/dates';
+import { pick } from '../../domain/i18n';
+import { percent, reportParagraph } from '../../domain/report-paragraph';
+import { buildSummary, type StateCounts, type SummaryModel } from '../../domain/summary';
+import type { Lang } from '../../domain/types';
+import type { CheckResult } from '../../workflows/check';
+import type { SummaryResult } from '../../workflows/summary';
 
 export interface SummaryJson {
   asOf: string;

@@ -3,11 +3,11 @@
  * `"states": {state: count}` at the top, plus `"soonDays"`, the due-soon window the states were judged with.
  * Same classification as the highlight and the summary (rowState), so the three never disagree.
  */
-import { countStates, rowState, type StateCounts } from '../domain/row-state';
-import type { RowState } from '../domain/types';
-import type { CheckResult } from '../workflows/check';
-import { resolveSoonDays } from '../workflows/highlight';
-import type { CheckJson, TaskJson } from './format';
+import { countStates, rowState, type StateCounts } from '../../domain/row-state';
+import type { RowState } from '../../domain/types';
+import type { CheckResult } from '../../workflows/check';
+import { resolveSoonDays } from '../../workflows/highlight';
+import type { CheckJson, TaskJson } from './check-output';
 
 export type CheckJsonWithStates = Omit<CheckJson, 'tasks'> & {
   tasks: (TaskJson & { state: RowState })[];

@@ -4,10 +4,9 @@
  */
 import { chineseDate } from '../../domain/dates';
 import { runReport } from '../../workflows/report';
-import { summaryText } from '../summary-output';
-// Type-only: demo.ts lists this step, so a value import back from it would be circular.
-import type { DemoStep } from './demo';
-import { generatedAt } from './summary';
+import { generatedAt } from '../options';
+import { summaryText } from '../output/summary-output';
+import type { DemoStep } from './context';
 
 export const REPORT_AS_OF = '2022-12-31';
 export const RETURNS_REPORT = 'out/liangjiang-2022-returns-report-2022-12-31.xlsx';
