@@ -36,7 +36,7 @@ beforeAll(async () => {
   returns = path.join(tmp, 'returns');
   fs.mkdirSync(returns);
   for (const unit of ['办公室', '经济运行局']) {
-    const bytes = await fillAnswers(fs.readFileSync(path.join(all, `${unit}.xlsx`)), (no) => ({ status: '序时推进', explanation: `${unit}第${no}项` }));
+    const bytes = await fillAnswers(fs.readFileSync(path.join(all, `两江新区2022年政务公开重点工作任务分工-${unit}-回收表.xlsx`)), (no) => ({ status: '序时推进', explanation: `${unit}第${no}项` }));
     fs.writeFileSync(path.join(returns, `${unit}.xlsx`), bytes);
   }
 }, 120_000);
