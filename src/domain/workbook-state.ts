@@ -5,9 +5,11 @@
  */
 import { isValidIsoDate } from './dates';
 import { DEFAULT_SOON_DAYS, isSoonDays } from './state-words';
-import type { CellStyle, ColumnMap, RowState } from './types';
+import type { CellStyle, ColumnMap, RowState, StateColours } from './types';
 import { SHEET_MARKERS, type SheetSpec } from './sheet-spec';
 import type { PrintedRecord } from './highlight-print';
+
+export type { StateColours };
 
 /** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
 export const STATE_SHEET_NAME = '_allocation_state';
@@ -73,11 +75,6 @@ export interface ProductSheetRecord {
    * holding something is the clerk's, and survives when the sheet is made again. Absent in older records.
    */
   written?: string;
-}
-
-export interface StateColours {
-  fill: string;
-  font: string;
 }
 
 export interface ProductSettings {
