@@ -185,6 +185,7 @@ export type ReturnFindingCode =
   | 'return.not_assigned'
   | 'return.deadline_changed'
   | 'return.units_changed'
+  | 'return.nothing_filled'
   | 'return.status_blank'
   | 'return.status_unrecognised'
   | 'return.explanation_missing'

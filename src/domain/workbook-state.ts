@@ -91,6 +91,10 @@ export interface ProductSettings {
   reportClosing?: string;
   /** Working days a 催办 gives the units to report back (default DEFAULT_REPLY_WORKDAYS). */
   remindReplyDays?: number;
+  /** Status words the 下发 copies' dropdown offers after the standard four (the clerk's office's own wording). */
+  statusChoices?: string[];
+  /** The 报送时限 last set at 下发 (ISO), offered again next time. */
+  returnDue?: string;
 }
 
 export interface WorkbookState {
@@ -161,6 +165,8 @@ const SETTING_CHECKS: Partial<Record<keyof ProductSettings, (v: unknown) => bool
   summarySheetName: (v) => typeof v === 'string',
   reportClosing: (v) => typeof v === 'string',
   remindReplyDays: (v) => isWhole(v, 0, 1000),
+  statusChoices: (v) => Array.isArray(v) && v.every((w) => typeof w === 'string'),
+  returnDue: (v) => typeof v === 'string',
 };
 
 /** A highlight record's outline: its lists are lists (their items are checked where they are unpacked). */
