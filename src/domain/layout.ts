@@ -228,7 +228,7 @@ function combineRows(upper: Map<number, HeaderRole>, lower: Map<number, HeaderRo
   return combined;
 }
 
-function findHeader(grid: SheetGrid, merges: MergeIndex): HeaderCandidate | null {
+function findTableHeader(grid: SheetGrid, merges: MergeIndex): HeaderCandidate | null {
   const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
   const perRow: Map<number, HeaderRole>[] = [];
   for (let i = 0; i < rows; i++) perRow.push(rolesOfRow(grid, grid.originRow + i, merges));
@@ -479,7 +479,7 @@ export function detectLayout(grid: SheetGrid, overrides?: Partial<ColumnMap>, me
       en: `Sheet "${grid.sheet}" is empty: there is nothing to check.`,
     });
   }
-  const header = findHeader(grid, merges);
+  const header = findTableHeader(grid, merges);
   if (!header) throw noHeaderError(grid.sheet);
   const found = columnsFrom(grid, merges, header);
   const columns = applyOverrides(grid, found.columns, overrides);

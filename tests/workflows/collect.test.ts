@@ -1,5 +1,5 @@
 /**
- * Issue 6 "what must hold", through the xlsx host: split the sample, fill every unit's copy, collect, and get
+ * Split and collect end to end, through the xlsx host: split the sample, fill every unit's copy, collect, and get
  * exactly those answers back; tampered copies each give their finding; the task columns never change; a
  * second collect of the same returns writes nothing.
  */
