@@ -35,6 +35,12 @@ export const READ_OPTIONS_HELP = [
   '  --lang zh-CN|en-US  输出语言（默认 zh-CN，或环境变量 ALLOCATION_LANG）/ output language (default zh-CN)',
 ].join('\n');
 
+/** Every value of a repeatable option, in the order given (none: empty). */
+export function listOption(args: ParsedArgs, name: string): string[] {
+  const v = args.options[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
 export function parseYear(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const year = Number(raw);

@@ -1,17 +1,15 @@
 /**
- * Where a command that changes a workbook writes it, shared by highlight, clear, summary and collect:
+ * Where a command that changes a workbook writes it, shared by highlight, clear, summary, report, collect, carry and
+ * import --into:
  *  - `-o out.xlsx` writes a new file; the input is never overwritten, and `-o` naming the input is refused;
  *  - `--in-place` overwrites the input, after copying it to `<input>.bak` (never overwriting an older backup);
- *  - highlight, clear, summary and report patch the file (openForPatch): only a workbook a change cannot keep
- *    intact is refused, unless `--force`; collect, carry and import --into rebuild it through ExcelJS
- *    (openForChange), which refuses content ExcelJS would drop (charts, pivots, macros …) unless `--force`;
+ *  - each of them patches the file (openForPatch): only a workbook a change cannot keep intact is refused,
+ *    unless `--force`;
  *  - the file is written by the host's atomic save (temp file + rename): never a half-written output.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../domain/errors';
-import { XlsxHost } from '../hosts/xlsx';
-import { roundTripRefusal } from '../hosts/xlsx/package-inspection';
 import { flag, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
 import { errnoText } from './errno-text';
@@ -28,9 +26,9 @@ export const OUTPUT_OPTIONS: OptionSpec[] = [
 export const OUTPUT_HELP = [
   '  -o, --output FILE   写入新文件（.xlsx），不改动输入文件 / write a new .xlsx file; the input stays as it is',
   '  --in-place          直接改写输入文件，先备份为 <输入文件>.bak / overwrite the input after backing it up to <input>.bak',
-  '  --force             即使工作簿含有改动后无法保持完好的内容也继续（工作簿结构保护、数字签名；回收、结转、导入另有图表、',
-  '                      数据透视表、宏等）/ go on even if the workbook holds content a change cannot keep intact',
-  '                      (structure protection, a signature; for collect, carry and import also charts, pivots, macros…)',
+  '  --force             即使工作簿含有改动后无法保持完好的内容也继续（工作簿结构保护、数字签名、.xlsx 名下的宏）/',
+  '                      go on even if the workbook holds content a change cannot keep intact',
+  '                      (structure protection, a signature, macros under an .xlsx name)',
 ].join('\n');
 
 export interface OutputTarget {
@@ -102,20 +100,6 @@ export function backupPathFor(inputPath: string): string {
   let candidate = `${inputPath}.bak`;
   for (let n = 2; fs.existsSync(candidate); n++) candidate = `${inputPath}.bak${n}`;
   return candidate;
-}
-
-/**
- * Opens the input of a command that writes a changed copy, refusing up front (before any work, nothing
- * written) a workbook whose save would lose content, unless --force.
- */
-export async function openForChange(target: OutputTarget): Promise<XlsxHost> {
-  const host = await XlsxHost.open(target.inputPath, { force: target.force });
-  if (!target.force) {
-    // Named as the xlsx host names it; with --force the (costly) search for such content is skipped.
-    const risks = await host.roundTripRisks();
-    if (risks.length) throw roundTripRefusal(risks);
-  }
-  return host;
 }
 
 /**

@@ -288,8 +288,7 @@ class SheetReader {
       if (text) texts.push({ col: c, text });
     }
     if (texts.length === 0) return false;
-    const first = normaliseText(texts[0].text);
-    const note = texts.length <= 2 && /^(?:注|附|备注|说明|附件\s*\d*)\s*\d*\s*[:：]/.test(first);
+    const note = texts.length <= 2 && /^(?:注|附|备注|说明|附件\s*\d*)\s*\d*\s*[:：]/.test(normaliseText(texts[0].text));
     let header = false;
     if (!note && !this.isRepeatedHeader(r)) {
       const roles = new Set(texts.map((t) => headerRole(t.text)).filter((x) => x !== null));

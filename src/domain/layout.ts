@@ -66,10 +66,34 @@ export function headerKey(value: CellValue): string {
   return compactText(cellText(value)).replace(BRACKETED, '').replace(DECORATION, '');
 }
 
+const OPENS_BRACKET = /[(（[［【]/;
+
+/**
+ * Whether the header key of `text` (a cellText) is surely longer than `limit`: with no bracket to remove, the key
+ * keeps every character but white space, `*` and colons (half-width folding keeps the length). Spares the
+ * normalisation for the long measure texts every row of a sheet holds.
+ */
+function keySurelyLonger(text: string, limit: number): boolean {
+  if (text.length <= limit || OPENS_BRACKET.test(text)) return false;
+  let kept = 0;
+  for (let i = 0; i < text.length && kept <= limit; i++) {
+    const c = text.charCodeAt(i);
+    const dropped =
+      c <= 32 || c === 42 || c === 58 || c === 0xff0a || c === 0xff1a || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (!dropped) kept++;
+  }
+  return kept > limit;
+}
+
+const HEADER_KEY_MAX = 20;
+
 /** The role a header cell names, or null. Exact synonyms first, then the wording real headers vary on. */
 export function headerRole(value: CellValue): HeaderRole | null {
-  const key = headerKey(value);
-  if (!key || key.length > 20) return null;
+  const shown = cellText(value);
+  if (keySurelyLonger(shown, HEADER_KEY_MAX)) return null;
+  const key = headerKey(shown);
+  if (!key || key.length > HEADER_KEY_MAX) return null;
   const exact = EXACT_ROLE.get(key);
   if (exact) return exact;
   // Beyond the exact words only short labels: a title such as “2022年重点任务” is not a header cell.

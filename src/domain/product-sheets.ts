@@ -12,7 +12,7 @@ import { cellText } from './text';
 import { BASE_FONT_SIZE, fittedRowHeight } from './text-metrics';
 import type { CellValue, Lang, LocalText } from './types';
 import { RETURN_IDENTITY_SHEET, UNIT_DIRECTORY_SHEET } from './sheet-names';
-import { STATE_SHEET_NAME, type ProductSheetRecord, type WorkbookState } from './workbook-state';
+import { isStateSheetName, STATE_SHEET_NAME, type ProductSheetRecord, type WorkbookState } from './workbook-state';
 
 /**
  * Where a product sheet carries its stamp: the line under the title (A2) — the returns log's overview line,
@@ -111,7 +111,8 @@ export const RESERVED_SHEET_NAMES: readonly string[] = [STATE_SHEET_NAME, RETURN
 
 export function isReservedSheetName(name: string): boolean {
   const key = name.trim().toLowerCase();
-  return RESERVED_SHEET_NAMES.some((r) => r.toLowerCase() === key);
+  // _allocation_state_2 … are where the state goes when a clerk's sheet holds _allocation_state.
+  return RESERVED_SHEET_NAMES.some((r) => r.toLowerCase() === key) || isStateSheetName(key);
 }
 
 /** Throws a UserFacingError saying what is wrong with a sheet name the clerk chose (Excel's rules, the reserved names). */
@@ -224,11 +225,13 @@ export const PRODUCT_SHEET_LABELS: Record<SheetMarker, LocalText> = {
 
 /**
  * Whether a sheet is one the clerk could work on: visible, and neither the product's bookkeeping (which
- * ExcelApi 1.1 cannot hide, so it is recognised by name) nor a sheet the product made (summary, 回收情况,
- * 单位名录). A department's return copy is a table like any other.
+ * ExcelApi 1.1 cannot hide) nor a sheet the product made (summary, 回收情况, 单位名录). A department's return
+ * copy is a table like any other. `stateSheet` is the sheet the host read the state from (a clerk's own sheet
+ * that merely holds the name _allocation_state is the clerk's); a host that does not say leaves that name out.
  */
-export function isClerkTable(sheet: { name: string; visibility: string }, state: WorkbookState): boolean {
+export function isClerkTable(sheet: { name: string; visibility: string }, state: WorkbookState, stateSheet?: string | null): boolean {
   if (sheet.visibility !== 'visible') return false;
-  if (sheet.name === STATE_SHEET_NAME || sheet.name === RETURN_IDENTITY_SHEET || sheet.name === UNIT_DIRECTORY_SHEET) return false;
+  if (sheet.name === (stateSheet === undefined ? STATE_SHEET_NAME : stateSheet)) return false;
+  if (sheet.name === RETURN_IDENTITY_SHEET || sheet.name === UNIT_DIRECTORY_SHEET) return false;
   return !state.productSheets.some((p) => p.name === sheet.name && p.marker !== 'return-copy');
 }

@@ -234,6 +234,11 @@ export function reminderGroups(plan: ReminderPlan): ReminderGroup[] {
   return [...groups.values()].map((g) => ({ ...g, text: unitText(g.units.join('、'), g.items, plan.asOf, plan.replyBy) }));
 }
 
+/** A usable reply window for a 催办: 1 to 60 working days (more would no longer read as a reminder). */
+export function isReplyWorkdays(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 60;
+}
+
 /**
  * The date a 催办 asks units to report by: the one the clerk gives (an ISO date not before the as-of date), else
  * the saved number of working days after the as-of date, else DEFAULT_REPLY_WORKDAYS.
@@ -248,6 +253,6 @@ export function resolveReplyBy(asOf: string, requested: string | undefined, save
     }
     return requested;
   }
-  const days = Number.isInteger(savedWorkdays) && (savedWorkdays as number) >= 1 && (savedWorkdays as number) <= 60 ? (savedWorkdays as number) : DEFAULT_REPLY_WORKDAYS;
+  const days = isReplyWorkdays(savedWorkdays) ? savedWorkdays : DEFAULT_REPLY_WORKDAYS;
   return addWorkdays(asOf, days);
 }

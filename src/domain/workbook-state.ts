@@ -3,7 +3,6 @@
  * every cell it coloured (for an exact `clear`), the sheets it made (so it only ever replaces its own), and
  * the clerk's settings. Hosts store it as text in a very-hidden sheet; this module owns its shape.
  */
-import { UserFacingError } from './errors';
 import type { CellStyle, ColumnMap, RowState } from './types';
 import { SHEET_MARKERS, type SheetSpec } from './sheet-spec';
 import type { PrintedRecord } from './highlight-print';
@@ -233,35 +232,58 @@ export function chunkStateText(textValue: string): string[] {
   return chunks.length ? chunks : [''];
 }
 
+/** The names the state may live under: _allocation_state, else _allocation_state_2, _3 … (any letter case). */
+const STATE_SHEET_NAME_FORM = /^_allocation_state(?:_([2-9]|[1-9]\d{1,3}))?$/i;
+
+/** Whether a sheet name is one the product may keep its state under. */
+export function isStateSheetName(name: string): boolean {
+  return STATE_SHEET_NAME_FORM.test(name.trim());
+}
+
 /**
- * Who holds the sheet called _allocation_state (any letter case): nobody, the product — its text is a state,
- * or it is very hidden (the clerk cannot make such a sheet in Excel; a damaged state of ours) — or the clerk,
- * whose own sheet merely has that name. Recognised by content, never by the name alone.
+ * Whether a sheet under a state name is the product's: it is very hidden (the clerk cannot make such a sheet
+ * in Excel; a damaged state of ours) or its text is a state. A clerk's own sheet that merely has the name is
+ * not: recognised by content, never by the name alone.
  */
-export function stateSheetHolder(sheets: { name: string; visibility: string }[], stateText: string | null): 'none' | 'product' | 'clerk' {
-  const key = STATE_SHEET_NAME.toLowerCase();
-  const sheet = sheets.find((s) => s.name.toLowerCase() === key);
-  if (!sheet) return 'none';
-  if (sheet.visibility === 'veryHidden') return 'product';
-  if (!stateText) return 'clerk';
+export function holdsProductState(sheet: { visibility: string }, stateText: string | null): boolean {
+  if (sheet.visibility === 'veryHidden') return true;
+  if (!stateText) return false;
   let raw: unknown;
   try {
     raw = JSON.parse(stateText);
   } catch {
-    return 'clerk';
+    return false;
   }
-  return typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1 ? 'product' : 'clerk';
+  return typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1;
+}
+
+/** Where the product's state is, and the name it is written under. */
+export interface StateSheetPlace {
+  /** The product's state sheet as the workbook names it, null when there is none yet. */
+  sheet: string | null;
+  stateText: string | null;
+  /** The product's sheet, else the first state name no sheet holds: a clerk's sheet is never written over. */
+  writeName: string;
+}
+
+/** The sheets under a state name, in the order the product tries them (_allocation_state first, then by number). */
+export function stateSheetCandidates<T extends { name: string }>(sheets: T[]): T[] {
+  const order = (name: string) => Number(STATE_SHEET_NAME_FORM.exec(name.trim())?.[1] ?? 1);
+  return sheets.filter((s) => isStateSheetName(s.name)).sort((a, b) => order(a.name) - order(b.name));
 }
 
 /**
- * Throws before anything is written when the state's sheet name is taken by a sheet of the clerk's: the
- * product would otherwise write its record over that sheet's column A and hide it.
+ * The product's state sheet among the workbook's sheets: the first under a state name that holds the product's
+ * state (`textOf` reads a sheet's column A). With a clerk's sheet holding _allocation_state, the product keeps
+ * its state under _allocation_state_2 (or the next free number) and finds it there again by its content.
  */
-export function assertStateSheetFree(sheets: { name: string; visibility: string }[], stateText: string | null): void {
-  if (stateSheetHolder(sheets, stateText) !== 'clerk') return;
-  const name = sheets.find((s) => s.name.toLowerCase() === STATE_SHEET_NAME.toLowerCase())!.name;
-  throw new UserFacingError('state.sheet_taken', {
-    zh: `工作簿中的工作表“${name}”不是本工具的记录表，但占用了本工具保存标色和生成记录所用的名称；为不改动它，本次未做任何修改。请将该工作表改名后再试`,
-    en: `Sheet "${name}" is not this tool's record sheet but has the name the tool keeps its record under; to leave it untouched nothing was changed. Rename that sheet and try again`,
-  });
+export function placeStateSheet(sheets: { name: string; visibility: string }[], textOf: (sheet: string) => string | null): StateSheetPlace {
+  for (const candidate of stateSheetCandidates(sheets)) {
+    const stateText = textOf(candidate.name);
+    if (holdsProductState(candidate, stateText)) return { sheet: candidate.name, stateText, writeName: candidate.name };
+  }
+  const taken = new Set(sheets.map((s) => s.name.trim().toLowerCase()));
+  let writeName = STATE_SHEET_NAME;
+  for (let n = 2; taken.has(writeName.toLowerCase()); n++) writeName = `${STATE_SHEET_NAME}_${n}`;
+  return { sheet: null, stateText: null, writeName };
 }

@@ -2,7 +2,7 @@
  * The rules every host applies before it writes: what a valid range, sheet spec and change are. Pure code,
  * shared by the ExcelJS host and the package host so both refuse the same things with the same words.
  */
-import { cellAddress } from '../domain/address';
+import { cellAddress, columnLetter } from '../domain/address';
 import { isValidIsoDate } from '../domain/dates';
 import { UserFacingError } from '../domain/errors';
 import { text } from '../domain/i18n';
@@ -95,7 +95,7 @@ export function invalidRange(sheet: string, r: CellRange): UserFacingError {
 }
 
 /** Every check that could fail, run against the sheet names as each change would leave them (nothing is changed yet). */
-export function validateChanges(sheetNames: string[], changes: WorkbookChange[]): void {
+export function validateChanges(sheetNames: string[], changes: WorkbookChange[], stateSheetName = STATE_SHEET_NAME): void {
   const names = new Set(sheetNames.map((n) => n.toLowerCase()));
   const need = (sheet: string): void => {
     if (!names.has(sheet.toLowerCase())) throw unknownSheet(sheet);
@@ -154,12 +154,22 @@ export function validateChanges(sheetNames: string[], changes: WorkbookChange[])
       case 'headerFooter':
         need(change.sheet);
         break;
+      case 'columnWidths':
+        need(change.sheet);
+        for (const w of change.widths) {
+          needCell(change.sheet, { row: 0, col: w.col });
+          // Excel's own bounds for a column width, in characters.
+          if (!(w.width > 0 && w.width <= 255)) {
+            throw new UserFacingError('xlsx.invalid_width', text(`列宽无效：${w.width}（${columnLetter(w.col)} 列）`, `Invalid column width: ${w.width} (column ${columnLetter(w.col)})`));
+          }
+        }
+        break;
       case 'deleteSheet':
         need(change.sheet);
         names.delete(change.sheet.toLowerCase());
         break;
       case 'state':
-        names.add(STATE_SHEET_NAME.toLowerCase());
+        names.add(stateSheetName.toLowerCase());
         break;
     }
   }

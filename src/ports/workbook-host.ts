@@ -10,6 +10,10 @@ import type { CellRange, CellStyle, CellValue, CellWrite, SheetGrid } from '../d
 
 export type { CellStyle, CellWrite };
 import type { PageHeaderFooter, SheetSpec } from '../domain/sheet-spec';
+import type { MasterLook } from '../domain/returns';
+
+/** How a sheet looks where the host can tell: column widths (characters, by absolute column) and its body font. */
+export type SheetLook = MasterLook;
 
 export interface HostCapabilities {
   host: 'excel' | 'xlsx' | 'wps';
@@ -37,6 +41,8 @@ export interface ReadRequest {
    * not answered; it never fails the read.
    */
   probes?: CellProbe[];
+  /** Also read the requested sheet's look (WorkbookSnapshot.look): what 下发 copies of it keep. */
+  look?: boolean;
 }
 
 export interface CellProbe {
@@ -57,6 +63,11 @@ export interface WorkbookSnapshot {
   grid: SheetGrid | null;
   /** The product's own saved state (JSON text), null when the workbook has none yet. */
   stateText: string | null;
+  /**
+   * The sheet the state was read from (placeStateSheet: _allocation_state, or _allocation_state_2 … when a
+   * clerk's own sheet holds that name); null when there is none. Absent: a host that does not say.
+   */
+  stateSheet?: string | null;
   /** Answers to ReadRequest.probes that name an existing sheet, keyed by probeKey. */
   probes?: Record<string, CellValue>;
   /**
@@ -64,6 +75,11 @@ export interface WorkbookSnapshot {
    * them (capabilities.headerFooter) or there is no such sheet.
    */
   headerFooter?: PageHeaderFooter;
+  /**
+   * Asked for with ReadRequest.look: the sheet's column widths up to its used range's last column, and the font
+   * most of its cells with a value carry. Absent when the host cannot read them.
+   */
+  look?: SheetLook;
 }
 
 export type WorkbookChange =
@@ -79,6 +95,8 @@ export type WorkbookChange =
   | { kind: 'cells'; sheet: string; writes: CellWrite[] }
   /** Replace a sheet's printed header and footer (every section; '' clears one). Hosts without it skip this. */
   | { kind: 'headerFooter'; sheet: string; value: PageHeaderFooter }
+  /** Set columns' widths, in characters (the columns collect adds). Hosts that cannot set widths skip this. */
+  | { kind: 'columnWidths'; sheet: string; widths: { col: number; width: number }[] }
   /** Add header cells / columns is just `cells`; deleting a product sheet: */
   | { kind: 'deleteSheet'; sheet: string };
 

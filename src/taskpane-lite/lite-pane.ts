@@ -92,8 +92,8 @@ class LitePaneView {
       const { state } = parseState(snapshot.stateText);
       this.settings = state.settings;
       this.soonDays.value = String(state.settings.soonDays ?? DEFAULT_SOON_DAYS);
-      this.showSheets(snapshot.sheets, state);
-      this.sheet = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
+      this.showSheets(snapshot.sheets, state, snapshot.stateSheet);
+      this.sheet = initialSheet(snapshot.sheets, snapshot.activeSheet, state, snapshot.stateSheet);
       if (this.sheet) {
         this.sheetPicker.value = this.sheet;
         await this.check();
@@ -163,8 +163,8 @@ class LitePaneView {
   }
 
   /** The clerk's own tables (not hidden, not the product's sheets), as the full pane lists them. */
-  private showSheets(sheets: SheetInfo[], state: WorkbookState): void {
-    const names = clerkTables(sheets, state).map((s) => s.name);
+  private showSheets(sheets: SheetInfo[], state: WorkbookState, stateSheet?: string | null): void {
+    const names = clerkTables(sheets, state, stateSheet).map((s) => s.name);
     setChildren(
       this.sheetPicker,
       names.map((name) => el('option', { text: name, attrs: { value: name } })),

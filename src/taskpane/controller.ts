@@ -6,8 +6,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { parseTypedDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/state-words';
-import { assertStateSheetFree, parseState, serialiseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
+import { parseState, type ProductSettings } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
+// Imported, not loaded with the other workflows: it needs only the state's module, which the pane has already,
+// and the 判断日期 is remembered before the workflows may have loaded.
+import { saveSettings as saveWorkbookSettings } from '../workflows/settings';
 import { isUserFacingError, UserFacingError } from '../domain/errors';
 import { describeError } from './describe-error';
 import type { PaneEnvironment } from './environment';
@@ -161,7 +164,7 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const name = result.analysis.sheet;
       sheetRef.current = name;
       setSheet(name);
-      setSheets(clerkTables(result.snapshot.sheets, result.state));
+      setSheets(clerkTables(result.snapshot.sheets, result.state, result.snapshot.stateSheet));
       setSettings(result.state.settings);
       settingsRef.current = result.state.settings;
       setCheck(result);
@@ -220,9 +223,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
       const judged = savedJudgement(state.settings, env.today());
       setAsOfText(judged.asOfText);
       setSoonDays(judged.soonDays);
-      const tables = clerkTables(snapshot.sheets, state);
+      const tables = clerkTables(snapshot.sheets, state, snapshot.stateSheet);
       setSheets(tables);
-      const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state);
+      const first = initialSheet(snapshot.sheets, snapshot.activeSheet, state, snapshot.stateSheet);
       try {
         if (first) await openFirstTable(first, tables.map((t) => t.name));
       } finally {
@@ -291,14 +294,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
 
   const saveSettings = useCallback(
     async (update: (settings: ProductSettings) => ProductSettings) => {
-      // Read the saved state fresh: a workflow may have written highlights since the pane last looked.
-      const snapshot = await env.host.read(sheet ? { sheet } : undefined);
-      assertStateSheetFree(snapshot.sheets, snapshot.stateText);
-      const { state } = parseState(snapshot.stateText);
-      const next: WorkbookState = { ...state, settings: update(state.settings) };
-      await env.host.apply([{ kind: 'state', text: serialiseState(next) }]);
-      settingsRef.current = next.settings;
-      setSettings(next.settings);
+      const saved = await saveWorkbookSettings(env.host, update, { sheet: sheet ?? undefined });
+      settingsRef.current = saved;
+      setSettings(saved);
     },
     [env.host, sheet],
   );

@@ -24,13 +24,13 @@ export function localTimestamp(now: Date = new Date()): string {
 }
 
 /** The sheets the picker offers: the clerk's own tables (not hidden, not the product's or bookkeeping sheets). */
-export function clerkTables(sheets: SheetInfo[], state: WorkbookState): SheetInfo[] {
-  return sheets.filter((s) => isClerkTable(s, state));
+export function clerkTables(sheets: SheetInfo[], state: WorkbookState, stateSheet?: string | null): SheetInfo[] {
+  return sheets.filter((s) => isClerkTable(s, state, stateSheet));
 }
 
 /** The sheet to start with: the active one, unless it is hidden or one the product made. */
-export function initialSheet(sheets: SheetInfo[], active: string, state: WorkbookState): string | null {
-  const usable = clerkTables(sheets, state);
+export function initialSheet(sheets: SheetInfo[], active: string, state: WorkbookState, stateSheet?: string | null): string | null {
+  const usable = clerkTables(sheets, state, stateSheet);
   if (usable.some((s) => s.name === active)) return active;
   return usable[0]?.name ?? null;
 }

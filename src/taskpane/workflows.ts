@@ -18,9 +18,9 @@ import { runSplit } from '../workflows/split';
 import { runCollect, type ReturnSource } from '../workflows/collect';
 import { runCarryOver } from '../workflows/carry-over';
 import { runImportNotice } from '../workflows/import-notice';
+import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryResult, type DirectoryReviewEntry } from '../workflows/directory';
 import type { ReturnLogEntry, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
-import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryReviewEntry } from './directory-workflow';
 import { localTimestamp } from './pane-basics';
 import { zipSync } from 'fflate';
 
@@ -71,10 +71,7 @@ export interface PaneSummaryResult {
   warnings: LocalText[];
 }
 
-export interface PaneDirectoryResult {
-  sheetName: string;
-  units: number;
-}
+export type PaneDirectoryResult = DirectoryResult;
 
 export type { SplitRole, ReturnLogEntry, DirectoryReviewEntry, DirectorySource };
 

@@ -22,7 +22,7 @@ import { assertSheetName, carriesStamp, placeProductSheet, placeStampedSheet, re
 import { masterFingerprint } from '../domain/returns/identity';
 import type { ColumnMap, Lang, LocalText } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { assertStateSheetFree, serialiseState, type WorkbookState } from '../domain/workbook-state';
+import { serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { validateAsOf } from './highlight';
@@ -72,7 +72,6 @@ export async function runCarryOver(thisYear: WorkbookHost, lastYear: WorkbookHos
     columns: options.columns,
     probes: likelyStampProbes(requested),
   });
-  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   if (masterFingerprint(last.analysis) === masterFingerprint(check.analysis)) {
     throw new UserFacingError('carry.same_table', {
       zh: '上年台账与今年的任务分工是同一张表（任务编号和内容完全相同）。请选择上一年度的台账文件。未作任何改动',

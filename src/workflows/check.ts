@@ -26,6 +26,8 @@ export interface CheckOptions {
   currentYear?: number;
   /** Cells of other sheets to read along (product-sheet stamps); answered in snapshot.probes. */
   probes?: CellProbe[];
+  /** Read the sheet's look too (snapshot.look: column widths and body font), for copies that keep it. */
+  look?: boolean;
 }
 
 export interface CheckResult {
@@ -45,7 +47,7 @@ export interface CheckResult {
 export type DirectorySource = 'option' | 'workbook' | 'sheet';
 
 export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): Promise<CheckResult> {
-  const probes = options.probes?.length ? { probes: options.probes } : {};
+  const probes = { ...(options.probes?.length ? { probes: options.probes } : {}), ...(options.look ? { look: true } : {}) };
   let snapshot = await host.read(options.sheet ? { sheet: options.sheet, ...probes } : probes);
   const { state, damaged } = parseState(snapshot.stateText);
   if (!options.sheet && snapshot.grid) {
@@ -66,7 +68,7 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
         : 'The workbook has no sheet to check',
     });
   }
-  refuseProductSheet(grid.sheet, state);
+  refuseProductSheet(grid.sheet, state, stateSheetOf(snapshot));
 
   let directory = options.directory;
   let directorySource: DirectorySource = 'option';
@@ -92,27 +94,33 @@ export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): 
   return { snapshot, analysis, directory, state, stateDamaged: damaged, directorySource };
 }
 
-function productMarker(sheet: string, state: WorkbookState): SheetSpec['marker'] | null {
+function productMarker(sheet: string, state: WorkbookState, stateSheet: string | null): SheetSpec['marker'] | null {
   const made = state.productSheets.find((p) => p.name === sheet && p.marker !== 'return-copy');
   if (made) return made.marker;
-  return sheet === UNIT_DIRECTORY_SHEET ? 'unit-directory' : sheet === STATE_SHEET_NAME ? 'state' : null;
+  return sheet === UNIT_DIRECTORY_SHEET ? 'unit-directory' : sheet === stateSheet ? 'state' : null;
+}
+
+/** The sheet the host read the state from; a host that does not say keeps it under the first name. */
+function stateSheetOf(snapshot: WorkbookSnapshot): string | null {
+  return snapshot.stateSheet === undefined ? STATE_SHEET_NAME : snapshot.stateSheet;
 }
 
 /** The sheet to check when none was named: the given one, or for a product sheet its source (else the first table). */
 function allocationSheetFor(sheet: string, snapshot: WorkbookSnapshot, state: WorkbookState): string | null {
-  if (!productMarker(sheet, state)) return sheet;
+  const stateSheet = stateSheetOf(snapshot);
+  if (!productMarker(sheet, state, stateSheet)) return sheet;
   const exists = (name: string) => snapshot.sheets.some((s) => s.name === name);
   const source = state.productSheets.find((p) => p.name === sheet)?.source;
-  if (source && exists(source) && !productMarker(source, state)) return source;
-  return snapshot.sheets.find((s) => isClerkTable(s, state))?.name ?? null;
+  if (source && exists(source) && !productMarker(source, state, stateSheet)) return source;
+  return snapshot.sheets.find((s) => isClerkTable(s, state, stateSheet))?.name ?? null;
 }
 
 /**
  * The product's own sheets (summary, 单位名录, returns log …) are not allocation tables: say which to choose.
  * A department's return copy is one (a subset of the master's rows) and is checked like any other.
  */
-function refuseProductSheet(sheet: string, state: WorkbookState): void {
-  const marker = productMarker(sheet, state);
+function refuseProductSheet(sheet: string, state: WorkbookState, stateSheet: string | null): void {
+  const marker = productMarker(sheet, state, stateSheet);
   if (!marker) return;
   const made = state.productSheets.find((p) => p.name === sheet);
   const kind = PRODUCT_SHEET_LABELS[marker];

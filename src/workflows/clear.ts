@@ -7,7 +7,7 @@ import { UserFacingError } from '../domain/errors';
 import { clearReadRanges, reconcileClear } from '../domain/highlight-plan';
 import { lastGridRow } from '../domain/highlight-record';
 import { restorePrinted, validPrintedRecord } from '../domain/highlight-print';
-import { highlightOf, parseState, serialiseState, withEntry, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
+import { highlightOf, parseState, serialiseState, withEntry, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { savedRecord } from './highlight';
 
@@ -40,7 +40,6 @@ export async function runClear(host: WorkbookHost, options: ClearOptions = {}): 
   const record = savedRecord(highlightOf(state, sheet), snapshot.grid);
   if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0, restoredHeaderFooter: false };
 
-  assertStateSheetFree(snapshot.sheets, snapshot.stateText);
   const readRanges = clearReadRanges(record, lastGridRow(snapshot.grid));
   const current = readRanges.length ? await host.readStyles(sheet, readRanges) : [];
   const { restore, keptUserColour } = reconcileClear(record, current);

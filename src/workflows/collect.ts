@@ -32,7 +32,7 @@ import type { CellWrite } from '../ports/workbook-host';
 import type { ColumnMap, Lang, LocalText, SheetAnalysis } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import type { CellStyle, SheetGrid } from '../domain/types';
-import { assertStateSheetFree, serialiseState, type HighlightRecord } from '../domain/workbook-state';
+import { serialiseState, type HighlightRecord } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 import { runHighlight, savedRecord, validateAsOf, validateSoonDays, type HighlightResult } from './highlight';
@@ -81,7 +81,7 @@ export interface CollectResult {
   missingUnits: string[];
   addedColumns: ReturnColumn[];
   /** Where each return column is (absolute 0-based), after the collect. */
-  reportColumns: Record<ReturnColumn, number>;
+  returnColumns: Record<ReturnColumn, number>;
   logSheet: string;
   replacedLog: string | null;
   check: CheckResult;
@@ -107,6 +107,9 @@ export function uncopiedHighlights(writes: CellWrite[], record: HighlightRecord 
   }
   return restore;
 }
+
+/** Widths (characters) of the return columns collect adds: room for the standard words, a note, a date, a unit, a time. */
+const ADDED_COLUMN_WIDTHS: Record<ReturnColumn, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
 
 function recordFor(check: CheckResult, grid: SheetGrid): HighlightRecord | undefined {
   return savedRecord(check.state.highlights[check.analysis.sheet], grid);
@@ -182,7 +185,6 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
       en: 'The workbook to collect into is a return copy, not the master allocation table; give the master',
     });
   }
-  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const { analysis, directory } = check;
   const grid = check.snapshot.grid!;
 
@@ -269,6 +271,9 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   if (plan.writes.length) changes.push({ kind: 'cells', sheet: analysis.sheet, writes: plan.writes });
   const uncopied = uncopiedHighlights(plan.writes, record);
   if (uncopied.length) changes.push({ kind: 'restore', sheet: analysis.sheet, styles: uncopied });
+  if (plan.added.length) {
+    changes.push({ kind: 'columnWidths', sheet: analysis.sheet, widths: plan.added.map((role) => ({ col: plan.columns[role], width: ADDED_COLUMN_WIDTHS[role] })) });
+  }
   changes.push({ kind: 'sheet', spec, replaces: placement.replaces }, { kind: 'state', text: serialiseState(nextState) });
   await host.apply(changes);
 
@@ -283,7 +288,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     expectedUnits,
     missingUnits,
     addedColumns: plan.added,
-    reportColumns: plan.columns,
+    returnColumns: plan.columns,
     logSheet: placement.name,
     replacedLog: placement.replaces,
     check,

@@ -19,7 +19,7 @@ import type { CellRange, CellStyle, ColumnMap, Lang, LocalText, RowState, SheetG
 import { reconcilePrinted, restorePrinted, validPrintedRecord, type PrintedRecord } from '../domain/highlight-print';
 import type { PageHeaderFooter } from '../domain/sheet-spec';
 import type { UnitDirectory } from '../domain/units';
-import { highlightOf, serialiseState, withEntry, type HighlightRecord, type StateColours, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
+import { highlightOf, serialiseState, withEntry, type HighlightRecord, type StateColours, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
 
@@ -220,7 +220,6 @@ export async function runHighlight(host: WorkbookHost, options: HighlightOptions
   if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
 
   const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
-  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const prep = prepareHighlight(check, options);
   const current = prep.readRanges.length ? await host.readStyles(prep.sheet, prep.readRanges) : [];
   const { changes, nextState, result } = completeHighlight(check, prep, current, check.state);

@@ -6,7 +6,7 @@
  *   3. apply: restores, colours, the summary sheet and one state holding both.
  * At most four round trips (five when an earlier summary is replaced and read for the clerk's cells), against six for highlight then summary — and all or nothing where the host allows.
  */
-import { assertStateSheetFree, serialiseState } from '../domain/workbook-state';
+import { serialiseState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck } from './check';
 import { completeHighlight, prepareHighlight, validateAsOf, validateSoonDays, type HighlightOptions, type HighlightResult } from './highlight';
@@ -32,7 +32,6 @@ export async function runReport(host: WorkbookHost, options: ReportOptions): Pro
     columns: options.columns,
     probes: summaryStampProbes(options),
   });
-  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const prep = prepareHighlight(check, options);
   const current = prep.readRanges.length ? await host.readStyles(prep.sheet, prep.readRanges) : [];
   // The summary builds on the state the highlight produced (its saved colours), not the one it read.

@@ -1,13 +1,13 @@
 /**
  * 下发: one copy of the master per unit, each holding the measures the unit leads and/or is responsible
- * for. One round trip (the read inside runCheck; two when the workbook carries its own 单位名录); nothing
- * is written to the master. The result is the sheets of each unit's workbook as SheetSpecs: the CLI writes
+ * for, in the master's look (column widths, body font) where the host reads it. One round trip (the read
+ * inside runCheck; two when the workbook carries its own 单位名录); nothing is written to the master. The result is the sheets of each unit's workbook as SheetSpecs: the CLI writes
  * them to files, the pane offers them for download.
  */
 import { UserFacingError } from '../domain/errors';
-import { planSplit, returnCopy, type MasterLook, type ReturnIdentity, type SplitRole } from '../domain/returns';
+import { planSplit, returnCopy, type ReturnIdentity, type SplitRole } from '../domain/returns';
 import type { SheetSpec } from '../domain/sheet-spec';
-import type { ColumnMap, SheetAnalysis, Task } from '../domain/types';
+import type { ColumnMap, Task } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import type { WorkbookHost } from '../ports/workbook-host';
 import { runCheck, type CheckResult } from './check';
@@ -23,8 +23,6 @@ export interface SplitOptions {
   by?: SplitRole;
   /** When the copies are made ('YYYY-MM-DD HH:mm', the caller's clock); stamped into each copy. */
   generatedAt: string;
-  /** The master's column widths and font, where the caller's host can read them (given the sheet's analysis). */
-  look?: (analysis: SheetAnalysis) => MasterLook | undefined;
 }
 
 export interface UnitWorkbook {
@@ -49,7 +47,7 @@ export interface SplitResult {
 }
 
 export async function runSplit(host: WorkbookHost, options: SplitOptions): Promise<SplitResult> {
-  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
+  const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns, look: true });
   if (await readReturnIdentity(host, check.snapshot)) {
     throw new UserFacingError('split.is_return', {
       zh: '这个工作簿是下发给单位的回收表，不是任务分工总表；请对总表执行下发',
@@ -66,7 +64,8 @@ export async function runSplit(host: WorkbookHost, options: SplitOptions): Promi
       en: `No measure on sheet "${analysis.sheet}" names a ${by === 'lead' ? 'lead' : by === 'responsible' ? 'responsible' : 'lead or responsible'} unit: nothing to split`,
     });
   }
-  const look = options.look?.(analysis);
+  // The master's column widths and body font, where the host can read them (read with the sheet).
+  const look = check.snapshot.look;
   const workbooks = plan.recipients.map((recipient) => {
     const copy = returnCopy(grid, analysis, recipient, { by, generatedAt: options.generatedAt, look });
     return { unit: recipient.unit, fileName: recipient.fileName, measureCount: recipient.taskIndexes.length, taskIndexes: recipient.taskIndexes, specs: copy.specs, identity: copy.identity };

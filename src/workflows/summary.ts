@@ -18,7 +18,7 @@ import { buildSummary, type SummaryModel } from '../domain/summary';
 import { DEFAULT_SUMMARY_SHEET_NAME, summarySheetSpec } from '../domain/summary-sheet';
 import type { CellValue, ColumnMap, Lang, LocalText, SheetGrid } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
-import { serialiseState, type WorkbookState, assertStateSheetFree } from '../domain/workbook-state';
+import { serialiseState, type WorkbookState } from '../domain/workbook-state';
 import type { WorkbookChange, WorkbookHost } from '../ports/workbook-host';
 import { readCarryOverFigures } from './carry-over';
 import { runCheck, type CheckResult } from './check';
@@ -187,7 +187,6 @@ export async function runSummary(host: WorkbookHost, options: SummaryOptions): P
     columns: options.columns,
     probes: summaryStampProbes(options),
   });
-  assertStateSheetFree(check.snapshot.sheets, check.snapshot.stateText);
   const stamps = await stampAnswers(host, check.snapshot, check.state, 'summary', check.analysis.sheet);
   const earlier = await readEarlierSummary(host, check, check.state, options, stamps);
   const carried = await readCarryOverFigures(host, check, check.state, options.asOf);

@@ -169,6 +169,9 @@ describe('splitLeadAndResponsible', () => {
     ['X（牵头）、Y', ['X'], ['Y']],
     ['办公室(牵头单位)、司法局、财政局', ['办公室'], ['司法局', '财政局']],
     ['司法局、办公室（牵头）', ['办公室'], ['司法局']],
+    ['市发改委牵头落实', ['市发改委'], []],
+    ['市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实', ['市金融办', '人民银行潍坊市中心支行', '潍坊银监分局'], []],
+    ['市财政局、市税务局共同牵头，各县市区配合', ['市财政局', '市税务局'], ['各县市区']],
   ])('%j → lead %j, responsible %j', (text, lead, responsible) => {
     expect(splitLeadAndResponsible(text)).toEqual({ lead, responsible, combined: true });
   });

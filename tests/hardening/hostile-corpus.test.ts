@@ -22,13 +22,9 @@ const TABLE: Codes = { check: 0, highlight: 0, clear: 0, summary: 0, report: 0, 
 const NOT_A_WORKBOOK: Codes = { check: 2, highlight: 2, clear: 2, summary: 2, report: 2, remind: 2, split: 2, collect: 2, carry: 2, import: 2 };
 /** A workbook without a usable table: only clear (which needs no table) goes ahead, changing nothing. */
 const NO_TABLE: Codes = { ...NOT_A_WORKBOOK, clear: 0 };
-/** A clerk's sheet holds the state's name: every command that would write the state refuses. */
-const STATE_NAME_TAKEN: Codes = { ...TABLE, highlight: 2, summary: 2, report: 2, collect: 2, carry: 2 };
 
 const EXPECTED: Record<string, Codes> = {
   'content-at-xfd.xlsx': { ...TABLE, collect: 2 },
-  'clerk-state-sheet.xlsx': STATE_NAME_TAKEN,
-  'clerk-state-sheet-case.xlsx': STATE_NAME_TAKEN,
   'negative-deadline.xlsx': { ...TABLE, remind: 0 },
   'full-width-and-text-dates.xlsx': { ...TABLE, remind: 0 },
   'second-table-below.xlsx': { ...TABLE, check: 1 },

@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { highlightOf, parseState, serialiseState, type WorkbookState } from '../../src/domain/workbook-state';
 import { unpackRecord } from '../../src/domain/highlight-record';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { PackageHost } from '../../src/hosts/xlsx-package/package-host';
+import { clerkTables } from '../../src/taskpane/pane-basics';
 import { runClear } from '../../src/workflows/clear';
 import { runCollect } from '../../src/workflows/collect';
 import { runHighlight } from '../../src/workflows/highlight';
@@ -36,9 +38,26 @@ function clerkSheetNamed(name: string): Promise<Uint8Array> {
   });
 }
 
+/** Values, visibility and name of one sheet, as ExcelJS reads the saved bytes. */
+async function sheetAsSaved(bytes: Uint8Array, name: string): Promise<{ name: string; state: string; values: string } | null> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const ws = wb.worksheets.find((w) => w.name === name);
+  return ws ? { name: ws.name, state: ws.state ?? 'visible', values: (await valuesOfEverySheet(bytes))[name] } : null;
+}
+
+/** The product's state as saved: which sheet holds it, and the sheets it has a highlight record for. */
+async function savedState(bytes: Uint8Array): Promise<{ sheet: string | null; highlights: string[] }> {
+  const snapshot = await (await XlsxHost.open(bytes)).read();
+  return { sheet: snapshot.stateSheet ?? null, highlights: Object.keys(parseState(snapshot.stateText).state.highlights) };
+}
+
 describe('a clerk’s own sheet named like the state sheet (any letter case)', () => {
-  it.each(['_allocation_state', '_Allocation_State', '_ALLOCATION_STATE'])('%s: highlight, summary, report, collect and clear refuse, nothing changes', async (name) => {
+  const NAMES = ['_allocation_state', '_Allocation_State', '_ALLOCATION_STATE'];
+
+  it.each(NAMES)('%s: highlight, summary, report and collect keep the state in _allocation_state_2; the clerk’s sheet is untouched', async (name) => {
     const bytes = await clerkSheetNamed(name);
+    const before = await sheetAsSaved(bytes, name);
     const copies = await splitCopies(await tableBytes());
     const runs: [string, (h: XlsxHost) => Promise<unknown>][] = [
       ['highlight', (h) => runHighlight(h, { sheet: TASK_SHEET, asOf: AS_OF })],
@@ -46,15 +65,59 @@ describe('a clerk’s own sheet named like the state sheet (any letter case)', (
       ['report', (h) => runReport(h, { sheet: TASK_SHEET, asOf: AS_OF, generatedAt: AT })],
       ['collect', (h) => runCollect(h, [returnSource('办公室.xlsx', copies.get('办公室')!)], { sheet: TASK_SHEET, asOf: AS_OF, generatedAt: AT })],
     ];
-    for (const [, run] of runs) {
+    for (const [command, run] of runs) {
       const host = await XlsxHost.open(bytes);
-      await expect(run(host)).rejects.toMatchObject({ code: 'state.sheet_taken', text: { zh: expect.stringContaining(name) } });
-      expect(host.workbook.getWorksheet(name)!.state ?? 'visible').toBe('visible');
-      expect(await valuesOfEverySheet(await host.toBuffer())).toEqual(await valuesOfEverySheet(bytes));
+      await run(host);
+      const after = await host.toBuffer();
+      expect({ command, sheet: await sheetAsSaved(after, name) }).toEqual({ command, sheet: before });
+      expect({ command, state: (await sheetAsSaved(after, '_allocation_state_2'))?.state }).toEqual({ command, state: 'veryHidden' });
     }
   });
 
-  it.each(API_LEVELS)('inside Excel (ExcelApi %s) too: highlight refuses, the sheet keeps its values and stays visible', async (apiVersion) => {
+  it('the state is found again by its content: highlight, highlight again, then clear restores every colour', async () => {
+    const bytes = await clerkSheetNamed('_Allocation_State');
+    const host = await XlsxHost.open(bytes);
+    await runHighlight(host, { sheet: TASK_SHEET, asOf: AS_OF });
+    const reopened = await XlsxHost.open(await host.toBuffer());
+    await runHighlight(reopened, { sheet: TASK_SHEET, asOf: AS_OF });
+    const coloured = await reopened.toBuffer();
+    expect(await savedState(coloured)).toEqual({ sheet: '_allocation_state_2', highlights: [TASK_SHEET] });
+    const clearing = await XlsxHost.open(coloured);
+    await expect(runClear(clearing, { sheet: TASK_SHEET })).resolves.toMatchObject({ hadRecord: true });
+    const cleared = await clearing.toBuffer();
+    expect(await sheetAsSaved(cleared, '_Allocation_State')).toEqual(await sheetAsSaved(bytes, '_Allocation_State'));
+    expect((await (await XlsxHost.open(cleared)).read()).sheets.map((s) => s.name)).toEqual([TASK_SHEET, '_Allocation_State', '_allocation_state_2']);
+  });
+
+  it('with the clerk holding _allocation_state and _allocation_state_2 too, the product takes _allocation_state_3', async () => {
+    const bytes = await tableBytes({
+      edit: (_ws, wb) => {
+        for (const name of ['_allocation_state', '_allocation_state_2']) wb.addWorksheet(name).getCell('A1').value = `${name} 是我的`;
+      },
+    });
+    const host = await XlsxHost.open(bytes);
+    await runHighlight(host, { sheet: TASK_SHEET, asOf: AS_OF });
+    const after = await host.toBuffer();
+    expect(await valuesOfEverySheet(after)).toMatchObject({ _allocation_state: '1,1="_allocation_state 是我的"', _allocation_state_2: '1,1="_allocation_state_2 是我的"' });
+    expect(await savedState(after)).toEqual({ sheet: '_allocation_state_3', highlights: [TASK_SHEET] });
+  });
+
+  it('on the file’s own parts (the CLI’s PackageHost) too: the state goes to _allocation_state_2 and is found there again', async () => {
+    const bytes = await clerkSheetNamed('_allocation_state');
+    const first = PackageHost.open(bytes);
+    await runHighlight(first, { sheet: TASK_SHEET, asOf: AS_OF });
+    const coloured = first.toBytes();
+    expect(await sheetAsSaved(coloured, '_allocation_state')).toEqual(await sheetAsSaved(bytes, '_allocation_state'));
+    expect(await savedState(coloured)).toEqual({ sheet: '_allocation_state_2', highlights: [TASK_SHEET] });
+    const second = PackageHost.open(coloured);
+    expect((await second.read()).stateSheet).toBe('_allocation_state_2');
+    await expect(runClear(second, { sheet: TASK_SHEET })).resolves.toMatchObject({ hadRecord: true });
+    const cleared = second.toBytes();
+    expect(await sheetAsSaved(cleared, '_allocation_state')).toEqual(await sheetAsSaved(bytes, '_allocation_state'));
+    expect((await sheetAsSaved(cleared, TASK_SHEET))?.values).toEqual((await sheetAsSaved(bytes, TASK_SHEET))?.values);
+  });
+
+  it.each(API_LEVELS)('inside Excel (ExcelApi %s) too: highlight, again, then clear; the clerk’s sheet keeps its values and stays visible', async (apiVersion) => {
     const wb = tableWorkbook({
       edit: (_ws, book) => {
         const own = book.addWorksheet('_Allocation_State');
@@ -63,9 +126,19 @@ describe('a clerk’s own sheet named like the state sheet (any letter case)', (
       },
     });
     const r = rig(wb, { apiVersion });
-    await expect(runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF })).rejects.toMatchObject({ code: 'state.sheet_taken' });
+    await runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF });
+    await runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF });
+    const state = r.sim.workbook.getWorksheet('_allocation_state_2')!;
+    expect(state.state ?? 'visible').toBe(apiVersion === '1.1' ? 'visible' : 'veryHidden');
+    await expect(runClear(r.host, { sheet: TASK_SHEET })).resolves.toMatchObject({ hadRecord: true });
     const own = r.sim.workbook.getWorksheet('_Allocation_State')!;
     expect([own.getCell('A1').value, own.getCell('A2').value, own.state ?? 'visible']).toEqual(['2021年台账', '张三 13800000000', 'visible']);
+    // A fresh host (the pane opened again) finds the state by content, not by name.
+    const snapshot = await rig(r.sim.workbook, { apiVersion }).host.read();
+    expect(snapshot.stateSheet).toBe('_allocation_state_2');
+    expect(Object.keys(parseState(snapshot.stateText).state.highlights)).toEqual([]);
+    // The clerk's sheet is a table the pane offers; the product's visible state sheet at ExcelApi 1.1 is not.
+    expect(clerkTables(snapshot.sheets, parseState(snapshot.stateText).state, snapshot.stateSheet).map((s) => s.name)).toEqual([TASK_SHEET, '_Allocation_State']);
   });
 
   it('inside Excel at ExcelApi 1.1 the product’s own (visible) state sheet is still its own: highlight twice, then clear', async () => {
@@ -73,6 +146,7 @@ describe('a clerk’s own sheet named like the state sheet (any letter case)', (
     await runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF });
     await runHighlight(r.host, { sheet: TASK_SHEET, asOf: AS_OF });
     await expect(runClear(r.host, { sheet: TASK_SHEET })).resolves.toMatchObject({ hadRecord: true });
+    expect(r.sim.workbook.worksheets.map((w) => w.name)).toEqual([TASK_SHEET, '_allocation_state']);
   });
 
   it('the product’s own state, visible (written at ExcelApi 1.1), is still its own', async () => {
@@ -81,11 +155,12 @@ describe('a clerk’s own sheet named like the state sheet (any letter case)', (
     const host = await XlsxHost.open(bytes);
     host.workbook.getWorksheet('_allocation_state')!.state = 'visible';
     await expect(runHighlight(host, { sheet: TASK_SHEET, asOf: AS_OF })).resolves.toBeDefined();
+    expect(host.workbook.worksheets.map((w) => w.name)).toEqual([TASK_SHEET, '_allocation_state']);
   });
 });
 
 describe('reserved names for product sheets', () => {
-  it.each(['_allocation_state', '_ALLOCATION_RETURN', ' _allocation_return '])('summary --name %p is refused before anything is read', async (name) => {
+  it.each(['_allocation_state', '_ALLOCATION_RETURN', ' _allocation_return ', '_Allocation_State_2'])('summary --name %p is refused before anything is read', async (name) => {
     const host = await XlsxHost.open(await tableBytes());
     await expect(runSummary(host, { sheet: TASK_SHEET, asOf: AS_OF, generatedAt: AT, sheetName: name })).rejects.toMatchObject({ code: 'sheet.reserved_name' });
     await expect(runCollect(host, [], { sheet: TASK_SHEET, asOf: AS_OF, generatedAt: AT, logSheetName: name })).rejects.toMatchObject({ code: 'sheet.reserved_name' });

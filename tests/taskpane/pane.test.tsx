@@ -160,7 +160,7 @@ describe('the task pane', () => {
       { name: '财政局', tasks: 2, kind: 'unit' as const, variants: [], stray: false },
       { name: '2022年底前', tasks: 1, kind: 'unit' as const, variants: [], stray: true },
     ]);
-    const createDirectory = jest.fn(async () => ({ sheetName: '单位名录', units: 3 }));
+    const createDirectory = jest.fn(async () => ({ sheetName: '单位名录', units: 3, groups: 0, aliases: 0 }));
     setup('zh-CN', { directoryReview, createDirectory });
     await started();
     expect(screen.getByTestId('check-directory').textContent).toBe('当前使用的单位名录：表中出现的单位（本工作簿没有“单位名录”表）。');

@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { analyseSheet } from '../../src/domain/check';
-import { identityFromGrid, masterFingerprint, RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
+import { DEFAULT_RETURN_FONT, identityFromGrid, masterFingerprint, RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
+import type { WorkbookHost } from '../../src/ports/workbook-host';
 import { STATUS_CHOICES } from '../../src/domain/status';
 import { UnitDirectory } from '../../src/domain/units';
 import { UserFacingError } from '../../src/domain/errors';
@@ -84,7 +85,7 @@ describe('runSplit on the plain sample', () => {
     }
   });
 
-  it('merges each section heading over the unit’s measures in it; without the host’s widths, widths follow the columns’ roles', async () => {
+  it('merges each section heading over the unit’s measures in it, in the master’s column widths', async () => {
     const ws = (await opened('司法局')).getWorksheet(SHEET)!;
     const grid = readGrid(ws);
     const analysis = analyseSheet(grid, { directory: new UnitDirectory(SAMPLE_DIRECTORY_DATA) });
@@ -93,7 +94,18 @@ describe('runSplit on the plain sample', () => {
     // One vertical merge per section holding more than one of the unit's measures.
     const multi = [...sections].filter((s) => analysis.tasks.filter((t) => t.section === s).length > 1);
     expect(sectionMerges).toHaveLength(multi.length);
-    expect(ws.getColumn(3).width).toBe(60);
+    const master = (await XlsxHost.open(PLAIN)).workbook.getWorksheet(SHEET)!;
+    expect(ws.getColumn(3).width).toBe(master.getColumn(3).width);
+  });
+
+  it('where the host cannot read the master’s look, widths follow the columns’ roles and the font is the default', async () => {
+    const inner = await XlsxHost.open(PLAIN);
+    const { host } = countingHost(inner);
+    const lookless: WorkbookHost = { ...host, read: async (request) => ({ ...(await inner.read(request)), look: undefined }) };
+    const result = await runSplit(lookless, { generatedAt: SPLIT_AT, directory: sampleDirectory() });
+    const copy = result.workbooks.find((w) => w.unit === '司法局')!.specs[0];
+    expect(copy.columnWidths[2]).toBe(60);
+    expect(copy.font?.name).toBe(DEFAULT_RETURN_FONT.name);
   });
 
   it('locks the task columns, leaves the answer cells editable, offers the status words as a dropdown', async () => {

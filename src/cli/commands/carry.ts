@@ -5,11 +5,11 @@ import { CARRY_OVER_SHEET_NAME } from '../../domain/carry-over';
 import { chineseDate } from '../../domain/dates';
 import { UserFacingError } from '../../domain/errors';
 import { pick } from '../../domain/i18n';
-import { XlsxHost } from '../../hosts/xlsx';
 import { runCarryOver, type CarryOverResult } from '../../workflows/carry-over';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, samePath, writeOutput } from '../output-file';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, samePath, writeOutput } from '../output-file';
+import { PackageFile } from '../package-file';
 import { generatedAt, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 
 const CARRY_OPTIONS: OptionSpec[] = [
@@ -94,8 +94,8 @@ export const carryCommand: Command = {
     const asOfRaw = stringOption(args, 'as-of');
     const asOf = asOfRaw === undefined ? undefined : parseAsOf(asOfRaw, ctx.today);
     const read = await readOptions(args, ctx);
-    const last = await XlsxHost.open(lastPath);
-    const host = await openForChange(target);
+    const last = await PackageFile.open(lastPath);
+    const host = await openForPatch(target);
     const result = await runCarryOver(host, last, {
       ...read,
       asOf,

@@ -4,14 +4,14 @@ import * as path from 'path';
 import { UserFacingError } from '../../domain/errors';
 import { localDateTime } from '../../domain/dates';
 import { pick } from '../../domain/i18n';
-import { parseSplitRole, type ReturnColumn, type ReturnLogEntry } from '../../domain/returns';
+import { parseSplitRole, type ReturnLogEntry } from '../../domain/returns';
 import type { Lang } from '../../domain/types';
-import { XlsxHost } from '../../hosts/xlsx';
 import { runCollect, type CollectResult, type ReturnSource } from '../../workflows/collect';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
+import { PackageFile } from '../package-file';
 import { assertReturnWithinBudget } from '../return-files';
-import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
+import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
 import { generatedAt, parseAsOf, parseFormat, parseSoonOption, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 
 const COLLECT_OPTIONS: OptionSpec[] = [
@@ -79,7 +79,7 @@ export function returnSources(given: string[], ctx: CliContext, target: OutputTa
       receivedAt,
       open: async () => {
         await assertReturnWithinBudget(absolute, name);
-        return XlsxHost.open(absolute);
+        return PackageFile.open(absolute);
       },
     });
   };
@@ -163,15 +163,6 @@ function jsonOutput(result: CollectResult, lang: Lang): string {
   );
 }
 
-/** Widths (characters) for the report columns collect adds; the port writes values and styles, not widths. */
-const ADDED_COLUMN_WIDTHS: Record<ReturnColumn, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
-
-function widenAddedColumns(host: XlsxHost, result: CollectResult): void {
-  const ws = host.workbook.getWorksheet(result.sheet);
-  if (!ws) return;
-  for (const role of result.addedColumns) ws.getColumn(result.reportColumns[role] + 1).width = ADDED_COLUMN_WIDTHS[role];
-}
-
 export const collectCommand: Command = {
   name: 'collect',
   summary: { zh: '汇总：核对回收表并写入总表', en: 'check the returned copies and merge them into the master' },
@@ -188,7 +179,7 @@ export const collectCommand: Command = {
     const by = parseSplitRole(stringOption(args, 'by'));
     const read = await readOptions(args, ctx);
     const sources = returnSources(returns, ctx, target);
-    const host = await openForChange(target);
+    const host = await openForPatch(target);
     const result = await runCollect(host, sources, {
       ...read,
       asOf,
@@ -200,7 +191,6 @@ export const collectCommand: Command = {
         if (format === 'text') ctx.out(reportLine(report, done, total, ctx.lang) + findingLines(report, ctx.lang));
       },
     });
-    widenAddedColumns(host, result);
     const written = await writeOutput(host, target);
     if (format === 'json') ctx.out(jsonOutput(result, ctx.lang) + '\n');
     else ctx.out(summaryText(result, ctx.lang) + describeWrite(written, ctx, ctx.lang));

@@ -11,7 +11,7 @@ import { runImportNotice, type ImportResult } from '../../workflows/import-notic
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { checkText, countFindings } from '../output/check-output';
-import { describeWrite, OUTPUT_OPTIONS, openForChange, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
+import { describeWrite, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
 import { inputFile, loadUnitsOption, parseYear } from '../options';
 
 const IMPORT_OPTIONS: OptionSpec[] = [
@@ -116,7 +116,7 @@ export const importCommand: Command = {
     const planYear = parseYear(stringOption(args, 'year'));
     const directory = await loadUnitsOption(args, ctx);
     const bytes = new Uint8Array(fs.readFileSync(notice.absolute));
-    const host = into ? await openForChange(target) : XlsxHost.fromWorkbook(new ExcelJS.Workbook());
+    const host = into ? await openForPatch(target) : XlsxHost.fromWorkbook(new ExcelJS.Workbook());
     const result = await runImportNotice(host, bytes, {
       sheet: stringOption(args, 'sheet'),
       ...(planYear !== undefined ? { planYear } : {}),

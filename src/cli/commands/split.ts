@@ -1,16 +1,15 @@
 /** `allocation split` — 下发: one workbook per unit holding the measures it leads and/or is responsible for. */
 import * as fs from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import { isUserFacingError, UserFacingError } from '../../domain/errors';
-import { parseSplitRole, type MasterLook } from '../../domain/returns';
+import { parseSplitRole } from '../../domain/returns';
 import { displayWidth } from '../../domain/text-metrics';
-import type { SheetAnalysis } from '../../domain/types';
 import { XlsxHost, writeSpecsToWorkbook } from '../../hosts/xlsx';
 import { runSplit, type SplitResult } from '../../workflows/split';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { generatedAt, inputFile, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
+import { PackageFile } from '../package-file';
 import { errnoText } from '../errno-text';
 
 const SPLIT_OPTIONS: OptionSpec[] = [
@@ -42,17 +41,6 @@ ${READ_OPTIONS_HELP}
 
 示例 / Example:
   allocation split samples/liangjiang-2022.xlsx --out 下发`;
-
-/** Column widths and body font of the master sheet, as ExcelJS reads them. */
-export function masterLook(workbook: ExcelJS.Workbook, analysis: SheetAnalysis): MasterLook | undefined {
-  const ws = workbook.getWorksheet(analysis.sheet);
-  if (!ws) return undefined;
-  const columnWidths: (number | undefined)[] = [];
-  for (let c = 0; c <= analysis.layout.lastColumn; c++) columnWidths.push(ws.getColumn(c + 1).width);
-  const firstTask = analysis.tasks[0];
-  const fontName = firstTask ? ws.getCell(firstTask.row, analysis.layout.columns.measure + 1).font?.name : undefined;
-  return { columnWidths, fontName };
-}
 
 /** Names the staging folder's manifest: what tells a leftover set of ours from a clerk's folder. */
 const MANIFEST = 'allocation-split.json';
@@ -214,13 +202,8 @@ export const splitCommand: Command = {
     const dir = outputFolder(stringOption(args, 'out'), ctx);
     const by = parseSplitRole(stringOption(args, 'by'));
     const read = await readOptions(args, ctx);
-    const host = await XlsxHost.open(input.absolute);
-    const result = await runSplit(host, {
-      ...read,
-      by,
-      generatedAt: generatedAt(ctx),
-      look: (analysis) => masterLook(host.workbook, analysis),
-    });
+    const host = await PackageFile.open(input.absolute);
+    const result = await runSplit(host, { ...read, by, generatedAt: generatedAt(ctx) });
     const names = result.workbooks.map((w) => w.fileName);
     const targets = names.map((n) => path.join(dir, n));
     refuseInputAsTarget(input.absolute, targets);

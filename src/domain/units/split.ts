@@ -69,13 +69,13 @@ const ROLE_LABEL = /(牵头|主办|主责|责任|配合|参与|协办|协助|协
 const LEAD_ROLES = new Set(['牵头', '主办', '主责']);
 
 /**
- * Role words written after a list of units. Lead: `X、Y牵头`, `X为牵头单位`, `X负责牵头`. Partner: `Z配合`,
- * `Z按职责分工负责`, `Z参与`, `Z协助` — only at the end of a clause (before a separator or the end), so a
+ * Role words written after a list of units. Lead: `X、Y牵头`, `X为牵头单位`, `X负责牵头`, `X、Y分别牵头落实`.
+ * Partner: `Z配合`, `Z按职责分工负责`, `Z参与`, `Z协助` — only at the end of a clause (before a separator or the end), so a
  * word inside a longer phrase is not taken for a role.
  */
 const ROLE_SUFFIX = namedGroupPattern(
   [
-    '(?<lead>(?:为|作为|负责)?牵头(?:负责|抓总|落实)?(?:单位|部门)?|会同(?!县))',
+    '(?<lead>(?:为|作为|负责|分别|共同)?牵头(?:负责|抓总|落实)?(?:单位|部门)?|会同(?!县))',
     '(?<partner>(?:为|作为)?(?:按照?职责分工|按照?职责|各司其职|分别|共同|积极)?' +
       '(?:配合(?:落实|实施|做好)?|参与|协助|协办|参照(?:执行|落实)?|负责(?:落实|实施)?|落实)(?:单位|部门)?(?=\\s*(?:[、，,；;。.\\n]|$)))',
   ].join('|'),

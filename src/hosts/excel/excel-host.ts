@@ -29,7 +29,7 @@ import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { PageHeaderFooter, SheetSpec, SpecStyle, SpecValue } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
-import { chunkStateText, STATE_SHEET_NAME } from '../../domain/workbook-state';
+import { chunkStateText, holdsProductState, placeStateSheet, STATE_SHEET_NAME, stateSheetCandidates, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
 import type {
   CellProbe,
@@ -247,6 +247,8 @@ export class ExcelHost implements WorkbookHost {
   private readonly minor: number;
   /** Lower-cased sheet names as last seen (read or apply); null before the first call. */
   private knownSheets: Set<string> | null = null;
+  /** Where the product's state was found at the last read, and the name it is written under. */
+  private statePlace: StateSheetPlace | null = null;
 
   private readonly limits: RoundTripLimits;
   /** Runs a batch; the refusals a clerk can fix come back as UserFacingErrors saying how. */
@@ -370,17 +372,25 @@ export class ExcelHost implements WorkbookHost {
         });
       }
 
-      // ExcelApi < 1.4 asks only for sheets it knows exist: the state sheet and probed sheets that were not known
-      // before this call but are in the list it brought come in one more round trip (a first read only).
-      const lateState = !stateRange && !stateSheet && this.knownSheets.has(STATE_SHEET_NAME.toLowerCase())
-        ? this.usedRange(ctx.workbook.worksheets.getItem(STATE_SHEET_NAME)).load('values')
-        : null;
+      // One more round trip only when needed: ExcelApi < 1.4 asks only for sheets it knows exist, so the state
+      // sheet and probed sheets not known before this call come now (a first read only); and when a clerk's own
+      // sheet holds the name _allocation_state, the product's state is looked for under _allocation_state_2 ….
+      const candidates = stateSheetCandidates(sheets);
+      const stateTexts = new Map<string, string | null>();
+      const first = candidates[0];
+      if (stateRange && first?.name.toLowerCase() === STATE_SHEET_NAME.toLowerCase()) stateTexts.set(first.name, stateTextFrom(stateRange, this.supports(4)));
+      const firstIsProducts = first !== undefined && stateTexts.has(first.name) && holdsProductState(first, stateTexts.get(first.name)!);
+      const lateStates = firstIsProducts
+        ? []
+        : candidates.filter((c) => !stateTexts.has(c.name)).map((c) => ({ name: c.name, range: this.usedRange(ctx.workbook.worksheets.getItem(c.name)).load('values') }));
       const answered = probes.map((p) =>
         p.range || !this.knownSheets?.has(p.probe.sheet.toLowerCase()) ? p : queueProbe(p.probe, { sheet: ctx.workbook.worksheets.getItem(p.probe.sheet), nullable: false }),
       );
-      if (lateState || answered.some((p, i) => p !== probes[i])) await ctx.sync();
-      const stateText = stateRange ? stateTextFrom(stateRange, this.supports(4)) : lateState ? stateTextFrom(lateState, false) : null;
-      const snapshot: WorkbookSnapshot = { sheets, activeSheet: active.name, grid, stateText };
+      if (lateStates.length || answered.some((p, i) => p !== probes[i])) await ctx.sync();
+      for (const late of lateStates) stateTexts.set(late.name, stateTextFrom(late.range, this.supports(4)));
+      this.statePlace = placeStateSheet(sheets, (name) => stateTexts.get(name) ?? null);
+      const { stateText, sheet: stateSheetName } = this.statePlace;
+      const snapshot: WorkbookSnapshot = { sheets, activeSheet: active.name, grid, stateText, stateSheet: stateSheetName };
       if (grid && printed) snapshot.headerFooter = headerFooterFrom(printed);
       if (request.probes) snapshot.probes = probeAnswers(answered);
       return snapshot;
@@ -478,6 +488,8 @@ export class ExcelHost implements WorkbookHost {
 
   async apply(requested: WorkbookChange[]): Promise<void> {
     if (!requested.length) return;
+    // The state's place is found by reading (a clerk's sheet may hold its name): read first if nothing was.
+    if (!this.statePlace && requested.some((c) => c.kind === 'state')) await this.read({});
     if (!this.knownSheets) await this.listSheets();
     const changes = sheetsFirst(requested);
     let plan: PlannedOp[];
@@ -495,6 +507,8 @@ export class ExcelHost implements WorkbookHost {
       await this.runPlan(plan);
     }
     this.knownSheets = after;
+    const place = this.statePlace;
+    if (place && place.sheet === null && changes.some((c) => c.kind === 'state')) this.statePlace = { ...place, sheet: place.writeName };
   }
 
   private async runPlan(plan: PlannedOp[]): Promise<void> {
@@ -547,9 +561,12 @@ export class ExcelHost implements WorkbookHost {
           break;
         }
         case 'state': {
-          const exists = names.has(STATE_SHEET_NAME.toLowerCase());
-          names.add(STATE_SHEET_NAME.toLowerCase());
-          plan.push(...this.stateOps(change.text, exists));
+          const place = this.statePlace ?? placeStateSheet([], () => null);
+          const key = place.writeName.toLowerCase();
+          const exists = place.sheet !== null && names.has(key);
+          if (!exists && names.has(key)) throw sheetExists(place.writeName);
+          names.add(key);
+          plan.push(...this.stateOps(change.text, place.writeName, exists));
           break;
         }
         case 'sheet': {
@@ -567,6 +584,16 @@ export class ExcelHost implements WorkbookHost {
           break;
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet, this.supports(2)));
+          break;
+        case 'columnWidths':
+          need(change.sheet);
+          // RangeFormat.columnWidth is ExcelApi 1.2; below it the columns keep Excel's default width.
+          if (this.supports(2)) {
+            for (const w of change.widths) {
+              const address = `${columnLetter(w.col)}:${columnLetter(w.col)}`;
+              plan.push({ bytes: ACTION_BYTES, queue: (_ctx, sheets) => void (sheets.get(change.sheet).getRange(address).format.columnWidth = charsToPoints(w.width)) });
+            }
+          }
           break;
         case 'headerFooter':
           need(change.sheet);
@@ -605,18 +632,18 @@ export class ExcelHost implements WorkbookHost {
     return ops;
   }
 
-  private stateOps(stateText: string, exists: boolean): PlannedOp[] {
+  private stateOps(stateText: string, sheetName: string, exists: boolean): PlannedOp[] {
     const chunks = chunkStateText(stateText);
     const ops: PlannedOp[] = [];
     ops.push({
       bytes: ACTION_BYTES * 3,
       queue: (ctx, sheets) => {
         if (!exists) {
-          const ws = ctx.workbook.worksheets.add(STATE_SHEET_NAME);
+          const ws = ctx.workbook.worksheets.add(sheetName);
           // Hiding needs ExcelApi 1.2; on 1.1 the sheet stays visible (and says what it is in its name).
           if (this.supports(2)) ws.visibility = 'VeryHidden';
         }
-        sheets.get(STATE_SHEET_NAME).getRange('A:A').clear('Contents');
+        sheets.get(sheetName).getRange('A:A').clear('Contents');
       },
     });
     // One chunk a row; several rows a request until the budget is reached.
@@ -626,7 +653,7 @@ export class ExcelHost implements WorkbookHost {
       ops.push({
         bytes: sizes.slice(first, last + 1).reduce((n, b) => n + b, 0) + ACTION_BYTES * 2,
         queue: (_ctx, sheets) => {
-          const range = sheets.get(STATE_SHEET_NAME).getRange(`A${first + 1}:A${last + 1}`);
+          const range = sheets.get(sheetName).getRange(`A${first + 1}:A${last + 1}`);
           range.numberFormat = slice.map(() => ['@']);
           range.values = slice.map((c) => [c]);
         },

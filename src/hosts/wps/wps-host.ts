@@ -25,7 +25,7 @@ import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { PageHeaderFooter, SheetSpec, SpecStyle } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
-import { chunkStateText, STATE_SHEET_NAME } from '../../domain/workbook-state';
+import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
 import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
 import { cellValueFromOffice } from '../excel/cell-values';
@@ -183,6 +183,10 @@ export class WpsHost implements WorkbookHost {
     return out;
   }
 
+  private static statePlace(list: { info: SheetInfo; ws: EtWorksheet }[]): StateSheetPlace {
+    return placeStateSheet(list.map((s) => s.info), (name) => stateTextOf(WpsHost.find(list, name)!));
+  }
+
   private static find(list: { info: SheetInfo; ws: EtWorksheet }[], name: string): EtWorksheet | null {
     const key = name.toLowerCase();
     return list.find((s) => s.info.name.toLowerCase() === key)?.ws ?? null;
@@ -196,8 +200,8 @@ export class WpsHost implements WorkbookHost {
     const activeSheet = wb.ActiveSheet.Name;
     const target = request.sheet ? WpsHost.find(list, request.sheet) : wb.ActiveSheet;
     const grid = target ? await this.readGrid(target) : null;
-    const stateSheet = WpsHost.find(list, STATE_SHEET_NAME);
-    const snapshot: WorkbookSnapshot = { sheets: list.map((s) => s.info), activeSheet, grid, stateText: stateSheet ? stateTextOf(stateSheet) : null };
+    const state = WpsHost.statePlace(list);
+    const snapshot: WorkbookSnapshot = { sheets: list.map((s) => s.info), activeSheet, grid, stateText: state.stateText, stateSheet: state.sheet };
     if (target) snapshot.headerFooter = headerFooterOf(target);
     if (request.probes) {
       const probes: Record<string, CellValue> = {};
@@ -394,9 +398,9 @@ export class WpsHost implements WorkbookHost {
           break;
         }
         case 'state': {
-          const exists = names.has(STATE_SHEET_NAME.toLowerCase());
-          names.add(STATE_SHEET_NAME.toLowerCase());
-          steps.push(...stateSteps(wb, change.text, exists));
+          const place = WpsHost.statePlace(this.sheetList(wb));
+          names.add(place.writeName.toLowerCase());
+          steps.push(...stateSteps(wb, change.text, place.writeName, place.sheet !== null));
           break;
         }
         case 'sheet': {
@@ -414,6 +418,10 @@ export class WpsHost implements WorkbookHost {
           break;
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) steps.push(this.deleteStep(wb, change.sheet));
+          break;
+        case 'columnWidths':
+          need(change.sheet);
+          for (const w of change.widths) steps.push({ cells: 1, run: () => void (sheet(change.sheet)().Range(`${columnLetter(w.col)}:${columnLetter(w.col)}`).ColumnWidth = w.width) });
           break;
         case 'headerFooter':
           need(change.sheet);
@@ -504,7 +512,7 @@ function addSheet(wb: EtWorkbook, name: string): EtWorksheet {
 }
 
 /** The state as text in column A of the very hidden state sheet, one chunk a cell, formatted "@" before writing. */
-function stateSteps(wb: EtWorkbook, stateText: string, exists: boolean): Step[] {
+function stateSteps(wb: EtWorkbook, stateText: string, sheetName: string, exists: boolean): Step[] {
   const chunks = chunkStateText(stateText);
   return [
     {
@@ -512,11 +520,11 @@ function stateSteps(wb: EtWorkbook, stateText: string, exists: boolean): Step[] 
       run: () => {
         let ws: EtWorksheet;
         if (exists) {
-          ws = wb.Sheets.Item(STATE_SHEET_NAME);
+          ws = wb.Sheets.Item(sheetName);
           const used = ws.UsedRange;
           ws.Range(`A1:A${used.Row + used.Rows.Count - 1}`).Value2 = null;
         } else {
-          ws = addSheet(wb, STATE_SHEET_NAME);
+          ws = addSheet(wb, sheetName);
           ws.Visible = XL_SHEET_VERY_HIDDEN;
         }
         const range = ws.Range(`A1:A${chunks.length}`);

@@ -11,16 +11,18 @@ import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import { headerFooterCode, parseHeaderFooterCode, type SheetSpec, type SpecValue } from '../../domain/sheet-spec';
 import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
-import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
+import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
-import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
+import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, SheetLook, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
 import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '../package-sniff';
 import { DATE_FORMAT, invalidRange, isValidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from '../xlsx/colour-token';
 import { readHeaderFooter, writeHeaderFooter } from './header-footer';
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
+import { patchColumnWidths, readColumnWidths, type ColumnWidth } from './sheet-cols';
 import { patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
 import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader';
+import { unescapeXml } from './xml-text';
 import { specSheetXml } from './spec-sheet';
 import { StyleSheet, fillModel, fillXmlOf, fontColourModel, isDateFormatCode, withFontColour } from './styles';
 import { rewritePackage, type LiveSheet } from './workbook-patch';
@@ -66,6 +68,8 @@ export class PackageHost implements WorkbookHost {
   private structureChanged = false;
   /** Pending printed header/footer lines, by part. */
   private readonly headerFooters = new Map<string, { header: string; footer: string }>();
+  /** Pending column widths, by part (a later width for a column wins). */
+  private readonly widths = new Map<string, ColumnWidth[]>();
 
   private constructor(private readonly pkg: XlsxPackage) {
     const stylesPart = pkg.workbookPartOfType(REL_STYLES);
@@ -179,12 +183,14 @@ export class PackageHost implements WorkbookHost {
     const sheets: SheetInfo[] = this.worksheets().map((s) => ({ name: s.name, visibility: s.state as Visibility }));
     const wanted = request.sheet ?? this.activeName;
     const ws = this.findSheet(wanted);
-    const snapshot: WorkbookSnapshot = { sheets, activeSheet: this.activeName, grid: ws ? this.grid(ws) : null, stateText: this.readStateText() };
+    const state = this.stateSheetPlace();
+    const snapshot: WorkbookSnapshot = { sheets, activeSheet: this.activeName, grid: ws ? this.grid(ws) : null, stateText: state.stateText, stateSheet: state.sheet };
     if (ws?.part) {
       const key = ws.part.toLowerCase();
       const codes = this.headerFooters.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
       snapshot.headerFooter = { header: parseHeaderFooterCode(codes.header), footer: parseHeaderFooterCode(codes.footer) };
     }
+    if (request.look && ws?.part && snapshot.grid) snapshot.look = this.look(ws, snapshot.grid);
     if (request.probes) {
       const answers: Record<string, CellValue> = {};
       for (const probe of request.probes) {
@@ -196,6 +202,25 @@ export class PackageHost implements WorkbookHost {
       snapshot.probes = answers;
     }
     return snapshot;
+  }
+
+  /** Column widths up to the grid's right edge (pending ones included), and the font most cells with a value carry. */
+  private look(sheet: LiveSheet, grid: SheetGrid): SheetLook {
+    const key = (sheet.part as string).toLowerCase();
+    const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+    const columnWidths = readColumnWidths(this.written.get(key) ?? this.pkg.text(sheet.part as string) ?? '', lastCol);
+    for (const w of this.widths.get(key) ?? []) if (w.col <= lastCol) columnWidths[w.col] = w.width;
+    const counts = new Map<number, number>();
+    for (const row of this.model(sheet).rows.values()) {
+      for (let i = 0; i < row.cols.length; i++) if (row.values[i] !== null && row.values[i] !== '') counts.set(row.styles[i], (counts.get(row.styles[i]) ?? 0) + 1);
+    }
+    let commonest = -1;
+    let most = 0;
+    for (const [xf, n] of counts) if (n > most) [commonest, most] = [xf, n];
+    const xf = commonest < 0 ? undefined : this.styles.xf(commonest);
+    const fontXml = xf ? this.styles.fontXml(xf.fontId) : undefined;
+    const fontName = fontXml ? /<(?:\w+:)?name val="([^"]*)"/.exec(fontXml)?.[1] : undefined;
+    return fontName ? { columnWidths, fontName: unescapeXml(fontName) } : { columnWidths };
   }
 
   private valueAt(m: SheetModel, row: number, col: number): CellValue {
@@ -273,9 +298,14 @@ export class PackageHost implements WorkbookHost {
     return { sheet: name, originRow: top, originCol: left, values, merges, mergesKnown: true, hiddenRows };
   }
 
-  private readStateText(): string | null {
-    const s = this.findSheet(STATE_SHEET_NAME);
-    if (!s) return null;
+  private stateSheetPlace(): StateSheetPlace {
+    return placeStateSheet(
+      this.worksheets().map((s) => ({ name: s.name, visibility: s.state })),
+      (name) => this.readStateText(this.findSheet(name)!),
+    );
+  }
+
+  private readStateText(s: LiveSheet): string | null {
     const m = this.model(s);
     const chunks: string[] = [];
     for (const r of [...m.rows.keys()].sort((a, b) => a - b)) {
@@ -348,7 +378,8 @@ export class PackageHost implements WorkbookHost {
   // Changing
 
   async apply(changes: WorkbookChange[]): Promise<void> {
-    validateChanges(this.worksheets().map((s) => s.name), changes);
+    const stateSheet = changes.some((c) => c.kind === 'state') ? this.stateSheetPlace() : null;
+    validateChanges(this.worksheets().map((s) => s.name), changes, stateSheet?.writeName);
     if (changes.some((c) => c.kind !== 'state' && c.kind !== 'sheet' && c.kind !== 'deleteSheet') && !this.styles.hasXml) {
       throw new UserFacingError('xlsx.no_styles', text('工作簿缺少样式部件（styles.xml），无法改色', 'The workbook has no styles part (styles.xml), so colours cannot be changed'));
     }
@@ -361,7 +392,7 @@ export class PackageHost implements WorkbookHost {
           this.restore(change.sheet, change.styles);
           break;
         case 'state':
-          this.writeState(change.text);
+          this.writeState(change.text, stateSheet!);
           break;
         case 'sheet':
           this.putSheet(change.spec, change.replaces ?? null);
@@ -372,6 +403,11 @@ export class PackageHost implements WorkbookHost {
         case 'deleteSheet':
           this.removeSheet(this.sheet(change.sheet));
           break;
+        case 'columnWidths': {
+          const key = (this.sheet(change.sheet).part as string).toLowerCase();
+          this.widths.set(key, [...(this.widths.get(key) ?? []), ...change.widths]);
+          break;
+        }
         case 'headerFooter':
           this.headerFooters.set((this.sheet(change.sheet).part as string).toLowerCase(), { header: headerFooterCode(change.value.header), footer: headerFooterCode(change.value.footer) });
           break;
@@ -486,6 +522,7 @@ export class PackageHost implements WorkbookHost {
     this.models.delete(key);
     this.patches.delete(key);
     this.headerFooters.delete(key);
+    this.widths.delete(key);
     this.written.delete(key);
   }
 
@@ -508,12 +545,12 @@ export class PackageHost implements WorkbookHost {
   }
 
   /** The state lives in column A of a very-hidden sheet, one chunk per row, so no cell exceeds Excel's limit. */
-  private writeState(stateText: string): void {
+  private writeState(stateText: string, where: StateSheetPlace): void {
     const rows = chunkStateText(stateText).map((chunk) => [{ v: chunk }]);
-    const spec: SheetSpec = { name: STATE_SHEET_NAME, marker: 'state', rows, merges: [], columnWidths: [], styles: {}, hidden: 'veryHidden' };
+    const spec: SheetSpec = { name: where.writeName, marker: 'state', rows, merges: [], columnWidths: [], styles: {}, hidden: 'veryHidden' };
     this.requireStyles();
     const { xml } = specSheetXml(spec, this.styles, this.defaultFont());
-    this.place(STATE_SHEET_NAME, 'veryHidden', xml, null, this.findSheet(STATE_SHEET_NAME) ?? null);
+    this.place(where.writeName, 'veryHidden', xml, null, where.sheet === null ? null : (this.findSheet(where.sheet) ?? null));
   }
 
   private removeSheet(sheet: LiveSheet): void {
@@ -591,11 +628,13 @@ export class PackageHost implements WorkbookHost {
       const key = (sheet.part ?? '').toLowerCase();
       const rows = this.patches.get(key);
       const lines = this.headerFooters.get(key);
-      if (!rows?.size && !lines) continue;
+      const widths = this.widths.get(key);
+      if (!rows?.size && !lines && !widths) continue;
       const own = written.get(key);
       let xml = own ?? this.pkg.text(sheet.part as string) ?? '';
       if (rows?.size) xml = patchSheetXml(xml, rows);
       if (lines) xml = writeHeaderFooter(xml, lines.header, lines.footer);
+      if (widths) xml = patchColumnWidths(xml, widths);
       (own !== undefined ? written : patchedText).set(key, xml);
     }
     const stylesPart = this.pkg.workbookPartOfType(REL_STYLES);

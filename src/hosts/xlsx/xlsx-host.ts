@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { parseAddress } from '../../domain/address';
 import { isUserFacingError } from '../../domain/errors';
 import { headerFooterCode, parseHeaderFooterCode, type SheetSpec } from '../../domain/sheet-spec';
-import type { CellRange, CellStyle, CellValue, LocalText } from '../../domain/types';
-import { STATE_SHEET_NAME, chunkStateText } from '../../domain/workbook-state';
+import type { CellRange, CellStyle, CellValue, LocalText, SheetGrid } from '../../domain/types';
+import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
 import type {
   CellProbe,
@@ -17,6 +17,7 @@ import type {
   HostCapabilities,
   ReadRequest,
   SheetInfo,
+  SheetLook,
   WorkbookChange,
   WorkbookHost,
   WorkbookSnapshot,
@@ -65,6 +66,24 @@ function styleAt(ws: ExcelJS.Worksheet, row: number, col: number): Partial<Excel
   return style;
 }
 
+/** Column widths up to the grid's right edge, and the font most cells with a value carry (as the package host says it). */
+function sheetLook(ws: ExcelJS.Worksheet, grid: SheetGrid): SheetLook {
+  const columnWidths: (number | undefined)[] = [];
+  const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+  for (let c = 0; c <= lastCol; c++) columnWidths.push(ws.getColumn(c + 1).width);
+  const counts = new Map<string, number>();
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const name = cell.font?.name;
+      if (name && cell.value !== null && cell.value !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+    }),
+  );
+  let fontName: string | undefined;
+  let most = 0;
+  for (const [name, n] of counts) if (n > most) [fontName, most] = [name, n];
+  return fontName ? { columnWidths, fontName } : { columnWidths };
+}
+
 export class XlsxHost implements WorkbookHost {
   readonly capabilities: HostCapabilities = { host: 'xlsx', apiVersion: null, readsMerges: true, charts: false, headerFooter: true };
 
@@ -109,9 +128,11 @@ export class XlsxHost implements WorkbookHost {
     const activeSheet = this.activeSheetName();
     const wanted = request.sheet ?? activeSheet;
     const ws = this.findSheet(wanted);
-    const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: this.readStateText() };
+    const state = this.stateSheetPlace();
+    const snapshot: WorkbookSnapshot = { sheets, activeSheet, grid: ws ? readGrid(ws) : null, stateText: state.stateText, stateSheet: state.sheet };
     if (ws) snapshot.headerFooter = { header: parseHeaderFooterCode(ws.headerFooter?.oddHeader ?? ''), footer: parseHeaderFooterCode(ws.headerFooter?.oddFooter ?? '') };
     if (request.probes) snapshot.probes = this.readProbes(request.probes);
+    if (request.look && ws && snapshot.grid) snapshot.look = sheetLook(ws, snapshot.grid);
     return snapshot;
   }
 
@@ -148,7 +169,8 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(changes: WorkbookChange[]): Promise<void> {
-    validateChanges(this.workbook.worksheets.map((ws) => ws.name), changes);
+    const stateSheet = changes.some((c) => c.kind === 'state') ? this.stateSheetPlace() : null;
+    validateChanges(this.workbook.worksheets.map((ws) => ws.name), changes, stateSheet?.writeName);
     const active = this.activeSheetName();
     for (const change of changes) {
       switch (change.kind) {
@@ -159,7 +181,7 @@ export class XlsxHost implements WorkbookHost {
           this.restore(change.sheet, change.styles);
           break;
         case 'state':
-          this.writeState(change.text);
+          this.writeState(change.text, stateSheet!);
           break;
         case 'sheet':
           this.putSheet(change.spec, change.replaces ?? null);
@@ -170,6 +192,11 @@ export class XlsxHost implements WorkbookHost {
         case 'deleteSheet':
           this.workbook.removeWorksheet(this.sheet(change.sheet).id);
           break;
+        case 'columnWidths': {
+          const ws = this.sheet(change.sheet);
+          for (const w of change.widths) ws.getColumn(w.col + 1).width = w.width;
+          break;
+        }
         case 'headerFooter': {
           // The header and footer for all pages (<oddHeader>/<oddFooter>); an empty line is left out of the file.
           const ws = this.sheet(change.sheet);
@@ -230,9 +257,14 @@ export class XlsxHost implements WorkbookHost {
     return ws;
   }
 
-  private readStateText(): string | null {
-    const ws = this.findSheet(STATE_SHEET_NAME);
-    if (!ws) return null;
+  private stateSheetPlace(): StateSheetPlace {
+    return placeStateSheet(
+      this.workbook.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' })),
+      (name) => this.readStateText(this.findSheet(name)!),
+    );
+  }
+
+  private readStateText(ws: ExcelJS.Worksheet): string | null {
     const chunks: string[] = [];
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
@@ -289,9 +321,9 @@ export class XlsxHost implements WorkbookHost {
   }
 
   /** The state lives in column A of a very-hidden sheet, one chunk per row, so no cell exceeds Excel's limit. */
-  private writeState(stateText: string): void {
-    let ws = this.findSheet(STATE_SHEET_NAME);
-    if (!ws) ws = this.workbook.addWorksheet(STATE_SHEET_NAME, { state: 'veryHidden' });
+  private writeState(stateText: string, where: StateSheetPlace): void {
+    let ws = where.sheet === null ? undefined : this.findSheet(where.sheet);
+    if (!ws) ws = this.workbook.addWorksheet(where.writeName, { state: 'veryHidden' });
     ws.state = 'veryHidden';
     ws.eachRow((row) => {
       row.getCell(1).value = null;

@@ -4,21 +4,19 @@
  * the change does not concern is the input's entry byte for byte, and every cell value of every sheet reads the
  * same from the raw XML. The output loads in ExcelJS and converts in LibreOffice.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { XlsxHost } from '../../../src/hosts/xlsx';
 import { PackageHost } from '../../../src/hosts/xlsx-package/package-host';
-import { inflateEntry, newEntry, readZip, writeZip, type ZipEntry } from '../../../src/hosts/xlsx-package/zip';
 import { runClear } from '../../../src/workflows/clear';
 import { runHighlight } from '../../../src/workflows/highlight';
 import { runSummary } from '../../../src/workflows/summary';
+import { byName, expectOnlyConcernedPartsChanged, INJECTED, soffice, taskSheetPart, text, trickyWorkbook } from '../../support/package-parts';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 function workbookFiles(): string[] {
   const dirs = ['tests/fixtures/bad', 'tests/fixtures/layouts', 'samples'];
@@ -80,98 +78,6 @@ describe('a file coloured by the ExcelJS host', () => {
     expect(colours(await after.readStyles('任务分工', [range]))).toEqual(colours(await before.readStyles('任务分工', [range])));
   });
 });
-
-// ------------------------------------------------------------------------------------------------------
-// A workbook with what ExcelJS loses, built from an ExcelJS file with parts injected.
-
-const INJECTED: Record<string, [string, string]> = {
-  'xl/tables/table1.xml': [
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="表1" displayName="表1" ref="A1:B3" headerRowCount="0" totalsRowShown="1"><tableColumns count="2"><tableColumn id="1" name="列1"/><tableColumn id="2" name="列2"><calculatedColumnFormula>表1[[#This Row],[列1]]*2</calculatedColumnFormula></tableColumn></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>',
-  ],
-  'xl/macrosheets/sheet1.xml': ['application/vnd.ms-excel.macrosheet+xml', '<?xml version="1.0" encoding="UTF-8"?>\n<xm:macrosheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData/></xm:macrosheet>'],
-  'docProps/custom.xml': [
-    'application/vnd.openxmlformats-officedocument.custom-properties+xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="MSIP_Label_0000_Enabled"><vt:lpwstr>true</vt:lpwstr></property></Properties>',
-  ],
-  'xl/webextensions/webextension1.xml': ['application/vnd.ms-office.webextension+xml', '<?xml version="1.0" encoding="UTF-8"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{00000000-0000-0000-0000-000000000001}"><we:reference id="wa000000000" version="1.0.0.0" store="zh-CN" storeType="OMEX"/></we:webextension>'],
-  'xl/charts/chartEx1.xml': ['application/vnd.ms-office.chartex+xml', '<?xml version="1.0" encoding="UTF-8"?>\n<cx:chartSpace xmlns:cx="http://schemas.microsoft.com/office/drawing/2014/chartex"><cx:chartData/></cx:chartSpace>'],
-  'xl/metadata.xml': ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes></metadata>'],
-};
-
-const TRICKY_TEXT = '编号_x005F_x0041_原样_x000D_第二行';
-const TRICKY_SERIAL = '44562.99999999999';
-
-async function trickyWorkbook(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(ROOT, 'samples/liangjiang-2022.xlsx'));
-  const notes = wb.addWorksheet('备注');
-  notes.getCell('A1').value = 'PLACEHOLDER_TEXT';
-  notes.getCell('A2').value = 12345.678;
-  notes.getCell('A2').numFmt = 'yyyy-mm-dd hh:mm:ss';
-  const entries = readZip(new Uint8Array(await wb.xlsx.writeBuffer()));
-  const out: ZipEntry[] = entries.map((e) => {
-    let t = decoder.decode(inflateEntry(e));
-    if (e.name === 'xl/sharedStrings.xml') t = t.replace('PLACEHOLDER_TEXT', TRICKY_TEXT);
-    else if (e.name.startsWith('xl/worksheets/') && t.includes('<v>12345.678</v>')) t = t.replace('<v>12345.678</v>', `<v>${TRICKY_SERIAL}</v>`);
-    else if (e.name === '[Content_Types].xml') {
-      const overrides = Object.entries(INJECTED).map(([name, [type]]) => `<Override PartName="/${name}" ContentType="${type}"/>`).join('');
-      t = t.replace('</Types>', `${overrides}</Types>`);
-    } else return e;
-    return newEntry(e.name, encoder.encode(t), e);
-  });
-  for (const [name, [, xml]] of Object.entries(INJECTED)) out.push(newEntry(name, encoder.encode(xml), { time: 0, date: 33 }));
-  return writeZip(out);
-}
-
-/** Every cell of a sheet part as written, its `s` attribute left out: what a colour change must not touch. */
-function rawCells(xml: string): Map<string, string> {
-  const cells = new Map<string, string>();
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const attrs = m[1].replace(/\ss="\d+"/, '');
-    const ref = /\sr="([A-Z]+\d+)"/.exec(attrs)?.[1] ?? '';
-    const inner = m[2] ?? '';
-    if (inner) cells.set(ref, `${attrs.replace(/\sr="[^"]*"/, '')}|${inner}`);
-  }
-  return cells;
-}
-
-function byName(bytes: Uint8Array): Map<string, ZipEntry> {
-  return new Map(readZip(bytes).map((e) => [e.name, e]));
-}
-
-function text(e: ZipEntry | undefined): string {
-  return e ? decoder.decode(inflateEntry(e)) : '';
-}
-
-/** Parts a change may touch: the package's index, the workbook and its relationships, styles, and sheets. */
-const STRUCTURE = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
-
-function expectOnlyConcernedPartsChanged(input: Uint8Array, output: Uint8Array, patchedSheets: string[]): void {
-  const before = byName(input);
-  const after = byName(output);
-  for (const [name, e] of before) {
-    if (STRUCTURE.has(name) || patchedSheets.includes(name)) continue;
-    const o = after.get(name);
-    if (!o) {
-      // Only a product sheet the change replaced may go (with its relationships).
-      expect(name).toMatch(/^xl\/worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?$/);
-      continue;
-    }
-    expect({ name, bytes: Buffer.from(o.compressed).equals(Buffer.from(e.compressed)), crc: o.crc }).toEqual({ name, bytes: true, crc: e.crc });
-  }
-  // Every value of every sheet the input had reads the same from the raw XML.
-  for (const name of patchedSheets) {
-    expect(rawCells(text(after.get(name)))).toEqual(rawCells(text(before.get(name))));
-  }
-}
-
-function taskSheetPart(bytes: Uint8Array): string {
-  const host = PackageHost.open(bytes);
-  return (host as unknown as { live: { name: string; part: string }[] }).live.find((s) => s.name === '任务分工')!.part;
-}
-
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe('highlight, summary and clear change only what they concern', () => {
   let input: Uint8Array;

@@ -1,11 +1,11 @@
-/** 单位名录 from the pane, through the xlsx host: reviewed, made, remembered, replaced, and never over the clerk's own. */
+/** 单位名录 (pane and CLI), through the xlsx host: reviewed, made, remembered, replaced, and never over the clerk's own. */
 import * as path from 'path';
 import { analyseSheet } from '../../src/domain/check';
 import { isUserFacingError } from '../../src/domain/errors';
 import { UNIT_DIRECTORY_SHEET } from '../../src/domain/units';
 import { emptyState, parseState } from '../../src/domain/workbook-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
-import { createDirectorySheet, directoryFromReview, directoryReview, unitNamesInSheet } from '../../src/taskpane/directory-workflow';
+import { createDirectorySheet, directoryFromReview, directoryReview, unitNamesInSheet } from '../../src/workflows/directory';
 import { paneWorkflows, type PaneCheckResult } from '../../src/taskpane/workflows';
 import { makeGrid } from '../support/sheet-grid';
 
@@ -61,7 +61,7 @@ describe('createDirectorySheet', () => {
     expect(before.directorySource).toBe('sheet');
     expect(unitNamesInSheet(before)).toContain('办公室');
     const made = await createDirectorySheet(host, { check: before, lang: 'zh-CN', now: NOW });
-    expect(made).toEqual({ sheetName: UNIT_DIRECTORY_SHEET, units: 19 });
+    expect(made).toEqual({ sheetName: UNIT_DIRECTORY_SHEET, units: 19, groups: 4, aliases: 0 });
     const snapshot = await host.read({ sheet: UNIT_DIRECTORY_SHEET });
     expect(snapshot.grid?.values[0][0]).toBe('单位名录');
     expect(parseState(snapshot.stateText).state.productSheets).toEqual([
@@ -106,13 +106,14 @@ describe('createDirectorySheet', () => {
 });
 
 describe('a clerk’s own sheet named _allocation_state', () => {
-  test('making the directory refuses with a clear message and leaves that sheet as it was', async () => {
+  test('making the directory keeps the state under another name and leaves that sheet as it was', async () => {
     const host = await XlsxHost.open(SAMPLE);
     const own = host.workbook.addWorksheet('_Allocation_State');
     own.getCell('A1').value = '2021年台账';
     const check = await checked(host);
-    await expect(createDirectorySheet(host, { check, lang: 'zh-CN', now: NOW })).rejects.toMatchObject({ code: 'state.sheet_taken' });
-    expect(host.workbook.getWorksheet('_Allocation_State')!.getCell('A1').value).toBe('2021年台账');
-    expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)).toBeUndefined();
+    await createDirectorySheet(host, { check, lang: 'zh-CN', now: NOW });
+    expect([own.getCell('A1').value, own.getCell('A2').value, own.state ?? 'visible']).toEqual(['2021年台账', null, 'visible']);
+    expect(host.workbook.getWorksheet(UNIT_DIRECTORY_SHEET)).toBeDefined();
+    expect((await host.read()).stateSheet).toBe('_allocation_state_2');
   });
 });

@@ -1,13 +1,13 @@
 /**
- * 单位名录 from the pane: write the unit-directory sheet from the units the checked sheet names, after the
- * clerk has reviewed them — near-duplicate spellings side by side to merge (经济运行处 beside 经济运行局), and
+ * 单位名录 (the pane's tab and `allocation directory`): write the unit-directory sheet from the units the
+ * checked sheet names, after the clerk has reviewed them — near-duplicate spellings side by side to merge (经济运行处 beside 经济运行局), and
  * text that slipped into a unit cell left out — through the WorkbookHost port, and record it as a product
  * sheet so the next run may replace it. There is no built-in directory of any body to start from. A 单位名录
  * sheet the clerk made is never overwritten: that is theirs, and the checker already reads it. One read
  * (fresh state) and one apply (the sheet and the state together).
  */
 import { UserFacingError } from '../domain/errors';
-import type { Lang } from '../domain/types';
+import type { Lang, SheetAnalysis } from '../domain/types';
 import {
   UNIT_DIRECTORY_SHEET,
   directorySheetSpec,
@@ -19,9 +19,23 @@ import {
   unitMatchKey,
 } from '../domain/units';
 import { placeStampedSheet, stampProbes } from '../domain/product-sheets';
-import { assertStateSheetFree, parseState, serialiseState } from '../domain/workbook-state';
+import { parseState, serialiseState } from '../domain/workbook-state';
 import type { WorkbookHost } from '../ports/workbook-host';
-import type { PaneCheckResult, PaneDirectoryResult } from './workflows';
+
+/** What the directory is made from: a checked sheet (the pane's check and the CLI's both carry one). */
+export interface CheckedSheet {
+  analysis: SheetAnalysis;
+}
+
+export interface DirectoryResult {
+  sheetName: string;
+  /** Units listed (groups apart). */
+  units: number;
+  /** Groups listed (各部门 and the like). */
+  groups: number;
+  /** Names the directory lists as aliases of another entry. */
+  aliases: number;
+}
 
 /** One entry the directory would get, as the review list shows it. */
 export interface DirectoryReviewEntry {
@@ -38,7 +52,7 @@ export interface DirectoryReviewEntry {
 
 export interface CreateDirectoryOptions {
   /** The checked sheet whose units make the directory. */
-  check: PaneCheckResult | null;
+  check: CheckedSheet | null;
   lang: Lang;
   /** Variant spellings (see `directoryReview`) the clerk merged into their entry as aliases; the others stay units. */
   merged?: readonly string[];
@@ -49,7 +63,7 @@ export interface CreateDirectoryOptions {
 }
 
 /** Every unit name the tasks mention, lead units first, in sheet order. */
-export function unitNamesInSheet(check: PaneCheckResult): string[] {
+export function unitNamesInSheet(check: CheckedSheet): string[] {
   const names: string[] = [];
   for (const task of check.analysis.tasks) names.push(...task.lead, ...task.responsible);
   return names;
@@ -59,7 +73,7 @@ export function unitNamesInSheet(check: PaneCheckResult): string[] {
  * What the directory made from the checked sheet would hold: its units and groups in sheet order, the
  * near-duplicate spellings of each unit beside it (the commonest spelling first), and the stray names flagged.
  */
-export function directoryReview(check: PaneCheckResult): DirectoryReviewEntry[] {
+export function directoryReview(check: CheckedSheet): DirectoryReviewEntry[] {
   // Spellings keyed by name, counting tasks (a task naming a unit twice counts once).
   const spellings = new Map<string, UnitSpelling>();
   check.analysis.tasks.forEach((task, i) => {
@@ -130,7 +144,7 @@ export function directoryFromReview(entries: readonly DirectoryReviewEntry[], me
   return data;
 }
 
-export async function createDirectorySheet(host: WorkbookHost, options: CreateDirectoryOptions): Promise<PaneDirectoryResult> {
+export async function createDirectorySheet(host: WorkbookHost, options: CreateDirectoryOptions): Promise<DirectoryResult> {
   if (!options.check) {
     throw new UserFacingError('directory.no_sheet', {
       zh: '请先检查任务分工表，再用表中出现的单位创建名录。',
@@ -149,7 +163,6 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
 
   // The stamp cell of an existing 单位名录 comes along: only the product's own (stamped) one is ever replaced.
   const snapshot = await host.read({ sheet: options.check.analysis.sheet, probes: stampProbes([UNIT_DIRECTORY_SHEET]) });
-  assertStateSheetFree(snapshot.sheets, snapshot.stateText);
   const { state } = parseState(snapshot.stateText);
   // One directory per workbook (source null): the product's earlier one is replaced, whatever it was made from.
   const { spec, placement, nextState } = placeStampedSheet({
@@ -164,7 +177,7 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
     build: () => directorySheetSpec(data, options.lang),
   });
   // The checker reads the sheet called exactly 单位名录: a directory under another name would be ignored,
-  // so when the placement would not replace the product's own 单位名录 (it is the clerk's), the pane
+  // so when the placement would not replace the product's own 单位名录 (it is the clerk's), the workflow
   // refuses instead of writing 单位名录(2).
   if (placement.name !== UNIT_DIRECTORY_SHEET) {
     throw new UserFacingError('directory.user_sheet_exists', {
@@ -176,5 +189,6 @@ export async function createDirectorySheet(host: WorkbookHost, options: CreateDi
     { kind: 'sheet', spec, replaces: placement.replaces },
     { kind: 'state', text: serialiseState(nextState) },
   ]);
-  return { sheetName: placement.name, units: data.units.length };
+  const aliases = [...data.units, ...data.groups].reduce((n, entry) => n + entry.aliases.length, 0);
+  return { sheetName: placement.name, units: data.units.length, groups: data.groups.length, aliases };
 }
