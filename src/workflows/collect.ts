@@ -83,8 +83,8 @@ export interface CollectResult {
   /** Units whose copy came back with nothing filled in (not among missingUnits): they have still to report. */
   blankUnits: string[];
   addedColumns: ReturnColumn[];
-  /** Where each report column is (absolute 0-based), after the collect. */
-  reportColumns: Record<ReturnColumn, number>;
+  /** Where each return column is (absolute 0-based), after the collect. */
+  returnColumns: Record<ReturnColumn, number>;
   logSheet: string;
   replacedLog: string | null;
   check: CheckResult;
@@ -111,7 +111,7 @@ export function uncopiedHighlights(writes: CellWrite[], record: HighlightRecord 
   return restore;
 }
 
-/** Widths (characters) of the report columns collect adds: room for the standard words, a note, a date, a unit, a time. */
+/** Widths (characters) of the return columns collect adds: room for the standard words, a note, a date, a unit, a time. */
 const ADDED_COLUMN_WIDTHS: Record<ReturnColumn, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
 
 function recordFor(check: CheckResult, grid: SheetGrid): HighlightRecord | undefined {
@@ -298,7 +298,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     missingUnits,
     blankUnits,
     addedColumns: plan.added,
-    reportColumns: plan.columns,
+    returnColumns: plan.columns,
     logSheet: placement.name,
     replacedLog: placement.replaces,
     check,

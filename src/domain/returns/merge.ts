@@ -17,6 +17,7 @@ import type { UnitDirectory } from '../units';
 import { RETURN_COLUMN_HEADERS, RETURN_COLUMNS, returnColumnsOf, type ReturnColumnPositions, type ReturnColumn } from './columns';
 import type { MeasureAnswer } from './validate';
 import { recipientsOf } from './split-plan';
+import { EXCEL_CELL_CHARS } from '../sheet-spec-rules';
 
 export interface MergeInput {
   /** Answers of one accepted return, with when it was received ('YYYY-MM-DD HH:mm'). */
@@ -59,8 +60,6 @@ function sameValue(current: CellValue, next: CellWrite['value']): boolean {
   return cellText(current) === (next === null ? '' : String(next));
 }
 
-/** Excel's limit on the characters (UTF-16 code units) one cell holds. */
-export const EXCEL_CELL_CHARS = 32_767;
 
 /** Where merged text stops when the units' answers together exceed Excel's limit: visible in the cell itself. */
 export const CUT_MARKER = '……【超出Excel单元格32767字上限，以下从略，详见回收表】';

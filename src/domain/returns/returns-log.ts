@@ -5,7 +5,8 @@
 import { chineseDateTime } from '../dates';
 import { pick } from '../i18n';
 import { visibleName } from '../text';
-import { EXCEL_CELL_CHARS, fitToCell } from './merge';
+import { EXCEL_CELL_CHARS } from '../sheet-spec-rules';
+import { fitToCell } from './merge';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
 import { rowHeightFor, wrappedLines } from '../text-metrics';
 import type { CellRange, Finding, Lang, LocalText } from '../types';

@@ -46,6 +46,7 @@ import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
 import { applyToken, cellStyle, FILL_PROPERTIES_1_9, parseToken, type ColourToken } from './fill-reading';
 import { FIRST_WINDOW_COLS, FIRST_WINDOW_ROWS, FIRST_WINDOW_ROWS_UNLIMITED } from './read-plan';
 import { queueFirstMergeBands, queueFirstWindow, readTableGrid } from './table-reader';
+import { validateSpec } from '../../domain/sheet-spec-rules';
 
 export { FIRST_WINDOW_ROWS };
 export { parseAreaList } from './table-reader';
@@ -503,6 +504,8 @@ export class ExcelHost implements WorkbookHost {
     if (!this.statePlace && requested.some((c) => c.kind === 'state')) await this.read({});
     if (!this.knownSheets) await this.listSheets();
     const changes = sheetsFirst(requested);
+    // Refused before any round trip, as every host refuses it.
+    for (const c of changes) if (c.kind === 'sheet') validateSpec(c.spec);
     let plan: PlannedOp[];
     let after: Set<string>;
     ({ plan, after } = this.plan(changes));

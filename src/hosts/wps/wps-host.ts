@@ -24,6 +24,7 @@ import { columnLetter, parseAddress, rangeAddress } from '../../domain/address';
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { PageHeaderFooter, SheetSpec, SpecStyle } from '../../domain/sheet-spec';
+import { validateSpec } from '../../domain/sheet-spec-rules';
 import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
 import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
@@ -336,6 +337,7 @@ export class WpsHost implements WorkbookHost {
 
   async apply(changes: WorkbookChange[]): Promise<void> {
     if (!changes.length) return;
+    for (const c of changes) if (c.kind === 'sheet') validateSpec(c.spec);
     const wb = this.workbook();
     const steps = this.plan(wb, changes);
     const total = steps.reduce((n, s) => n + s.cells, 0);
