@@ -325,6 +325,10 @@ const RETURN_KINDS = {
     zh: `牵头/责任单位被改动（任务分工表中为 牵头：${p.lead.join('、') || '无'}；责任：${p.responsible.join('、') || '无'}，以任务分工表为准）`,
     en: `the lead/responsible units were edited (the table says lead: ${p.lead.join(', ') || 'none'}; responsible: ${p.responsible.join(', ') || 'none'}; the table stands)`,
   })),
+  'return.nothing_filled': kind('warning', { zh: '交回空表', en: 'Sent back blank' }, (p: { unit: string }) => ({
+    zh: `“${p.unit}”交回的回收表没有填写（完成情况均为空或与下发时预填的相同），未汇总；请该单位填报后重新报送`,
+    en: `The return of "${p.unit}" was sent back without answers (every status blank or as the copy was pre-filled); not merged — the unit has still to report`,
+  })),
   'return.status_blank': kind('warning', { zh: '未填写完成情况', en: 'Status blank' }, (p: { measure: MeasureLabel }) => ({
     zh: `${measureLabel(p.measure).zh}未填写完成情况`,
     en: `no status given for ${measureLabel(p.measure).en}`,
@@ -418,6 +422,16 @@ export class FindingList {
       message: cell ? { zh: `${cell}：${message.zh}`, en: `${cell}: ${message.en}` } : message,
       suggestion,
     });
+  }
+
+  /** Takes in another list's findings (ones held back until it is known they apply). */
+  addAll(other: FindingList): void {
+    for (const f of other.items) {
+      const key = `${f.code}|${f.cell}|${f.message.zh}`;
+      if (this.keys.has(key)) continue;
+      this.keys.add(key);
+      this.items.push(f);
+    }
   }
 
   /** By row (table-level first), then column, then code; the column is read from the address once per finding. */
