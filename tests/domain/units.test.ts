@@ -149,6 +149,13 @@ describe('repeatedUnits', () => {
 });
 
 describe('splitLeadAndResponsible', () => {
+  it('leaves a cell whose 负责 is followed by no role at all exactly as splitUnits reads it', () => {
+    // 负责 inside an unclosed 《 with text after it: cutting the "clause tail" would drop the {.
+    const cell = '《按职责分工负责{、’';
+    expect(splitLeadAndResponsible(cell)).toEqual({ lead: [], responsible: splitUnits(cell), combined: false });
+    expect(splitUnits(cell)).toEqual(['《按职责分工负责{、’']);
+  });
+
   it.each([
     ['X牵头，Y配合', ['X'], ['Y']],
     ['区人力社保局牵头，各街道配合', ['区人力社保局'], ['各街道']],

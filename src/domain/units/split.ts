@@ -126,7 +126,8 @@ export function splitLeadAndResponsible(text: string): LeadAndResponsible {
       (ROLE_SUFFIX.groups(m).lead || m === plainLead ? lead : responsible).push(...units);
       from = m.index + m[0].length;
     }
-    responsible.push(...splitUnits(clauses.slice(from)));
+    // With no role word, the cut clause tails were not clauses: the cell is read as the plain list it is.
+    responsible.push(...splitUnits(roles.length === 0 ? text : clauses.slice(from)));
   }
 
   // `X（牵头）` marks one unit wherever it stands, overriding the clause it was found in.
