@@ -15,7 +15,8 @@ import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../dom
 import { probeKey } from '../../ports/workbook-host';
 import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, SheetLook, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
 import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '../package-sniff';
-import { DATE_FORMAT, invalidRange, isValidRange, unknownSheet, validateChanges } from '../spec-rules';
+import { isValidRange } from '../../domain/sheet-spec-rules';
+import { DATE_FORMAT, invalidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from '../xlsx/colour-token';
 import { readHeaderFooter, writeHeaderFooter, writeHeaderFooterBytes } from './header-footer';
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
