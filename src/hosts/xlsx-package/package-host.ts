@@ -34,8 +34,9 @@ type Visibility = SheetInfo['visibility'];
 /** A cell's colours as read, before its address is attached. */
 type StyleAt = Omit<CellStyle, 'row' | 'col'>;
 
-function* cellsOf(r: CellRange): Generator<[number, number]> {
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) yield [row, col];
+/** Visits every cell of a range, row by row (a plain loop: a range may hold hundreds of thousands of cells). */
+function forEachCellOf(r: CellRange, visit: (row: number, col: number) => void): void {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) visit(row, col);
 }
 
 /** Whether column `c` is a covered (not the master) cell of one of a row's merged intervals [left, right, master]. */
@@ -348,8 +349,12 @@ export class PackageHost implements WorkbookHost {
     const m = this.model(s);
     const out: CellStyle[] = [];
     const rowIndex = this.rowIndexes(m);
+    const patches = this.patches.get((s.part as string).toLowerCase());
     for (const r of ranges) {
-      for (const [row, col] of cellsOf(r)) out.push({ row, col, ...this.styleOf(this.xfAtFast(s.part as string, m, rowIndex, row, col)) });
+      forEachCellOf(r, (row, col) => {
+        const style = this.styleOf(this.xfAtFast(patches, m, rowIndex, row, col));
+        out.push({ row, col, fill: style.fill, font: style.font, token: style.token });
+      });
     }
     return out;
   }
@@ -368,8 +373,8 @@ export class PackageHost implements WorkbookHost {
     return out;
   }
 
-  private xfAtFast(part: string, m: SheetModel, index: Map<number, Map<number, number>>, row: number, col: number): number {
-    const patch = this.patches.get(part.toLowerCase())?.get(row)?.get(col);
+  private xfAtFast(patches: SheetPatches | undefined, m: SheetModel, index: Map<number, Map<number, number>>, row: number, col: number): number {
+    const patch = patches?.get(row)?.get(col);
     if (patch?.s !== undefined) return patch.s;
     const r = m.rows.get(row);
     if (r) {
@@ -438,8 +443,7 @@ export class PackageHost implements WorkbookHost {
     return p;
   }
 
-  private setPatch(part: string, row: number, col: number, patch: CellPatch): void {
-    const rows = this.patchesOf(part);
+  private setPatch(rows: SheetPatches, row: number, col: number, patch: CellPatch): void {
     let cells = rows.get(row);
     if (!cells) rows.set(row, (cells = new Map()));
     cells.set(col, { ...cells.get(col), ...patch });
@@ -452,9 +456,10 @@ export class PackageHost implements WorkbookHost {
     const p = this.styles.elementPrefix;
     const fillId = this.styles.addFill(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hexArgb(fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
     const derived = new Map<number, number>();
+    const patches = this.patchesOf(s.part as string);
     for (const r of ranges) {
-      for (const [row, col] of cellsOf(r)) {
-        const old = this.xfAtFast(s.part as string, m, index, row, col);
+      forEachCellOf(r, (row, col) => {
+        const old = this.xfAtFast(patches, m, index, row, col);
         let next = derived.get(old);
         if (next === undefined) {
           const xf = this.styles.xf(old);
@@ -463,8 +468,8 @@ export class PackageHost implements WorkbookHost {
           next = this.styles.deriveXf(old, { fontId, fillId });
           derived.set(old, next);
         }
-        this.setPatch(s.part as string, row, col, { s: next });
-      }
+        this.setPatch(patches, row, col, { s: next });
+      });
     }
   }
 
@@ -479,13 +484,14 @@ export class PackageHost implements WorkbookHost {
     const p = this.styles.elementPrefix;
     const prefixed = (xml: string): string => (p ? xml.replace(/<(\/?)(\w)/g, `<$1${p}$2`) : xml);
     const derived = new Map<string, number>();
+    const patches = this.patchesOf(s.part as string);
     for (const style of saved) {
       const snapshot = parseColourToken(style.token) ?? {
         fill: style.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hexArgb(style.fill) } } as never) : null,
         fontColor: style.font ? { argb: hexArgb(style.font) } : null,
         hasFont: true,
       };
-      const old = this.xfAtFast(s.part as string, m, index, style.row, style.col);
+      const old = this.xfAtFast(patches, m, index, style.row, style.col);
       const key = `${old}|${style.token}|${style.fill}|${style.font}`;
       let next = derived.get(key);
       if (next === undefined) {
@@ -496,7 +502,7 @@ export class PackageHost implements WorkbookHost {
         next = this.styles.deriveXf(old, { fontId, fillId });
         derived.set(key, next);
       }
-      this.setPatch(s.part as string, style.row, style.col, { s: next });
+      this.setPatch(patches, style.row, style.col, { s: next });
     }
   }
 
@@ -583,8 +589,9 @@ export class PackageHost implements WorkbookHost {
     const index = this.rowIndexes(m);
     const part = s.part as string;
     const dateXf = new Map<number, number>();
+    const patches = this.patchesOf(part);
     for (const w of writes) {
-      let xf = this.xfAtFast(part, m, index, w.styleFrom?.row ?? w.row, w.styleFrom?.col ?? w.col);
+      let xf = this.xfAtFast(patches, m, index, w.styleFrom?.row ?? w.row, w.styleFrom?.col ?? w.col);
       const isDate = w.value !== null && typeof w.value === 'object';
       if (isDate) {
         const current = this.styles.xf(xf);
@@ -600,7 +607,7 @@ export class PackageHost implements WorkbookHost {
           xf = d;
         }
       }
-      this.setPatch(part, w.row, w.col, { s: xf, value: w.value as SpecValue });
+      this.setPatch(patches, w.row, w.col, { s: xf, value: w.value as SpecValue });
       this.setModelValue(m, w.row, w.col, w.value, xf);
     }
   }
