@@ -159,6 +159,14 @@ const SHEET_KINDS = {
       `${p.unknown.length} of the ${p.total} unit names in the table are not in the unit directory (${listNames(p.unknown, 'en')}); ` +
       'the directory seems to belong to another body, so they are not flagged cell by cell: add these units to the 单位名录 sheet (it can be made from the names in this table), or check without a directory',
   })),
+  'layout.columns_by_content': kind(
+    'warning',
+    { zh: '表头未识别，按内容判断各列', en: 'Columns judged by their content' },
+    (p: { headerRow: number; columns: readonly { column: string; role: LocalText }[] }) => ({
+      zh: `第 ${p.headerRow} 行的表头中没有可识别的列名，已按各列内容判断：${p.columns.map((c) => `${c.column} 列为${c.role.zh}`).join('，')}；如有误，请在设置中手动指定各列`,
+      en: `No column name in the header in row ${p.headerRow} is recognised; the columns were judged by their content: ${p.columns.map((c) => `column ${c.column} as ${c.role.en}`).join(', ')}; if that is wrong, set the columns by hand in the settings`,
+    }),
+  ),
   'layout.header_repeated': kind<NoParams>('info', { zh: '表头重复出现', en: 'Header repeated in the table' }, () => ({
     zh: '这一行重复了表头，已跳过（若下面是另一张表，其任务按同一张表读取）',
     en: 'this row repeats the header and is skipped (if another table starts here, its tasks are read as part of this one)',

@@ -154,6 +154,7 @@ export type SheetFindingCode =
   | 'deadline.outside_plan_year'
   | 'deadline.unknown'
   | 'directory.mismatch'
+  | 'layout.columns_by_content'
   | 'layout.header_repeated'
   | 'lead.blank_column'
   | 'lead.missing'
@@ -226,6 +227,8 @@ export interface Layout {
   title: string | null;
   /** From the title, or null when the title names no year. */
   titleYear: number | null;
+  /** No header word matched: the columns were judged by what they hold (check says which is which). */
+  columnsByContent?: true;
 }
 
 export interface SheetAnalysis {

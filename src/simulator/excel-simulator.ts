@@ -954,15 +954,15 @@ export function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange 
   return bottom < 0 ? null : { top, left, bottom, right };
 }
 
-/** ExcelJS's index of a sheet's merged areas, by the master cell's address (1-based bounds). */
-type MergeIndex = Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+/** ExcelJS's private table of a sheet's merged areas, by the master cell's address (1-based bounds). */
+type ExcelJsMerges = Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
 
-function mergeIndexOf(ws: ExcelJS.Worksheet): { _merges: MergeIndex } {
-  return ws as unknown as { _merges: MergeIndex };
+function exceljsMergesOf(ws: ExcelJS.Worksheet): { _merges: ExcelJsMerges } {
+  return ws as unknown as { _merges: ExcelJsMerges };
 }
 
 export function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
-  return Object.values(mergeIndexOf(ws)._merges).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  return Object.values(exceljsMergesOf(ws)._merges).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
 }
 
 /**
@@ -974,7 +974,7 @@ export function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
 export function mergeReplacing(ws: ExcelJS.Worksheet, r: CellRange): void {
   ws.unMergeCells(r.top + 1, r.left + 1, r.bottom + 1, r.right + 1);
   if (r.bottom === r.top && r.right === r.left) return;
-  const sheet = mergeIndexOf(ws);
+  const sheet = exceljsMergesOf(ws);
   const merges = sheet._merges;
   sheet._merges = {};
   try {

@@ -19,7 +19,7 @@ import { runCollect, type ReturnSource } from '../workflows/collect';
 import { runCarryOver } from '../workflows/carry-over';
 import { runImportNotice } from '../workflows/import-notice';
 import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryResult, type DirectoryReviewEntry } from '../workflows/directory';
-import type { ReturnReport, SplitRole } from '../domain/returns';
+import type { ReturnLogEntry, SplitRole } from '../domain/returns';
 import { loadExcelFiles } from './excel-files';
 import { localTimestamp } from './pane-basics';
 import { zipSync } from 'fflate';
@@ -73,7 +73,7 @@ export interface PaneSummaryResult {
 
 export type PaneDirectoryResult = DirectoryResult;
 
-export type { SplitRole, ReturnReport, DirectoryReviewEntry, DirectorySource };
+export type { SplitRole, ReturnLogEntry, DirectoryReviewEntry, DirectorySource };
 
 export interface PaneSplitResult {
   workbooks: { unit: string; fileName: string; measureCount: number; bytes: Uint8Array }[];
@@ -94,7 +94,7 @@ export interface PaneCollectOptions extends PaneCheckOptions {
 }
 
 export interface PaneCollectResult {
-  returns: ReturnReport[];
+  returns: ReturnLogEntry[];
   updated: number;
   cellsWritten: number;
   missingUnits: string[];

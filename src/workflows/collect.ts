@@ -1,6 +1,6 @@
 /**
  * 汇总: check every returned copy against the master, then write the accepted answers into the master's
- * report columns and a 回收情况 sheet — in ONE apply, so the master is changed completely or not at all.
+ * return columns and a 回收情况 sheet — in ONE apply, so the master is changed completely or not at all.
  * A file that cannot be opened, is not a return of this master, or names an unknown unit is reported and
  * skipped; the others still merge. The task columns are never written, and values already in place are not
  * written again (collecting the same returns twice changes no cell).
@@ -22,8 +22,8 @@ import {
   planSplit,
   returnsLogSpec,
   validateReturn,
-  type ReportRole,
-  type ReturnReport,
+  type ReturnColumn,
+  type ReturnLogEntry,
   type ReturnsLogModel,
   type ReturnValidation,
   type SplitRole,
@@ -66,14 +66,14 @@ export interface CollectOptions {
   logSheetName?: string;
   lang?: Lang;
   /** Called after each return is checked (for a progress line or bar). */
-  onProgress?: (done: number, total: number, report: ReturnReport) => void;
+  onProgress?: (done: number, total: number, logEntry: ReturnLogEntry) => void;
 }
 
 export interface CollectResult {
   sheet: string;
   /** One per source, in the order given. */
-  returns: ReturnReport[];
-  /** Measures whose report cells changed. */
+  returns: ReturnLogEntry[];
+  /** Measures whose return cells changed. */
   updated: number;
   /** Cells written in the master (0 on a repeated collect of the same returns). */
   cellsWritten: number;
@@ -82,9 +82,9 @@ export interface CollectResult {
   missingUnits: string[];
   /** Units whose copy came back with nothing filled in (not among missingUnits): they have still to report. */
   blankUnits: string[];
-  addedColumns: ReportRole[];
-  /** Where each report column is (absolute 0-based), after the collect. */
-  reportColumns: Record<ReportRole, number>;
+  addedColumns: ReturnColumn[];
+  /** Where each return column is (absolute 0-based), after the collect. */
+  returnColumns: Record<ReturnColumn, number>;
   logSheet: string;
   replacedLog: string | null;
   check: CheckResult;
@@ -95,7 +95,7 @@ export interface CollectResult {
 }
 
 /**
- * A report column collect adds copies the formats of the table's last column; where that cell carries the
+ * A return column collect adds copies the formats of the table's last column; where that cell carries the
  * product's colours, the copy gets the cell's original colours instead, so no highlight fill is ever copied
  * into a new column (clear would not know it, and re-colouring would take it for the cell's own).
  */
@@ -111,8 +111,8 @@ export function uncopiedHighlights(writes: CellWrite[], record: HighlightRecord 
   return restore;
 }
 
-/** Widths (characters) of the report columns collect adds: room for the standard words, a note, a date, a unit, a time. */
-const ADDED_COLUMN_WIDTHS: Record<ReportRole, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
+/** Widths (characters) of the return columns collect adds: room for the standard words, a note, a date, a unit, a time. */
+const ADDED_COLUMN_WIDTHS: Record<ReturnColumn, number> = { status: 14, explanation: 36, doneDate: 13, unit: 18, time: 17 };
 
 function recordFor(check: CheckResult, grid: SheetGrid): HighlightRecord | undefined {
   return savedRecord(check.state.highlights[check.analysis.sheet], grid);
@@ -193,13 +193,13 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   const grid = check.snapshot.grid!;
 
   const reads: ReadReturn[] = [];
-  const reports: ReturnReport[] = [];
+  const logEntries: ReturnLogEntry[] = [];
   for (const source of sources) {
     const validation = await readReturn(source, analysis, directory, options.asOf);
     const mismatch = validation.unit ? claimMismatch(source.name, validation.unit, directory) : null;
     if (mismatch) validation.findings = [...validation.findings, mismatch];
     const receivedAt = source.receivedAt ?? options.generatedAt;
-    const earlier = reports.find((r) => r.accepted && validation.accepted && r.unit === validation.unit);
+    const earlier = logEntries.find((r) => r.accepted && validation.accepted && r.unit === validation.unit);
     if (earlier) {
       // Merging keeps one answer per unit and measure: the later file's (see planMerge).
       validation.findings = [
@@ -218,7 +218,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
       ];
     }
     reads.push({ validation, receivedAt });
-    const report: ReturnReport = {
+    const logEntry: ReturnLogEntry = {
       file: source.name,
       unit: validation.unit,
       accepted: validation.accepted,
@@ -227,25 +227,25 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
       receivedAt,
       findings: validation.findings,
     };
-    reports.push(report);
-    options.onProgress?.(reports.length, sources.length, report);
+    logEntries.push(logEntry);
+    options.onProgress?.(logEntries.length, sources.length, logEntry);
   }
 
   const acceptedIndexes = reads.flatMap((r, i) => (r.validation.accepted ? [i] : []));
   const plan = planMerge(
     analysis,
     grid,
-    acceptedIndexes.map((i) => ({ answers: reads[i].validation.answers, receivedAt: reads[i].receivedAt, file: reports[i].file })),
+    acceptedIndexes.map((i) => ({ answers: reads[i].validation.answers, receivedAt: reads[i].receivedAt, file: logEntries[i].file })),
     directory,
   );
   for (const conflict of plan.conflicts) {
-    const report = reports[acceptedIndexes[conflict.input]];
-    report.findings = [...report.findings, conflict.finding];
+    const logEntry = logEntries[acceptedIndexes[conflict.input]];
+    logEntry.findings = [...logEntry.findings, conflict.finding];
   }
 
   const expectedUnits = planSplit(analysis, directory, options.by ?? 'both').recipients.map((r) => r.unit);
   // Each unit is in one state: answered, sent its copy back blank (still to report), or not returned at all.
-  const unitsWhere = (test: (r: ReturnReport) => boolean) => new Set(reports.filter((r) => r.accepted && r.unit && test(r)).map((r) => r.unit as string));
+  const unitsWhere = (test: (r: ReturnLogEntry) => boolean) => new Set(logEntries.filter((r) => r.accepted && r.unit && test(r)).map((r) => r.unit as string));
   const answeredUnits = unitsWhere((r) => !r.blank);
   const blankReturned = unitsWhere((r) => r.blank === true);
   const blankUnits = expectedUnits.filter((u) => !answeredUnits.has(u) && blankReturned.has(u));
@@ -258,7 +258,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     expectedUnits,
     missingUnits,
     blankUnits,
-    returns: reports,
+    returns: logEntries,
     updated: plan.updated,
   };
   const lang = options.lang ?? 'zh-CN';
@@ -291,14 +291,14 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
 
   return {
     sheet: analysis.sheet,
-    returns: reports,
+    returns: logEntries,
     updated: plan.updated,
     cellsWritten: plan.writes.length,
     expectedUnits,
     missingUnits,
     blankUnits,
     addedColumns: plan.added,
-    reportColumns: plan.columns,
+    returnColumns: plan.columns,
     logSheet: placement.name,
     replacedLog: placement.replaces,
     check,

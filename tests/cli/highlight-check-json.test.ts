@@ -1,4 +1,4 @@
-/** `check --format json` carries the colour-coding's states (issue 3): "state" per task, "states" counts on top. */
+/** `check --format json` carries the colour-coding's states: "state" per task, "states" counts on top. */
 import * as path from 'path';
 import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';

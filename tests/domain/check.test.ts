@@ -1,7 +1,6 @@
 import { analyseSheet } from '../../src/domain/check';
 import { SUSPICIOUS_CELL_CHARS } from '../../src/domain/findings';
 import type { AnalyseOptions } from '../../src/domain/check';
-import { headingOf, measureNumberOf, NumberingTracker, parseChineseNumeral, chineseNumeral } from '../../src/domain/numbering';
 import type { CellValue, Finding, SheetAnalysis } from '../../src/domain/types';
 import { UnitDirectory } from '../../src/domain/units';
 import { CALENDAR_LAST_YEAR } from '../../src/domain/workdays';
@@ -35,60 +34,6 @@ function seedLike(data: CellValue[][], merges: string[] = [], extra: GridOptions
 
 const codes = (a: SheetAnalysis) => a.findings.map((f) => `${f.code}@${f.cell ?? '-'}`);
 const only = (a: SheetAnalysis, code: string): Finding[] => a.findings.filter((f) => f.code === code);
-
-describe('numbering helpers', () => {
-  it.each([
-    ['一', 1],
-    ['十', 10],
-    ['十七', 17],
-    ['二十', 20],
-    ['二十三', 23],
-    ['一百零五', 105],
-    ['一二', null],
-    ['', null],
-    ['甲', null],
-  ])('parseChineseNumeral(%s) = %s', (s, n) => expect(parseChineseNumeral(s)).toBe(n));
-
-  it('writes Chinese numerals back', () => {
-    expect([1, 10, 17, 20, 23].map(chineseNumeral)).toEqual(['一', '十', '十七', '二十', '二十三']);
-  });
-
-  it('tells section and subsection headings by their numerals, full or half width', () => {
-    expect(headingOf('一、以公开助力经济平稳健康发展')).toEqual({ level: 'section', value: 1 });
-    expect(headingOf('十二．规范')).toEqual({ level: 'section', value: 12 });
-    expect(headingOf('（十七）认真抓好工作落实')).toEqual({ level: 'subsection', value: 17 });
-    expect(headingOf('(三)加强')).toEqual({ level: 'subsection', value: 3 });
-    expect(headingOf('1.切实做好')).toBeNull();
-    expect(headingOf('一是加强')).toBeNull();
-  });
-
-  it.each([
-    ['1.切实做好', '1', '切实做好'],
-    ['12、公开', '12', '公开'],
-    ['３．公开', '3', '公开'],
-    ['（4）公开', '4', '公开'],
-    ['(5) 公开', '5', '公开'],
-    ['6）公开', '6', '公开'],
-  ])('measureNumberOf(%s)', (text, no, rest) => {
-    expect(measureNumberOf(text)).toMatchObject({ no, rest });
-  });
-
-  it.each(['2022年底前完成', '1.5亿元资金', '12345热线', '切实做好'])('does not read %s as numbered', (text) => {
-    expect(measureNumberOf(text)).toBeNull();
-  });
-
-  it('tracks a sequence: gaps, repeats, allowed restarts, unchecked start', () => {
-    const t = new NumberingTracker();
-    expect(t.next(3)).toBeNull();
-    expect(t.next(4)).toBeNull();
-    expect(t.next(6)).toEqual({ kind: 'gap', expected: 5, value: 6 });
-    expect(t.next(6)).toEqual({ kind: 'duplicate', value: 6 });
-    expect(t.next(1)).toEqual({ kind: 'gap', expected: 7, value: 1 }); // a restart needs a new section
-    t.scopeChanged();
-    expect(t.next(1)).toBeNull();
-    expect(t.next(2)).toBeNull();
-  });
-});
 
 describe('analyseSheet: the seed layout', () => {
   const data: CellValue[][] = [
@@ -699,6 +644,71 @@ describe('analyseSheet: tables as other bodies publish them', () => {
     const a = analyse([['2016年任务分工'], ['具体措施', '完成时限', '责任单位'], ['1.公开预算', '9月21日、12月9日前', '财政局']]);
     expect(a.tasks[0].deadline.due).toBe('2016-09-21');
     expect(a.findings.filter((f) => f.code === 'deadline.reading').map((f) => f.severity)).toEqual(['info']);
+  });
+});
+
+describe('analyseSheet: numbering and columns as published tables print them', () => {
+  it('a requirement column after the units details the task: the numbered tasks are the measures', () => {
+    const a = analyseSheet(
+      makeGrid(
+        [
+          ['序号', '工作任务', '完成时限', '牵头单位', '责任单位', '工作要求'],
+          [null, '一、优化营商环境', null, null, null, null],
+          [null, '1.2017年10月底前完成清理', '10月底前', '市发改委', '市财政局', '按季度报送'],
+          [null, '2. 公开权责清单', '长期坚持', '市编办', '市司法局', '及时更新'],
+          [null, '（3）推进政务服务', '长期坚持', '市政务服务中心', '市场监管局负责食品安全，卫健委负责医疗机构', '无'],
+        ],
+        { merges: ['B2:F2'] },
+      ),
+      { currentYear: 2026, planYear: 2017 },
+    );
+    expect(a.layout.columns).toMatchObject({ measure: 1, section: null, deadline: 2, lead: 3, responsible: 4 });
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure, t.lead, t.responsible])).toEqual([
+      ['1', '一、优化营商环境', '2017年10月底前完成清理', ['市发改委'], ['市财政局']],
+      ['2', '一、优化营商环境', '公开权责清单', ['市编办'], ['市司法局']],
+      ['3', '一、优化营商环境', '推进政务服务', ['市政务服务中心'], ['市场监管局', '卫健委']],
+    ]);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('a measure printed 一、 / （一） on a row with its units is a measure with that number, not a heading', () => {
+    const a = analyse(
+      [
+        ['重点任务', '具体措施', '责任单位', '完成时限'],
+        ['深化公开', '一、加强预算公开', '财政局', '6月底前'],
+        [null, '（二）加强决算公开', '财政局', '8月底前'],
+        [null, '四、加强债务公开', '财政局', '9月底前'],
+      ],
+      { merges: ['A2:A4'] },
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure])).toEqual([
+      ['1', '深化公开', '加强预算公开'],
+      ['2', '深化公开', '加强决算公开'],
+      ['4', '深化公开', '加强债务公开'],
+    ]);
+    expect(codes(a)).toContain('numbering.gap@B4');
+  });
+});
+
+describe('analyseSheet: a header no word of which it knows', () => {
+  it('reads the tasks by what the columns hold and says which column it took for what', () => {
+    const a = analyseSheet(
+      makeGrid([
+        ['编号', '事项', '内容', '时间', '部门'],
+        [1, '稳增长', '围绕全市经济社会发展形势及时发布政策解读材料', '6月底前', '市发改委'],
+        [2, '惠民生', '公开就业创业政策的申请条件、办理流程和办理结果', '9月30日前', '市人社局'],
+      ]),
+      { currentYear: 2026, planYear: 2019 },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure.slice(0, 4), t.deadline.due, t.responsible])).toEqual([
+      ['1', '稳增长', '围绕全市', '2019-06-30', ['市发改委']],
+      ['2', '惠民生', '公开就业', '2019-09-30', ['市人社局']],
+    ]);
+    const said = a.findings.filter((f) => f.code === 'layout.columns_by_content');
+    expect(said.map((f) => [f.severity, f.message.zh])).toEqual([
+      ['warning', '第 1 行的表头中没有可识别的列名，已按各列内容判断：A 列为序号，B 列为工作任务（大类），C 列为贯彻举措，D 列为完成时限，E 列为责任单位；如有误，请在设置中手动指定各列'],
+    ]);
   });
 });
 

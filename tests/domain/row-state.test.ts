@@ -108,7 +108,7 @@ describe('state names, counts and colours', () => {
     expect(Object.keys(counts)).toEqual([...ROW_STATES]);
   });
 
-  it('uses the issue defaults and leaves on_track and unknown untouched', () => {
+  it('uses the default colours and leaves on_track and unknown untouched', () => {
     expect(DEFAULT_COLOURS.overdue).toEqual({ fill: '#FFC7CE', font: '#9C0006' });
     expect(DEFAULT_COLOURS.due_soon).toEqual({ fill: '#FFEB9C', font: '#9C5700' });
     expect(DEFAULT_COLOURS.behind).toEqual({ fill: '#FFEB9C', font: '#9C5700' });

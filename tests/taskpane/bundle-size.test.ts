@@ -1,5 +1,5 @@
 /**
- * The pane's initial JavaScript stays within 200 KB gzip (issue budget). Builds the pane alone into
+ * The pane's initial JavaScript stays within its budget of 200 KB gzip. Builds the pane alone into
  * build/bundle-check when that build is missing or older than the sources, so the figure is never stale.
  */
 import * as fs from 'fs';

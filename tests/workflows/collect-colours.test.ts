@@ -86,7 +86,7 @@ describe.each(HOSTS)('回收 into a coloured master ($name)', ({ open }) => {
     const result = await runCollect(master, sources, { sheet: SHEET, asOf: AS_OF, soonDays: SOON_DAYS, generatedAt: '2022-09-16 08:30' });
     recolouredStates = result.recoloured?.counts;
     expect(result.recolourError).toBeNull();
-    addedColumns = result.addedColumns.map((role) => result.reportColumns[role]);
+    addedColumns = result.addedColumns.map((role) => result.returnColumns[role]);
     afterCollect = await sheetStyles(master);
     widths = await Promise.all(addedColumns.map((c) => opened.width(c)));
     const cleared = await runClear(master, { sheet: SHEET });

@@ -21,7 +21,7 @@ it('adds 完成情况 … after a headerless notes column and a number further r
   const host = await XlsxHost.open(master);
   const result = await runCollect(host, [returnSource('办公室.xlsx', office)], OPTIONS);
 
-  expect(result.reportColumns.status).toBe(10); // K, 0-based
+  expect(result.returnColumns.status).toBe(10); // K, 0-based
   expect(result.addedColumns).toEqual(['status', 'explanation', 'doneDate', 'unit', 'time']);
   const ws = host.workbook.getWorksheet(TASK_SHEET)!;
   expect(ws.getCell(3, 6).value).toBe('办公室张三：此项请重点跟踪');
@@ -46,7 +46,7 @@ it('a merged note reaching beyond the table counts as occupied', async () => {
   const copies = await splitCopies(master);
   const host = await XlsxHost.open(master);
   const result = await runCollect(host, [returnSource('办公室.xlsx', await answerAll(copies.get('办公室')!, '序时推进'))], OPTIONS);
-  expect(result.reportColumns.status).toBe(9); // J
+  expect(result.returnColumns.status).toBe(9); // J
   expect(host.workbook.getWorksheet(TASK_SHEET)!.getCell(4, 7).value).toBe('跨列备注');
 });
 

@@ -1,5 +1,5 @@
 /**
- * Issue 6 "what must hold", through the xlsx host: split the sample, fill every unit's copy, collect, and get
+ * Split and collect end to end, through the xlsx host: split the sample, fill every unit's copy, collect, and get
  * exactly those answers back; tampered copies each give their finding; the task columns never change; a
  * second collect of the same returns writes nothing.
  */
@@ -157,7 +157,7 @@ describe('collect into a master that already has a 完成情况 column (the retu
     const office = split.result.workbooks.find((w) => w.unit === '办公室')!;
     const result = await collect(master, [source('办公室.xlsx', filled.get('办公室')!)]);
     expect(result.addedColumns).toEqual(['explanation', 'doneDate', 'unit', 'time']);
-    expect(result.reportColumns).toEqual({ status: 6, explanation: 7, doneDate: 8, unit: 9, time: 10 });
+    expect(result.returnColumns).toEqual({ status: 6, explanation: 7, doneDate: 8, unit: 9, time: 10 });
     const after = readGrid(master.workbook.getWorksheet(SHEET)!);
     result.check.analysis.tasks.forEach((task, i) => {
       const r = task.row - 1;

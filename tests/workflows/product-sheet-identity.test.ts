@@ -1,5 +1,5 @@
 /**
- * Issue 4: regenerating replaces the summary the product made before and never a sheet the clerk made — even
+ * Regenerating replaces the summary the product made before and never a sheet the clerk made — even
  * one the clerk made under the same name after deleting the product's. The product recognises its own sheet
  * by the stamp written into it (A2) and recorded in the state, read in the same round trip as the table.
  */

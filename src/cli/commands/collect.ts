@@ -4,7 +4,7 @@ import * as path from 'path';
 import { UserFacingError } from '../../domain/errors';
 import { localDateTime } from '../../domain/dates';
 import { pick } from '../../domain/i18n';
-import { parseSplitRole, type ReturnReport } from '../../domain/returns';
+import { parseSplitRole, type ReturnLogEntry } from '../../domain/returns';
 import type { Lang } from '../../domain/types';
 import { runCollect, type CollectResult, type ReturnSource } from '../../workflows/collect';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
@@ -105,7 +105,7 @@ export function returnSources(given: string[], ctx: CliContext, target: OutputTa
   return sources;
 }
 
-function reportLine(report: ReturnReport, done: number, total: number, lang: Lang): string {
+function reportLine(report: ReturnLogEntry, done: number, total: number, lang: Lang): string {
   const en = lang === 'en-US';
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
@@ -117,7 +117,7 @@ function reportLine(report: ReturnReport, done: number, total: number, lang: Lan
   return `[${done}/${total}] ${report.file}  ${unit}  ${verdict}  ${counts}\n`;
 }
 
-function findingLines(report: ReturnReport, lang: Lang): string {
+function findingLines(report: ReturnLogEntry, lang: Lang): string {
   return report.findings.map((f) => `    ${pick(f.message, lang)}\n`).join('');
 }
 

@@ -1,5 +1,5 @@
 /**
- * 汇总: the cell writes that put the units' answers into the master's report columns (完成情况, 进展说明,
+ * 汇总: the cell writes that put the units' answers into the master's return columns (完成情况, 进展说明,
  * 完成日期, 填报单位, 填报时间), adding the columns after the table when it lacks them. Task columns are never
  * written. A value already in the cell is not written again, so merging the same returns twice writes nothing.
  *
@@ -14,9 +14,10 @@ import { valueAt } from '../layout';
 import { cellText } from '../text';
 import type { CellValue, CellWrite, Finding, ProgressState, SheetAnalysis, SheetGrid } from '../types';
 import type { UnitDirectory } from '../units';
-import { REPORT_HEADERS, REPORT_ROLES, reportColumnsOf, type ReportColumns, type ReportRole } from './columns';
+import { RETURN_COLUMN_HEADERS, RETURN_COLUMNS, returnColumnsOf, type ReturnColumnPositions, type ReturnColumn } from './columns';
 import type { MeasureAnswer } from './validate';
 import { recipientsOf } from './split-plan';
+import { EXCEL_CELL_CHARS } from '../sheet-spec-rules';
 
 export interface MergeInput {
   /** Answers of one accepted return, with when it was received ('YYYY-MM-DD HH:mm'). */
@@ -29,11 +30,11 @@ export interface MergeInput {
 export interface MergePlan {
   /** Header cells of added columns, then answer cells; only cells whose value changes. */
   writes: CellWrite[];
-  /** The report columns of the master after the merge (absolute 0-based). */
-  columns: Record<ReportRole, number>;
+  /** The return columns of the master after the merge (absolute 0-based). */
+  columns: Record<ReturnColumn, number>;
   /** Report columns that were added after the table's last column. */
-  added: ReportRole[];
-  /** Measures whose report cells changed. */
+  added: ReturnColumn[];
+  /** Measures whose return cells changed. */
   updated: number;
   /** Measures at least one accepted return answered. */
   answered: number;
@@ -59,8 +60,6 @@ function sameValue(current: CellValue, next: CellWrite['value']): boolean {
   return cellText(current) === (next === null ? '' : String(next));
 }
 
-/** Excel's limit on the characters (UTF-16 code units) one cell holds. */
-export const EXCEL_CELL_CHARS = 32_767;
 
 /** Where merged text stops when the units' answers together exceed Excel's limit: visible in the cell itself. */
 export const CUT_MARKER = '……【超出Excel单元格32767字上限，以下从略，详见回收表】';
@@ -121,11 +120,11 @@ export function lastOccupiedColumn(grid: SheetGrid, layout: SheetAnalysis['layou
 }
 
 export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeInput[], directory: UnitDirectory): MergePlan {
-  const found: ReportColumns = reportColumnsOf(grid, master.layout);
-  const columns = {} as Record<ReportRole, number>;
-  const added: ReportRole[] = [];
+  const found: ReturnColumnPositions = returnColumnsOf(grid, master.layout);
+  const columns = {} as Record<ReturnColumn, number>;
+  const added: ReturnColumn[] = [];
   let next = lastOccupiedColumn(grid, master.layout) + 1;
-  for (const role of REPORT_ROLES) {
+  for (const role of RETURN_COLUMNS) {
     const col = found[role];
     if (col !== null) columns[role] = col;
     else {
@@ -135,8 +134,8 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
   }
   if (next - 1 > LAST_SHEET_COLUMN) {
     throw new UserFacingError('collect.no_room_for_columns', {
-      zh: `表格右侧已到 Excel 最后一列（XFD），放不下要添加的${added.map((r) => REPORT_HEADERS[r]).join('、')}列；请先在表格中加上这些列，或删去右侧无用的内容`,
-      en: `The table reaches Excel's last column (XFD): there is no room for the columns to add (${added.map((r) => REPORT_HEADERS[r]).join(', ')}); add them to the table yourself, or remove what is unused on its right`,
+      zh: `表格右侧已到 Excel 最后一列（XFD），放不下要添加的${added.map((r) => RETURN_COLUMN_HEADERS[r]).join('、')}列；请先在表格中加上这些列，或删去右侧无用的内容`,
+      en: `The table reaches Excel's last column (XFD): there is no room for the columns to add (${added.map((r) => RETURN_COLUMN_HEADERS[r]).join(', ')}); add them to the table yourself, or remove what is unused on its right`,
     });
   }
 
@@ -145,7 +144,7 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
   // New columns look like the table: header cells styled like its last header cell, body cells like its last column.
   const lastCol = master.layout.lastColumn;
   for (const role of added) {
-    writes.push({ row: headerRow, col: columns[role], value: REPORT_HEADERS[role], styleFrom: { row: headerRow, col: lastCol } });
+    writes.push({ row: headerRow, col: columns[role], value: RETURN_COLUMN_HEADERS[role], styleFrom: { row: headerRow, col: lastCol } });
   }
 
   const byTask = new Map<number, Answer[]>();
@@ -227,7 +226,7 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
         },
       });
     }
-    const values: Record<ReportRole, CellWrite['value']> = {
+    const values: Record<ReturnColumn, CellWrite['value']> = {
       status: decider.status.text,
       explanation: explanation || null,
       doneDate: decider.doneDate ? { date: decider.doneDate } : null,
@@ -236,7 +235,7 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
       time: latestStamp(sorted.map((a) => a.receivedAt)),
     };
     let changed = false;
-    for (const role of REPORT_ROLES) {
+    for (const role of RETURN_COLUMNS) {
       const value = values[role];
       const col = columns[role];
       const current = valueAt(grid, row, col);

@@ -16,7 +16,7 @@ import { STATUS_CHOICES } from '../status';
 import { displayWidth, rowHeightFor, wrappedLines } from '../text-metrics';
 import { cellText } from '../text';
 import type { CellRange, CellValue, SheetAnalysis, SheetGrid, Task } from '../types';
-import { ANSWER_ROLES, REPORT_HEADERS, reportColumnsOf, taskColumnsOf, type ReportRole } from './columns';
+import { ANSWER_COLUMNS, RETURN_COLUMN_HEADERS, returnColumnsOf, taskColumnsOf, type ReturnColumn } from './columns';
 import { answerFingerprint, identityFor, identitySheetSpec, type ReturnIdentity, type SplitRole } from './identity';
 import type { SplitRecipient } from './split-plan';
 
@@ -133,14 +133,14 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
   const { layout } = analysis;
   const cols = layout.columns;
   const merges = new MergeIndex(grid);
-  const taskCols = taskColumnsOf(grid, layout, reportColumnsOf(grid, layout));
-  const width = taskCols.length + ANSWER_ROLES.length;
+  const taskCols = taskColumnsOf(grid, layout, returnColumnsOf(grid, layout));
+  const width = taskCols.length + ANSWER_COLUMNS.length;
   const answerCol = (i: number) => taskCols.length + i;
   const tasks = recipient.taskIndexes.map((i) => analysis.tasks[i]);
 
   const columnWidths = [
     ...taskCols.map((c) => options.look?.columnWidths?.[c] ?? defaultWidth(c, analysis)),
-    ...ANSWER_ROLES.map((role) => ANSWER_WIDTHS[role]),
+    ...ANSWER_COLUMNS.map((role) => ANSWER_WIDTHS[role]),
   ];
   const rows: SpecCell[][] = [];
   const specMerges: CellRange[] = [];
@@ -180,7 +180,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
       const owner = merges.ownerOf(headerSource, c) ?? { row: headerSource, col: c };
       return { v: cellText(valueAt(grid, owner.row, owner.col)) || null, s: 'header' };
     }),
-    ...ANSWER_ROLES.map((role) => ({ v: REPORT_HEADERS[role], s: 'header' })),
+    ...ANSWER_COLUMNS.map((role) => ({ v: RETURN_COLUMN_HEADERS[role], s: 'header' })),
   ]);
   rowHeights[headerRow] = 30;
   for (let i = 0; i < taskCols.length; ) {
@@ -204,9 +204,9 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
   let lastSection: string | null | undefined;
   let lastSubsection: string | null | undefined;
   const answerRanges: CellRange[] = [];
-  const report = reportColumnsOf(grid, layout);
+  const report = returnColumnsOf(grid, layout);
   const prefills: string[] = [];
-  const answerCell = (role: ReportRole, task: Task): SpecValue => {
+  const answerCell = (role: ReturnColumn, task: Task): SpecValue => {
     const col = report[role];
     return col === null ? null : taskCellValue(grid, merges, task, col);
   };
@@ -234,7 +234,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     if (headingCol.section !== null && !runs.section) runs.section = { top: r };
     if (headingCol.subsection !== null && !runs.subsection) runs.subsection = { top: r };
     // The master's current answer, so the unit edits it; its fingerprint tells collect what the unit changed.
-    const answer = ANSWER_ROLES.map((role) => answerCell(role, task));
+    const answer = ANSWER_COLUMNS.map((role) => answerCell(role, task));
     prefills.push(answerFingerprint(answer.map(cellValueOf)));
     cells.push({ v: answer[0], s: 'answer' }, { v: answer[1], s: 'answer' }, { v: answer[2], s: 'answerDate' });
     rows.push(cells);
@@ -242,7 +242,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     rowHeights[r] = rowHeightFor(lines, DEFAULT_RETURN_FONT.size, ROW_PADDING);
     const previous = answerRanges[answerRanges.length - 1];
     if (previous && previous.bottom === r - 1) previous.bottom = r;
-    else answerRanges.push({ top: r, left: answerCol(0), bottom: r, right: answerCol(ANSWER_ROLES.length - 1) });
+    else answerRanges.push({ top: r, left: answerCol(0), bottom: r, right: answerCol(ANSWER_COLUMNS.length - 1) });
   }
   closeRun('section', rows.length - 1);
   closeRun('subsection', rows.length - 1);

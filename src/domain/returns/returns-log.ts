@@ -5,14 +5,15 @@
 import { chineseDateTime } from '../dates';
 import { pick } from '../i18n';
 import { visibleName } from '../text';
-import { EXCEL_CELL_CHARS, fitToCell } from './merge';
+import { EXCEL_CELL_CHARS } from '../sheet-spec-rules';
+import { fitToCell } from './merge';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
 import { rowHeightFor, wrappedLines } from '../text-metrics';
 import type { CellRange, Finding, Lang, LocalText } from '../types';
 
 export const DEFAULT_RETURNS_LOG_NAME = '回收情况';
 
-export interface ReturnReport {
+export interface ReturnLogEntry {
   /** The file as the clerk named it (a path or a file name). */
   file: string;
   unit: string | null;
@@ -34,7 +35,7 @@ export interface ReturnsLogModel {
   missingUnits: string[];
   /** Units whose copy came back with nothing filled in (not among missingUnits). */
   blankUnits?: string[];
-  returns: ReturnReport[];
+  returns: ReturnLogEntry[];
   /** Measures whose report cells this collect changed. */
   updated: number;
 }

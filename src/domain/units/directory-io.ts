@@ -128,15 +128,16 @@ function assembleDirectory(
 // ---------------------------------------------------------------------------------------------------------
 // The 单位名录 sheet
 
-function headerKey(value: string): string {
+/** A 单位名录 header or category word as compared: no spaces, lower case (单位名称, Unit Name). */
+function directoryWordKey(value: string): string {
   return compactText(value).toLowerCase();
 }
 
-function findHeader(rows: string[][]): { row: number; columns: Partial<Record<DirectoryColumn, number>> } | null {
+function findDirectoryHeader(rows: string[][]): { row: number; columns: Partial<Record<DirectoryColumn, number>> } | null {
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
     const columns: Partial<Record<DirectoryColumn, number>> = {};
     rows[r].forEach((cell, c) => {
-      const key = headerKey(cell);
+      const key = directoryWordKey(cell);
       for (const column of Object.keys(HEADER_WORDS) as DirectoryColumn[]) {
         if (columns[column] === undefined && (HEADER_WORDS[column] as readonly string[]).includes(key)) {
           columns[column] = c;
@@ -149,13 +150,13 @@ function findHeader(rows: string[][]): { row: number; columns: Partial<Record<Di
 }
 
 function isGroupCategory(category: string): boolean {
-  const key = headerKey(category);
+  const key = directoryWordKey(category);
   return key === GROUP_CATEGORY.zh || key === GROUP_CATEGORY.en.toLowerCase();
 }
 
 /** Reads rows of display text (a sheet or a CSV file) whose first rows hold a title and the header. */
 function directoryFromRows(rows: string[][], source: LocalText, rowOffset: number): UnitDirectoryData {
-  const header = findHeader(rows);
+  const header = findDirectoryHeader(rows);
   if (!header) {
     throw new UserFacingError('units.not_directory', {
       zh: `${source.zh}不是单位名录：前${HEADER_SEARCH_ROWS}行中找不到“单位名称”列标题。单位名录需要一行列标题，至少有“单位名称”，可选“类别”“别名”“成员单位”“成员类别”“所属分组”。`,

@@ -46,6 +46,7 @@ import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
 import { applyToken, cellStyle, FILL_PROPERTIES_1_9, parseToken, type ColourToken } from './fill-reading';
 import { FIRST_WINDOW_COLS, FIRST_WINDOW_ROWS, FIRST_WINDOW_ROWS_UNLIMITED } from './read-plan';
 import { queueFirstMergeBands, queueFirstWindow, readTableGrid } from './table-reader';
+import { validateSpec } from '../../domain/sheet-spec-rules';
 
 export { FIRST_WINDOW_ROWS };
 export { parseAreaList } from './table-reader';
@@ -77,20 +78,28 @@ export interface ExcelHostOptions {
   payloadLimitBytes?: number | null;
 }
 
-/** Per-round-trip allowances derived from the payload limit. */
-interface Budget {
+/** What one round trip may carry, derived from the payload limit: bytes each way, and what fits in them. */
+interface RoundTripLimits {
   /** No payload limit: the used range is read whole in the first sync instead of a first window. */
-  whole: boolean;
-  request: number;
-  response: number;
-  cellProperties: number;
-  probes: number;
+  readWhole: boolean;
+  requestBytes: number;
+  responseBytes: number;
+  /** Cells whose `getCellProperties` answer fits in one response. */
+  cellPropertiesCells: number;
+  /** Style probes (one per range) that fit in one request. */
+  styleProbes: number;
 }
 
-function budgetFor(limit: number | null): Budget {
-  const request = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.9);
-  const response = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.8);
-  return { whole: limit === null, request, response, cellProperties: Math.floor(response / CELL_PROPERTIES_BYTES), probes: Math.floor(request / PROBE_BYTES) };
+function roundTripLimits(limit: number | null): RoundTripLimits {
+  const requestBytes = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.9);
+  const responseBytes = limit === null ? UNLIMITED_BUDGET_BYTES : Math.floor(limit * 0.8);
+  return {
+    readWhole: limit === null,
+    requestBytes,
+    responseBytes,
+    cellPropertiesCells: Math.floor(responseBytes / CELL_PROPERTIES_BYTES),
+    styleProbes: Math.floor(requestBytes / PROBE_BYTES),
+  };
 }
 
 type Ctx = Excel.RequestContext;
@@ -247,7 +256,7 @@ export class ExcelHost implements WorkbookHost {
   /** Where the product's state was found at the last read, and the name it is written under. */
   private statePlace: StateSheetPlace | null = null;
 
-  private readonly budget: Budget;
+  private readonly limits: RoundTripLimits;
   /** Runs a batch; the refusals a clerk can fix come back as UserFacingErrors saying how. */
   private readonly run: ExcelBatchRunner;
 
@@ -259,7 +268,7 @@ export class ExcelHost implements WorkbookHost {
         throw explainRefusal(e);
       }
     };
-    this.budget = budgetFor(options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes);
+    this.limits = roundTripLimits(options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes);
     const minor = probeExcelApiMinor(requirements);
     this.minor = minor;
     this.capabilities = { host: 'excel', apiVersion: `1.${minor}`, readsMerges: minor >= 13, charts: true, headerFooter: minor >= 9 };
@@ -333,7 +342,7 @@ export class ExcelHost implements WorkbookHost {
    * chunks sized from the bytes the first window took, each below the web's 5 MB response limit.
    */
   private async readOnce(request: ReadRequest, withMerges: boolean, firstWindow: boolean): Promise<WorkbookSnapshot> {
-    const windowRows = this.budget.whole ? FIRST_WINDOW_ROWS_UNLIMITED : FIRST_WINDOW_ROWS;
+    const windowRows = this.limits.readWhole ? FIRST_WINDOW_ROWS_UNLIMITED : FIRST_WINDOW_ROWS;
     return this.run(async (ctx) => {
       const worksheets = ctx.workbook.worksheets.load('items/name,items/visibility');
       const active = worksheets.getActiveWorksheet().load('name');
@@ -364,7 +373,7 @@ export class ExcelHost implements WorkbookHost {
       if (target && targetExists && used) {
         grid = await readTableGrid(ctx, target, sheetName, { used, window, mergeBands, mergeRows }, {
           minor: this.minor,
-          responseBudget: this.budget.response,
+          responseBytes: this.limits.responseBytes,
           firstWindowRows: windowRows,
           firstWindowCols: FIRST_WINDOW_COLS,
           firstWindowRefused: !firstWindow,
@@ -405,7 +414,7 @@ export class ExcelHost implements WorkbookHost {
   async readStyles(sheet: string, ranges: CellRange[]): Promise<CellStyle[]> {
     if (!ranges.length) return [];
     const patternsKnown = this.supports(9);
-    const { cellProperties, probes } = this.budget;
+    const { cellPropertiesCells, styleProbes } = this.limits;
     const cells = ranges.reduce((n, r) => n + rangeCellCount(r), 0);
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
@@ -415,20 +424,20 @@ export class ExcelHost implements WorkbookHost {
         for (let i = 0; i < items.length; i += size) rest.push(...((await each(items.slice(i, i + size))) ?? []));
         return rest;
       };
-      if (patternsKnown && cells <= cellProperties) {
+      if (patternsKnown && cells <= cellPropertiesCells) {
         await this.cellProperties(ctx, ws, ranges, found);
-      } else if (!patternsKnown && cells <= probes) {
+      } else if (!patternsKnown && cells <= styleProbes) {
         await this.probeUniform(ctx, ws, ranges.flatMap(singleCells), found, false);
       } else {
         // Large areas: first ask each block of stacked ranges for its one colour — a sheet not coloured yet
         // answers in this single round trip — then look closer only where a block is mixed.
-        const mixed = await inBatches(coalesce(ranges), probes, (batch) => this.probeUniform(ctx, ws, batch, found, patternsKnown));
+        const mixed = await inBatches(coalesce(ranges), styleProbes, (batch) => this.probeUniform(ctx, ws, batch, found, patternsKnown));
         if (mixed.length && patternsKnown) {
-          for (const batch of sliceByCells(mixed, cellProperties)) await this.cellProperties(ctx, ws, batch, found);
+          for (const batch of sliceByCells(mixed, cellPropertiesCells)) await this.cellProperties(ctx, ws, batch, found);
         } else if (mixed.length) {
           const rows = mixed.flatMap((r) => Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })));
-          const mixedRows = await inBatches(rows, probes, (batch) => this.probeUniform(ctx, ws, batch, found, false));
-          await inBatches(mixedRows.flatMap(singleCells), probes, (batch) => this.probeUniform(ctx, ws, batch, found, false));
+          const mixedRows = await inBatches(rows, styleProbes, (batch) => this.probeUniform(ctx, ws, batch, found, false));
+          await inBatches(mixedRows.flatMap(singleCells), styleProbes, (batch) => this.probeUniform(ctx, ws, batch, found, false));
         }
       }
       const out: CellStyle[] = [];
@@ -495,6 +504,8 @@ export class ExcelHost implements WorkbookHost {
     if (!this.statePlace && requested.some((c) => c.kind === 'state')) await this.read({});
     if (!this.knownSheets) await this.listSheets();
     const changes = sheetsFirst(requested);
+    // Refused before any round trip, as every host refuses it.
+    for (const c of changes) if (c.kind === 'sheet') validateSpec(c.spec);
     let plan: PlannedOp[];
     let after: Set<string>;
     ({ plan, after } = this.plan(changes));
@@ -518,7 +529,7 @@ export class ExcelHost implements WorkbookHost {
     const batches: PlannedOp[][] = [[]];
     let size = 0;
     for (const op of plan) {
-      if (size + op.bytes > this.budget.request && batches[batches.length - 1].length) {
+      if (size + op.bytes > this.limits.requestBytes && batches[batches.length - 1].length) {
         batches.push([]);
         size = 0;
       }
@@ -583,7 +594,7 @@ export class ExcelHost implements WorkbookHost {
         }
         case 'cells':
           need(change.sheet);
-          plan.push(...cellsOps(change.sheet, change.writes, this.budget.request, this.supports(9)));
+          plan.push(...cellsOps(change.sheet, change.writes, this.limits.requestBytes, this.supports(9)));
           break;
         case 'deleteSheet':
           if (names.delete(change.sheet.toLowerCase())) plan.push(deleteSheetOp(change.sheet, this.supports(2)));
@@ -651,7 +662,7 @@ export class ExcelHost implements WorkbookHost {
     });
     // One chunk a row; several rows a request until the budget is reached.
     const sizes = chunks.map((c) => c.length * 3);
-    for (const [first, last] of slicesByBytes(sizes, this.budget.request)) {
+    for (const [first, last] of slicesByBytes(sizes, this.limits.requestBytes)) {
       const slice = chunks.slice(first, last + 1);
       ops.push({
         bytes: sizes.slice(first, last + 1).reduce((n, b) => n + b, 0) + ACTION_BYTES * 2,
@@ -686,7 +697,7 @@ export class ExcelHost implements WorkbookHost {
     // Values: one 2D write per row slice (a slice only when the block exceeds the request budget).
     const styleOf = (key?: string): SpecStyle => (key ? (spec.styles[key] ?? {}) : {});
     const valueRows = spec.rows.map((row) => Array.from({ length: width }, (_, c) => officeWrite(row[c]?.v ?? null, styleOf(row[c]?.s))));
-    for (const [first, last] of slicesByBytes(valueRows.map((r) => jsonBytes(r)), this.budget.request)) {
+    for (const [first, last] of slicesByBytes(valueRows.map((r) => jsonBytes(r)), this.limits.requestBytes)) {
       const slice = valueRows.slice(first, last + 1);
       ops.push({
         bytes: slice.reduce((n, r) => n + jsonBytes(r), 0) + ACTION_BYTES * 2,
@@ -968,7 +979,7 @@ export function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
  * (`styleFrom`: added report columns styled like the header and the table) get its formats first, one copy
  * per run whose sources line up in one column; before 1.9 they get the value only, as the port allows.
  */
-function cellsOps(sheet: string, writes: CellWrite[], budget: number, copiesFormats: boolean): PlannedOp[] {
+function cellsOps(sheet: string, writes: CellWrite[], requestBytes: number, copiesFormats: boolean): PlannedOp[] {
   // Later writes to the same cell win, as they would applied one by one.
   const byCell = new Map<string, CellWrite>();
   for (const w of writes) byCell.set(`${w.col},${w.row}`, w);
@@ -979,7 +990,7 @@ function cellsOps(sheet: string, writes: CellWrite[], budget: number, copiesForm
     const bytes = jsonBytes(cell) + 8;
     const run = runs[runs.length - 1];
     const last = run?.writes[run.writes.length - 1];
-    if (run && last!.col === w.col && last!.row + 1 === w.row && run.bytes + bytes < budget - ACTION_BYTES * 4) {
+    if (run && last!.col === w.col && last!.row + 1 === w.row && run.bytes + bytes < requestBytes - ACTION_BYTES * 4) {
       run.writes.push(w);
       run.cells.push(cell);
       run.bytes += bytes;
@@ -1041,13 +1052,13 @@ function applySpecStyle(range: Excel.Range, style: SpecStyle): void {
   }
 }
 
-/** Consecutive index ranges [first, last] whose summed sizes stay within the request budget. */
-function slicesByBytes(sizes: number[], budget: number): [number, number][] {
+/** Consecutive index ranges [first, last] whose summed sizes stay within the request's bytes. */
+function slicesByBytes(sizes: number[], requestBytes: number): [number, number][] {
   const out: [number, number][] = [];
   let first = 0;
   let bytes = 0;
   sizes.forEach((s, i) => {
-    if (i > first && bytes + s > budget - ACTION_BYTES * 4) {
+    if (i > first && bytes + s > requestBytes - ACTION_BYTES * 4) {
       out.push([first, i - 1]);
       first = i;
       bytes = 0;

@@ -97,8 +97,8 @@ export function tableExtent(used: CellRange, probes: ExtentProbes, lastRows: num
 }
 
 /** Rows of `width` columns that fit a window: within the response budget at `bytesPerRow`, and the cell cap. */
-export function windowRows(remaining: number, width: number, bytesPerRow: number, responseBudget: number): number {
-  const byBytes = Math.floor(responseBudget / Math.max(1, bytesPerRow));
+export function windowRows(remaining: number, width: number, bytesPerRow: number, responseBytes: number): number {
+  const byBytes = Math.floor(responseBytes / Math.max(1, bytesPerRow));
   const byCells = Math.floor(MAX_WINDOW_CELLS / Math.max(1, width));
   return Math.max(1, Math.min(remaining, byBytes, byCells));
 }

@@ -25,7 +25,7 @@ export interface TableReadOptions {
   /** ExcelApi minor level. */
   minor: number;
   /** Bytes a response may carry (already below the host's limit). */
-  responseBudget: number;
+  responseBytes: number;
   /** Rows of the first window asked for (FIRST_WINDOW_ROWS or the unlimited variant). */
   firstWindowRows: number;
   firstWindowCols: number;
@@ -102,7 +102,7 @@ export async function readTableGrid(ctx: Ctx, ws: Excel.Worksheet, sheet: string
   } else {
     // Refused as too large (or not asked for): it took more than the whole response allowance.
     const windowRows = windowRect.bottom - windowRect.top + 1;
-    bytesPerRow = options.firstWindowRefused ? ((2 * options.responseBudget) / windowRows) * Math.max(1, width / windowWidth) : 200 * width;
+    bytesPerRow = options.firstWindowRefused ? ((2 * options.responseBytes) / windowRows) * Math.max(1, width / windowWidth) : 200 * width;
   }
 
   const areas: string[] = (first.mergeBands ?? []).filter((m) => !m.isNullObject).map((m) => m.address);
@@ -115,7 +115,7 @@ export async function readTableGrid(ctx: Ctx, ws: Excel.Worksheet, sheet: string
 
   while (table.top + values.length <= table.bottom || mergedThrough < table.bottom || (minor >= 2 && hidden === undefined)) {
     const start = table.top + values.length;
-    const size = start <= table.bottom ? windowRows(table.bottom - start + 1, width, bytesPerRow, options.responseBudget) : 0;
+    const size = start <= table.bottom ? windowRows(table.bottom - start + 1, width, bytesPerRow, options.responseBytes) : 0;
     const chunk = size ? absolute(start, start + size - 1).load(['values', 'numberFormat']) : null;
     // Merged areas go with the rows being read; once the values are in, all remaining bands at once.
     const mergeEnd = size ? start + size - 1 : table.bottom;

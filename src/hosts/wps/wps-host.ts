@@ -24,6 +24,7 @@ import { columnLetter, parseAddress, rangeAddress } from '../../domain/address';
 import { UserFacingError } from '../../domain/errors';
 import { text } from '../../domain/i18n';
 import type { PageHeaderFooter, SheetSpec, SpecStyle } from '../../domain/sheet-spec';
+import { validateSpec } from '../../domain/sheet-spec-rules';
 import type { CellRange, CellStyle, CellValue, SheetGrid } from '../../domain/types';
 import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../domain/workbook-state';
 import { probeKey } from '../../ports/workbook-host';
@@ -203,6 +204,11 @@ export class WpsHost implements WorkbookHost {
     const state = WpsHost.statePlace(list);
     const snapshot: WorkbookSnapshot = { sheets: list.map((s) => s.info), activeSheet, grid, stateText: state.stateText, stateSheet: state.sheet };
     if (target) snapshot.headerFooter = headerFooterOf(target);
+    if (target && grid && request.look) {
+      // Widths only: a font read cell by cell over the used range would cost a call per cell.
+      const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+      snapshot.look = { columnWidths: Array.from({ length: lastCol + 1 }, (_, c) => target.Range(`${columnLetter(c)}1`).ColumnWidth ?? undefined) };
+    }
     if (request.probes) {
       const probes: Record<string, CellValue> = {};
       for (const probe of request.probes) {
@@ -331,6 +337,7 @@ export class WpsHost implements WorkbookHost {
 
   async apply(changes: WorkbookChange[]): Promise<void> {
     if (!changes.length) return;
+    for (const c of changes) if (c.kind === 'sheet') validateSpec(c.spec);
     const wb = this.workbook();
     const steps = this.plan(wb, changes);
     const total = steps.reduce((n, s) => n + s.cells, 0);

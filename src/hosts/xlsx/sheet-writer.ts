@@ -5,11 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import { rangeAddress } from '../../domain/address';
-import { DATE_FORMAT, MAX_CELL_CHARS, MAX_COLS, MAX_ROWS, inlineList, invalidSpec, isValidRange, validateSpec } from '../spec-rules';
+import { inlineList, invalidSpec, validateSpec } from '../../domain/sheet-spec-rules';
+import { DATE_FORMAT } from '../spec-rules';
 import { headerFooterCode, type PrintSpec, type SheetSpec, type SpecStyle, type SpecValue } from '../../domain/sheet-spec';
 import type { CellRange } from '../../domain/types';
 
-export { DATE_FORMAT, MAX_CELL_CHARS, MAX_COLS, MAX_ROWS, isValidRange, validateSpec };
+export { DATE_FORMAT };
 
 /** '#RRGGBB' → ExcelJS's opaque 'FFRRGGBB'. */
 export function argb(hex: string): string {

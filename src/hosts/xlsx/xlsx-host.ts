@@ -36,7 +36,8 @@ import { type FileKeep, readInputFile, writeFileAtomically } from '../node-file'
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { plainValue, readGrid } from './read-grid';
 import { invalidRange, unknownSheet, validateChanges } from '../spec-rules';
-import { DATE_FORMAT, argb, excelValue, isValidRange, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
+import { isValidRange } from '../../domain/sheet-spec-rules';
+import { DATE_FORMAT, argb, excelValue, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
 
 export { writeSpecsToWorkbook };
 

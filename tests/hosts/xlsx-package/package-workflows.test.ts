@@ -90,12 +90,12 @@ describe('collect through the package host', () => {
     const raw = text(byName(output).get(taskSheetPart(input)));
     expect(raw).toContain(TRICKY_NOTE_STORED);
     const grid = (await PackageHost.open(output).read({ sheet: SHEET })).grid!;
-    const explanation = result.reportColumns.explanation - grid.originCol;
+    const explanation = result.returnColumns.explanation - grid.originCol;
     expect(grid.values.some((row) => row[explanation] === TRICKY_NOTE)).toBe(true);
     const look = (await PackageHost.open(output).read({ sheet: SHEET, look: true })).look!;
-    expect(result.addedColumns.map((role) => look.columnWidths?.[result.reportColumns[role]])).toEqual([14, 36, 13, 18, 17]);
+    expect(result.addedColumns.map((role) => look.columnWidths?.[result.returnColumns[role]])).toEqual([14, 36, 13, 18, 17]);
     const ws = (await loads(output)).getWorksheet(SHEET)!;
-    expect(ws.getColumn(result.reportColumns.explanation + 1).width).toBe(36);
+    expect(ws.getColumn(result.returnColumns.explanation + 1).width).toBe(36);
     expect((await loads(output)).getWorksheet('回收情况')).toBeDefined();
   });
 
