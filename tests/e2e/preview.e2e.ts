@@ -217,13 +217,32 @@ describe('the preview, as a clerk uses it', () => {
     expect(await links.count()).toBe(split.workbooks.length);
     expect(await links.first().getAttribute('download')).toBe(split.workbooks[0].fileName);
 
-    // A unit sends its copy back; the clerk picks it and collects.
+    // A unit sends its copy back as it came (pre-filled, nothing changed): one clear state, 交回空表.
     const returned = path.join(RESULTS, split.workbooks[0].fileName);
-    await XlsxHost.fromWorkbook(writeSpecsToWorkbook(split.workbooks[0].specs)).save(returned);
+    const copy = writeSpecsToWorkbook(split.workbooks[0].specs);
+    await XlsxHost.fromWorkbook(copy).save(returned);
     await pane().getByTestId('returned-files').setInputFiles(returned);
     await pane().getByRole('button', { name: zhCN['returns.collect'], exact: true }).click();
     const result = pane().getByTestId('collect-result');
     await result.waitFor();
+    expect(await result.innerText()).toContain(format(zhCN['returns.blank'], { file: split.workbooks[0].fileName, unit: split.workbooks[0].unit }));
+    expect(await noticeText()).not.toContain(zhCN['returns.missing'].split('：')[0] + '：' + split.workbooks[0].unit);
+
+    // The unit edits one pre-filled answer (its 进展说明) and sends it again: now it is taken.
+    const ws = copy.worksheets[0];
+    let headerRow = 0;
+    ws.eachRow((row, n) => {
+      if (!headerRow && row.values && (row.values as unknown[]).includes('进展说明')) headerRow = n;
+    });
+    const explanationCol = (ws.getRow(headerRow).values as unknown[]).indexOf('进展说明');
+    ws.getCell(headerRow + 1, explanationCol).value = '已完成初稿，9月底前印发';
+    // Under the same name in another folder: the browser will not read a picked file changed since it was picked.
+    fs.mkdirSync(path.join(RESULTS, 'edited'), { recursive: true });
+    const edited = path.join(RESULTS, 'edited', split.workbooks[0].fileName);
+    await XlsxHost.fromWorkbook(copy).save(edited);
+    await pane().getByTestId('returned-files').setInputFiles(edited);
+    await pane().getByRole('button', { name: zhCN['returns.collect'], exact: true }).click();
+    await page.waitForFunction(() => /采用/.test(document.querySelector('[data-testid="collect-result"]')?.textContent ?? ''));
     expect(await result.innerText()).toContain(`${split.workbooks[0].fileName}：${split.workbooks[0].unit}，采用`);
     await noticeText();
     await shot('e2e-07-returns');
