@@ -223,9 +223,10 @@ async function build(): Promise<void> {
     await xlsx('all-merged.xlsx', wb, { about: 'every cell of the table merged into one', exitCode: 2, message: '没有找到任务分工表的表头' });
   }
   await xlsx('english-header.xlsx', tableWorkbook(MEASURES, { title: 'Task allocation 2022', header: ['No.', 'Measure', 'Deadline', 'Lead', 'Responsible', 'Status'] }).wb, {
-    about: 'a header in English only (no column name the tool knows)',
-    exitCode: 2,
-    message: '没有找到任务分工表的表头',
+    about: 'a header in English only (no column name the tool knows): the columns are judged by their content, and check says so',
+    exitCode: 0,
+    tasks: 5,
+    findingCodes: ['layout.columns_by_content'],
   });
   {
     const { wb, ws } = tableWorkbook(MEASURES);

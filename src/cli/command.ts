@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/types';
+import type { ProgressStream } from './progress';
 
 /** Where a command writes; tests pass buffers, the real CLI passes process streams. */
 export interface CliIO {
@@ -8,6 +9,8 @@ export interface CliIO {
   cwd: string;
   /** "Today" for defaults such as --as-of (ISO date); injectable so tests are deterministic. */
   today: string;
+  /** Where progress of long work is drawn (stderr); drawn only when it is a terminal. */
+  progress?: ProgressStream;
 }
 
 export interface CliContext extends CliIO {

@@ -85,6 +85,7 @@ export function runFromProcess(): void {
     err: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     today: process.env.ALLOCATION_TODAY ?? localDate(new Date()),
+    progress: process.stderr,
   };
   main(process.argv.slice(2), io, process.env).then(
     (code) => {

@@ -8,13 +8,13 @@
  */
 import { cellAddress, columnIndex, columnLetter, rangeAddress } from './address';
 import { parseDeadline } from './deadline';
-import { detectLayout, headerRole, MergeIndex, valueAt } from './layout';
-import { headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
+import { columnRoleName, detectLayout, headerRole, MergeIndex, valueAt } from './layout';
+import { chineseMeasureNumberOf, headingOf, measureNumberOf, NumberingTracker, numberCellValue } from './numbering';
 import type { NumberingProblem } from './numbering';
 import { FindingList, SUSPICIOUS_CELL_CHARS, type GuessedPlanYearSource, type NumberingLevel, type UnitRole } from './findings';
 import { parseStatus } from './status';
 import { cellText, compactText, normaliseText } from './text';
-import type { CellValue, ColumnMap, Deadline, Layout, SheetAnalysis, SheetGrid, Status, Task } from './types';
+import type { CellValue, ColumnMap, ColumnRole, Deadline, Layout, SheetAnalysis, SheetGrid, Status, Task } from './types';
 import { isGroupByForm, looksLikeStrayText, nearDuplicateSpellings, splitLeadAndResponsible, unitMatchKey } from './units';
 import type { LeadAndResponsible, UnitDirectory, UnitSpelling } from './units';
 import { calendarCovers } from './workdays';
@@ -401,7 +401,8 @@ class SheetReader {
       this.extendTask(r);
       return;
     }
-    const printed = measureText ? measureNumberOf(measureText) : null;
+    // A row that holds its units or deadline is a measure even when it starts like a heading (一、 / （一）).
+    const printed = measureText ? (measureNumberOf(measureText) ?? (otherOwn ? chineseMeasureNumberOf(measureText) : null)) : null;
     const numberCell = ownAt(c.number);
     if (
       measureText &&
@@ -758,6 +759,13 @@ class SheetReader {
         farRow: used.bottom > bottom ? used.bottom + 1 : null,
         farColumn: used.right > right ? columnLetter(used.right) : null,
       });
+    }
+    if (this.layout.columnsByContent) {
+      const columns = (Object.entries(c) as [ColumnRole, number | null | undefined][])
+        .filter((e): e is [ColumnRole, number] => typeof e[1] === 'number')
+        .sort((a, b) => a[1] - b[1])
+        .map(([role, col]) => ({ column: columnLetter(col), role: columnRoleName(role) }));
+      this.findings.add('layout.columns_by_content', null, { headerRow: this.layout.headerRow, columns });
     }
     if (c.deadline === null) this.findings.add('column.deadline_missing', null, {});
     if (c.lead === null && c.responsible === null) this.findings.add('column.units_missing', null, {});

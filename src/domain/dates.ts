@@ -183,6 +183,13 @@ export function chineseDate(iso: string): string {
   return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
+/** 'YYYY-MM-DD HH:MM' (the caller's clock) → 2026年11月26日 19:30; anything else as given. */
+export function chineseDateTime(stamp: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?/.exec(stamp);
+  if (!m) return stamp;
+  return m[2] ? `${chineseDate(m[1])} ${m[2]}` : chineseDate(m[1]);
+}
+
 /** An ISO date as a notice shows it: 2022年9月15日 in zh-CN, the ISO form in en-US. */
 export function displayDate(iso: string, lang: 'zh-CN' | 'en-US'): string {
   return lang === 'zh-CN' ? chineseDate(iso) : iso;

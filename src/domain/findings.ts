@@ -159,6 +159,14 @@ const SHEET_KINDS = {
       `${p.unknown.length} of the ${p.total} unit names in the table are not in the unit directory (${listNames(p.unknown, 'en')}); ` +
       'the directory seems to belong to another body, so they are not flagged cell by cell: add these units to the 单位名录 sheet (it can be made from the names in this table), or check without a directory',
   })),
+  'layout.columns_by_content': kind(
+    'warning',
+    { zh: '表头未识别，按内容判断各列', en: 'Columns judged by their content' },
+    (p: { headerRow: number; columns: readonly { column: string; role: LocalText }[] }) => ({
+      zh: `第 ${p.headerRow} 行的表头中没有可识别的列名，已按各列内容判断：${p.columns.map((c) => `${c.column} 列为${c.role.zh}`).join('，')}；如有误，请在设置中手动指定各列`,
+      en: `No column name in the header in row ${p.headerRow} is recognised; the columns were judged by their content: ${p.columns.map((c) => `column ${c.column} as ${c.role.en}`).join(', ')}; if that is wrong, set the columns by hand in the settings`,
+    }),
+  ),
   'layout.header_repeated': kind<NoParams>('info', { zh: '表头重复出现', en: 'Header repeated in the table' }, () => ({
     zh: '这一行重复了表头，已跳过（若下面是另一张表，其任务按同一张表读取）',
     en: 'this row repeats the header and is skipped (if another table starts here, its tasks are read as part of this one)',
@@ -317,6 +325,10 @@ const RETURN_KINDS = {
     zh: `牵头/责任单位被改动（任务分工表中为 牵头：${p.lead.join('、') || '无'}；责任：${p.responsible.join('、') || '无'}，以任务分工表为准）`,
     en: `the lead/responsible units were edited (the table says lead: ${p.lead.join(', ') || 'none'}; responsible: ${p.responsible.join(', ') || 'none'}; the table stands)`,
   })),
+  'return.nothing_filled': kind('warning', { zh: '交回空表', en: 'Sent back blank' }, (p: { unit: string }) => ({
+    zh: `“${p.unit}”交回的回收表没有填写（完成情况均为空或与下发时预填的相同），未汇总；请该单位填报后重新报送`,
+    en: `The return of "${p.unit}" was sent back without answers (every status blank or as the copy was pre-filled); not merged — the unit has still to report`,
+  })),
   'return.status_blank': kind('warning', { zh: '未填写完成情况', en: 'Status blank' }, (p: { measure: MeasureLabel }) => ({
     zh: `${measureLabel(p.measure).zh}未填写完成情况`,
     en: `no status given for ${measureLabel(p.measure).en}`,
@@ -410,6 +422,16 @@ export class FindingList {
       message: cell ? { zh: `${cell}：${message.zh}`, en: `${cell}: ${message.en}` } : message,
       suggestion,
     });
+  }
+
+  /** Takes in another list's findings (ones held back until it is known they apply). */
+  addAll(other: FindingList): void {
+    for (const f of other.items) {
+      const key = `${f.code}|${f.cell}|${f.message.zh}`;
+      if (this.keys.has(key)) continue;
+      this.keys.add(key);
+      this.items.push(f);
+    }
   }
 
   /** By row (table-level first), then column, then code; the column is read from the address once per finding. */

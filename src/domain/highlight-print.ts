@@ -10,9 +10,8 @@ import { chineseDate } from './dates';
 import { pick } from './i18n';
 import { STATE_NAMES, type StateCounts } from './row-state';
 import { headerFooterCode, headerFooterLiteral, sameHeaderFooter, type HeaderFooterSpec, type PageHeaderFooter } from './sheet-spec';
-import type { Lang, RowState } from './types';
+import type { Lang, RowState, StateColours } from './types';
 import { ROW_STATES } from './types';
-import type { StateColours } from './workbook-state';
 
 /** Excel's header/footer colour code: &K and six hex digits (learn.microsoft.com: header and footer codes). */
 function colourCode(hex: string): string {

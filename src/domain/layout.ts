@@ -8,6 +8,7 @@
 import { columnLetter } from './address';
 import { UserFacingError } from './errors';
 import { parseDeadline } from './deadline';
+import { headingOf, measureNumberOf } from './numbering';
 import { cellText, compactText, normaliseText } from './text';
 import type { CellRange, CellValue, ColumnMap, ColumnRole, Layout, SheetGrid } from './types';
 
@@ -252,6 +253,85 @@ function findTableHeader(grid: SheetGrid, merges: MergeIndex): HeaderCandidate |
   return best;
 }
 
+/** Rows under a label row looked at to judge what each column holds. */
+const SHAPE_SAMPLE_ROWS = 50;
+/** The measures are the longest texts of the table: on average at least this long. */
+const SHAPE_MEASURE_MIN_CHARS = 10;
+/** Unit names are short: a column whose texts average more than this is not a unit column. */
+const SHAPE_UNIT_MAX_CHARS = 40;
+
+interface ColumnProfile {
+  col: number;
+  filled: number;
+  averageChars: number;
+  deadlines: number;
+  bareNumbers: number;
+}
+
+function profileColumn(grid: SheetGrid, labelRow: number, col: number): ColumnProfile {
+  const last = Math.min(grid.originRow + grid.values.length - 1, labelRow + SHAPE_SAMPLE_ROWS);
+  const profile: ColumnProfile = { col, filled: 0, averageChars: 0, deadlines: 0, bareNumbers: 0 };
+  let chars = 0;
+  for (let r = labelRow + 1; r <= last; r++) {
+    const value = valueAt(grid, r, col);
+    const t = normaliseText(cellText(value));
+    if (t === '') continue;
+    profile.filled++;
+    chars += t.length;
+    if (/^\d{1,3}[.、]?$/.test(t)) profile.bareNumbers++;
+    else if (parseDeadline(value, ANY_PLAN_YEAR).kind !== 'unknown') profile.deadlines++;
+  }
+  profile.averageChars = profile.filled ? chars / profile.filled : 0;
+  return profile;
+}
+
+/**
+ * No header word matched, yet the sheet may still be a task table: a row of short labels (at least three) over
+ * rows where one column holds long texts. Its columns are judged by what they hold — the longest texts are the
+ * measures, a column of bare numbers left of them the numbering, a column of deadlines the deadlines, short texts
+ * right of the measures the units (the first of two the lead) — and check says which column was taken for what.
+ */
+function headerByShape(grid: SheetGrid, merges: MergeIndex): HeaderCandidate | null {
+  const width = grid.values[0]?.length ?? 0;
+  const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
+  for (let i = 0; i < rows; i++) {
+    const row = grid.originRow + i;
+    const labels: number[] = [];
+    let labelRow = true;
+    for (let c = grid.originCol; c < grid.originCol + width && labelRow; c++) {
+      if (merges.ownerOf(row, c)) continue;
+      const value = valueAt(grid, row, c);
+      const t = compactText(cellText(value));
+      if (t === '') continue;
+      labelRow = typeof value === 'string' && t.length <= 12 && !/^\d+$/.test(t) && parseDeadline(value, ANY_PLAN_YEAR).kind === 'unknown';
+      labels.push(c);
+    }
+    if (!labelRow || labels.length < 3) continue;
+    const profiles = labels.map((c) => profileColumn(grid, row, c)).filter((p) => p.filled >= 2);
+    const measure = profiles.reduce<ColumnProfile | null>((best, p) => (best === null || p.averageChars > best.averageChars ? p : best), null);
+    if (!measure || measure.averageChars < SHAPE_MEASURE_MIN_CHARS) continue;
+    const roles = new Map<HeaderRole, number>([['measure', measure.col]]);
+    const mostly = (n: number, p: ColumnProfile) => n * 5 >= p.filled * 4;
+    const number = profiles.find((p) => p.col < measure.col && mostly(p.bareNumbers, p));
+    if (number) roles.set('number', number.col);
+    const deadline = profiles.find((p) => p !== measure && mostly(p.deadlines, p));
+    if (deadline) roles.set('deadline', deadline.col);
+    const units = profiles.filter((p) => p.col > measure.col && p !== deadline && p.averageChars <= SHAPE_UNIT_MAX_CHARS && !mostly(p.bareNumbers, p));
+    if (units.length >= 2) {
+      roles.set('lead', units[0].col);
+      roles.set('responsible', units[1].col);
+    } else if (units.length === 1) roles.set('responsible', units[0].col);
+    const heading = profiles.find((p) => p.col < measure.col && p !== number);
+    if (heading) roles.set('task', heading.col);
+    const byColumn = new Map<number, HeaderRole>();
+    for (const [role, col] of roles) byColumn.set(col, role);
+    // The measures alone do not make a task table: a deadline or a unit column must be there too.
+    if (!roles.has('deadline') && !roles.has('responsible')) continue;
+    return { top: row, bottom: row, roles, byColumn };
+  }
+  return null;
+}
+
 function noHeaderError(sheet: string): UserFacingError {
   const list = (role: HeaderRole, n: number) => HEADER_SYNONYMS[role].slice(0, n).map((w) => `“${w}”`).join('、');
   return new UserFacingError('layout.no_header', {
@@ -329,6 +409,20 @@ function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): b
   return numbers >= 2 && other * 5 <= numbers;
 }
 
+/** Whether most texts under the header are numbered measures (1.… / 1、… / （1）…), not headings or plain text. */
+function holdsNumberedMeasures(grid: SheetGrid, headerBottom: number, col: number): boolean {
+  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  let numbered = 0;
+  let other = 0;
+  for (let r = headerBottom + 1; r <= last; r++) {
+    const t = normaliseText(cellText(valueAt(grid, r, col)));
+    if (t === '' || headingOf(t)?.level === 'section') continue;
+    if (measureNumberOf(t) !== null) numbered++;
+    else other++;
+  }
+  return numbered >= 2 && numbered >= other;
+}
+
 /** Header words of a remarks column, which some tables use for the due dates. */
 const NOTE_HEADERS = new Set(['备注', '说明', '备注说明']);
 
@@ -387,10 +481,17 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
   }
   const get = (role: HeaderRole): number | null => roles.get(role) ?? null;
   const assigned = new Set(roles.values());
-  const task = get('task');
+  let task = get('task');
   let measure = get('measure');
   let section: number | null = null;
   let subsection: number | null = null;
+  // 工作任务 | 完成时限 | 牵头单位 | 责任单位 | 工作要求: the requirement column after the units details the task; the
+  // numbered measures are in the task column.
+  const unitCols = [get('lead'), get('responsible')].filter((c): c is number => c !== null);
+  if (task !== null && measure !== null && unitCols.length && measure > Math.max(task, ...unitCols) && holdsNumberedMeasures(grid, header.bottom, task)) {
+    measure = task;
+    task = null;
+  }
   if (task !== null) {
     // 工作任务 over two columns (merged, or with a blank unnamed header cell to its right) = section + subsection.
     const right = headerMergeRight(merges, header, task);
@@ -459,8 +560,13 @@ function applyOverrides(grid: SheetGrid, columns: ColumnMap, overrides: Partial<
   return merged;
 }
 
+/** A column's role in words, as the header would name it. */
+export function columnRoleName(role: ColumnRole): { zh: string; en: string } {
+  return role in ROLE_NAMES ? ROLE_NAMES[role as HeaderRole] : { zh: role === 'section' ? '工作任务（大类）' : '工作任务（小类）', en: role };
+}
+
 function badOverride(role: ColumnRole, col: number | null): UserFacingError {
-  const name = role in ROLE_NAMES ? ROLE_NAMES[role as HeaderRole] : { zh: role === 'section' ? '工作任务（大类）' : '工作任务（小类）', en: role };
+  const name = columnRoleName(role);
   const where = col === null ? '（空）' : columnLetter(col);
   return new UserFacingError('layout.bad_override', {
     zh: `手动指定的“${name.zh}”列 ${where} 不在表格范围内，请重新选择。`,
@@ -479,7 +585,8 @@ export function detectLayout(grid: SheetGrid, overrides?: Partial<ColumnMap>, me
       en: `Sheet "${grid.sheet}" is empty: there is nothing to check.`,
     });
   }
-  const header = findTableHeader(grid, merges);
+  const named = findTableHeader(grid, merges);
+  const header = named ?? headerByShape(grid, merges);
   if (!header) throw noHeaderError(grid.sheet);
   const found = columnsFrom(grid, merges, header);
   const columns = applyOverrides(grid, found.columns, overrides);
@@ -505,5 +612,6 @@ export function detectLayout(grid: SheetGrid, overrides?: Partial<ColumnMap>, me
     lastColumn,
     title,
     titleYear: yearInTitle(title),
+    ...(named ? {} : { columnsByContent: true }),
   };
 }

@@ -78,6 +78,17 @@ export function measureNumberOf(text: string): MeasureNumber | null {
   return { no: String(Number(digits)), value: Number(digits), rest: text.slice(m[0].length).trim() };
 }
 
+/**
+ * A measure printed with a heading's numeral (`一、加强…`, `（一）加强…`) on a row that also holds its units or
+ * deadline: the numeral is its number, the rest its text.
+ */
+export function chineseMeasureNumberOf(text: string): MeasureNumber | null {
+  const m = SUBSECTION_HEADING.exec(toHalfWidth(text.slice(0, 16))) ?? SECTION_HEADING.exec(toHalfWidth(text.slice(0, 16)));
+  const value = m ? parseChineseNumeral(m[1]) : null;
+  if (!m || value === null) return null;
+  return { no: String(value), value, rest: text.slice(m[0].length).trim() };
+}
+
 /** A 序号 cell: `12`, `12.`, `12、` → 12; anything else null. */
 export function numberCellValue(text: string): number | null {
   const m = NUMBER_CELL.exec(toHalfWidth(text));

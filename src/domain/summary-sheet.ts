@@ -20,7 +20,7 @@ import { headerFooterLiteral } from './sheet-spec';
 import { STATE_DESCRIPTIONS, STATE_NAMES } from './row-state';
 import type { GroupFigures, LedgerEntry, SummaryModel, UnitSummary } from './summary';
 import { NO_SECTION, NO_UNIT } from './summary';
-import { chineseDate } from './dates';
+import { chineseDate, chineseDateTime } from './dates';
 import { reportParagraph } from './report-paragraph';
 import { findingKindName } from './findings';
 import { reminderGroups, ROLE_NAMES, type ReminderPlan } from './reminders';
@@ -103,13 +103,6 @@ const STYLES: Record<string, SpecStyle> = {
 /** Two ideographic spaces between the facts of the info line, one to indent a subsection under its section. */
 const GAP = '\u3000\u3000';
 const INDENT = '\u3000';
-
-/** 'YYYY-MM-DD HH:MM' (the caller's clock) → 2026年11月26日 19:30; anything else as given. */
-function chineseDateTime(stamp: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?/.exec(stamp);
-  if (!m) return stamp;
-  return m[2] ? `${chineseDate(m[1])} ${m[2]}` : chineseDate(m[1]);
-}
 
 /** State names as the summary prints them: 逾期 is 逾期未完成 beside 逾期完成. */
 function stateName(state: RowState): LocalText {

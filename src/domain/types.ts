@@ -27,6 +27,12 @@ export interface ErrorCell {
 /** Every value a host can put into a grid. Formulas arrive as their cached result. */
 export type CellValue = string | number | boolean | null | DateCell | ErrorCell;
 
+/** The fill and font colour a row state is painted with (#RRGGBB each). */
+export interface StateColours {
+  fill: string;
+  font: string;
+}
+
 /** One cell value a workflow writes (collect's answers): what the merge plan produces and every host applies. */
 export interface CellWrite {
   row: number;
@@ -148,6 +154,7 @@ export type SheetFindingCode =
   | 'deadline.outside_plan_year'
   | 'deadline.unknown'
   | 'directory.mismatch'
+  | 'layout.columns_by_content'
   | 'layout.header_repeated'
   | 'lead.blank_column'
   | 'lead.missing'
@@ -179,6 +186,7 @@ export type ReturnFindingCode =
   | 'return.not_assigned'
   | 'return.deadline_changed'
   | 'return.units_changed'
+  | 'return.nothing_filled'
   | 'return.status_blank'
   | 'return.status_unrecognised'
   | 'return.explanation_missing'
@@ -219,6 +227,8 @@ export interface Layout {
   title: string | null;
   /** From the title, or null when the title names no year. */
   titleYear: number | null;
+  /** No header word matched: the columns were judged by what they hold (check says which is which). */
+  columnsByContent?: true;
 }
 
 export interface SheetAnalysis {

@@ -3,9 +3,11 @@
  * every cell it coloured (for an exact `clear`), the sheets it made (so it only ever replaces its own), and
  * the clerk's settings. Hosts store it as text in a very-hidden sheet; this module owns its shape.
  */
-import type { CellStyle, ColumnMap, RowState } from './types';
+import type { CellStyle, ColumnMap, RowState, StateColours } from './types';
 import { SHEET_MARKERS, type SheetSpec } from './sheet-spec';
 import type { PrintedRecord } from './highlight-print';
+
+export type { StateColours };
 
 /** Name of the very-hidden sheet holding the state (ASCII: safe in every Excel version and locale). */
 export const STATE_SHEET_NAME = '_allocation_state';
@@ -73,11 +75,6 @@ export interface ProductSheetRecord {
   written?: string;
 }
 
-export interface StateColours {
-  fill: string;
-  font: string;
-}
-
 export interface ProductSettings {
   planYear?: number;
   soonDays?: number;
@@ -94,6 +91,10 @@ export interface ProductSettings {
   reportClosing?: string;
   /** Working days a 催办 gives the units to report back (default DEFAULT_REPLY_WORKDAYS). */
   remindReplyDays?: number;
+  /** Status words the 下发 copies' dropdown offers after the standard four (the clerk's office's own wording). */
+  statusChoices?: string[];
+  /** The 报送时限 last set at 下发 (ISO), offered again next time. */
+  returnDue?: string;
 }
 
 export interface WorkbookState {
@@ -164,6 +165,8 @@ const SETTING_CHECKS: Partial<Record<keyof ProductSettings, (v: unknown) => bool
   summarySheetName: (v) => typeof v === 'string',
   reportClosing: (v) => typeof v === 'string',
   remindReplyDays: (v) => isWhole(v, 0, 1000),
+  statusChoices: (v) => Array.isArray(v) && v.every((w) => typeof w === 'string'),
+  returnDue: (v) => typeof v === 'string',
 };
 
 /** A highlight record's outline: its lists are lists (their items are checked where they are unpacked). */

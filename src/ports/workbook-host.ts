@@ -77,7 +77,7 @@ export interface WorkbookSnapshot {
   headerFooter?: PageHeaderFooter;
   /**
    * Asked for with ReadRequest.look: the sheet's column widths up to its used range's last column, and the font
-   * most of its cells with a value carry. Absent when the host cannot read them.
+   * most of its cells with a value carry. Absent when the host cannot read them; a part it cannot read is left out.
    */
   look?: SheetLook;
 }

@@ -6,7 +6,15 @@
  */
 import { writeSpecsToWorkbook } from '../hosts/xlsx/sheet-writer';
 import { PackageHost } from '../hosts/xlsx-package/package-host';
-import type { ExcelFiles } from './excel-files';
+import type { SheetSpec } from '../domain/sheet-spec';
+import type { WorkbookHost } from '../ports/workbook-host';
+
+export interface ExcelFiles {
+  /** The .xlsx bytes of a workbook made of these sheets. */
+  workbookBytes(specs: SheetSpec[]): Promise<Uint8Array>;
+  /** A host over a file the clerk picked (in memory; `name` is how messages call it). */
+  openWorkbook(bytes: Uint8Array, name?: string): Promise<WorkbookHost>;
+}
 
 export const excelFiles: ExcelFiles = {
   async workbookBytes(specs) {

@@ -3,15 +3,10 @@
  * need ExcelJS, which is far too big for the initial bundle: `loadExcelFiles` first loads ExcelJS's own browser
  * build from the add-in's server (vendor/exceljs.min.js, allowed by the CSP as 'self'), then this module's chunk.
  */
-import type { WorkbookHost } from '../ports/workbook-host';
-import type { SheetSpec } from '../domain/sheet-spec';
+// Type only (erased): the implementation's own chunk is loaded below, when it is needed.
+import type { ExcelFiles } from './excel-files-impl';
 
-export interface ExcelFiles {
-  /** The .xlsx bytes of a workbook made of these sheets. */
-  workbookBytes(specs: SheetSpec[]): Promise<Uint8Array>;
-  /** A host over a file the clerk picked (in memory; `name` is how messages call it). */
-  openWorkbook(bytes: Uint8Array, name?: string): Promise<WorkbookHost>;
-}
+export type { ExcelFiles };
 
 const EXCELJS_URL = 'vendor/exceljs.min.js';
 

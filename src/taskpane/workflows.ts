@@ -98,6 +98,8 @@ export interface PaneCollectResult {
   updated: number;
   cellsWritten: number;
   missingUnits: string[];
+  /** Units whose copy came back with nothing filled in (still to report; not among missingUnits). */
+  blankUnits: string[];
   logSheet: string;
   /** The sheet was coloured before the merge and has been coloured again with the new answers. */
   recoloured: boolean;
@@ -117,7 +119,8 @@ export interface PaneWorkflows {
   /** What that directory would hold, for the clerk to review first. */
   directoryReview: (check: PaneCheckResult) => DirectoryReviewEntry[];
   /** 下发: one workbook per unit, as files for the clerk to send. */
-  split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole }) => Promise<PaneSplitResult>;
+  /** `due`: the 报送时限 each copy states (ISO), or null. */
+  split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole; due: string | null }) => Promise<PaneSplitResult>;
   /** 回收: the units' returned files merged into the master's report columns. */
   collect: (host: WorkbookHost, options: PaneCollectOptions) => Promise<PaneCollectResult>;
   /** 导入通知: the notice's task table (.docx) into a new sheet of this workbook, then checked. */
@@ -199,7 +202,7 @@ export function paneWorkflows(): PaneWorkflows {
       for (const w of result.workbooks) {
         workbooks.push({ unit: w.unit, fileName: w.fileName, measureCount: w.measureCount, bytes: await files.workbookBytes(w.specs) });
       }
-      return { workbooks, all: zipOfCopies(options.sheet, workbooks), unassigned: result.unassigned.length };
+      return { workbooks, all: zipOfCopies(result.archiveName, workbooks), unassigned: result.unassigned.length };
     },
     collect: async (host, { files, ...options }) => {
       const excel = await loadExcelFiles();
@@ -214,6 +217,7 @@ export function paneWorkflows(): PaneWorkflows {
         updated: result.updated,
         cellsWritten: result.cellsWritten,
         missingUnits: result.missingUnits,
+        blankUnits: result.blankUnits,
         logSheet: result.logSheet,
         recoloured: result.recoloured !== null,
         warnings: result.recolourError ? [result.recolourError] : [],
@@ -241,8 +245,8 @@ export function paneWorkflows(): PaneWorkflows {
 }
 
 /** The copies in one zip, stored uncompressed (an .xlsx is already deflated); names in UTF-8, flagged as such. */
-export function zipOfCopies(sheet: string, copies: { fileName: string; bytes: Uint8Array }[]): { fileName: string; bytes: Uint8Array } {
+export function zipOfCopies(archiveName: string, copies: { fileName: string; bytes: Uint8Array }[]): { fileName: string; bytes: Uint8Array } {
   const entries: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
   for (const copy of copies) entries[copy.fileName] = copy.bytes;
-  return { fileName: `${sheet.trim()}-各单位回收表.zip`, bytes: zipSync(entries, { level: 0 }) };
+  return { fileName: archiveName, bytes: zipSync(entries, { level: 0 }) };
 }

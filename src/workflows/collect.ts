@@ -78,7 +78,10 @@ export interface CollectResult {
   /** Cells written in the master (0 on a repeated collect of the same returns). */
   cellsWritten: number;
   expectedUnits: string[];
+  /** Units that sent nothing back. */
   missingUnits: string[];
+  /** Units whose copy came back with nothing filled in (not among missingUnits): they have still to report. */
+  blankUnits: string[];
   addedColumns: ReturnColumn[];
   /** Where each return column is (absolute 0-based), after the collect. */
   returnColumns: Record<ReturnColumn, number>;
@@ -124,6 +127,7 @@ function unreadable(message: { zh: string; en: string }): ReturnValidation {
   return {
     unit: null,
     accepted: false,
+    blank: false,
     answers: [],
     findings: [{ severity: 'error', code: 'return.unreadable', cell: null, row: null, message, suggestion: null }],
   };
@@ -218,6 +222,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
       file: source.name,
       unit: validation.unit,
       accepted: validation.accepted,
+      blank: validation.blank,
       answered: validation.answers.length,
       receivedAt,
       findings: validation.findings,
@@ -239,9 +244,12 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
   }
 
   const expectedUnits = planSplit(analysis, directory, options.by ?? 'both').recipients.map((r) => r.unit);
-  // A copy sent back without a single answer has not been returned in any useful sense: the unit stays missing.
-  const returnedUnits = new Set(logEntries.filter((r) => r.accepted && r.unit && r.answered > 0).map((r) => r.unit as string));
-  const missingUnits = expectedUnits.filter((u) => !returnedUnits.has(u));
+  // Each unit is in one state: answered, sent its copy back blank (still to report), or not returned at all.
+  const unitsWhere = (test: (r: ReturnLogEntry) => boolean) => new Set(logEntries.filter((r) => r.accepted && r.unit && test(r)).map((r) => r.unit as string));
+  const answeredUnits = unitsWhere((r) => !r.blank);
+  const blankReturned = unitsWhere((r) => r.blank === true);
+  const blankUnits = expectedUnits.filter((u) => !answeredUnits.has(u) && blankReturned.has(u));
+  const missingUnits = expectedUnits.filter((u) => !answeredUnits.has(u) && !blankReturned.has(u));
 
   const model: ReturnsLogModel = {
     masterTitle: analysis.title ?? analysis.sheet,
@@ -249,6 +257,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     asOf: options.asOf,
     expectedUnits,
     missingUnits,
+    blankUnits,
     returns: logEntries,
     updated: plan.updated,
   };
@@ -287,6 +296,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     cellsWritten: plan.writes.length,
     expectedUnits,
     missingUnits,
+    blankUnits,
     addedColumns: plan.added,
     returnColumns: plan.columns,
     logSheet: placement.name,

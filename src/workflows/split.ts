@@ -4,8 +4,9 @@
  * inside runCheck; two when the workbook carries its own 单位名录); nothing is written to the master. The result is the sheets of each unit's workbook as SheetSpecs: the CLI writes
  * them to files, the pane offers them for download.
  */
+import { isValidIsoDate } from '../domain/dates';
 import { UserFacingError } from '../domain/errors';
-import { planSplit, returnCopy, type ReturnIdentity, type SplitRole } from '../domain/returns';
+import { planSplit, returnCopy, splitArchiveName, splitSetStem, type ReturnIdentity, type SplitRole } from '../domain/returns';
 import type { SheetSpec } from '../domain/sheet-spec';
 import type { ColumnMap, Task } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
@@ -23,11 +24,13 @@ export interface SplitOptions {
   by?: SplitRole;
   /** When the copies are made ('YYYY-MM-DD HH:mm', the caller's clock); stamped into each copy. */
   generatedAt: string;
+  /** 报送时限: the ISO date the copies are due back (stated in each copy and remembered in its identity). */
+  due?: string | null;
 }
 
 export interface UnitWorkbook {
   unit: string;
-  /** A safe, unique file name for the unit's workbook ('办公室.xlsx'). */
+  /** A safe, unique file name for the unit's workbook ('2022年政务公开任务分工-办公室-回收表.xlsx'). */
   fileName: string;
   measureCount: number;
   /** The measures it receives: indexes into check.analysis.tasks, in master order. */
@@ -41,6 +44,8 @@ export interface SplitResult {
   sheet: string;
   by: SplitRole;
   workbooks: UnitWorkbook[];
+  /** The one zip holding every copy, named like them ('2022年政务公开任务分工-各单位回收表.zip'). */
+  archiveName: string;
   /** Measures no unit receives (no unit named in the chosen role). */
   unassigned: Task[];
   check: CheckResult;
@@ -55,6 +60,13 @@ export async function runSplit(host: WorkbookHost, options: SplitOptions): Promi
     });
   }
   const by = options.by ?? 'both';
+  const due = options.due ?? null;
+  if (due !== null && !isValidIsoDate(due)) {
+    throw new UserFacingError('split.bad_due', {
+      zh: `报送时限“${due}”不是有效日期，请写成 2022-09-15、2022/9/15 或 2022年9月15日`,
+      en: `The return deadline "${due}" is not a valid date; write it as 2022-09-15, 2022/9/15 or 2022年9月15日`,
+    });
+  }
   const { analysis } = check;
   const grid = check.snapshot.grid!;
   const plan = planSplit(analysis, check.directory, by);
@@ -67,8 +79,8 @@ export async function runSplit(host: WorkbookHost, options: SplitOptions): Promi
   // The master's column widths and body font, where the host can read them (read with the sheet).
   const look = check.snapshot.look;
   const workbooks = plan.recipients.map((recipient) => {
-    const copy = returnCopy(grid, analysis, recipient, { by, generatedAt: options.generatedAt, look });
+    const copy = returnCopy(grid, analysis, recipient, { by, generatedAt: options.generatedAt, look, due, statusChoices: check.state.settings.statusChoices });
     return { unit: recipient.unit, fileName: recipient.fileName, measureCount: recipient.taskIndexes.length, taskIndexes: recipient.taskIndexes, specs: copy.specs, identity: copy.identity };
   });
-  return { sheet: analysis.sheet, by, workbooks, unassigned: plan.unassigned.map((i) => analysis.tasks[i]), check };
+  return { sheet: analysis.sheet, by, workbooks, archiveName: splitArchiveName(splitSetStem(analysis)), unassigned: plan.unassigned.map((i) => analysis.tasks[i]), check };
 }

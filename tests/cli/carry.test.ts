@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { byName, INJECTED, text, trickyWorkbook } from '../support/package-parts';
 import { runCheck } from '../../src/workflows/check';
 
 const LEDGER = path.resolve(__dirname, '../../samples/liangjiang-2022-returns.xlsx');
@@ -59,6 +60,15 @@ describe('allocation carry', () => {
     expect(texts).toContain('第2项（第4行）');
     // This year's sheet is still the one the clerk works on.
     expect((await runCheck(written)).analysis.sheet).toBe('2023年任务分工');
+  });
+
+  it('carries into a workbook holding what ExcelJS would drop (a table, a macrosheet, a webextension …) without --force, those parts kept', async () => {
+    fs.writeFileSync(path.join(dir, 'tricky.xlsx'), await trickyWorkbook());
+    fs.copyFileSync(path.resolve(__dirname, '../fixtures/layouts/a-xuhao-cooperating.xlsx'), path.join(dir, 'other-2021.xlsx'));
+    const { code, err } = await run(['carry', 'other-2021.xlsx', 'tricky.xlsx', '-o', 'tricky-carried.xlsx']);
+    expect([code, err]).toEqual([0, '']);
+    const after = byName(new Uint8Array(fs.readFileSync(path.join(dir, 'tricky-carried.xlsx'))));
+    for (const name of Object.keys(INJECTED)) expect(text(after.get(name))).toBe(INJECTED[name][1]);
   });
 
   it('refuses one file twice, an output over last year’s ledger, and a missing file — writing nothing', async () => {

@@ -10,6 +10,7 @@ import { readGrid } from '../../src/hosts/xlsx/read-grid';
 import { columnsHash, fillAnswers } from '../workflows/collect-support';
 import { SAMPLE_DIRECTORY_DATA, SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
 import { UnitDirectory } from '../../src/domain/units';
+import { byName, INJECTED, text, trickyWorkbook } from '../support/package-parts';
 
 /** The sample's own directory, given as a clerk would (the product has none built in). */
 const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
@@ -35,7 +36,7 @@ beforeAll(async () => {
   returns = path.join(tmp, 'returns');
   fs.mkdirSync(returns);
   for (const unit of ['办公室', '经济运行局']) {
-    const bytes = await fillAnswers(fs.readFileSync(path.join(all, `${unit}.xlsx`)), (no) => ({ status: '序时推进', explanation: `${unit}第${no}项` }));
+    const bytes = await fillAnswers(fs.readFileSync(path.join(all, `两江新区2022年政务公开重点工作任务分工-${unit}-回收表.xlsx`)), (no) => ({ status: '序时推进', explanation: `${unit}第${no}项` }));
     fs.writeFileSync(path.join(returns, `${unit}.xlsx`), bytes);
   }
 }, 120_000);
@@ -115,6 +116,16 @@ describe('allocation collect', () => {
     expect(r.code).toBe(0);
     expect(fs.existsSync(`${master}.bak`)).toBe(true);
     expect(readGrid((await XlsxHost.open(master)).workbook.getWorksheet('任务分工')!).values[1][6]).toBe('完成情况');
+  });
+
+  it('collects into a workbook holding what ExcelJS would drop (a table, a macrosheet, a webextension …) without --force, those parts kept', async () => {
+    const master = path.join(tmp, 'tricky.xlsx');
+    fs.writeFileSync(master, await trickyWorkbook());
+    const out = path.join(tmp, 'tricky-merged.xlsx');
+    const r = await run(['collect', master, returns, '-o', out, ...SAMPLE_UNITS]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const after = byName(new Uint8Array(fs.readFileSync(out)));
+    for (const name of Object.keys(INJECTED)) expect(text(after.get(name))).toBe(INJECTED[name][1]);
   });
 
   it('exits 2 and writes nothing without -o, without returns, or with a bad date', async () => {

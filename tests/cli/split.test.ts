@@ -13,6 +13,8 @@ const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 const ROOT = path.resolve(__dirname, '../..');
 const PLAIN = 'samples/liangjiang-2022.xlsx';
 const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
+/** What split names a unit's copy of the sample. */
+const copyName = (unit: string) => `两江新区2022年政务公开重点工作任务分工-${unit}-回收表.xlsx`;
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -31,22 +33,25 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('allocation split', () => {
   it('writes one workbook per unit, named after it, and prints each with its measure count and a total', async () => {
     const dir = path.join(tmp, 'out');
-    const r = await run(['split', RETURNS, '--out', dir, ...SAMPLE_UNITS]);
+    const r = await run(['split', RETURNS, '--out', dir, '--due', '2022年9月15日', ...SAMPLE_UNITS]);
     expect([r.code, r.err]).toEqual([0, '']);
     const files = fs.readdirSync(dir).sort();
     expect(files).toHaveLength(21);
-    expect(files).toEqual(expect.arrayContaining(['办公室.xlsx', '各街道.xlsx', '区疫情防控工作领导小组成员单位.xlsx']));
-    expect(r.out).toMatch(/司法局\.xlsx\s+29 项/);
-    expect(r.out).toMatch(/区疫情防控工作领导小组成员单位\.xlsx\s+3 项/);
+    expect(files).toEqual(expect.arrayContaining([copyName('办公室'), copyName('各街道'), copyName('区疫情防控工作领导小组成员单位')]));
+    expect(r.out).toMatch(/司法局-回收表\.xlsx\s+29 项/);
+    expect(r.out).toMatch(/区疫情防控工作领导小组成员单位-回收表\.xlsx\s+3 项/);
     expect(r.out).toContain('合计：21 个单位，下发 54/54 项举措');
 
     // The copy keeps the master's column widths and body font; the master's 完成情况 column is not copied.
     const master = (await XlsxHost.open(path.join(ROOT, RETURNS))).workbook.getWorksheet('任务分工')!;
-    const copy = (await XlsxHost.open(path.join(dir, '司法局.xlsx'))).workbook;
+    const copy = (await XlsxHost.open(path.join(dir, copyName('司法局')))).workbook;
     const ws = copy.getWorksheet('任务分工')!;
     for (let c = 1; c <= 6; c++) expect(ws.getColumn(c).width).toBe(master.getColumn(c).width);
-    expect(ws.getRow(3).values).toEqual([undefined, '工作任务', '工作任务', '贯    彻    举    措', '完成时限', '牵头单位', '责任单位', '完成情况', '进展说明', '完成日期']);
-    expect(ws.getCell('C4').font?.name).toBe(master.getCell('C3').font?.name);
+    expect(String(ws.getCell('A3').value)).toBe('报送时限：请于2022年9月15日前填报完成并报送');
+    // The master's answers are pre-filled: 司法局 edits rather than re-types.
+    expect(ws.getCell('G5').value).toBe(master.getCell('G3').value);
+    expect(ws.getRow(4).values).toEqual([undefined, '工作任务', '工作任务', '贯    彻    举    措', '完成时限', '牵头单位', '责任单位', '完成情况', '进展说明', '完成日期']);
+    expect(ws.getCell('C5').font?.name).toBe(master.getCell('C3').font?.name);
     expect(copy.getWorksheet(RETURN_IDENTITY_SHEET)!.state).toBe('veryHidden');
   });
 
@@ -55,21 +60,21 @@ describe('allocation split', () => {
     const r = await run(['split', PLAIN, '--out', dir, '--by', 'lead', '--lang', 'en-US', ...SAMPLE_UNITS]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Total: \d+ units, 54 of 54 measures sent/);
-    expect(fs.readdirSync(dir)).not.toContain('各街道.xlsx');
+    expect(fs.readdirSync(dir)).not.toContain(copyName('各街道'));
   });
 
   it('refuses to overwrite existing files unless --force, writing nothing', async () => {
     const dir = path.join(tmp, 'again');
     expect((await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS])).code).toBe(0);
-    const office = path.join(dir, '办公室.xlsx');
+    const office = path.join(dir, copyName('办公室'));
     fs.writeFileSync(office, 'mine');
-    fs.rmSync(path.join(dir, '司法局.xlsx'));
+    fs.rmSync(path.join(dir, copyName('司法局')));
     const refused = await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('已有同名文件');
     expect(refused.err).not.toContain('--force');
     expect(fs.readFileSync(office, 'utf8')).toBe('mine');
-    expect(fs.existsSync(path.join(dir, '司法局.xlsx'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, copyName('司法局')))).toBe(false);
     expect((await run(['split', PLAIN, '--out', dir, '--force', ...SAMPLE_UNITS])).code).toBe(0);
     expect(fs.readFileSync(office).subarray(0, 2).toString()).toBe('PK');
   });
@@ -77,18 +82,18 @@ describe('allocation split', () => {
   it('never writes over its input, even with --force and even through a hard link', async () => {
     const dir = path.join(tmp, 'self');
     fs.mkdirSync(dir);
-    const master = path.join(dir, '办公室.xlsx');
+    const master = path.join(dir, copyName('办公室'));
     fs.copyFileSync(path.join(ROOT, PLAIN), master);
     const before = fs.readFileSync(master);
     const r = await run(['split', master, '--out', dir, '--force', ...SAMPLE_UNITS]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('就是输入的总表本身');
     expect(fs.readFileSync(master).equals(before)).toBe(true);
-    expect(fs.readdirSync(dir)).toEqual(['办公室.xlsx']);
+    expect(fs.readdirSync(dir)).toEqual([copyName('办公室')]);
 
     const linked = path.join(tmp, 'self-link');
     fs.mkdirSync(linked);
-    fs.linkSync(master, path.join(linked, '司法局.xlsx'));
+    fs.linkSync(master, path.join(linked, copyName('司法局')));
     const viaLink = await run(['split', master, '--out', linked, '--force', ...SAMPLE_UNITS]);
     expect(viaLink.code).toBe(2);
     expect(fs.readFileSync(master).equals(before)).toBe(true);
@@ -100,20 +105,20 @@ describe('allocation split', () => {
     // What a run killed while moving its set in leaves: one file moved, its staging folder with the manifest.
     const staging = path.join(dir, '.split-abc123');
     fs.mkdirSync(staging);
-    fs.writeFileSync(path.join(staging, 'allocation-split.json'), JSON.stringify({ kind: 'allocation-split-set', files: ['办公室.xlsx', '司法局.xlsx'] }));
-    fs.writeFileSync(path.join(dir, '办公室.xlsx'), 'half a set');
+    fs.writeFileSync(path.join(staging, 'allocation-split.json'), JSON.stringify({ kind: 'allocation-split-set', files: [copyName('办公室'), copyName('司法局')] }));
+    fs.writeFileSync(path.join(dir, copyName('办公室')), 'half a set');
     fs.writeFileSync(path.join(staging, '1.xlsx'), 'not moved yet');
     const r = await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS]);
     expect([r.code, r.err]).toEqual([0, '']);
     const files = fs.readdirSync(dir);
     expect(files.filter((f) => f.startsWith('.'))).toEqual([]);
-    expect(fs.readFileSync(path.join(dir, '办公室.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(fs.readFileSync(path.join(dir, copyName('办公室'))).subarray(0, 2).toString()).toBe('PK');
 
     // A clerk's file of the same name, not listed by any manifest, is still refused.
-    fs.writeFileSync(path.join(dir, '司法局.xlsx'), 'mine');
+    fs.writeFileSync(path.join(dir, copyName('司法局')), 'mine');
     const refused = await run(['split', PLAIN, '--out', dir, ...SAMPLE_UNITS]);
     expect(refused.code).toBe(2);
-    expect(fs.readFileSync(path.join(dir, '司法局.xlsx'), 'utf8')).toBe('mine');
+    expect(fs.readFileSync(path.join(dir, copyName('司法局')), 'utf8')).toBe('mine');
   });
 
   it('a long output name does not overflow the file-system name limit with its temporary file', async () => {

@@ -647,6 +647,71 @@ describe('analyseSheet: tables as other bodies publish them', () => {
   });
 });
 
+describe('analyseSheet: numbering and columns as published tables print them', () => {
+  it('a requirement column after the units details the task: the numbered tasks are the measures', () => {
+    const a = analyseSheet(
+      makeGrid(
+        [
+          ['序号', '工作任务', '完成时限', '牵头单位', '责任单位', '工作要求'],
+          [null, '一、优化营商环境', null, null, null, null],
+          [null, '1.2017年10月底前完成清理', '10月底前', '市发改委', '市财政局', '按季度报送'],
+          [null, '2. 公开权责清单', '长期坚持', '市编办', '市司法局', '及时更新'],
+          [null, '（3）推进政务服务', '长期坚持', '市政务服务中心', '市场监管局负责食品安全，卫健委负责医疗机构', '无'],
+        ],
+        { merges: ['B2:F2'] },
+      ),
+      { currentYear: 2026, planYear: 2017 },
+    );
+    expect(a.layout.columns).toMatchObject({ measure: 1, section: null, deadline: 2, lead: 3, responsible: 4 });
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure, t.lead, t.responsible])).toEqual([
+      ['1', '一、优化营商环境', '2017年10月底前完成清理', ['市发改委'], ['市财政局']],
+      ['2', '一、优化营商环境', '公开权责清单', ['市编办'], ['市司法局']],
+      ['3', '一、优化营商环境', '推进政务服务', ['市政务服务中心'], ['市场监管局', '卫健委']],
+    ]);
+    expect(a.findings).toEqual([]);
+  });
+
+  it('a measure printed 一、 / （一） on a row with its units is a measure with that number, not a heading', () => {
+    const a = analyse(
+      [
+        ['重点任务', '具体措施', '责任单位', '完成时限'],
+        ['深化公开', '一、加强预算公开', '财政局', '6月底前'],
+        [null, '（二）加强决算公开', '财政局', '8月底前'],
+        [null, '四、加强债务公开', '财政局', '9月底前'],
+      ],
+      { merges: ['A2:A4'] },
+      { planYear: 2022 },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure])).toEqual([
+      ['1', '深化公开', '加强预算公开'],
+      ['2', '深化公开', '加强决算公开'],
+      ['4', '深化公开', '加强债务公开'],
+    ]);
+    expect(codes(a)).toContain('numbering.gap@B4');
+  });
+});
+
+describe('analyseSheet: a header no word of which it knows', () => {
+  it('reads the tasks by what the columns hold and says which column it took for what', () => {
+    const a = analyseSheet(
+      makeGrid([
+        ['编号', '事项', '内容', '时间', '部门'],
+        [1, '稳增长', '围绕全市经济社会发展形势及时发布政策解读材料', '6月底前', '市发改委'],
+        [2, '惠民生', '公开就业创业政策的申请条件、办理流程和办理结果', '9月30日前', '市人社局'],
+      ]),
+      { currentYear: 2026, planYear: 2019 },
+    );
+    expect(a.tasks.map((t) => [t.no, t.section, t.measure.slice(0, 4), t.deadline.due, t.responsible])).toEqual([
+      ['1', '稳增长', '围绕全市', '2019-06-30', ['市发改委']],
+      ['2', '惠民生', '公开就业', '2019-09-30', ['市人社局']],
+    ]);
+    const said = a.findings.filter((f) => f.code === 'layout.columns_by_content');
+    expect(said.map((f) => [f.severity, f.message.zh])).toEqual([
+      ['warning', '第 1 行的表头中没有可识别的列名，已按各列内容判断：A 列为序号，B 列为工作任务（大类），C 列为贯彻举措，D 列为完成时限，E 列为责任单位；如有误，请在设置中手动指定各列'],
+    ]);
+  });
+});
+
 describe('analyseSheet: where the table ends', () => {
   const header = ['序号', '具体措施', '完成时限', '责任单位'];
   it('stops at a note block under the table', () => {

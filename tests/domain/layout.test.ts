@@ -205,6 +205,24 @@ describe('detectLayout', () => {
     expect(e.text.en).toContain('No task-allocation header');
   });
 
+  it('reads a task table whose header words it does not know by what its columns hold', () => {
+    const rows = [
+      ['某某局2019年重点事项清单', null, null, null, null],
+      ['编号', '事项', '内容', '时间', '部门'],
+      [1, '稳增长', '围绕全市经济社会发展形势及时发布政策解读材料', '6月底前', '市发改委'],
+      [2, null, '按月公开全市财政收支情况并解读增减变化原因', '长期坚持', '市财政局'],
+      [3, '惠民生', '公开就业创业政策的申请条件、办理流程和办理结果', '9月30日前', '市人社局'],
+    ];
+    const layout = detectLayout(makeGrid(rows, { merges: ['A1:E1', 'B3:B4'] }));
+    expect(layout).toMatchObject({ headerRow: 2, columnsByContent: true });
+    expect(layout.columns).toMatchObject({ number: 0, section: 1, measure: 2, deadline: 3, responsible: 4, lead: null });
+  });
+
+  it('never takes a list of names and numbers for a task table', () => {
+    const rows = [['姓名', '科室', '电话'], ['张三', '办公室', 13800000000], ['李四', '财务科', 13900000000]];
+    expect(thrown(() => detectLayout(makeGrid(rows))).code).toBe('layout.no_header');
+  });
+
   it('does not look for the header below the first 15 rows', () => {
     const rows = Array.from({ length: 15 }, (_, i) => [`说明${i}`]);
     rows.push(['具体措施', '完成时限']);

@@ -12,16 +12,16 @@ import { XlsxHost } from '../../src/hosts/xlsx';
 import { bytesOf, MEASURES, tableWorkbook, valuesOfEverySheet } from './hostile-kit';
 import { AS_OF, leaksInternals, runCli } from './support';
 
-const COMMANDS = ['check', 'highlight', 'clear', 'summary', 'report', 'remind', 'split', 'collect', 'carry', 'import'] as const;
+const COMMANDS = ['check', 'highlight', 'clear', 'summary', 'report', 'remind', 'directory', 'settings', 'split', 'collect', 'carry', 'import'] as const;
 type CommandName = (typeof COMMANDS)[number];
 type Codes = Record<CommandName, 0 | 1 | 2>;
 
 /** An ordinary table: checked clean, nothing written over, one unit overdue as of AS_OF (remind exits 1). */
-const TABLE: Codes = { check: 0, highlight: 0, clear: 0, summary: 0, report: 0, remind: 1, split: 0, collect: 0, carry: 0, import: 2 };
+const TABLE: Codes = { check: 0, highlight: 0, clear: 0, summary: 0, report: 0, remind: 1, directory: 0, settings: 0, split: 0, collect: 0, carry: 0, import: 2 };
 /** Not a workbook at all: every command refuses with a message. */
-const NOT_A_WORKBOOK: Codes = { check: 2, highlight: 2, clear: 2, summary: 2, report: 2, remind: 2, split: 2, collect: 2, carry: 2, import: 2 };
-/** A workbook without a usable table: only clear (which needs no table) goes ahead, changing nothing. */
-const NO_TABLE: Codes = { ...NOT_A_WORKBOOK, clear: 0 };
+const NOT_A_WORKBOOK: Codes = { check: 2, highlight: 2, clear: 2, summary: 2, report: 2, remind: 2, directory: 2, settings: 2, split: 2, collect: 2, carry: 2, import: 2 };
+/** A workbook without a usable table: only clear and settings (which need no table) go ahead, changing no value. */
+const NO_TABLE: Codes = { ...NOT_A_WORKBOOK, clear: 0, settings: 0 };
 
 const EXPECTED: Record<string, Codes> = {
   'content-at-xfd.xlsx': { ...TABLE, collect: 2 },
@@ -31,7 +31,7 @@ const EXPECTED: Record<string, Codes> = {
   'formulas-and-errors.xlsx': { ...TABLE, check: 1 },
   'many-rows.xlsx': { ...TABLE, remind: 0 },
   // No measure names a unit: nothing to split; the plain table's copies are not returns of it.
-  'header-only.xlsx': { ...TABLE, remind: 0, split: 2, collect: 1 },
+  'header-only.xlsx': { ...TABLE, remind: 0, directory: 2, split: 2, collect: 1 },
   'hidden-task-sheet.xlsx': NO_TABLE,
   'title-only.xlsx': NO_TABLE,
   'empty-sheet.xlsx': NO_TABLE,
@@ -107,6 +107,8 @@ describe.each(HOSTILE_CASES.map((c) => [c.file, c] as const))('%s', (file, c) =>
     summary: () => ['summary', input, '-o', `${out()}.xlsx`, '--as-of', AS_OF],
     report: () => ['report', input, '-o', `${out()}.xlsx`, '--as-of', AS_OF],
     remind: () => ['remind', input, '--as-of', AS_OF],
+    directory: () => ['directory', input, '-o', `${out()}.xlsx`],
+    settings: () => ['settings', input, '--set', 'soonDays=5', '-o', `${out()}.xlsx`],
     split: () => ['split', input, '--out', out()],
     collect: () => ['collect', input, returns, '-o', `${out()}.xlsx`, '--as-of', AS_OF],
     carry: () => ['carry', lastYear, input, '-o', `${out()}.xlsx`],

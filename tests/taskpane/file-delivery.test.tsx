@@ -52,7 +52,7 @@ const copies = [
   { unit: '办公室', fileName: '办公室.xlsx', measureCount: 2, bytes: new Uint8Array([80, 75, 1]) },
   { unit: '经济运行局', fileName: '经济运行局.xlsx', measureCount: 1, bytes: new Uint8Array([80, 75, 2]) },
 ];
-const splitResult: PaneSplitResult = { workbooks: copies, all: zipOfCopies(SHEET, copies), unassigned: 0 };
+const splitResult: PaneSplitResult = { workbooks: copies, all: zipOfCopies('2022年任务分工-各单位回收表.zip', copies), unassigned: 0 };
 
 function setup(delivery: FileDelivery | undefined) {
   const host: WorkbookHost = {
@@ -116,7 +116,7 @@ describe('下发 in the pane', () => {
     // The link gets its object URL after the copies arrive (a Fluent Link without href is a button).
     await waitFor(() => expect(screen.getByTestId('download-all').getAttribute('href')).toBe('blob:copy'));
     const all = screen.getByTestId('download-all');
-    expect(all.getAttribute('download')).toBe('任务分工-各单位回收表.zip');
+    expect(all.getAttribute('download')).toBe('2022年任务分工-各单位回收表.zip');
     expect(all.textContent).toContain('全部下载（2 个文件');
     expect(screen.getAllByRole('link', { name: /^下载 / })).toHaveLength(2);
 

@@ -1,7 +1,7 @@
 /**
  * Colours stay true after 回收: a coloured master is coloured again with the new answers (same date and window),
  * the report columns collect adds never carry a copied highlight fill, and 清除标色 afterwards puts back every
- * cell's original colours — through the xlsx host and through ExcelHost on the simulator (ExcelApi 1.20).
+ * cell's original colours — through the xlsx host, the package host and ExcelHost on the simulator (ExcelApi 1.20).
  */
 import * as fs from 'fs';
 import { DEFAULT_COLOURS, normaliseColour } from '../../src/domain/colours';
@@ -11,6 +11,7 @@ import { ExcelHost } from '../../src/hosts/excel';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
 import { ExcelSimulator } from '../../src/simulator';
+import { PackageHost } from '../../src/hosts/xlsx-package/package-host';
 import { runClear } from '../../src/workflows/clear';
 import { runCollect } from '../../src/workflows/collect';
 import { runHighlight } from '../../src/workflows/highlight';
@@ -32,14 +33,34 @@ async function sheetStyles(host: WorkbookHost): Promise<CellStyle[]> {
 
 const key = (s: { row: number; col: number }) => `${s.row}:${s.col}`;
 
-type Opened = { name: string; open(bytes: Uint8Array): Promise<WorkbookHost> };
+/** A host on the bytes, and how wide it says a column is (characters). */
+type Opened = { name: string; open(bytes: Uint8Array): Promise<{ host: WorkbookHost; width(col: number): Promise<number | undefined> }> };
+const lookWidth = (host: WorkbookHost) => async (col: number) => (await host.read({ sheet: SHEET, look: true })).look?.columnWidths?.[col];
 const HOSTS: Opened[] = [
-  { name: 'xlsx host', open: (bytes) => XlsxHost.open(bytes) },
+  {
+    name: 'xlsx host',
+    open: async (bytes) => {
+      const host = await XlsxHost.open(bytes);
+      return { host, width: lookWidth(host) };
+    },
+  },
+  {
+    name: 'package host',
+    open: async (bytes) => {
+      const host = PackageHost.open(bytes);
+      return { host, width: lookWidth(host) };
+    },
+  },
   {
     name: 'ExcelHost on the simulator',
     open: async (bytes) => {
       const sim = await ExcelSimulator.fromBytes(bytes, { apiVersion: '1.20' });
-      return new ExcelHost(sim.run, sim.requirements);
+      const width = async (col: number) => {
+        // The simulator keeps the width in characters, converted from the points Excel is given.
+        const chars = sim.workbook.getWorksheet(SHEET)!.getColumn(col + 1).width;
+        return chars === undefined ? undefined : Math.round(chars * 100) / 100;
+      };
+      return { host: new ExcelHost(sim.run, sim.requirements), width };
     },
   },
 ];
@@ -51,12 +72,14 @@ describe.each(HOSTS)('回收 into a coloured master ($name)', ({ open }) => {
   let afterClear: CellStyle[];
   let addedColumns: number[];
   let clearRestored = 0;
+  let widths: (number | undefined)[];
 
   beforeAll(async () => {
     const split = await splitFile(PLAIN);
     const sources = [];
     for (const [unit, bytes] of split.copies) sources.push(source(`${unit}.xlsx`, await fillAnswers(bytes, allDone)));
-    const master = await open(new Uint8Array(fs.readFileSync(PLAIN)));
+    const opened = await open(new Uint8Array(fs.readFileSync(PLAIN)));
+    const master = opened.host;
     before = new Map((await sheetStyles(master)).map((s) => [key(s), s.token]));
     const coloured = await runHighlight(master, { sheet: SHEET, asOf: AS_OF, soonDays: SOON_DAYS });
     expect(coloured.counts.done).toBe(0);
@@ -65,6 +88,7 @@ describe.each(HOSTS)('回收 into a coloured master ($name)', ({ open }) => {
     expect(result.recolourError).toBeNull();
     addedColumns = result.addedColumns.map((role) => result.returnColumns[role]);
     afterCollect = await sheetStyles(master);
+    widths = await Promise.all(addedColumns.map((c) => opened.width(c)));
     const cleared = await runClear(master, { sheet: SHEET });
     clearRestored = cleared.restoredCells;
     afterClear = await sheetStyles(master);
@@ -77,6 +101,10 @@ describe.each(HOSTS)('回收 into a coloured master ($name)', ({ open }) => {
     expect(afterCollect.filter((s) => normaliseColour(s.fill) === green).length).toBeGreaterThan(54);
     const red = normaliseColour(DEFAULT_COLOURS.overdue!.fill);
     expect(afterCollect.filter((s) => normaliseColour(s.fill) === red)).toEqual([]);
+  });
+
+  it('gives the columns it adds their widths', () => {
+    expect(widths).toEqual([14, 36, 13, 18, 17]);
   });
 
   it('清除标色 leaves no product fill anywhere, in the added columns either, and puts every old cell back', () => {

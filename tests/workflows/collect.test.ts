@@ -98,7 +98,7 @@ describe('split → fill → collect round trip on the plain sample', () => {
       const done = valueAt(grid, r, col('完成日期'));
       if (expected.doneDate instanceof Date) expect(done).toMatchObject({ kind: 'date', iso: expected.doneDate.toISOString().slice(0, 10) });
       else expect(done).toBeNull();
-      expect(valueAt(grid, r, col('填报时间'))).toBe('2022-09-10 10:00');
+      expect(valueAt(grid, r, col('填报时间'))).toBe('2022年9月10日 10:00');
     }
     // Measure 3 is 经济运行局's alone; measure 2 has two lead units and no responsible one.
     const unitOf = (no: string) => valueAt(grid, tasks.find((t) => t.no === no)!.row - 1, col('填报单位'));
@@ -168,12 +168,14 @@ describe('collect into a master that already has a 完成情况 column (the retu
 });
 
 describe('collect: a copy sent back blank', () => {
-  it('is accepted but answers nothing, so its unit is still missing', async () => {
+  it('is accepted but answers nothing: its unit is in one state, sent back blank, still to report', async () => {
     const result = await collect(await XlsxHost.open(PLAIN), [source('财政局.xlsx', split.copies.get('财政局')!)]);
     const report = result.returns[0];
-    expect([report.accepted, report.answered]).toEqual([true, 0]);
-    expect(new Set(report.findings.map((f) => f.code))).toEqual(new Set(['return.status_blank']));
-    expect(result.missingUnits).toContain('财政局');
+    expect([report.accepted, report.blank, report.answered]).toEqual([true, true, 0]);
+    // One finding for the file, not one 未填写完成情况 per row.
+    expect(report.findings.map((f) => f.code)).toEqual(['return.nothing_filled']);
+    expect(result.blankUnits).toEqual(['财政局']);
+    expect(result.missingUnits).not.toContain('财政局');
     expect(result.updated).toBe(0);
   });
 

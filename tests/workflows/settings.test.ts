@@ -28,10 +28,13 @@ describe('saveSettings', () => {
     expect(apply).not.toHaveBeenCalled();
   });
 
-  test('refuses where the clerk has a sheet of their own called _allocation_state, and leaves it as it was', async () => {
+  test('beside a clerk’s own sheet called _allocation_state: saved under another name, that sheet left as it was', async () => {
     const host = await XlsxHost.open(SAMPLE);
-    host.workbook.addWorksheet('_allocation_state').getCell('A1').value = '我的记录';
-    await expect(saveSettings(host, (s) => ({ ...s, soonDays: 3 }))).rejects.toMatchObject({ code: 'state.sheet_taken' });
-    expect(host.workbook.getWorksheet('_allocation_state')!.getCell('A1').value).toBe('我的记录');
+    const own = host.workbook.addWorksheet('_allocation_state');
+    own.getCell('A1').value = '我的记录';
+    await saveSettings(host, (s) => ({ ...s, soonDays: 3 }));
+    expect([own.getCell('A1').value, own.getCell('A2').value, own.state ?? 'visible']).toEqual(['我的记录', null, 'visible']);
+    expect((await host.read()).stateSheet).toBe('_allocation_state_2');
+    expect((await readSettings(host)).settings).toEqual({ soonDays: 3 });
   });
 });

@@ -3,6 +3,7 @@
  * directory), and what each written workbook holds — the master's look, the answer columns with a dropdown,
  * protection, the very-hidden identity — read back from the saved bytes.
  */
+import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import { analyseSheet } from '../../src/domain/check';
 import { DEFAULT_RETURN_FONT, identityFromGrid, masterFingerprint, RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
@@ -10,7 +11,9 @@ import type { WorkbookHost } from '../../src/ports/workbook-host';
 import { STATUS_CHOICES } from '../../src/domain/status';
 import { UnitDirectory } from '../../src/domain/units';
 import { UserFacingError } from '../../src/domain/errors';
+import { ExcelHost } from '../../src/hosts/excel';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { ExcelSimulator } from '../../src/simulator';
 import { readGrid } from '../../src/hosts/xlsx/read-grid';
 import { runSplit } from '../../src/workflows/split';
 import { copyLayout, PLAIN, SHEET, splitFile, SPLIT_AT, type SplitCopies } from './collect-support';
@@ -48,7 +51,8 @@ describe('runSplit on the plain sample', () => {
     }
     // Every measure reaches someone; the per-unit counts add up to the unit-measure pairs.
     expect(split.result.unassigned).toEqual([]);
-    expect(byUnit.get('经济运行局')!.fileName).toBe('经济运行局.xlsx');
+    expect(byUnit.get('经济运行局')!.fileName).toBe('两江新区2022年政务公开重点工作任务分工-经济运行局-回收表.xlsx');
+    expect(split.result.archiveName).toBe('两江新区2022年政务公开重点工作任务分工-各单位回收表.zip');
   });
 
   it('by lead sends only the measures a unit leads', async () => {
@@ -98,6 +102,15 @@ describe('runSplit on the plain sample', () => {
     expect(ws.getColumn(3).width).toBe(master.getColumn(3).width);
   });
 
+  it('in Excel (ExcelHost on the simulator, ExcelApi 1.2) the copies keep the master’s column widths as in the CLI', async () => {
+    const sim = await ExcelSimulator.fromBytes(fs.readFileSync(PLAIN), { apiVersion: '1.2' });
+    const result = await runSplit(new ExcelHost(sim.run, sim.requirements), { generatedAt: SPLIT_AT, directory: sampleDirectory() });
+    const inExcel = result.workbooks.find((w) => w.unit === '司法局')!.specs[0].columnWidths;
+    const inCli = split.result.workbooks.find((w) => w.unit === '司法局')!.specs[0].columnWidths;
+    expect(inExcel.slice(0, 6).map((w) => Math.round(w))).toEqual(inCli.slice(0, 6).map((w) => Math.round(w)));
+    expect(inExcel[2]).not.toBe(60);
+  });
+
   it('where the host cannot read the master’s look, widths follow the columns’ roles and the font is the default', async () => {
     const inner = await XlsxHost.open(PLAIN);
     const { host } = countingHost(inner);
@@ -117,7 +130,8 @@ describe('runSplit on the plain sample', () => {
     for (const header of ['完成情况', '进展说明', '完成日期']) expect(ws.getCell(row, col[header]).protection?.locked).toBe(false);
     const validation = ws.getCell(row, col['完成情况']).dataValidation;
     expect(validation?.type).toBe('list');
-    expect(validation?.formulae?.[0]).toBe(`"${STATUS_CHOICES.join(',')}"`);
+    // The short list: the four standard words (the plain sample's master has no answers of its own to add).
+    expect(validation?.formulae?.[0]).toBe(`"${STATUS_CHOICES.slice(0, 4).join(',')}"`);
     expect(ws.getCell(row, col['完成日期']).dataValidation).toMatchObject({ type: 'date', allowBlank: true, errorStyle: 'warning' });
   });
 

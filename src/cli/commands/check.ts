@@ -10,6 +10,7 @@ import { checkJson, checkText, countFindings } from '../output/check-output';
 import { checkSummaryJson } from '../output/summary-output';
 import { withRowStates } from '../output/states-json';
 import { PackageFile } from '../package-file';
+import { withProgress, withSheetProgress } from '../progress';
 
 const CHECK_OPTIONS: OptionSpec[] = [...READ_OPTIONS, { name: 'as-of', value: true }, { name: 'format', value: true }];
 
@@ -55,7 +56,7 @@ async function checkFromArgs(args: ParsedArgs, ctx: CliContext, command: string)
   const host = await PackageFile.open(file.absolute);
   // "This year" (the last-resort plan year) follows the CLI's today, so ALLOCATION_TODAY and tests pin it too.
   const currentYear = Number(ctx.today.slice(0, 4));
-  const result = await runCheck(host, { ...read, currentYear });
+  const result = await withProgress(ctx.progress, ctx.lang, (progress) => runCheck(withSheetProgress(host, progress, 1), { ...read, currentYear }));
   return { file: file.given, result };
 }
 

@@ -10,6 +10,7 @@ import { runCollect, type CollectResult, type ReturnSource } from '../../workflo
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { PackageFile } from '../package-file';
+import { PROGRESS_MIN_RETURNS, withProgress } from '../progress';
 import { assertReturnWithinBudget } from '../return-files';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
 import { generatedAt, parseAsOf, parseFormat, parseSoonOption, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
@@ -180,17 +181,20 @@ export const collectCommand: Command = {
     const read = await readOptions(args, ctx);
     const sources = returnSources(returns, ctx, target);
     const host = await openForPatch(target);
-    const result = await runCollect(host, sources, {
-      ...read,
-      asOf,
-      soonDays: parseSoonOption(args),
-      by,
-      generatedAt: generatedAt(ctx),
-      lang: ctx.lang,
-      onProgress: (done, total, report) => {
-        if (format === 'text') ctx.out(reportLine(report, done, total, ctx.lang) + findingLines(report, ctx.lang));
-      },
-    });
+    const result = await withProgress(ctx.progress, ctx.lang, (progress) =>
+      runCollect(host, sources, {
+        ...read,
+        asOf,
+        soonDays: parseSoonOption(args),
+        by,
+        generatedAt: generatedAt(ctx),
+        lang: ctx.lang,
+        onProgress: (done, total, report) => {
+          if (format === 'text') progress.around(() => ctx.out(reportLine(report, done, total, ctx.lang) + findingLines(report, ctx.lang)));
+          if (total >= PROGRESS_MIN_RETURNS && done < total) progress.show(done, total, { zh: '份回收表已核对', en: 'returns checked' });
+        },
+      }),
+    );
     const written = await writeOutput(host, target);
     if (format === 'json') ctx.out(jsonOutput(result, ctx.lang) + '\n');
     else ctx.out(summaryText(result, ctx.lang) + describeWrite(written, ctx, ctx.lang));

@@ -7,6 +7,7 @@ import type { CliContext, Command } from '../command';
 import { DATED_CHANGE_OPTIONS, datedChangeInputs, READ_OPTIONS_HELP } from '../options';
 import { formatHighlightResult } from '../output/highlight-output';
 import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput } from '../output-file';
+import { withProgress, withSheetProgress } from '../progress';
 
 /** The states in words, for --help: what each name means (colour is never the only signal). */
 const STATES_HELP = ROW_STATES.map((s) => `  ${STATE_NAMES[s].zh}：${STATE_DESCRIPTIONS[s].zh} / ${STATE_NAMES[s].en}: ${STATE_DESCRIPTIONS[s].en}`).join('\n');
@@ -38,9 +39,12 @@ export const highlightCommand: Command = {
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseArgs(argv, DATED_CHANGE_OPTIONS);
     const { target, ...options } = await datedChangeInputs(args, ctx, 'highlight');
-    const host = await openForPatch(target);
-    const result = await runHighlight(host, { ...options, lang: ctx.lang });
-    const written = await writeOutput(host, target);
+    const file = await openForPatch(target);
+    // Read, the original colours, the change, the save.
+    const { result, written } = await withProgress(ctx.progress, ctx.lang, async (progress) => {
+      const host = withSheetProgress(file, progress, 4);
+      return { result: await runHighlight(host, { ...options, lang: ctx.lang }), written: await writeOutput(host, target) };
+    });
     ctx.out(formatHighlightResult(result, ctx.lang));
     ctx.out(describeWrite(written, ctx, ctx.lang));
     return 0;

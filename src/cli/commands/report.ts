@@ -2,6 +2,7 @@
 import { runReport } from '../../workflows/report';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput } from '../output-file';
+import { withProgress, withSheetProgress } from '../progress';
 import { parseSummaryArgs, READ_OPTIONS_HELP, SUMMARY_OPTIONS_HELP } from '../options';
 import { formatHighlightResult } from '../output/highlight-output';
 import { summaryText } from '../output/summary-output';
@@ -29,9 +30,12 @@ export const reportCommand: Command = {
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const { target, options } = await parseSummaryArgs(argv, ctx, 'report');
-    const host = await openForPatch(target);
-    const result = await runReport(host, options);
-    const written = await writeOutput(host, target);
+    const file = await openForPatch(target);
+    // Read, the original colours, the change, the save (as highlight; report writes both in one apply).
+    const { result, written } = await withProgress(ctx.progress, ctx.lang, async (progress) => {
+      const host = withSheetProgress(file, progress, 4);
+      return { result: await runReport(host, options), written: await writeOutput(host, target) };
+    });
     ctx.out(formatHighlightResult(result.highlight, ctx.lang));
     ctx.out(summaryText(result.summary, ctx.lang));
     ctx.out(describeWrite(written, ctx, ctx.lang));

@@ -1,6 +1,7 @@
 /** `allocation split` — 下发: one workbook per unit holding the measures it leads and/or is responsible for. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseTypedDate } from '../../domain/dates';
 import { isUserFacingError, UserFacingError } from '../../domain/errors';
 import { parseSplitRole } from '../../domain/returns';
 import { displayWidth } from '../../domain/text-metrics';
@@ -15,12 +16,13 @@ import { errnoText } from '../errno-text';
 const SPLIT_OPTIONS: OptionSpec[] = [
   { name: 'out', value: true },
   { name: 'by', value: true },
+  { name: 'due', value: true },
   { name: 'force', value: false },
   ...READ_OPTIONS,
 ];
 
 const HELP = `allocation split <任务分工.xlsx> --out <文件夹> [选项]
-下发：为每个单位生成一个工作簿（以单位命名），只含该单位牵头或负责的举措；“各部门”“各街道”等按单位名录展开
+下发：为每个单位生成一个工作簿（如“2022年政务公开任务分工-办公室-回收表.xlsx”），只含该单位牵头或负责的举措；“各部门”“各街道”等按单位名录展开
 （成员不明的组作为一个单位）。每个工作簿保留总表的标题、表头和分类标题，增加“完成情况”（下拉选择标准用语）、
 “进展说明”“完成日期”三列；任务列已保护（无密码），只有这三列可填。隐藏的下发标识供 allocation collect 核对。
 Split: one workbook per unit (named after it) with only the measures it leads or is responsible for; groups such
@@ -32,6 +34,8 @@ carries a hidden identity that allocation collect checks.
   --out DIR           输出文件夹（不存在则新建）/ output folder (created if missing)
   --by lead|responsible|both
                       按牵头单位、责任单位或两者下发（默认 both）/ send to lead units, responsible units or both (default)
+  --due 日期          报送时限，写入每份回收表（如 2022-09-15、2022/9/15、2022年9月15日）/ the date the copies are
+                      due back, stated in each copy
   --force             覆盖文件夹中已有的同名文件（输入文件本身从不覆盖）/ overwrite files of the same name in the folder
                       (never the input itself)
 ${READ_OPTIONS_HELP}
@@ -41,6 +45,19 @@ ${READ_OPTIONS_HELP}
 
 示例 / Example:
   allocation split samples/liangjiang-2022.xlsx --out 下发`;
+
+/** --due as an ISO date: typed as a clerk types it (2022/9/15, 2022.9.15, 2022年9月15日). */
+function dueOption(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const iso = parseTypedDate(raw);
+  if (!iso) {
+    throw new UserFacingError('split.bad_due', {
+      zh: `--due 的报送时限“${raw}”不是有效日期，请写成 2022-09-15、2022/9/15 或 2022年9月15日`,
+      en: `--due "${raw}" is not a valid date; write it as 2022-09-15, 2022/9/15 or 2022年9月15日`,
+    });
+  }
+  return iso;
+}
 
 /** Names the staging folder's manifest: what tells a leftover set of ours from a clerk's folder. */
 const MANIFEST = 'allocation-split.json';
@@ -201,9 +218,10 @@ export const splitCommand: Command = {
     const input = inputFile(args, ctx, 'split');
     const dir = outputFolder(stringOption(args, 'out'), ctx);
     const by = parseSplitRole(stringOption(args, 'by'));
+    const due = dueOption(stringOption(args, 'due'));
     const read = await readOptions(args, ctx);
     const host = await PackageFile.open(input.absolute);
-    const result = await runSplit(host, { ...read, by, generatedAt: generatedAt(ctx) });
+    const result = await runSplit(host, { ...read, by, due, generatedAt: generatedAt(ctx) });
     const names = result.workbooks.map((w) => w.fileName);
     const targets = names.map((n) => path.join(dir, n));
     refuseInputAsTarget(input.absolute, targets);

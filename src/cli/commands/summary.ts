@@ -5,6 +5,7 @@ import type { CliContext, Command } from '../command';
 import { parseSummaryArgs, READ_OPTIONS_HELP, SUMMARY_OPTIONS_HELP } from '../options';
 import { summaryText } from '../output/summary-output';
 import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput } from '../output-file';
+import { withProgress, withSheetProgress } from '../progress';
 
 const HELP = `allocation summary <输入.xlsx> -o <输出.xlsx> [选项]
 生成“${DEFAULT_SUMMARY_SHEET_NAME}”工作表：总体情况、分方面、牵头单位（逾期多的在前）、责任单位（“各部门”等按名录展开）、
@@ -31,9 +32,12 @@ export const summaryCommand: Command = {
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const { target, options } = await parseSummaryArgs(argv, ctx, 'summary');
-    const host = await openForPatch(target);
-    const result = await runSummary(host, options);
-    const written = await writeOutput(host, target);
+    const file = await openForPatch(target);
+    // Read, the change, the save (and a read of an earlier summary it replaces, if any).
+    const { result, written } = await withProgress(ctx.progress, ctx.lang, async (progress) => {
+      const host = withSheetProgress(file, progress, 3);
+      return { result: await runSummary(host, options), written: await writeOutput(host, target) };
+    });
     ctx.out(summaryText(result, ctx.lang));
     ctx.out(describeWrite(written, ctx, ctx.lang));
     return 0;

@@ -7,7 +7,7 @@
 import { UserFacingError } from '../errors';
 import type { SheetSpec } from '../sheet-spec';
 import { cellText, compactText } from '../text';
-import type { SheetAnalysis, SheetGrid, Task } from '../types';
+import type { CellValue, SheetAnalysis, SheetGrid, Task } from '../types';
 import { chunkStateText } from '../workbook-state';
 
 /** Name of the very-hidden identity sheet (ASCII, like the state sheet). */
@@ -22,6 +22,8 @@ export interface IdentityMeasure {
   no: string;
   /** Fingerprint of the measure text (see measureFingerprint). */
   hash: string;
+  /** Fingerprint of the answer the copy was pre-filled with (see answerFingerprint); absent in older copies. */
+  answer?: string;
 }
 
 export interface ReturnIdentity {
@@ -38,6 +40,8 @@ export interface ReturnIdentity {
   measures: IdentityMeasure[];
   /** When the copy was made ('YYYY-MM-DD HH:mm', the clerk's clock). */
   generatedAt: string;
+  /** 报送时限 set at 下发 (ISO), or null. */
+  due: string | null;
 }
 
 /**
@@ -81,12 +85,21 @@ export function masterFingerprint(analysis: SheetAnalysis): string {
   return fingerprint(analysis.tasks.map((t) => `${t.no}\u0001${comparableText(t.measure)}`).join('\u0002'));
 }
 
+/**
+ * An answer (完成情况, 进展说明, 完成日期 as cells) in the form compared: a date by its day, text by its
+ * compact form — so a copy saved back unchanged by Excel or WPS reads as unchanged.
+ */
+export function answerFingerprint(cells: readonly CellValue[]): string {
+  return fingerprint(cells.map((v) => (v !== null && typeof v === 'object' && v.kind === 'date' ? v.iso : comparableText(cellText(v)))).join('\u0001'));
+}
+
 export function identityFor(
   analysis: SheetAnalysis,
   unit: string,
   by: SplitRole,
   tasks: readonly Task[],
   generatedAt: string,
+  extra: { due?: string | null; prefills?: readonly string[] } = {},
 ): ReturnIdentity {
   return {
     kind: IDENTITY_KIND,
@@ -96,8 +109,12 @@ export function identityFor(
     masterSheet: analysis.sheet,
     unit,
     by,
-    measures: tasks.map((t) => ({ no: t.no, hash: measureFingerprint(t.measure) })),
+    measures: tasks.map((t, i) => {
+      const answer = extra.prefills?.[i];
+      return answer === undefined ? { no: t.no, hash: measureFingerprint(t.measure) } : { no: t.no, hash: measureFingerprint(t.measure), answer };
+    }),
     generatedAt,
+    due: extra.due ?? null,
   };
 }
 
@@ -129,7 +146,7 @@ export function identityFromGrid(grid: SheetGrid | null): ReturnIdentity | null 
       typeof raw.unit === 'string' &&
       raw.unit !== '' &&
       Array.isArray(raw.measures) &&
-      raw.measures.every((m) => m && typeof m.no === 'string' && typeof m.hash === 'string');
+      raw.measures.every((m) => m && typeof m.no === 'string' && typeof m.hash === 'string' && (m.answer === undefined || typeof m.answer === 'string'));
     if (!valid) return null;
     return {
       kind: IDENTITY_KIND,
@@ -141,6 +158,7 @@ export function identityFromGrid(grid: SheetGrid | null): ReturnIdentity | null 
       by: raw.by === 'lead' || raw.by === 'responsible' ? raw.by : 'both',
       measures: raw.measures as IdentityMeasure[],
       generatedAt: typeof raw.generatedAt === 'string' ? raw.generatedAt : '',
+      due: typeof raw.due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.due) ? raw.due : null,
     };
   } catch {
     return null;

@@ -8,6 +8,7 @@
  * in 进展说明 as 【单位】状态：说明. A decided 已完成 against another unit's 未启动/滞后 (or the reverse) is a
  * contradiction and becomes a finding on the other unit's return.
  */
+import { chineseDateTime } from '../dates';
 import { UserFacingError } from '../errors';
 import { valueAt } from '../layout';
 import { cellText } from '../text';
@@ -83,6 +84,11 @@ export function fitToCell(parts: string[], limit = EXCEL_CELL_CHARS, marker = CU
     start += parts[i].length + 1;
   }
   return { text: whole.slice(0, end) + marker, cutPart };
+}
+
+function latestStamp(stamps: string[]): string | null {
+  const latest = stamps.slice().sort().at(-1);
+  return latest === undefined ? null : chineseDateTime(latest);
 }
 
 /** Excel's last column (XFD), 0-based. */
@@ -225,7 +231,8 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
       explanation: explanation || null,
       doneDate: decider.doneDate ? { date: decider.doneDate } : null,
       unit: sorted.map((a) => a.unit).join('、'),
-      time: sorted.map((a) => a.receivedAt).sort().at(-1) ?? null,
+      // As people write it (2022年9月15日 10:30): a text, so no locale's date format shows it otherwise.
+      time: latestStamp(sorted.map((a) => a.receivedAt)),
     };
     let changed = false;
     for (const role of RETURN_COLUMNS) {
@@ -238,7 +245,8 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
         if (isNew && cellText(current) === '') writes.push({ row, col, value: null, styleFrom: { row, col: lastCol } });
         continue;
       }
-      if (sameValue(current, value)) continue;
+      // A 填报时间 an earlier version wrote as 2022-09-10 10:00 is the same moment: not written again.
+      if (sameValue(current, value) || (role === 'time' && chineseDateTime(cellText(current)) === value)) continue;
       writes.push(isNew ? { row, col, value, styleFrom: { row, col: lastCol } } : { row, col, value });
       changed = true;
     }

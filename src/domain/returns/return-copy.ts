@@ -1,21 +1,23 @@
 /**
- * A unit's return copy as a SheetSpec: the master's title and header, the unit's measures under their
- * section and subsection headings laid out as in the master (merged heading cells over the unit's measures,
- * or full-width heading rows), then the three columns the unit fills in — 完成情况 (a dropdown of the
- * standard words; other wording is still allowed), 进展说明 and 完成日期 (a date check that warns). The
- * task columns are locked by sheet protection (no password: it prevents slips, a clerk can lift it); the
- * answer cells stay editable.
+ * A unit's return copy as a SheetSpec: the master's title; who fills it in (填报单位, with cells for 填报人 and
+ * 联系电话) and by when (报送时限); the master's header; the unit's measures under their section and
+ * subsection headings laid out as in the master (merged heading cells over the unit's measures, or full-width
+ * heading rows), then the three columns the unit fills in — 完成情况 (a dropdown of a short list of words;
+ * other wording is still allowed), 进展说明 and 完成日期 (a date check that warns), pre-filled with the
+ * master's current answers so a unit edits rather than re-types. The task columns are locked by sheet
+ * protection (no password: it prevents slips, a clerk can lift it); the answer cells stay editable.
  * A second, very-hidden sheet carries the identity collect checks.
  */
 import { cellKey } from '../cell-ranges';
 import { MergeIndex, valueAt } from '../layout';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
+import { chineseDate } from '../dates';
 import { STATUS_CHOICES } from '../status';
 import { displayWidth, rowHeightFor, wrappedLines } from '../text-metrics';
 import { cellText } from '../text';
 import type { CellRange, CellValue, SheetAnalysis, SheetGrid, Task } from '../types';
-import { ANSWER_COLUMNS, RETURN_COLUMN_HEADERS, returnColumnsOf, taskColumnsOf } from './columns';
-import { identityFor, identitySheetSpec, type ReturnIdentity, type SplitRole } from './identity';
+import { ANSWER_COLUMNS, RETURN_COLUMN_HEADERS, returnColumnsOf, taskColumnsOf, type ReturnColumn } from './columns';
+import { answerFingerprint, identityFor, identitySheetSpec, type ReturnIdentity, type SplitRole } from './identity';
 import type { SplitRecipient } from './split-plan';
 
 /** What of the master's look the host could read (column widths, the body font); defaults otherwise. */
@@ -35,7 +37,9 @@ const WIDE_GAP = '\u3000\u3000';
 
 const STYLES: Record<string, SpecStyle> = {
   title: { bold: true, fontSize: 18, horizontal: 'center', vertical: 'middle', wrap: true },
-  note: { horizontal: 'left', vertical: 'middle' },
+  note: { horizontal: 'left', vertical: 'middle', wrap: true },
+  label: { horizontal: 'right', vertical: 'middle' },
+  contact: { horizontal: 'left', vertical: 'middle', border: true, fill: ANSWER_FILL },
   header: { bold: true, fontSize: 12, horizontal: 'center', vertical: 'middle', wrap: true, border: true },
   heading: { horizontal: 'center', vertical: 'middle', wrap: true, border: true },
   headingRow: { bold: true, horizontal: 'left', vertical: 'middle', wrap: true, border: true },
@@ -68,6 +72,11 @@ function taskCellValue(grid: SheetGrid, merges: MergeIndex, task: Task, col: num
   return values.map(cellText).join('\n');
 }
 
+/** A spec value as a host reads it back. */
+function cellValueOf(v: SpecValue): CellValue {
+  return v !== null && typeof v === 'object' ? { kind: 'date', iso: v.date, serial: 0 } : v;
+}
+
 function specText(v: SpecValue): string {
   if (v === null) return '';
   return typeof v === 'object' ? v.date : String(v);
@@ -77,6 +86,40 @@ export interface ReturnCopyOptions {
   by: SplitRole;
   generatedAt: string;
   look?: MasterLook;
+  /** 报送时限: the ISO date the copy is due back, set at 下发; absent: the copy says to follow the notice. */
+  due?: string | null;
+  /** Status words the clerk's settings add to the dropdown, after the standard four and the master's own. */
+  statusChoices?: readonly string[];
+}
+
+/** The labels of the lines above a copy's header that the unit fills in. */
+export const CONTACT_LABELS = { person: '填报人：', phone: '联系电话：' } as const;
+/** The most words a dropdown offers: a list, not a thesaurus (and within Excel's 255-character limit). */
+const MAX_STATUS_CHOICES = 10;
+const MAX_CHOICE_LENGTH = 12;
+
+/**
+ * The dropdown's words: 已完成, 序时推进, 进度滞后, 未启动; then the words the master already uses (most used
+ * first, recognised ones only), then the settings' own. Other wording stays allowed.
+ */
+export function statusChoicesFor(analysis: SheetAnalysis, extra: readonly string[] = []): string[] {
+  const choices = STATUS_CHOICES.slice(0, 4);
+  const used = new Map<string, number>();
+  for (const task of analysis.tasks) {
+    const text = task.status?.recognised ? task.status.text.trim() : '';
+    if (text && text.length <= MAX_CHOICE_LENGTH && !/[\d,]/.test(text)) used.set(text, (used.get(text) ?? 0) + 1);
+  }
+  const byUse = [...used].sort((a, b) => b[1] - a[1]).map(([text]) => text);
+  for (const word of [...byUse, ...extra.map((w) => w.trim())]) {
+    if (choices.length >= MAX_STATUS_CHOICES) break;
+    if (word && word.length <= MAX_CHOICE_LENGTH && !/[\d,]/.test(word) && !choices.includes(word)) choices.push(word);
+  }
+  return choices;
+}
+
+/** 报送时限 as the copy states it. */
+export function dueLine(due: string | null | undefined): string {
+  return due ? `报送时限：请于${chineseDate(due)}前填报完成并报送` : '报送时限：按通知要求报送';
 }
 
 export interface ReturnCopy {
@@ -110,7 +153,23 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
   };
 
   fullRow(analysis.title ?? analysis.sheet, 'title', 40);
-  fullRow(`填报单位：${recipient.unit}${WIDE_GAP}下发时间：${options.generatedAt}${WIDE_GAP}共 ${tasks.length} 项`, 'note', 22);
+  // Who answers and by when: a note over the task columns, the 填报人 and 联系电话 cells over the answer columns.
+  const contactCells: CellRange[] = [];
+  const noteRow = (note: string, label: string) => {
+    const r = rows.length;
+    const taskSpan = Math.max(1, taskCols.length);
+    const cells: SpecCell[] = Array.from({ length: width }, (_, c) => ({ v: c === 0 ? note : null, s: 'note' }));
+    cells[answerCol(0)] = { v: label, s: 'label' };
+    cells[answerCol(1)] = { v: null, s: 'contact' };
+    cells[answerCol(2)] = { v: null, s: 'contact' };
+    rows.push(cells);
+    if (taskSpan > 1) specMerges.push({ top: r, left: 0, bottom: r, right: taskSpan - 1 });
+    specMerges.push({ top: r, left: answerCol(1), bottom: r, right: answerCol(2) });
+    contactCells.push({ top: r, left: answerCol(1), bottom: r, right: answerCol(2) });
+    rowHeights[r] = 24;
+  };
+  noteRow(`填报单位：${recipient.unit}${WIDE_GAP}共 ${tasks.length} 项${WIDE_GAP}下发时间：${options.generatedAt}`, CONTACT_LABELS.person);
+  noteRow(dueLine(options.due), CONTACT_LABELS.phone);
 
   // The header: each column's label as the master shows it on its (last) header row; labels merged across
   // columns in the master (工作任务 over section + subsection) are merged here too.
@@ -145,6 +204,12 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
   let lastSection: string | null | undefined;
   let lastSubsection: string | null | undefined;
   const answerRanges: CellRange[] = [];
+  const report = returnColumnsOf(grid, layout);
+  const prefills: string[] = [];
+  const answerCell = (role: ReturnColumn, task: Task): SpecValue => {
+    const col = report[role];
+    return col === null ? null : taskCellValue(grid, merges, task, col);
+  };
 
   for (const task of tasks) {
     if (task.section !== lastSection) {
@@ -168,7 +233,10 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     });
     if (headingCol.section !== null && !runs.section) runs.section = { top: r };
     if (headingCol.subsection !== null && !runs.subsection) runs.subsection = { top: r };
-    cells.push({ v: null, s: 'answer' }, { v: null, s: 'answer' }, { v: null, s: 'answerDate' });
+    // The master's current answer, so the unit edits it; its fingerprint tells collect what the unit changed.
+    const answer = ANSWER_COLUMNS.map((role) => answerCell(role, task));
+    prefills.push(answerFingerprint(answer.map(cellValueOf)));
+    cells.push({ v: answer[0], s: 'answer' }, { v: answer[1], s: 'answer' }, { v: answer[2], s: 'answerDate' });
     rows.push(cells);
     const lines = Math.max(1, ...cells.map((cell, i) => wrappedLines(specText(cell.v), columnWidths[i] ?? 10)));
     rowHeights[r] = rowHeightFor(lines, DEFAULT_RETURN_FONT.size, ROW_PADDING);
@@ -181,7 +249,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
 
   const firstData = headerRow + 1;
   const lastData = Math.max(firstData, rows.length - 1);
-  const identity = identityFor(analysis, recipient.unit, options.by, tasks, options.generatedAt);
+  const identity = identityFor(analysis, recipient.unit, options.by, tasks, options.generatedAt, { due: options.due ?? null, prefills });
   const sheet: SheetSpec = {
     name: analysis.sheet,
     marker: 'return-copy',
@@ -192,10 +260,10 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     freeze: { rows: headerRow + 1, cols: 0 },
     print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow], paper: 'A4' },
     dropdowns: tasks.length
-      ? [{ range: { top: firstData, left: answerCol(0), bottom: lastData, right: answerCol(0) }, options: [...STATUS_CHOICES] }]
+      ? [{ range: { top: firstData, left: answerCol(0), bottom: lastData, right: answerCol(0) }, options: statusChoicesFor(analysis, options.statusChoices) }]
       : [],
     dateInputs: tasks.length ? [{ top: firstData, left: answerCol(2), bottom: lastData, right: answerCol(2) }] : [],
-    protection: { unlocked: answerRanges },
+    protection: { unlocked: [...contactCells, ...answerRanges] },
     font: { name: options.look?.fontName ?? DEFAULT_RETURN_FONT.name, size: DEFAULT_RETURN_FONT.size },
     rowHeights,
   };

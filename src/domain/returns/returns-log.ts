@@ -2,6 +2,7 @@
  * The 回收情况 sheet collect writes into the master: which units have returned, which are still missing,
  * and each return's verdict and problems — what the clerk chases the departments with.
  */
+import { chineseDateTime } from '../dates';
 import { pick } from '../i18n';
 import { visibleName } from '../text';
 import { EXCEL_CELL_CHARS } from '../sheet-spec-rules';
@@ -17,6 +18,8 @@ export interface ReturnLogEntry {
   file: string;
   unit: string | null;
   accepted: boolean;
+  /** Accepted as this master's return, but nothing was filled in (see ReturnValidation.blank). */
+  blank?: boolean;
   /** Master measures this return answered (rows that were merged). */
   answered: number;
   receivedAt: string | null;
@@ -30,12 +33,14 @@ export interface ReturnsLogModel {
   /** Every unit the master assigns measures to (in master order). */
   expectedUnits: string[];
   missingUnits: string[];
+  /** Units whose copy came back with nothing filled in (not among missingUnits). */
+  blankUnits?: string[];
   returns: ReturnLogEntry[];
-  /** Measures whose return cells this collect changed. */
+  /** Measures whose report cells this collect changed. */
   updated: number;
 }
 
-const COLUMN_WIDTHS = [22, 34, 10, 10, 10, 10, 18, 60];
+const COLUMN_WIDTHS = [22, 34, 10, 10, 10, 10, 21, 60];
 const WIDTH = COLUMN_WIDTHS.length;
 const PADDING = 6;
 
@@ -49,15 +54,17 @@ const STYLES: Record<string, SpecStyle> = {
   ok: { horizontal: 'center', vertical: 'top', border: true, fill: '#C6EFCE', fontColor: '#006100' },
   bad: { horizontal: 'center', vertical: 'top', border: true, fill: '#FFC7CE', fontColor: '#9C0006' },
   missing: { vertical: 'top', wrap: true, border: true, fill: '#FFEB9C', fontColor: '#9C5700' },
+  blankResult: { horizontal: 'center', vertical: 'top', wrap: true, border: true, fill: '#FFEB9C', fontColor: '#9C5700' },
 };
 
 const L = {
   title: { zh: '回收情况', en: 'Returns' },
   overview: (m: ReturnsLogModel): LocalText => {
-    const returned = m.expectedUnits.length - m.missingUnits.length;
+    const blank = m.blankUnits?.length ?? 0;
+    const returned = m.expectedUnits.length - m.missingUnits.length - blank;
     return {
-      zh: `《${m.masterTitle}》：应报 ${m.expectedUnits.length} 个单位，已报 ${returned} 个，未报 ${m.missingUnits.length} 个；收到 ${m.returns.length} 份文件，采用 ${m.returns.filter((r) => r.accepted).length} 份，本次更新 ${m.updated} 项。生成时间：${m.generatedAt}（核对截至 ${m.asOf}）`,
-      en: `"${m.masterTitle}": ${m.expectedUnits.length} units expected, ${returned} returned, ${m.missingUnits.length} missing; ${m.returns.length} files received, ${m.returns.filter((r) => r.accepted).length} accepted, ${m.updated} measures updated. Made ${m.generatedAt} (checked as of ${m.asOf})`,
+      zh: `《${m.masterTitle}》：应报 ${m.expectedUnits.length} 个单位，已报 ${returned} 个，${blank ? `交回空表 ${blank} 个，` : ''}未报 ${m.missingUnits.length} 个；收到 ${m.returns.length} 份文件，采用 ${m.returns.filter((r) => r.accepted).length} 份，本次更新 ${m.updated} 项。生成时间：${m.generatedAt}（核对截至 ${m.asOf}）`,
+      en: `"${m.masterTitle}": ${m.expectedUnits.length} units expected, ${returned} returned, ${blank ? `${blank} sent back blank, ` : ''}${m.missingUnits.length} missing; ${m.returns.length} files received, ${m.returns.filter((r) => r.accepted).length} accepted, ${m.updated} measures updated. Made ${m.generatedAt} (checked as of ${m.asOf})`,
     };
   },
   returnsBlock: { zh: '一、收到的回收表', en: '1. Returns received' },
@@ -72,12 +79,14 @@ const L = {
     { zh: '问题（单元格为回收表中的位置）', en: 'Problems (cells in the returned file)' },
   ],
   accepted: { zh: '已采用', en: 'Accepted' },
+  blank: { zh: '空表未采用', en: 'Blank, not used' },
   rejected: { zh: '未采用', en: 'Rejected' },
   unknownUnit: { zh: '（不明）', en: '(unknown)' },
   moreProblems: (n: number): LocalText => ({ zh: `\n……共 ${n} 条问题，其余从略（完整列表见命令行输出）`, en: `\n… ${n} problems in all; the rest are not shown here (see the command's output)` }),
   none: { zh: '无', en: 'None' },
   missingBlock: { zh: '二、未报送的单位', en: '2. Units that have not returned' },
   allReturned: { zh: '全部单位均已报送。', en: 'Every unit has returned.' },
+  blankUnits: (units: string): LocalText => ({ zh: `交回空表、仍须填报的单位：${units}`, en: `Sent their copy back blank and have still to report: ${units}` }),
 };
 
 /** The 回收情况 sheet. Problems are listed one per line in the return's row, so the sheet stays one table. */
@@ -109,11 +118,11 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
     rows.push([
       { v: r.unit ?? t(L.unknownUnit), s: 'cell' },
       { v: visibleName(r.file), s: 'cell' },
-      { v: t(r.accepted ? L.accepted : L.rejected), s: r.accepted ? 'ok' : 'bad' },
+      r.blank ? { v: t(L.blank), s: 'blankResult' } : { v: t(r.accepted ? L.accepted : L.rejected), s: r.accepted ? 'ok' : 'bad' },
       { v: r.answered, s: 'number' },
       { v: r.findings.filter((f) => f.severity === 'error').length, s: 'number' },
       { v: r.findings.filter((f) => f.severity === 'warning').length, s: 'number' },
-      { v: r.receivedAt, s: 'number' },
+      { v: r.receivedAt === null ? null : chineseDateTime(r.receivedAt), s: 'number' },
       { v: problems || t(L.none), s: 'cell' },
     ]);
     const lines = Math.max(wrappedLines(problems, COLUMN_WIDTHS[7]), wrappedLines(r.file, COLUMN_WIDTHS[1]));
@@ -124,8 +133,12 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
   if (model.missingUnits.length) {
     const list = model.missingUnits.join('、');
     line(list, 'missing', rowHeightFor(wrappedLines(list, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)), 11, PADDING));
-  } else {
+  } else if (!model.blankUnits?.length) {
     line(t(L.allReturned), 'note');
+  }
+  if (model.blankUnits?.length) {
+    const list = t(L.blankUnits(model.blankUnits.join('、')));
+    line(list, 'missing', rowHeightFor(wrappedLines(list, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)), 11, PADDING));
   }
 
   return {

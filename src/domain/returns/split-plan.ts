@@ -35,12 +35,63 @@ export function recipientsOf(task: Task, directory: UnitDirectory, by: SplitRole
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001F]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX_FILE_STEM = 80;
+/** The longest file name (one path component) Windows, macOS and Linux all accept, in UTF-8 bytes. */
+export const MAX_FILE_NAME_BYTES = 255;
+const COPY_SUFFIX = '-回收表.xlsx';
+const ARCHIVE_SUFFIX = '-各单位回收表.zip';
 
 /** A unit name as a file stem: characters no file system accepts become _, no leading/trailing dots or spaces. */
 export function safeFileStem(name: string): string {
   let stem = name.replace(UNSAFE_FILE_CHARS, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, MAX_FILE_STEM);
   if (!stem || WINDOWS_RESERVED.test(stem)) stem = `_${stem}`;
   return stem;
+}
+
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** The text cut (by whole characters, never half a surrogate pair) to at most `bytes` UTF-8 bytes. */
+function cutToBytes(s: string, bytes: number): string {
+  let out = '';
+  for (const ch of s) {
+    if (utf8Length(out + ch) > bytes) break;
+    out += ch;
+  }
+  return out.replace(/[\s.]+$/, '');
+}
+
+/**
+ * What the set of copies is called: the table's title with its plan year in front when the title does not
+ * name it (2022年政务公开任务分工), else the sheet's name with the year (2022年任务分工).
+ */
+export function splitSetStem(analysis: Pick<SheetAnalysis, 'title' | 'sheet' | 'planYear'>): string {
+  const title = (analysis.title ?? '').replace(/\s+/g, '');
+  const base = title || analysis.sheet.trim();
+  const named = base.includes(`${analysis.planYear}年`) || base.includes(String(analysis.planYear)) ? base : `${analysis.planYear}年${base}`;
+  return safeFileStem(named.replace(/[\s.]+$/, ''));
+}
+
+/**
+ * A copy's file name: set stem, unit, 回收表 (2022年政务公开任务分工-办公室-回收表.xlsx), within
+ * MAX_FILE_NAME_BYTES — the set stem gives way first, then the unit — with `tag` ((2), (3)…) keeping it unique.
+ */
+export function copyFileName(setStem: string, unit: string, tag = ''): string {
+  const unitStem = safeFileStem(unit);
+  const fixed = utf8Length(`-${tag}${COPY_SUFFIX}`);
+  const unitPart = cutToBytes(unitStem, Math.max(1, MAX_FILE_NAME_BYTES - fixed - utf8Length('_-')));
+  const setPart = cutToBytes(setStem, MAX_FILE_NAME_BYTES - fixed - utf8Length(unitPart) - 1) || '_';
+  return `${setPart}-${unitPart}${tag}${COPY_SUFFIX}`;
+}
+
+/** The one zip holding every copy (2022年政务公开任务分工-各单位回收表.zip). */
+export function splitArchiveName(setStem: string): string {
+  return `${cutToBytes(setStem, MAX_FILE_NAME_BYTES - utf8Length(ARCHIVE_SUFFIX)) || '_'}${ARCHIVE_SUFFIX}`;
 }
 
 /** Recipients in the order the master first names them. */
@@ -56,14 +107,14 @@ export function planSplit(analysis: SheetAnalysis, directory: UnitDirectory, by:
       else byUnit.set(unit, [i]);
     }
   });
-  const usedStems = new Set<string>();
+  const setStem = splitSetStem(analysis);
+  const usedNames = new Set<string>();
   const recipients = [...byUnit].map(([unit, taskIndexes]) => {
-    const base = safeFileStem(unit);
-    let stem = base;
-    // File systems that ignore case would let two stems collide; number the later one.
-    for (let n = 2; usedStems.has(stem.toLowerCase()); n++) stem = `${base}(${n})`;
-    usedStems.add(stem.toLowerCase());
-    return { unit, taskIndexes, fileName: `${stem}.xlsx` };
+    let fileName = copyFileName(setStem, unit);
+    // File systems that ignore case would let two names collide (and two units may cut to one): number the later one.
+    for (let n = 2; usedNames.has(fileName.toLowerCase()); n++) fileName = copyFileName(setStem, unit, `(${n})`);
+    usedNames.add(fileName.toLowerCase());
+    return { unit, taskIndexes, fileName };
   });
   return { by, recipients, unassigned };
 }

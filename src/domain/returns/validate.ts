@@ -14,7 +14,7 @@ import { valueAt } from '../layout';
 import { cellText } from '../text';
 import type { CellValue, Finding, LocalText, ProgressState, SheetAnalysis, SheetGrid, Status, Task } from '../types';
 import type { UnitDirectory } from '../units';
-import { comparableText, masterFingerprint, measureFingerprint, type ReturnIdentity } from './identity';
+import { answerFingerprint, comparableText, masterFingerprint, measureFingerprint, type IdentityMeasure, type ReturnIdentity } from './identity';
 import { recipientsOf } from './split-plan';
 
 /** One unit's answer for one master measure. */
@@ -37,6 +37,11 @@ export interface ReturnValidation {
   unit: string | null;
   /** False when the file as a whole cannot be merged (see file-level errors above). */
   accepted: boolean;
+  /**
+   * True when the file is a return of this master but the unit filled nothing in: every answer blank, or as
+   * the copy was pre-filled. Nothing of it is merged; the unit has still to report.
+   */
+  blank: boolean;
   findings: Finding[];
   answers: MeasureAnswer[];
 }
@@ -123,13 +128,16 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
   const findings = new FindingList();
   const index = indexMaster(input.master);
   const accepted = checkIdentity(input, index, findings);
-  if (!accepted) return { unit: input.identity?.unit ?? null, accepted: false, findings: findings.sorted(), answers: [] };
+  if (!accepted) return { unit: input.identity?.unit ?? null, accepted: false, blank: false, findings: findings.sorted(), answers: [] };
   const { identity, grid, analysis } = accepted;
   const unit = identity.unit;
   const given = givenMeasures(identity, index);
   const assignedNow = new Set(input.master.tasks.flatMap((t, i) => (recipientsOf(t, input.directory, identity.by).includes(unit) ? [i] : [])));
   const matched = new Set<number>();
   const answers: MeasureAnswer[] = [];
+  // Findings about the answers wait: a copy sent back with nothing filled in gets one finding instead.
+  const answerFindings = new FindingList();
+  let filledRows = 0;
   for (const returned of analysis.tasks) {
     const taskIndex = matchRow(returned, analysis, index, given, matched, findings);
     if (taskIndex === null) continue;
@@ -139,13 +147,27 @@ export function validateReturn(input: ValidateInput): ReturnValidation {
       findings.add('return.not_assigned', at.measure, { measure: measureLabel(task), unit });
       continue;
     }
-    const answer = readAnswer(returned, task, { grid, analysis, planYear: input.master.planYear, asOf: input.asOf }, findings);
+    const answer = readAnswer(returned, task, { grid, analysis, planYear: input.master.planYear, asOf: input.asOf }, answerFindings);
+    if (answer && !answeredAsIssued(returned, analysis, grid, given.get(taskIndex))) filledRows++;
     if (answer) answers.push({ ...answer, taskIndex, unit });
   }
-  for (const i of given) {
+  for (const i of given.keys()) {
     if (!matched.has(i)) findings.add('return.measure_missing', null, { measure: measureLabel(input.master.tasks[i]) });
   }
-  return { unit, accepted: true, findings: findings.sorted(), answers };
+  if (filledRows === 0 && analysis.tasks.length > 0) {
+    findings.add('return.nothing_filled', null, { unit });
+    return { unit, accepted: true, blank: true, findings: findings.sorted(), answers: [] };
+  }
+  findings.addAll(answerFindings);
+  return { unit, accepted: true, blank: false, findings: findings.sorted(), answers };
+}
+
+/** Whether a returned row's answer is the one its copy was pre-filled with (never, for copies made without one). */
+function answeredAsIssued(returned: Task, analysis: SheetAnalysis, grid: SheetGrid, issued: IdentityMeasure | undefined): boolean {
+  if (issued?.answer === undefined) return false;
+  const cols = analysis.layout.columns;
+  const cellAt = (col: number | null | undefined): CellValue => (col == null ? null : valueAt(grid, returned.row - 1, col));
+  return answerFingerprint([cellAt(cols.status), cellAt(cols.explanation), cellAt(cols.doneDate)]) === issued.answer;
 }
 
 /**
@@ -187,13 +209,13 @@ function checkIdentity(
 }
 
 /** The measures the unit was given: the identity's list, found in the master by number and text (or text alone). */
-function givenMeasures(identity: ReturnIdentity, index: MasterIndex): Set<number> {
-  const given = new Set<number>();
+function givenMeasures(identity: ReturnIdentity, index: MasterIndex): Map<number, IdentityMeasure> {
+  const given = new Map<number, IdentityMeasure>();
   for (const m of identity.measures) {
     let i = (index.byNo.get(m.no) ?? []).find((k) => index.hashes[k] === m.hash) ?? -1;
     if (i < 0) i = index.byHash.get(m.hash)?.[0] ?? -1;
     if (i < 0 && m.no) i = index.byNo.get(m.no)?.[0] ?? -1;
-    if (i >= 0) given.add(i);
+    if (i >= 0 && !given.has(i)) given.set(i, m);
   }
   return given;
 }
@@ -213,7 +235,7 @@ function matchRow(
   returned: Task,
   analysis: SheetAnalysis,
   index: MasterIndex,
-  given: ReadonlySet<number>,
+  given: ReadonlyMap<number, IdentityMeasure>,
   matched: Set<number>,
   findings: FindingList,
 ): number | null {

@@ -143,6 +143,11 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** The inverse: a width Excel reports in points, in characters (two places). */
+export function pointsToChars(points: number): number {
+  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+}
+
 /** One queued piece of an apply, with its request size, so big applies can be cut into syncs. */
 interface PlannedOp {
   bytes: number;
@@ -353,6 +358,8 @@ export class ExcelHost implements WorkbookHost {
       const stateSheet = this.sheetToRead(ctx, STATE_SHEET_NAME, false);
       const stateRange = stateSheet ? this.usedRange(stateSheet.sheet).load('values') : null;
       const probes = (request.probes ?? []).filter((p) => isSingleCell(p.address)).map((probe) => queueProbe(probe, this.sheetToRead(ctx, probe.sheet, false)));
+      // The look, in the same sync: the widths of the first window's columns (RangeFormat.columnWidth, ExcelApi 1.2).
+      const widths = target && request.look && this.supports(2) ? Array.from({ length: FIRST_WINDOW_COLS }, (_, c) => target.getRange(`${columnLetter(c)}1`).format.load('columnWidth')) : null;
       await ctx.sync();
 
       const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) }));
@@ -393,6 +400,10 @@ export class ExcelHost implements WorkbookHost {
       const { stateText, sheet: stateSheetName } = this.statePlace;
       const snapshot: WorkbookSnapshot = { sheets, activeSheet: active.name, grid, stateText, stateSheet: stateSheetName };
       if (grid && printed) snapshot.headerFooter = headerFooterFrom(printed);
+      if (grid && widths) {
+        const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+        snapshot.look = { columnWidths: widths.slice(0, lastCol + 1).map((f) => pointsToChars(f.columnWidth)) };
+      }
       if (request.probes) snapshot.probes = probeAnswers(answered);
       return snapshot;
     });

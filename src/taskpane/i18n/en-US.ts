@@ -132,6 +132,10 @@ export const enUS: Record<MessageKey, string> = {
   'settings.reset': 'Reset to defaults',
 
   'returns.intro': 'Split the tasks by responsible unit to send out, then collect the progress they report back into this sheet.',
+  'returns.due': 'Return by (stated in each copy)',
+  'returns.dueHint': 'e.g. 2022-09-15, 2022/9/15 or 2022年9月15日; blank: the copies say to follow the notice.',
+  'returns.blank': '{file}: {unit} sent it back blank; still to report',
+  'returns.blankUnits': 'Sent back blank, still to report: {units}',
   'returns.splitTitle': 'Send out',
   'returns.collectTitle': 'Collect',
   'returns.by': 'Send to',

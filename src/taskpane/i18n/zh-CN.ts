@@ -134,6 +134,10 @@ export const zhCN = {
   'settings.reset': '恢复默认',
 
   'returns.intro': '把任务按责任单位拆分下发，收回后把完成情况汇总回本表。',
+  'returns.due': '报送时限（写入每份回收表）',
+  'returns.dueHint': '如 2022-09-15、2022/9/15 或 2022年9月15日；不填则写“按通知要求报送”。',
+  'returns.blank': '{file}：{unit} 交回空表，未填写，仍须填报',
+  'returns.blankUnits': '交回空表、仍须填报的单位：{units}',
   'returns.splitTitle': '下发',
   'returns.collectTitle': '回收',
   'returns.by': '下发对象',

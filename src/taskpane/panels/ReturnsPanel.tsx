@@ -3,8 +3,9 @@
  * returned files merged into this sheet's report columns, with a 回收情况 sheet listing what was taken.
  */
 import { useEffect, useState } from 'react';
-import { Button, Field, Link, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Link, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular, OpenRegular } from '@fluentui/react-icons';
+import { parseTypedDate } from '../../domain/dates';
 import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
 import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
@@ -39,8 +40,12 @@ function useDownloadUrls(split: PaneSplitResult | null, mode: DeliveryMode): str
 
 export function ReturnsPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, busy, run, setNotice, refresh, judgement } = useController();
+  const { tr, env, workflows, sheet, busy, run, setNotice, refresh, judgement, settings, saveSettings } = useController();
   const [by, setBy] = useState<SplitRole>('both');
+  // 报送时限: typed as clerks type dates; blank leaves the copies saying to follow the notice.
+  const [dueText, setDueText] = useState(settings.returnDue ?? '');
+  const due = dueText.trim() === '' ? null : parseTypedDate(dueText);
+  const dueValid = dueText.trim() === '' || due !== null;
   const [split, setSplit] = useState<PaneSplitResult | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -50,9 +55,18 @@ export function ReturnsPanel() {
 
   const doSplit = () =>
     run('returns.split', async () => {
-      if (!workflows || !sheet) return;
-      const result = await workflows.split(env.host, { sheet, by });
+      if (!workflows || !sheet || !dueValid) return;
+      const result = await workflows.split(env.host, { sheet, by, due });
       setSplit(result);
+      // Offered again next time (the copies of one round are often made in several goes).
+      if ((due ?? undefined) !== settings.returnDue) {
+        await saveSettings((current) => {
+          const next = { ...current };
+          if (due) next.returnDue = due;
+          else delete next.returnDue;
+          return next;
+        });
+      }
       const count = result.workbooks.length;
       if (delivery.mode === 'unavailable') {
         setNotice({ intent: 'warning', text: tr.t('returns.cannotDeliver', { count }) });
@@ -97,11 +111,13 @@ export function ReturnsPanel() {
             : tr.t('returns.collectDone', { updated: result.updated, sheet: result.logSheet });
         // A long list would push the pane's work out of sight; the 回收情况 sheet lists every unit.
         const shownMissing = result.missingUnits.slice(0, MISSING_SHOWN).join(tr.t('app.listSeparator'));
-        const missing = !result.missingUnits.length
-          ? ''
-          : result.missingUnits.length <= MISSING_SHOWN
-            ? ` ${tr.t('returns.missing', { units: shownMissing })}`
-            : ` ${tr.t('returns.missingMany', { units: shownMissing, count: result.missingUnits.length, sheet: result.logSheet })}`;
+        const missing =
+          (!result.missingUnits.length
+            ? ''
+            : result.missingUnits.length <= MISSING_SHOWN
+              ? ` ${tr.t('returns.missing', { units: shownMissing })}`
+              : ` ${tr.t('returns.missingMany', { units: shownMissing, count: result.missingUnits.length, sheet: result.logSheet })}`) +
+          (result.blankUnits.length ? ` ${tr.t('returns.blankUnits', { units: result.blankUnits.join(tr.t('app.listSeparator')) })}` : '');
         const recoloured = result.recoloured ? ` ${tr.t('returns.recoloured')}` : '';
         const warnings = result.warnings.map((w) => ` ${tr.local(w)}`).join('');
         const rejected = result.returns.some((r) => !r.accepted);
@@ -124,6 +140,15 @@ export function ReturnsPanel() {
       </Field>
 
       <Text weight="semibold">{tr.t('returns.splitTitle')}</Text>
+      <Field
+        label={tr.t('returns.due')}
+        size="small"
+        hint={dueValid ? tr.t('returns.dueHint') : undefined}
+        validationState={dueValid ? 'none' : 'error'}
+        validationMessage={dueValid ? undefined : tr.t('highlight.invalidDate')}
+      >
+        <Input size="small" value={dueText} placeholder="2022-09-15" disabled={busy !== null} onChange={(_, data) => setDueText(data.value)} data-testid="return-due" />
+      </Field>
       {split && delivery.mode === 'download' && split.workbooks.length > 1 && (
         <Link href={urls[split.workbooks.length]} download={split.all.fileName} data-testid="download-all">
           <ArrowDownloadRegular aria-hidden /> {tr.t('returns.downloadAll', { count: split.workbooks.length })}
@@ -173,7 +198,9 @@ export function ReturnsPanel() {
           {collected.returns.map((r, i) => (
             <li key={`${r.file}-${i}`}>
               <Text size={200}>
-                {r.accepted
+                {r.blank
+                  ? tr.t('returns.blank', { file: r.file, unit: r.unit ?? '' })
+                  : r.accepted
                   ? tr.t('returns.accepted', { file: r.file, unit: r.unit ?? '', answered: r.answered })
                   : tr.t('returns.rejected', {
                       file: r.file,
@@ -185,7 +212,7 @@ export function ReturnsPanel() {
         </ul>
       )}
       <div className={styles.actionBar} data-testid="returns-actions">
-        <Button appearance="primary" disabled={busy !== null || !sheet} onClick={() => void doSplit()}>
+        <Button appearance="primary" disabled={busy !== null || !sheet || !dueValid} onClick={() => void doSplit()}>
           {tr.t('returns.split')}
         </Button>
         <Button

@@ -13,7 +13,13 @@ import {
   planSplit,
   returnCopy,
   returnsLogSpec,
+  copyFileName,
+  MAX_FILE_NAME_BYTES,
   safeFileStem,
+  splitArchiveName,
+  splitSetStem,
+  statusChoicesFor,
+  utf8Length,
   validateReturn,
   type MeasureAnswer,
   type ReturnIdentity,
@@ -83,7 +89,7 @@ describe('planSplit', () => {
     expect(of('财政局')).toEqual([0, 1, 2]); // 各部门 on 1, responsible on 2, lead on 3
     expect(of('税务局')).toEqual([2]); // a 驻区机构 is not one of 各部门
     expect(of('各街道')).toEqual([2]);
-    expect(plan.recipients[0].fileName).toBe('办公室.xlsx');
+    expect(plan.recipients[0].fileName).toBe('某区2022年政务公开重点工作任务分工-办公室-回收表.xlsx');
     expect(planSplit(master, directory, 'lead').recipients.map((r) => r.unit)).toEqual(['办公室', '司法局', '财政局']);
   });
 
@@ -98,7 +104,64 @@ describe('planSplit', () => {
   });
 });
 
+describe('copy file names', () => {
+  it('say what the file is: the title with its year, the unit, 回收表', () => {
+    expect(splitSetStem({ title: '政务公开任务分工', sheet: '任务分工', planYear: 2022 })).toBe('2022年政务公开任务分工');
+    expect(splitSetStem({ title: null, sheet: '任务分工', planYear: 2023 })).toBe('2023年任务分工');
+    expect(copyFileName('2022年政务公开任务分工', '办公室')).toBe('2022年政务公开任务分工-办公室-回收表.xlsx');
+    expect(splitArchiveName('2022年政务公开任务分工')).toBe('2022年政务公开任务分工-各单位回收表.zip');
+  });
+
+  it('are safe on Windows, within 255 bytes, and unique even when long names cut to the same', () => {
+    expect(copyFileName('2022年任务分工', 'a:b*c?/d')).toBe('2022年任务分工-a_b_c__d-回收表.xlsx');
+    const longTitle = '某某区'.repeat(40) + '2022年任务分工';
+    const name = copyFileName(safeFileStem(longTitle), '办公室');
+    expect(utf8Length(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(name.endsWith('-办公室-回收表.xlsx')).toBe(true);
+    const grid = makeGrid([[longTitle], ['序号', '具体举措', '牵头单位'], ['1', '公开', '甲'.repeat(90) + '一'], ['2', '解读', '甲'.repeat(90) + '二']], { sheet: '任务分工' });
+    const names = planSplit(analyseSheet(grid, {}), new UnitDirectory({ units: [], groups: [] }), 'lead').recipients.map((r) => r.fileName);
+    expect(names).toHaveLength(2);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(2);
+    for (const n of names) expect(utf8Length(n)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+  });
+});
+
 describe('returnCopy', () => {
+  it('states the 报送时限, pre-fills the master’s answers and offers the master’s own status words', () => {
+    const rows = [...MASTER_ROWS.slice(0, 1), [...MASTER_ROWS[1], '完成情况', '进展说明'], [...MASTER_ROWS[2], '正在办理', '已公开12件'], ...MASTER_ROWS.slice(3)];
+    const grid = makeGrid(rows, { sheet: '任务分工', merges: ['A1:H1', 'A2:B2', 'A3:A5', 'B3:B4'] });
+    const analysis = analyseSheet(grid, { directory });
+    const recipient = planSplit(analysis, directory, 'both').recipients.find((r) => r.unit === '司法局')!;
+    const copy = returnCopy(grid, analysis, recipient, { by: 'both', generatedAt: '2022-09-01 09:00', due: '2022-09-15', statusChoices: ['已整改', '已完成'] });
+    const sheet = copy.specs[0];
+    expect(sheet.rows[2][0].v).toBe('报送时限：请于2022年9月15日前填报完成并报送');
+    expect(copy.identity.due).toBe('2022-09-15');
+    expect(sheet.rows[4].slice(6).map((c) => c.v)).toEqual(['正在办理', '已公开12件', null]);
+    expect(sheet.dropdowns![0].options).toEqual(['已完成', '序时推进', '进度滞后', '未启动', '正在办理', '已整改']);
+    expect(statusChoicesFor(analysis, ['7月已完成', 'a,b'])).toEqual(['已完成', '序时推进', '进度滞后', '未启动', '正在办理']);
+    // Sent back as issued: nothing was filled in, nothing is merged, one finding says so.
+    const back = specGrid(sheet);
+    const asIssued = validateReturn({ identity: copy.identity, returned: { grid: back, analysis: analyseSheet(back, { directory, planYear: 2022 }) }, master: analysis, directory, asOf: AS_OF });
+    expect([asIssued.accepted, asIssued.blank, asIssued.answers, codes(asIssued)]).toEqual([true, true, [], ['return.nothing_filled']]);
+    // One answer edited: the file counts, both rows are merged.
+    back.values[5][6] = '已完成';
+    const edited = validateReturn({ identity: copy.identity, returned: { grid: back, analysis: analyseSheet(back, { directory, planYear: 2022 }) }, master: analysis, directory, asOf: AS_OF });
+    expect([edited.blank, edited.answers.map((a) => a.status.text)]).toEqual([false, ['正在办理', '已完成']]);
+  });
+
+  it('still accepts a copy made before 填报人 and the pre-filled answers (no such lines, no answer fingerprints)', () => {
+    const { grid, identity } = copyFor('司法局');
+    const old = { ...grid, values: [grid.values[0], ...grid.values.slice(3)], merges: [] };
+    old.values[2][6] = '已完成';
+    old.values[3][6] = '已完成';
+    const oldIdentity = { ...identity, due: null, measures: identity.measures.map(({ no, hash }) => ({ no, hash })) };
+    const v = validate(old, oldIdentity);
+    expect([v.accepted, v.blank, v.answers.length]).toEqual([true, false, 2]);
+    const blank = validate(copyFor('司法局').grid, oldIdentity);
+    expect([blank.blank, codes(blank)]).toEqual([true, ['return.nothing_filled']]);
+  });
+
+
   it('holds the unit’s measures under their merged headings, with answer columns unlocked and a status dropdown', () => {
     const { spec, grid, identity } = copyFor('司法局');
     const copy = analyseSheet(grid, { directory });
@@ -106,9 +169,18 @@ describe('returnCopy', () => {
       ['1', '一、公开', '（一）政策', '公开政策文件'],
       ['2', '一、公开', '（一）政策', '做好政策解读'],
     ]);
-    expect(spec.merges).toEqual(expect.arrayContaining([{ top: 3, left: 0, bottom: 4, right: 0 }, { top: 3, left: 1, bottom: 4, right: 1 }]));
-    expect(spec.protection!.unlocked).toEqual([{ top: 3, left: 6, bottom: 4, right: 8 }]);
-    expect(spec.dropdowns![0].range).toEqual({ top: 3, left: 6, bottom: 4, right: 6 });
+    expect(spec.merges).toEqual(expect.arrayContaining([{ top: 4, left: 0, bottom: 5, right: 0 }, { top: 4, left: 1, bottom: 5, right: 1 }]));
+    // 填报人 and 联系电话 (rows 2 and 3, beside their labels), then the answers.
+    expect(spec.rows[1][6].v).toBe('填报人：');
+    expect(spec.rows[2][6].v).toBe('联系电话：');
+    expect(spec.protection!.unlocked).toEqual([
+      { top: 1, left: 7, bottom: 1, right: 8 },
+      { top: 2, left: 7, bottom: 2, right: 8 },
+      { top: 4, left: 6, bottom: 5, right: 8 },
+    ]);
+    expect(spec.dropdowns![0]).toEqual({ range: { top: 4, left: 6, bottom: 5, right: 6 }, options: ['已完成', '序时推进', '进度滞后', '未启动'] });
+    expect(String(spec.rows[2][0].v)).toBe('报送时限：按通知要求报送');
+    expect(identity.due).toBeNull();
     expect(identity.measures.map((m) => m.no)).toEqual(['1', '2']);
   });
 });
@@ -149,8 +221,8 @@ describe('validateReturn', () => {
     const v = validate(grid, identity);
     expect([v.accepted, codes(v)]).toEqual([true, []]);
     expect(v.answers.map((a) => [a.taskIndex, a.status.state, a.doneDate, a.statusCell])).toEqual([
-      [0, 'done', '2022-07-20', 'G4'],
-      [1, 'in_progress', null, 'G5'],
+      [0, 'done', '2022-07-20', 'G5'],
+      [1, 'in_progress', null, 'G6'],
     ]);
   });
 
@@ -159,7 +231,7 @@ describe('validateReturn', () => {
     setCell(grid, '完成情况', '1', '未启动');
     setCell(grid, '完成情况', '2', '序时推进'); // due 6月30日前, not done on 2022-09-15
     const v = validate(grid, identity);
-    expect(v.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['return.explanation_missing@H4', 'return.explanation_missing@H5']);
+    expect(v.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['return.explanation_missing@H5', 'return.explanation_missing@H6']);
     expect(v.answers).toHaveLength(2);
   });
 
@@ -215,7 +287,7 @@ describe('planMerge', () => {
     expect(plan.added).toEqual(['status', 'explanation', 'doneDate', 'unit', 'time']);
     expect(Math.min(...plan.writes.map((w) => w.col))).toBe(6);
     const at = (col: number) => plan.writes.find((w) => w.row === 2 && w.col === col)?.value;
-    expect([at(6), at(7), at(9), at(10)]).toEqual(['已完成', '【财政局】未启动：等通知', '办公室、财政局', '2022-09-11 10:00']);
+    expect([at(6), at(7), at(9), at(10)]).toEqual(['已完成', '【财政局】未启动：等通知', '办公室、财政局', '2022年9月11日 10:00']);
     expect(plan.conflicts.map((c) => [c.input, c.finding.code])).toEqual([[0, 'return.status_conflict']]);
     expect(plan.updated).toBe(1);
   });
@@ -247,5 +319,25 @@ describe('returnsLogSpec', () => {
     expect(text).toContain('应报 2 个单位，已报 1 个，未报 1 个');
     expect(text).toContain('办公室.xlsx|已采用|3|0|0');
     expect(text).toContain('司法局');
+    expect(text).toContain('2022年9月10日 10:00');
+  });
+
+  it('lists a unit that sent its copy back blank once, in its own state', () => {
+    const spec = returnsLogSpec({
+      masterTitle: TITLE,
+      generatedAt: '2022-09-16 08:30',
+      asOf: AS_OF,
+      expectedUnits: ['办公室', '司法局', '财政局'],
+      missingUnits: ['财政局'],
+      blankUnits: ['司法局'],
+      updated: 0,
+      returns: [{ file: '司法局.xlsx', unit: '司法局', accepted: true, blank: true, answered: 0, receivedAt: null, findings: [] }],
+    });
+    const text = spec.rows.flat().map((c) => c.v).join('|');
+    expect(text).toContain('已报 1 个，交回空表 1 个，未报 1 个');
+    expect(text).toContain('司法局.xlsx|空表未采用|0');
+    expect(text).not.toContain('已采用');
+    expect(text).toContain('交回空表、仍须填报的单位：司法局');
+    expect(text.split('司法局').length - 1).toBe(3); // the unit column, the file, the blank line — never among 未报送
   });
 });

@@ -15,10 +15,10 @@ import { UNIT_DIRECTORY_SHEET } from '../../../src/domain/units';
 import { PackageHost } from '../../../src/hosts/xlsx-package/package-host';
 import { newEntry, readZip, writeZip } from '../../../src/hosts/xlsx-package/zip';
 import type { CellWrite } from '../../../src/ports/workbook-host';
-import { createDirectorySheet } from '../../../src/workflows/directory';
-import { paneWorkflows } from '../../../src/taskpane/workflows';
 import { runCarryOver } from '../../../src/workflows/carry-over';
+import { runCheck } from '../../../src/workflows/check';
 import { runCollect, type CollectResult } from '../../../src/workflows/collect';
+import { createDirectorySheet } from '../../../src/workflows/directory';
 import { runImportNotice } from '../../../src/workflows/import-notice';
 import { sampleDirectory } from '../../support/sample-directory';
 import { byName, expectOnlyConcernedPartsChanged, INJECTED, soffice, taskSheetPart, text, trickyWorkbook } from '../../support/package-parts';
@@ -138,7 +138,7 @@ describe('sheets the product adds leave every clerk part as it was', () => {
 
   it('the 单位名录 sheet', async () => {
     await expectAddsOnly(async (host) => {
-      const check = await paneWorkflows().check(host, { sheet: SHEET });
+      const check = await runCheck(host, { sheet: SHEET });
       return createDirectorySheet(host, { check, lang: 'zh-CN', now: '2022-09-15T09:00:00.000Z' });
     }, UNIT_DIRECTORY_SHEET);
   });
