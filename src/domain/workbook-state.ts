@@ -3,6 +3,8 @@
  * every cell it coloured (for an exact `clear`), the sheets it made (so it only ever replaces its own), and
  * the clerk's settings. Hosts store it as text in a very-hidden sheet; this module owns its shape.
  */
+import { isValidIsoDate } from './dates';
+import { DEFAULT_SOON_DAYS, isSoonDays } from './state-words';
 import type { CellStyle, ColumnMap, RowState, StateColours } from './types';
 import { SHEET_MARKERS, type SheetSpec } from './sheet-spec';
 import type { PrintedRecord } from './highlight-print';
@@ -103,6 +105,25 @@ export interface WorkbookState {
   highlights: Record<string, HighlightRecord>;
   productSheets: ProductSheetRecord[];
   settings: ProductSettings;
+}
+
+/** The 判断日期 and 临期 window the workbook remembers, or today and the default window (both panes start here). */
+export function rememberedJudgement(settings: ProductSettings, today: string): { asOf: string; soonDays: number } {
+  const asOf = typeof settings.asOf === 'string' && isValidIsoDate(settings.asOf) ? settings.asOf : today;
+  return { asOf, soonDays: isSoonDays(settings.soonDays) ? settings.soonDays : DEFAULT_SOON_DAYS };
+}
+
+/**
+ * The settings with a judgement remembered; null when they already hold it. Today is not stored: an absent
+ * date means "today", so tomorrow the pane opens on tomorrow.
+ */
+export function withJudgement(settings: ProductSettings, asOf: string, soonDays: number, today: string): ProductSettings | null {
+  const wanted = asOf === today ? undefined : asOf;
+  if (settings.asOf === wanted && settings.soonDays === soonDays) return null;
+  const next: ProductSettings = { ...settings, soonDays };
+  if (wanted) next.asOf = wanted;
+  else delete next.asOf;
+  return next;
 }
 
 export function emptyState(): WorkbookState {

@@ -10,7 +10,7 @@
 import { displayDate, parseTypedDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, STATE_NAMES } from '../domain/row-state';
 import { ROW_STATES, type Finding, type LocalText, type RowState } from '../domain/types';
-import { parseState, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
+import { parseState, rememberedJudgement, withJudgement, type ProductSettings, type WorkbookState } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 import { describeError } from '../taskpane/describe-error';
 import type { PaneEnvironment } from '../taskpane/environment';
@@ -31,6 +31,7 @@ import { runCheck, type CheckResult } from '../workflows/check';
 import { runClear } from '../workflows/clear';
 import { MAX_SOON_DAYS } from '../domain/row-state';
 import { runHighlight } from '../workflows/highlight';
+import { saveSettings } from '../workflows/settings';
 import { runSummary } from '../workflows/summary';
 import { button, el, labelled, setChildren, setFieldError } from './dom';
 
@@ -63,6 +64,8 @@ class LitePaneView {
   private sheet: string | null = null;
   private checkResult: CheckResult | null = null;
   private counts: Record<RowState, number> | null = null;
+  /** The judgement being saved, if any: operations wait for it (both read and rewrite the saved state). */
+  private saving: Promise<void> = Promise.resolve();
 
   private readonly root: HTMLElement;
   private readonly notice = el('div', { className: 'lite-notice', attrs: { 'aria-live': 'polite' } });
@@ -91,7 +94,9 @@ class LitePaneView {
       const snapshot = await this.env.host.read();
       const { state } = parseState(snapshot.stateText);
       this.settings = state.settings;
-      this.soonDays.value = String(state.settings.soonDays ?? DEFAULT_SOON_DAYS);
+      const judged = rememberedJudgement(state.settings, this.env.today());
+      this.asOf.value = judged.asOf;
+      this.soonDays.value = String(judged.soonDays);
       this.showSheets(snapshot.sheets, state, snapshot.stateSheet);
       this.sheet = initialSheet(snapshot.sheets, snapshot.activeSheet, state, snapshot.stateSheet);
       if (this.sheet) {
@@ -106,7 +111,11 @@ class LitePaneView {
   private draw(): HTMLElement {
     const t = (key: MessageKey) => this.tr.t(key);
     this.asOf.value = this.env.today();
+    this.soonDays.value = String(DEFAULT_SOON_DAYS);
     this.asOf.setAttribute('placeholder', '2022-09-15');
+    // Remembered in the workbook's settings as the full pane does, so both panes and every workflow agree.
+    this.asOf.addEventListener('change', () => void this.rememberJudgement());
+    this.soonDays.addEventListener('change', () => void this.rememberJudgement());
     this.sheetPicker.addEventListener('change', () => {
       this.sheet = this.sheetPicker.value || null;
       void this.run('sheet.reload', () => this.check());
@@ -127,6 +136,11 @@ class LitePaneView {
       el('p', { className: 'lite-note', text: t('lite.note') }),
       this.busyLine,
       this.notice,
+      // One 判断日期 and 临期 window for 标色 and 汇总, above everything (as the full pane's header shows them).
+      el('div', { className: 'lite-row lite-judgement', attrs: { role: 'group', 'aria-label': t('judgement.group'), 'data-testid': 'lite-judgement' } }, [
+        labelled(t('highlight.asOf'), this.asOf, t('lite.asOfHint')),
+        labelled(t('highlight.soonDays'), this.soonDays),
+      ]),
       section('tab.sheet', 'lite-sheet-section', [
         labelled(t('sheet.pick'), this.sheetPicker),
         this.sheetInfo,
@@ -138,10 +152,6 @@ class LitePaneView {
       ]),
       section('tab.highlight', 'lite-highlight-section', [
         el('p', { className: 'lite-intro', text: t('highlight.intro') }),
-        el('div', { className: 'lite-row' }, [
-          labelled(t('highlight.asOf'), this.asOf, t('lite.asOfHint')),
-          labelled(t('highlight.soonDays'), this.soonDays),
-        ]),
         el('div', { className: 'lite-row' }, [
           this.track(button(t('highlight.apply'), () => void this.run('highlight.apply', () => this.highlight()), 'lite-button lite-button--primary')),
           this.track(button(t('highlight.clear'), () => void this.run('highlight.clear', () => this.clear()))),
@@ -241,6 +251,7 @@ class LitePaneView {
     this.root.setAttribute('aria-busy', 'true');
     this.updateControls();
     try {
+      await this.saving;
       await operation();
     } catch (error) {
       this.showNotice('error', describeError(error, this.tr));
@@ -277,12 +288,12 @@ class LitePaneView {
     if (result.stateDamaged) this.showNotice('warning', this.tr.t('sheet.stateDamaged'));
   }
 
-  /** The as-of date and due-soon days, or null after saying what is wrong with them. */
-  private dates(): { asOf: string; soonDays: number } | null {
+  /** The as-of date and due-soon days, or null after saying (beside the field) what is wrong with them. */
+  private dates(focus = true): { asOf: string; soonDays: number } | null {
     const asOf = parseTypedDate(this.asOf.value);
     setFieldError(this.asOf, asOf === null ? this.tr.t('highlight.invalidDate') : null);
     if (asOf === null) {
-      this.asOf.focus();
+      if (focus) this.asOf.focus();
       return null;
     }
     const days = this.soonDays.value.trim();
@@ -290,10 +301,25 @@ class LitePaneView {
     const daysOk = /^\d+$/.test(days) && soonDays <= MAX_SOON_DAYS;
     setFieldError(this.soonDays, daysOk ? null : this.tr.t('highlight.invalidDays', { max: MAX_SOON_DAYS }));
     if (!daysOk) {
-      this.soonDays.focus();
+      if (focus) this.soonDays.focus();
       return null;
     }
     return { asOf, soonDays };
+  }
+
+  /** Saves a valid judgement the clerk changed in the workbook's settings (not while an operation runs). */
+  private async rememberJudgement(): Promise<void> {
+    const dates = this.dates(false);
+    if (!dates || this.busy || !withJudgement(this.settings, dates.asOf, dates.soonDays, this.env.today())) return;
+    const today = this.env.today();
+    const options = this.sheet ? { sheet: this.sheet } : {};
+    // Quietly, and queued: the click on 标色 that caused this blur must still run (after the save, see run).
+    this.saving = this.saving
+      .then(async () => {
+        this.settings = await saveSettings(this.env.host, (current) => withJudgement(current, dates.asOf, dates.soonDays, today) ?? current, options);
+      })
+      .catch((error: unknown) => this.showNotice('error', describeError(error, this.tr)));
+    await this.saving;
   }
 
   private async highlight(): Promise<void> {

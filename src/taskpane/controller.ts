@@ -6,7 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { parseTypedDate } from '../domain/dates';
 import { DEFAULT_SOON_DAYS, isSoonDays } from '../domain/state-words';
-import { parseState, type ProductSettings } from '../domain/workbook-state';
+import { parseState, rememberedJudgement, withJudgement, type ProductSettings } from '../domain/workbook-state';
 import type { SheetInfo } from '../ports/workbook-host';
 // Imported, not loaded with the other workflows: it needs only the state's module, which the pane has already,
 // and the 判断日期 is remembered before the workflows may have loaded.
@@ -38,8 +38,8 @@ export interface Judgement {
 
 /** The judgement the workbook remembers, or today and the default window. */
 function savedJudgement(settings: ProductSettings, today: string): { asOfText: string; soonDays: number } {
-  const asOf = settings.asOf && parseTypedDate(settings.asOf) ? settings.asOf : today;
-  return { asOfText: asOf, soonDays: isSoonDays(settings.soonDays) ? settings.soonDays : DEFAULT_SOON_DAYS };
+  const { asOf, soonDays } = rememberedJudgement(settings, today);
+  return { asOfText: asOf, soonDays };
 }
 
 /** The table detector found no task table on the sheet (the sheet is empty or has no such header). */
@@ -315,17 +315,9 @@ export function usePaneController(env: PaneEnvironment): PaneController {
     setTimeout(() => void serially(async () => {
       const { valid, asOf: chosen, soonDays: days } = latestJudgement.current;
       if (!valid || days === null) return;
-      // Today is not stored: an absent date means "today", so tomorrow the pane opens on tomorrow.
-      const wanted = chosen === env.today() ? undefined : chosen;
-      const saved = settingsRef.current;
-      if (saved.asOf === wanted && saved.soonDays === days) return;
+      if (!withJudgement(settingsRef.current, chosen, days, env.today())) return;
       try {
-        await saveSettings((current) => {
-          const next: ProductSettings = { ...current, soonDays: days };
-          if (wanted) next.asOf = wanted;
-          else delete next.asOf;
-          return next;
-        });
+        await saveSettings((current) => withJudgement(current, chosen, days, env.today()) ?? current);
       } catch (error) {
         setNotice({ intent: 'error', text: describeError(error, tr) });
       }

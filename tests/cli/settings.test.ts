@@ -67,6 +67,10 @@ describe('allocation settings', () => {
     expect((await savedSettings('c.xlsx')).columns).toEqual({ 任务分工: { status: 7, lead: null } });
     const shown = await run(['settings', 'c.xlsx']);
     expect(shown.out).toContain('工作表“任务分工”的列设置：column.lead=none，column.status=H');
+    const json = await run(['settings', 'c.xlsx', '--format', 'json']);
+    expect(JSON.parse(json.out)).toEqual({ settings: { planYear: 2022, columns: { 任务分工: { status: 7, lead: null } } }, written: null });
+    const changed = await run(['settings', 'c.xlsx', '--set', 'planYear=', '--format', 'json', '-o', 'd.xlsx']);
+    expect(JSON.parse(changed.out)).toEqual({ settings: { columns: { 任务分工: { status: 7, lead: null } } }, written: 'd.xlsx' });
   });
 
   it('a value a setting cannot take, an unknown key, or --set without -o: exit 2 and nothing written', async () => {

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
-import { keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
+import { insidePane, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -69,6 +69,9 @@ describe('导入 in the preview', () => {
     await page.goto(`${server.url}preview.html?today=2022-09-15&paneSize=330x540`);
     await pane().getByTestId('sheet-line').waitFor();
     await openPaneTab('导入');
+    // Both of the tab's actions are in view at 330 × 540, before and after a notice stands above the tab.
+    const actions = () => [pane().getByRole('button', { name: '导入任务分工表', exact: true }), pane().getByRole('button', { name: '列出上年未完成事项', exact: true })];
+    for (const action of actions()) expect(await insidePane(pane(), action)).toMatchObject({ inside: true });
     await pane().getByLabel('选择通知文件（.docx）').setInputFiles(NOTICE);
     await pane().getByRole('button', { name: '导入任务分工表', exact: true }).click();
     const notice = pane().getByTestId('notice');
@@ -80,6 +83,7 @@ describe('导入 in the preview', () => {
     const sheetTab = (name: string) => page.getByRole('tablist', { name: /工作表/ }).getByRole('tab', { name, exact: true });
     await expect(sheetTab('任务分工(2)').count()).resolves.toBe(1);
     expect(await pane().getByTestId('sheet-line').innerText()).toContain('任务分工(2)');
+    for (const action of actions()) expect(await insidePane(pane(), action)).toMatchObject({ inside: true });
     await page.screenshot({ path: path.join(RESULTS, 'bring-in-1-imported.png') });
   });
 
@@ -91,6 +95,7 @@ describe('导入 in the preview', () => {
     const text = await pane().getByTestId('notice').innerText();
     expect(text).toContain('已写入“上年未完成事项”工作表，其中 1 项已列入本表。');
     expect(text).toContain('上年结转2项');
+    expect(await insidePane(pane(), pane().getByRole('button', { name: '列出上年未完成事项', exact: true }))).toMatchObject({ inside: true });
     await page.getByRole('tablist', { name: /工作表/ }).getByRole('tab', { name: '上年未完成事项', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="grid"]')?.getAttribute('data-sheet') === '上年未完成事项');
     const cells = await page.$$eval('[data-testid="grid"] td[data-cell]', (tds) => tds.map((td) => td.textContent ?? ''));

@@ -24,7 +24,7 @@ import { rowState } from '../../src/domain/row-state';
 import { parseState } from '../../src/domain/workbook-state';
 import { fillAnswers, statusFor } from '../workflows/collect-support';
 import ExcelJS from 'exceljs';
-import { CHROMIUM, gridColours as drawnColours, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
+import { CHROMIUM, gridColours as drawnColours, insidePane as insideOf, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -328,18 +328,7 @@ async function axeViolations(): Promise<AxeViolation[]> {
   return violations.filter((v) => v.nodes.length > 0 && !(v.id in FLUENT_INTERNAL_RULES));
 }
 
-/** The pane's box and whether `target` lies inside it with the pane scrolled to the top. */
-async function insidePane(target: ReturnType<Page['locator']>): Promise<{ inside: boolean; box: unknown; pane: unknown }> {
-  await pane().evaluate((el) => (el.scrollTop = 0));
-  const paneBox = (await pane().boundingBox())!;
-  const box = (await target.boundingBox())!;
-  const inside =
-    box.x >= paneBox.x - 0.5 &&
-    box.y >= paneBox.y - 0.5 &&
-    box.x + box.width <= paneBox.x + paneBox.width + 0.5 &&
-    box.y + box.height <= paneBox.y + paneBox.height + 0.5;
-  return { inside, box, pane: paneBox };
-}
+const insidePane = (target: ReturnType<Page['locator']>) => insideOf(pane(), target);
 
 /** The workbook as the simulator holds it now, saved and opened again (so assertions read the file, not the drawing). */
 async function workbookNow(): Promise<XlsxHost> {

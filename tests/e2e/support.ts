@@ -35,3 +35,16 @@ export function gridColours(page: Page): Promise<Record<string, [string, string]
     Object.fromEntries(cells.map((c) => [c.getAttribute('data-cell')!, [c.getAttribute('data-fill') ?? '', c.getAttribute('data-font') ?? '']])),
   );
 }
+
+/** The pane's box and whether `target` lies inside it with the pane scrolled to the top (the page's own geometry). */
+export async function insidePane(pane: Locator, target: Locator): Promise<{ inside: boolean; box: unknown; pane: unknown }> {
+  await pane.evaluate((el) => (el.scrollTop = 0));
+  const paneBox = (await pane.boundingBox())!;
+  const box = (await target.boundingBox())!;
+  const inside =
+    box.x >= paneBox.x - 0.5 &&
+    box.y >= paneBox.y - 0.5 &&
+    box.x + box.width <= paneBox.x + paneBox.width + 0.5 &&
+    box.y + box.height <= paneBox.y + paneBox.height + 0.5;
+  return { inside, box, pane: paneBox };
+}

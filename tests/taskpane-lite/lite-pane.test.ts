@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
+import { parseState } from '../../src/domain/workbook-state';
 import { ExcelHost } from '../../src/hosts/excel';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
 import { ExcelSimulator } from '../../src/simulator/excel-simulator';
@@ -182,5 +183,31 @@ describe('lite pane behaviour around operations', () => {
     await mountLitePane(container, { host, lang: 'en-US', today: () => '2022-09-15' }).ready;
     expect(buttonNamed('Colour by progress')).toBeDefined();
     expect(container.querySelector('main')!.getAttribute('lang')).toBe('en-US');
+  });
+
+  it('keeps one 判断日期 and 临期 window above the sections, remembered in the workbook like the full pane', async () => {
+    const { host } = await openSample();
+    await mountLitePane(container, { host, lang: 'zh-CN', today: () => '2022-09-15' }).ready;
+    const group = byTestId('lite-judgement');
+    expect(group.getAttribute('role')).toBe('group');
+    const sections = byTestId('lite-sheet-section');
+    // Above the first section: in document order, the group comes before it.
+    expect(group.compareDocumentPosition(sections) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const asOf = byTestId('lite-as-of') as HTMLInputElement;
+    const days = byTestId('lite-soon-days') as HTMLInputElement;
+    expect(group.contains(asOf) && group.contains(days)).toBe(true);
+    asOf.value = '2022/9/1';
+    asOf.dispatchEvent(new Event('change'));
+    days.value = '11';
+    days.dispatchEvent(new Event('change'));
+    await clickAndSettle(buttonNamed('按进度标色'));
+    expect(byTestId('lite-message').textContent).toContain('已按 2022年9月1日 的进度');
+    const { state } = parseState((await host.read()).stateText);
+    expect([state.settings.asOf, state.settings.soonDays]).toEqual(['2022-09-01', 11]);
+
+    // Opened again (either pane): the remembered judgement, not today's.
+    container.innerHTML = '';
+    await mountLitePane(container, { host, lang: 'zh-CN', today: () => '2022-09-15' }).ready;
+    expect([(byTestId('lite-as-of') as HTMLInputElement).value, (byTestId('lite-soon-days') as HTMLInputElement).value]).toEqual(['2022-09-01', '11']);
   });
 });

@@ -3,12 +3,13 @@
  * keep), or change them with --set key=value into a new file. The settings travel inside the file, so the pane,
  * the CLI and every colleague see the same ones.
  */
+import * as path from 'path';
 import { UserFacingError } from '../../domain/errors';
 import { SETTING_KEYS, applySettingAssignments, type SettingScope } from '../../domain/setting-keys';
 import { readSettings, saveSettings } from '../../workflows/settings';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { inputFile, listOption } from '../options';
+import { inputFile, listOption, parseFormat } from '../options';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput } from '../output-file';
 import { settingsText } from '../output/settings-output';
 import { PackageFile } from '../package-file';
@@ -17,6 +18,7 @@ const SETTINGS_OPTIONS: OptionSpec[] = [
   ...OUTPUT_OPTIONS,
   { name: 'set', value: true, repeatable: true },
   { name: 'sheet', value: true },
+  { name: 'format', value: true },
   { name: 'lang', value: true },
 ];
 
@@ -35,6 +37,8 @@ If any value is not usable, nothing is written.
 选项 / Options:
   --set KEY=VALUE     修改一项设置（可多次）/ change one setting (repeatable)
   --sheet NAME        列设置（column.*）所属的工作表 / the sheet the column settings (column.*) are for
+  --format text|json  输出格式（默认 text；json 为 {settings, written}，settings 即工作簿中保存的原样）/
+                      output format (default text; json is {settings, written}, the settings as saved)
 ${OUTPUT_HELP}
   --lang zh-CN|en-US  输出语言 / output language
 
@@ -57,11 +61,12 @@ export const settingsCommand: Command = {
     const input = inputFile(args, ctx, 'settings');
     const assignments = listOption(args, 'set');
     const scope: SettingScope = { sheet: stringOption(args, 'sheet') };
+    const format = parseFormat(stringOption(args, 'format'));
     const en = ctx.lang === 'en-US';
     if (assignments.length === 0) {
       const { settings, damaged } = await readSettings(await PackageFile.open(input.absolute), scope);
       if (damaged) ctx.err(en ? 'Warning: the saved settings could not be read; they are shown as empty.\n' : '注意：工作簿中保存的设置无法读取，按空设置显示。\n');
-      ctx.out(settingsText(settings, scope, ctx.lang));
+      ctx.out(format === 'json' ? JSON.stringify({ settings, written: null }, null, 2) + '\n' : settingsText(settings, scope, ctx.lang));
       return 0;
     }
     const target = resolveOutputTarget(ctx, input.given, args);
@@ -78,8 +83,8 @@ export const settingsCommand: Command = {
     if (damaged) ctx.err(en ? 'Warning: the saved settings could not be read; they start again from empty.\n' : '注意：工作簿中保存的设置无法读取，将从空设置开始保存。\n');
     const saved = await saveSettings(host, (current) => applySettingAssignments(current, assignments, scope), scope);
     const written = await writeOutput(host, target);
-    ctx.out(settingsText(saved, scope, ctx.lang));
-    ctx.out(describeWrite(written, ctx, ctx.lang));
+    if (format === 'json') ctx.out(JSON.stringify({ settings: saved, written: path.relative(ctx.cwd, written.written) || written.written }, null, 2) + '\n');
+    else ctx.out(settingsText(saved, scope, ctx.lang) + describeWrite(written, ctx, ctx.lang));
     return 0;
   },
 };

@@ -204,6 +204,11 @@ export class WpsHost implements WorkbookHost {
     const state = WpsHost.statePlace(list);
     const snapshot: WorkbookSnapshot = { sheets: list.map((s) => s.info), activeSheet, grid, stateText: state.stateText, stateSheet: state.sheet };
     if (target) snapshot.headerFooter = headerFooterOf(target);
+    if (target && grid && request.look) {
+      // Widths only: a font read cell by cell over the used range would cost a call per cell.
+      const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
+      snapshot.look = { columnWidths: Array.from({ length: lastCol + 1 }, (_, c) => target.Range(`${columnLetter(c)}1`).ColumnWidth ?? undefined) };
+    }
     if (request.probes) {
       const probes: Record<string, CellValue> = {};
       for (const probe of request.probes) {

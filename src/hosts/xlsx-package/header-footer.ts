@@ -3,6 +3,7 @@
  * part's XML and written back by replacing only those two children; the element's other children (first-page
  * and even-page lines) and attributes stay as they are.
  */
+import { concat, find, sheetDataTag, utf8 } from './bytes';
 import { escapeXml, unescapeXml } from './xml-text';
 
 /** The elements CT_Worksheet puts after headerFooter, any of which a new headerFooter must precede. */
@@ -25,7 +26,29 @@ export function readHeaderFooter(xml: string): { header: string; footer: string 
 }
 
 export function writeHeaderFooter(xml: string, header: string, footer: string): string {
-  const p = prefixOf(xml);
+  return writeAfterSheetData(xml, prefixOf(xml), header, footer);
+}
+
+/** A BOM at the part's start is kept as a character, so it is written back. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The same over a sheet's UTF-8 bytes: headerFooter and every element it must precede come after sheetData, so
+ * only the part's tail is decoded and rewritten; the cells are copied as they are.
+ */
+export function writeHeaderFooterBytes(bytes: Uint8Array, header: string, footer: string): Uint8Array {
+  const data = sheetDataTag(bytes);
+  if (!data) return utf8(writeHeaderFooter(decoder.decode(bytes), header, footer));
+  const close = `</${data.prefix}sheetData>`;
+  const closeAt = data.selfClosing ? data.end : find(bytes, close, data.end);
+  if (closeAt < 0) throw new Error('sheetData is not closed');
+  const cut = data.selfClosing ? data.end : closeAt + close.length;
+  const tail = writeAfterSheetData(decoder.decode(bytes.subarray(cut)), data.prefix, header, footer);
+  return concat([bytes.subarray(0, cut), utf8(tail)]);
+}
+
+/** The headerFooter element written into `xml` (a whole part, or the part of one after its sheetData). */
+function writeAfterSheetData(xml: string, p: string, header: string, footer: string): string {
   const lines = `${header ? `<${p}oddHeader>${escapeXml(header)}</${p}oddHeader>` : ''}${footer ? `<${p}oddFooter>${escapeXml(footer)}</${p}oddFooter>` : ''}`;
   const element = new RegExp(`<${p}headerFooter\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}headerFooter>)`).exec(xml);
   if (element) {

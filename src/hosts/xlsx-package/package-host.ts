@@ -18,10 +18,10 @@ import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '
 import { isValidRange } from '../../domain/sheet-spec-rules';
 import { DATE_FORMAT, invalidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from '../xlsx/colour-token';
-import { readHeaderFooter, writeHeaderFooter } from './header-footer';
+import { readHeaderFooter, writeHeaderFooter, writeHeaderFooterBytes } from './header-footer';
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
-import { patchColumnWidths, readColumnWidths, type ColumnWidth } from './sheet-cols';
-import { patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
+import { patchColumnWidths, patchColumnWidthsBytes, readColumnWidths, type ColumnWidth } from './sheet-cols';
+import { patchSheetBytes, patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
 import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader';
 import { unescapeXml } from './xml-text';
 import { specSheetXml } from './spec-sheet';
@@ -67,6 +67,10 @@ export class PackageHost implements WorkbookHost {
   private readonly grids = new WeakMap<SheetModel, SheetGrid>();
   private readonly indexes = new WeakMap<SheetModel, Map<number, Map<number, number>>>();
   private structureChanged = false;
+  /** The printed header/footer lines each read sheet had, by part (read with its cells: the text is not kept). */
+  private readonly printedLines = new Map<string, { header: string; footer: string }>();
+  /** Each read sheet's XML before its cells (where its column widths are), by part. */
+  private readonly sheetHeads = new Map<string, string>();
   /** Pending printed header/footer lines, by part. */
   private readonly headerFooters = new Map<string, { header: string; footer: string }>();
   /** Pending column widths, by part (a later width for a column wins). */
@@ -170,6 +174,8 @@ export class PackageHost implements WorkbookHost {
       if (xml === null) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
       try {
         m = readSheetXml(xml, { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 });
+        this.printedLines.set(key, readHeaderFooter(xml));
+        this.sheetHeads.set(key, xml.slice(0, Math.max(0, xml.search(/<(?:\w+:)?sheetData\b/))));
         // The text of a 100 000-row sheet is some 60 MB in memory: a patched save inflates it again instead.
         this.pkg.forget(part);
       } catch (e) {
@@ -188,7 +194,7 @@ export class PackageHost implements WorkbookHost {
     const snapshot: WorkbookSnapshot = { sheets, activeSheet: this.activeName, grid: ws ? this.grid(ws) : null, stateText: state.stateText, stateSheet: state.sheet };
     if (ws?.part) {
       const key = ws.part.toLowerCase();
-      const codes = this.headerFooters.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
+      const codes = this.headerFooters.get(key) ?? this.printedLines.get(key) ?? readHeaderFooter(this.written.get(key) ?? this.pkg.text(ws.part) ?? '');
       snapshot.headerFooter = { header: parseHeaderFooterCode(codes.header), footer: parseHeaderFooterCode(codes.footer) };
     }
     if (request.look && ws?.part && snapshot.grid) snapshot.look = this.look(ws, snapshot.grid);
@@ -209,7 +215,7 @@ export class PackageHost implements WorkbookHost {
   private look(sheet: LiveSheet, grid: SheetGrid): SheetLook {
     const key = (sheet.part as string).toLowerCase();
     const lastCol = grid.originCol + (grid.values[0]?.length ?? 0) - 1;
-    const columnWidths = readColumnWidths(this.written.get(key) ?? this.pkg.text(sheet.part as string) ?? '', lastCol);
+    const columnWidths = readColumnWidths(this.written.get(key) ?? this.sheetHeads.get(key) ?? this.pkg.text(sheet.part as string) ?? '', lastCol);
     for (const w of this.widths.get(key) ?? []) if (w.col <= lastCol) columnWidths[w.col] = w.width;
     const counts = new Map<number, number>();
     for (const row of this.model(sheet).rows.values()) {
@@ -523,6 +529,8 @@ export class PackageHost implements WorkbookHost {
     this.models.delete(key);
     this.patches.delete(key);
     this.headerFooters.delete(key);
+    this.printedLines.delete(key);
+    this.sheetHeads.delete(key);
     this.widths.delete(key);
     this.written.delete(key);
   }
@@ -623,7 +631,7 @@ export class PackageHost implements WorkbookHost {
 
   /** The package with the changes: parts nobody changed are the input's entries as stored. */
   toBytes(now: Date = new Date()): Uint8Array {
-    const patchedText = new Map<string, string>();
+    const patchedText = new Map<string, string | Uint8Array>();
     const written = new Map(this.written);
     for (const sheet of this.live) {
       const key = (sheet.part ?? '').toLowerCase();
@@ -632,6 +640,16 @@ export class PackageHost implements WorkbookHost {
       const widths = this.widths.get(key);
       if (!rows?.size && !lines && !widths) continue;
       const own = written.get(key);
+      const entry = own === undefined ? this.pkg.entry(sheet.part as string) : undefined;
+      if (entry) {
+        // The clerk's sheet is patched as bytes: its unchanged runs are copied, never decoded and encoded again.
+        let bytes = inflateEntry(entry);
+        if (rows?.size) bytes = patchSheetBytes(bytes, rows);
+        if (lines) bytes = writeHeaderFooterBytes(bytes, lines.header, lines.footer);
+        if (widths) bytes = patchColumnWidthsBytes(bytes, widths);
+        patchedText.set(key, bytes);
+        continue;
+      }
       let xml = own ?? this.pkg.text(sheet.part as string) ?? '';
       if (rows?.size) xml = patchSheetXml(xml, rows);
       if (lines) xml = writeHeaderFooter(xml, lines.header, lines.footer);

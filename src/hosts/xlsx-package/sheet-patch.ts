@@ -8,6 +8,7 @@ import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
 import { columnOf, readCellTag } from './sheet-reader';
+import { ascii, concat, find, sheetDataTag, utf8 } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -38,15 +39,6 @@ function newCell(prefix: string, row: number, col: number, patch: CellPatch): st
   return prefix ? xml.replace(/<(\/?)(c|v|is|t)\b/g, `<$1${prefix}$2`) : xml;
 }
 
-/** An existing cell with its patch applied: `s` changed in place, or the element replaced for a value. */
-function patchedCell(prefix: string, xml: string, start: number, tagEnd: number, end: number, row: number, col: number, patch: CellPatch): string {
-  if (patch.value !== undefined) {
-    const s = patch.s ?? readCellTag(xml, start).style;
-    return newCell(prefix, row, col, { s, value: patch.value });
-  }
-  return setS(xml.slice(start, tagEnd), patch.s as number) + xml.slice(tagEnd, end);
-}
-
 /** Widens a row's `spans` hint ("1:5") to cover inserted columns. */
 function widenSpans(rowTag: string, cols: number[]): string {
   const m = /\sspans="(\d+):(\d+)"/.exec(rowTag);
@@ -56,117 +48,136 @@ function widenSpans(rowTag: string, cols: number[]): string {
   return rowTag.replace(m[0], ` spans="${lo}:${hi}"`);
 }
 
-/** Index just past the cell element's start tag, and past the element (`<c …>…</c>` or `<c …/>`). */
-function cellEnd(tag: { end: number; selfClosing: boolean }, xml: string, closeTag: string): { tagEnd: number; end: number } {
-  if (tag.selfClosing) return { tagEnd: tag.end, end: tag.end };
-  const close = xml.indexOf(closeTag, tag.end);
-  return { tagEnd: tag.end, end: close + closeTag.length };
-}
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
 
-export function patchSheetXml(xml: string, patches: SheetPatches): string {
-  if (!patches.size) return xml;
-  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open) throw new Error('worksheet without sheetData');
-  const prefix = open[1] ?? '';
+const isNameEnd = (b: number): boolean => b === 32 || b === 62 || b === 47 || b === 9 || b === 10 || b === 13;
+
+/**
+ * The sheet's bytes with the patches applied. Works on the UTF-8 bytes rather than on decoded text: a
+ * 100 000-row sheet is 30 MB as bytes and twice that as a string, and every run of rows and cells no patch
+ * concerns is copied as a slice of the input. Only the start tags it edits are read as text.
+ */
+export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8Array {
+  if (!patches.size) return bytes;
+  const data = sheetDataTag(bytes);
+  if (!data) throw new Error('worksheet without sheetData');
+  const { at: openAt, end: openEnd, prefix, selfClosing: selfClosingData } = data;
   const rowClose = `</${prefix}row>`;
   const cellClose = `</${prefix}c>`;
   const pending = [...patches.keys()].sort((a, b) => a - b);
   let next = 0;
-  const out: string[] = [];
+  const out: Uint8Array[] = [];
+  const text = (t: string): void => void out.push(utf8(t));
+  const copy = (from: number, to: number): void => {
+    if (to > from) out.push(bytes.subarray(from, to));
+  };
   const rowXml = (row: number, cells: Map<number, CellPatch>): string => {
     const cols = [...cells.keys()].sort((a, b) => a - b);
     return `<${prefix}row r="${row + 1}">${cols.map((c) => newCell(prefix, row, c, cells.get(c) as CellPatch)).join('')}${rowClose}`;
   };
 
-  if (open[2] === '/') {
-    out.push(xml.slice(0, open.index), `<${prefix}sheetData>`);
-    for (const r of pending) out.push(rowXml(r, patches.get(r) as Map<number, CellPatch>));
-    out.push(`</${prefix}sheetData>`, xml.slice(open.index + open[0].length));
-    return out.join('');
+  if (selfClosingData) {
+    copy(0, openAt);
+    text(`<${prefix}sheetData>${pending.map((r) => rowXml(r, patches.get(r) as Map<number, CellPatch>)).join('')}</${prefix}sheetData>`);
+    copy(openEnd, bytes.length);
+    return concat(out);
   }
 
-  const dataEnd = xml.indexOf(`</${prefix}sheetData>`, open.index);
-  let copied = open.index + open[0].length;
-  out.push(xml.slice(0, copied));
-  let pos = copied;
+  const dataEnd = find(bytes, `</${prefix}sheetData>`, openEnd);
+  let copied = 0;
+  let pos = openEnd;
   let rowIndex = -1;
-  const rowTagName = `${prefix}row`;
+  const rowOpen = `<${prefix}row`;
   while (next < pending.length) {
-    const at = xml.indexOf(`<${rowTagName}`, pos);
-    if (at < 0 || at >= dataEnd) break;
-    const after = xml[at + rowTagName.length + 1];
-    if (after !== ' ' && after !== '>' && after !== '/' && after !== '\n' && after !== '\r' && after !== '\t') {
+    const at = find(bytes, rowOpen, pos, dataEnd);
+    if (at < 0) break;
+    if (!isNameEnd(bytes[at + rowOpen.length])) {
       pos = at + 1;
       continue;
     }
-    const tag = readTag(xml, at);
+    const tagEnd = bytes.indexOf(62, at) + 1;
+    const tag = readTag(ascii(bytes, at, tagEnd), 0);
     rowIndex = tag.attrs.r ? Number(tag.attrs.r) - 1 : rowIndex + 1;
-    const rowEnd = tag.selfClosing ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
+    const rowEnd = tag.selfClosing ? tagEnd : find(bytes, rowClose, tagEnd) + rowClose.length;
     // Rows the sheet lacks, before this one.
     while (next < pending.length && pending[next] < rowIndex) {
-      out.push(xml.slice(copied, at), rowXml(pending[next], patches.get(pending[next]) as Map<number, CellPatch>));
+      copy(copied, at);
       copied = at;
+      text(rowXml(pending[next], patches.get(pending[next]) as Map<number, CellPatch>));
       next++;
     }
     if (next < pending.length && pending[next] === rowIndex) {
       const cells = patches.get(rowIndex) as Map<number, CellPatch>;
       const cols = [...cells.keys()].sort((a, b) => a - b);
-      const inserted: number[] = [];
-      out.push(xml.slice(copied, at));
-      const parts: string[] = [];
-      let k = 0;
+      copy(copied, at);
       if (!tag.selfClosing) {
-        let p = tag.end;
+        const parts: (Uint8Array | string)[] = [];
+        const inserted: number[] = [];
+        let k = 0;
         let col = -1;
-        let from = tag.end;
+        let from = tagEnd;
+        let p = tagEnd;
         const innerEnd = rowEnd - rowClose.length;
+        const cellOpen = `<${prefix}c`;
         while (p < innerEnd) {
-          const c = xml.indexOf('<', p);
-          if (c < 0 || c >= innerEnd) break;
-          const after = xml.charCodeAt(c + prefix.length + 2);
-          if (xml.slice(c + 1, c + prefix.length + 2) !== `${prefix}c` || !(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) {
+          const c = find(bytes, cellOpen, p, innerEnd);
+          if (c < 0) break;
+          if (!isNameEnd(bytes[c + cellOpen.length])) {
             p = c + 1;
             continue;
           }
-          const ct = readCellTag(xml, c);
+          const cellTagEnd = bytes.indexOf(62, c) + 1;
+          const cellTag = ascii(bytes, c, cellTagEnd);
+          const ct = readCellTag(cellTag, 0);
           col = ct.ref !== null ? columnOf(ct.ref) : col + 1;
-          const { tagEnd, end } = cellEnd(ct, xml, cellClose);
+          const end = ct.selfClosing ? cellTagEnd : find(bytes, cellClose, cellTagEnd) + cellClose.length;
           while (k < cols.length && cols[k] < col) {
-            parts.push(xml.slice(from, c), newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
+            parts.push(bytes.subarray(from, c), newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
             inserted.push(cols[k]);
             from = c;
             k++;
           }
           if (k < cols.length && cols[k] === col) {
-            parts.push(xml.slice(from, c), patchedCell(prefix, xml, c, tagEnd, end, rowIndex, col, cells.get(col) as CellPatch));
+            const patch = cells.get(col) as CellPatch;
+            parts.push(bytes.subarray(from, c));
+            if (patch.value !== undefined) parts.push(newCell(prefix, rowIndex, col, { s: patch.s ?? ct.style, value: patch.value }));
+            else parts.push(setS(cellTag, patch.s as number), bytes.subarray(cellTagEnd, end));
             from = end;
             k++;
           }
           p = end;
         }
-        const tail: string[] = [];
+        parts.push(bytes.subarray(from, innerEnd));
         while (k < cols.length) {
-          tail.push(newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
+          parts.push(newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
           inserted.push(cols[k]);
           k++;
         }
-        const head = widenSpans(xml.slice(at, tag.end), inserted.sort((a, b) => a - b));
-        out.push(head, ...parts, xml.slice(from, innerEnd), ...tail, rowClose);
+        text(widenSpans(ascii(bytes, at, tagEnd), inserted.sort((a, b) => a - b)));
+        for (const part of parts) {
+          if (typeof part === 'string') text(part);
+          else out.push(part);
+        }
+        text(rowClose);
       } else {
-        const head = widenSpans(xml.slice(at, tag.end - 2).replace(/\s*$/, '') + '>', cols);
-        out.push(head, ...cols.map((c) => newCell(prefix, rowIndex, c, cells.get(c) as CellPatch)), rowClose);
+        const head = widenSpans(ascii(bytes, at, tagEnd - 2).replace(/\s*$/, '') + '>', cols);
+        text(head + cols.map((c) => newCell(prefix, rowIndex, c, cells.get(c) as CellPatch)).join('') + rowClose);
       }
       copied = rowEnd;
       next++;
     }
     pos = rowEnd;
   }
-  out.push(xml.slice(copied, dataEnd));
-  while (next < pending.length) {
-    out.push(rowXml(pending[next], patches.get(pending[next]) as Map<number, CellPatch>));
-    next++;
-  }
-  out.push(xml.slice(dataEnd));
-  return out.join('');
+  copy(copied, dataEnd);
+  copied = dataEnd;
+  const rest = pending.slice(next).map((r) => rowXml(r, patches.get(r) as Map<number, CellPatch>));
+  if (rest.length) text(rest.join(''));
+  copy(copied, bytes.length);
+  return concat(out);
 }
 
+/** The same over a part's text (the product's own sheets, which are held as text). */
+export function patchSheetXml(xml: string, patches: SheetPatches): string {
+  return patches.size ? decoder.decode(patchSheetBytes(encoder.encode(xml), patches)) : xml;
+}

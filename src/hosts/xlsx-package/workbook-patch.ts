@@ -22,8 +22,8 @@ export interface RewriteInput {
   activeName: string;
   /** Whole parts written now, by lower-cased name. */
   written: Map<string, string>;
-  /** Parts of the input with new text (patched sheets, styles), by lower-cased name. */
-  patchedText: Map<string, string>;
+  /** Parts of the input with new content (patched sheets as UTF-8 bytes, styles as text), by lower-cased name. */
+  patchedText: Map<string, string | Uint8Array>;
   removedParts: Set<string>;
   structureChanged: boolean;
   stamp: { time: number; date: number };
@@ -96,7 +96,7 @@ function rewriteWorkbook(xml: string, input: RewriteInput, relIds: Map<LiveSheet
 
 export function rewritePackage(input: RewriteInput): ZipEntry[] {
   const { pkg } = input;
-  const replaced = new Map<string, string>(input.patchedText);
+  const replaced = new Map<string, string | Uint8Array>(input.patchedText);
   const skip = new Set<string>();
   for (const part of input.removedParts) {
     skip.add(part);
@@ -152,7 +152,7 @@ export function rewritePackage(input: RewriteInput): ZipEntry[] {
     if (skip.has(key) && !input.written.has(key)) continue;
     seen.add(key);
     const content = input.written.get(key) ?? replaced.get(key);
-    entries.push(content === undefined ? e : newEntry(e.name, encoder.encode(content), { time: e.time, date: e.date }));
+    entries.push(content === undefined ? e : newEntry(e.name, typeof content === 'string' ? encoder.encode(content) : content, { time: e.time, date: e.date }));
   }
   for (const s of input.live) {
     const key = (s.part ?? '').toLowerCase();

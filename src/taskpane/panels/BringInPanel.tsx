@@ -57,11 +57,6 @@ export function BringInPanel() {
           <input {...fieldProps} type="file" accept={DOCX} onChange={(e) => setNoticeFile(e.target.files?.[0] ?? null)} data-testid="notice-file" />
         )}
       </Field>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !notice} onClick={() => void doImport()}>
-          {tr.t('bringIn.import')}
-        </Button>
-      </div>
 
       <Text weight="semibold">{tr.t('bringIn.carryTitle')}</Text>
       <Text className={styles.intro}>{tr.t('bringIn.carryIntro')}</Text>
@@ -70,7 +65,11 @@ export function BringInPanel() {
           <input {...fieldProps} type="file" accept={XLSX} onChange={(e) => setLedger(e.target.files?.[0] ?? null)} data-testid="ledger-file" />
         )}
       </Field>
-      <div className={styles.row}>
+      {/* Both actions in the bar that stays in view: a notice above the tab pushes the second below the fold otherwise. */}
+      <div className={styles.actionBar} data-testid="bring-in-actions">
+        <Button appearance="primary" disabled={busy !== null || !notice} onClick={() => void doImport()}>
+          {tr.t('bringIn.import')}
+        </Button>
         <Button appearance="primary" disabled={busy !== null || !sheet || !ledger} onClick={() => void doCarry()}>
           {tr.t('bringIn.carry')}
         </Button>

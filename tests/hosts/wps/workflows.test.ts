@@ -44,6 +44,17 @@ describe.each(Object.entries(SAMPLES))('workflows through WpsHost on the %s samp
     expect(viaWps.grid!.hiddenRows ?? []).toEqual(viaXlsx.grid!.hiddenRows ?? []);
   });
 
+  it('reads the column widths of the look as the xlsx host does (where the file sets one)', async () => {
+    const { wps, xlsx } = await pair(file);
+    const viaWps = (await wps.host.read({ look: true })).look!.columnWidths!;
+    const viaXlsx = (await xlsx.read({ look: true })).look!.columnWidths!;
+    expect(viaWps).toHaveLength(viaXlsx.length);
+    viaXlsx.forEach((w, c) => {
+      if (w !== undefined) expect({ c, w: viaWps[c] }).toEqual({ c, w });
+    });
+    expect(viaXlsx.some((w) => w !== undefined)).toBe(true);
+  });
+
   it('check finds what the xlsx host finds', async () => {
     const { wps, xlsx } = await pair(file);
     const viaWps = await runCheck(wps.host);
