@@ -32,7 +32,7 @@ import {
 } from './cell-model';
 import { headerFooterCode, parseHeaderFooterCode, type HeaderFooterSpec } from '../domain/sheet-spec';
 import { SimulatorError } from './errors';
-import { charsToPoints } from '../hosts/excel/excel-host';
+import { charsToPoints, exactPointsToChars } from '../hosts/excel/column-width';
 import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from '../hosts/excel/payload';
 
 export const LATEST_API_VERSION = '1.20';
@@ -127,10 +127,6 @@ function sheetPrefix(name: string): string {
 
 function officeAddress(sheet: string, r: CellRange): string {
   return `${sheetPrefix(sheet)}${rangeAddress(r)}`;
-}
-
-export function charsFromPoints(pointsWidth: number): number {
-  return Math.max(0, (pointsWidth / 0.75 - 5) / 7);
 }
 
 interface Effect {
@@ -1708,7 +1704,7 @@ class RangeFormatProxy extends ClientObject {
     this.sim.requireApi('1.2', 'RangeFormat.columnWidth');
     this.range.ctx.formatTargets.add(this.range);
     this.range.later(16, (ws, rect) => {
-      for (let c = rect.left; c <= rect.right; c++) ws.getColumn(c + 1).width = charsFromPoints(pointsWidth);
+      for (let c = rect.left; c <= rect.right; c++) ws.getColumn(c + 1).width = exactPointsToChars(pointsWidth);
     });
   }
   get rowHeight(): number {

@@ -47,6 +47,7 @@ import { applyToken, cellStyle, FILL_PROPERTIES_1_9, parseToken, type ColourToke
 import { FIRST_WINDOW_COLS, FIRST_WINDOW_ROWS, FIRST_WINDOW_ROWS_UNLIMITED } from './read-plan';
 import { queueFirstMergeBands, queueFirstWindow, readTableGrid } from './table-reader';
 import { validateSpec } from '../../domain/sheet-spec-rules';
+import { charsToPoints, pointsToChars } from './column-width';
 
 export { FIRST_WINDOW_ROWS };
 export { parseAreaList } from './table-reader';
@@ -138,15 +139,6 @@ function visibilityOf(v: string): SheetInfo['visibility'] {
   return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
 }
 
-/** Excel column width in characters (Calibri/DengXian 11: 7 px a digit + 5 px padding) → points. */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** The inverse: a width Excel reports in points, in characters (two places). */
-export function pointsToChars(points: number): number {
-  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
-}
 
 /** One queued piece of an apply, with its request size, so big applies can be cut into syncs. */
 interface PlannedOp {
