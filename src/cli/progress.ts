@@ -42,13 +42,14 @@ export class TerminalProgress {
         clearOnComplete: true,
         hideCursor: false,
         linewrap: false,
-        fps: 10,
       });
       this.bar.start(this.shown.total, this.shown.value, { label: this.shown.label });
       return;
     }
     this.bar.setTotal(this.shown.total);
     this.bar.update(this.shown.value, { label: this.shown.label });
+    // cli-progress skips a redraw within its throttle time of the last; steps are few and each must show.
+    this.bar.render();
   }
 
   /** Prints other output to the terminal: the bar's line is cleared first and the bar drawn again below it. */
