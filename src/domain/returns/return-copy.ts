@@ -11,7 +11,7 @@
 import { cellKey } from '../cell-ranges';
 import { MergeIndex, valueAt } from '../layout';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
-import { chineseDate } from '../dates';
+import { chineseDate, chineseDateTime } from '../dates';
 import { STATUS_CHOICES } from '../status';
 import { displayWidth, rowHeightFor, wrappedLines } from '../text-metrics';
 import { cellText } from '../text';
@@ -168,7 +168,7 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
     contactCells.push({ top: r, left: answerCol(1), bottom: r, right: answerCol(2) });
     rowHeights[r] = 24;
   };
-  noteRow(`填报单位：${recipient.unit}${WIDE_GAP}共 ${tasks.length} 项${WIDE_GAP}下发时间：${options.generatedAt}`, CONTACT_LABELS.person);
+  noteRow(`填报单位：${recipient.unit}${WIDE_GAP}共 ${tasks.length} 项${WIDE_GAP}下发时间：${chineseDateTime(options.generatedAt)}`, CONTACT_LABELS.person);
   noteRow(dueLine(options.due), CONTACT_LABELS.phone);
 
   // The header: each column's label as the master shows it on its (last) header row; labels merged across

@@ -135,6 +135,7 @@ describe('returnCopy', () => {
     const copy = returnCopy(grid, analysis, recipient, { by: 'both', generatedAt: '2022-09-01 09:00', due: '2022-09-15', statusChoices: ['已整改', '已完成'] });
     const sheet = copy.specs[0];
     expect(sheet.rows[2][0].v).toBe('报送时限：请于2022年9月15日前填报完成并报送');
+    expect(String(sheet.rows[1][0].v)).toMatch(/^填报单位：司法局\s+共 \d+ 项\s+下发时间：2022年9月1日 09:00$/);
     expect(copy.identity.due).toBe('2022-09-15');
     expect(sheet.rows[4].slice(6).map((c) => c.v)).toEqual(['正在办理', '已公开12件', null]);
     expect(sheet.dropdowns![0].options).toEqual(['已完成', '序时推进', '进度滞后', '未启动', '正在办理', '已整改']);
