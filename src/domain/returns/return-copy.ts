@@ -93,7 +93,7 @@ export interface ReturnCopyOptions {
 }
 
 /** The labels of the lines above a copy's header that the unit fills in. */
-export const CONTACT_LABELS = { person: '填报人：', phone: '联系电话：' } as const;
+const CONTACT_LABELS = { person: '填报人：', phone: '联系电话：' } as const;
 /** The most words a dropdown offers: a list, not a thesaurus (and within Excel's 255-character limit). */
 const MAX_STATUS_CHOICES = 10;
 const MAX_CHOICE_LENGTH = 12;
@@ -119,7 +119,7 @@ export function statusChoicesFor(analysis: SheetAnalysis, extra: readonly string
 }
 
 /** 报送时限 as the copy states it. */
-export function dueLine(due: string | null | undefined): string {
+function dueLine(due: string | null | undefined): string {
   return due ? `报送时限：请于${chineseDate(due)}前填报完成并报送` : '报送时限：按通知要求报送';
 }
 
