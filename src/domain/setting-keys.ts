@@ -9,7 +9,7 @@ import { DEFAULT_COLOURS, normaliseColour, resolveColours } from './colours';
 import { parseTypedDate } from './dates';
 import { UserFacingError } from './errors';
 import { assertSheetName } from './product-sheets';
-import { DEFAULT_REPLY_WORKDAYS, isReplyWorkdays } from './reminders';
+import { DEFAULT_REPLY_WORKDAYS, isReplyWorkdays, MAX_REPLY_WORKDAYS } from './reminders';
 import { DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, STATE_NAMES } from './state-words';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type LocalText, type RowState } from './types';
 import { nameKeyed, ownEntry, withEntry, type ProductSettings, type StateColours } from './workbook-state';
@@ -216,7 +216,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   wholeNumberKey(
     'remindReplyDays',
     { zh: '催办报送天数', en: 'Reminder reply days' },
-    { zh: '1 到 60 之间的工作日天数', en: 'a number of working days from 1 to 60' },
+    { zh: `1 到 ${MAX_REPLY_WORKDAYS} 之间的工作日天数`, en: `a number of working days from 1 to ${MAX_REPLY_WORKDAYS}` },
     { zh: `${DEFAULT_REPLY_WORKDAYS} 个工作日`, en: `${DEFAULT_REPLY_WORKDAYS} working days` },
     isReplyWorkdays,
   ),
