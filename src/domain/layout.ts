@@ -70,8 +70,9 @@ export function headerKey(value: CellValue): string {
 const OPENS_BRACKET = /[(（[［【]/;
 
 /**
- * Whether the header key of `text` (a cellText) is surely longer than `limit`: with no bracket to remove, the key
- * keeps every character but white space, `*` and colons (half-width folding keeps the length). Spares the
+ * Whether the header key of `text` (a cellText) is surely longer than `limit`: with no bracket to remove, every
+ * printable ASCII character but `*` and `:`, and every CJK ideograph, survives into the key, whatever else
+ * (spaces of any width, invisible characters, full-width forms) normalisation removes or folds. Spares the
  * normalisation for the long measure texts every row of a sheet holds.
  */
 function keySurelyLonger(text: string, limit: number): boolean {
@@ -79,10 +80,7 @@ function keySurelyLonger(text: string, limit: number): boolean {
   let kept = 0;
   for (let i = 0; i < text.length && kept <= limit; i++) {
     const c = text.charCodeAt(i);
-    const dropped =
-      c <= 32 || c === 42 || c === 58 || c === 0xff0a || c === 0xff1a || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-    if (!dropped) kept++;
+    if ((c > 0x20 && c < 0x7f && c !== 0x2a && c !== 0x3a) || (c >= 0x4e00 && c <= 0x9fff)) kept++;
   }
   return kept > limit;
 }
