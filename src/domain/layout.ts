@@ -251,8 +251,15 @@ function findTableHeader(grid: SheetGrid, merges: MergeIndex): HeaderCandidate |
   return best;
 }
 
-/** Rows under a label row looked at to judge what each column holds. */
-const SHAPE_SAMPLE_ROWS = 50;
+/** Rows under the header (or a label row) looked at to judge what a column holds. */
+const SAMPLE_ROWS = 50;
+/** A bare 序号: 1, 12., 3、 */
+const BARE_NUMBER = /^\d{1,3}[.、]?$/;
+
+/** The last row sampled under `headerBottom`. */
+function lastSampledRow(grid: SheetGrid, headerBottom: number): number {
+  return Math.min(grid.originRow + grid.values.length - 1, headerBottom + SAMPLE_ROWS);
+}
 /** The measures are the longest texts of the table: on average at least this long. */
 const SHAPE_MEASURE_MIN_CHARS = 10;
 /** Unit names are short: a column whose texts average more than this is not a unit column. */
@@ -267,7 +274,7 @@ interface ColumnProfile {
 }
 
 function profileColumn(grid: SheetGrid, labelRow: number, col: number): ColumnProfile {
-  const last = Math.min(grid.originRow + grid.values.length - 1, labelRow + SHAPE_SAMPLE_ROWS);
+  const last = lastSampledRow(grid, labelRow);
   const profile: ColumnProfile = { col, filled: 0, averageChars: 0, deadlines: 0, bareNumbers: 0 };
   let chars = 0;
   for (let r = labelRow + 1; r <= last; r++) {
@@ -276,7 +283,7 @@ function profileColumn(grid: SheetGrid, labelRow: number, col: number): ColumnPr
     if (t === '') continue;
     profile.filled++;
     chars += t.length;
-    if (/^\d{1,3}[.、]?$/.test(t)) profile.bareNumbers++;
+    if (BARE_NUMBER.test(t)) profile.bareNumbers++;
     else if (parseDeadline(value, ANY_PLAN_YEAR).kind !== 'unknown') profile.deadlines++;
   }
   profile.averageChars = profile.filled ? chars / profile.filled : 0;
@@ -388,20 +395,20 @@ function headerCellBlank(grid: SheetGrid, merges: MergeIndex, header: HeaderCand
 
 /** Whether a column holds anything in the first rows under the header (an unnamed column the table uses). */
 function hasDataBelow(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   for (let r = headerBottom + 1; r <= last; r++) if (cellText(valueAt(grid, r, col)) !== '') return true;
   return false;
 }
 
 /** Whether the non-blank cells under the header are (nearly all) bare numbers: a 序号 column without its header. */
 function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   let numbers = 0;
   let other = 0;
   for (let r = headerBottom + 1; r <= last; r++) {
     const t = normaliseText(cellText(valueAt(grid, r, col)));
     if (t === '') continue;
-    if (/^\d{1,3}[.、]?$/.test(t)) numbers++;
+    if (BARE_NUMBER.test(t)) numbers++;
     else other++;
   }
   return numbers >= 2 && other * 5 <= numbers;
@@ -409,7 +416,7 @@ function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): b
 
 /** Whether most texts under the header are numbered measures (1.… / 1、… / （1）…), not headings or plain text. */
 function holdsNumberedMeasures(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   let numbered = 0;
   let other = 0;
   for (let r = headerBottom + 1; r <= last; r++) {
@@ -429,7 +436,7 @@ const ANY_PLAN_YEAR = 2024;
 
 /** Whether the non-blank cells under the header (at least one) all read as deadlines. */
 function holdsOnlyDeadlines(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   let deadlines = 0;
   for (let r = headerBottom + 1; r <= last; r++) {
     const value = valueAt(grid, r, col);
