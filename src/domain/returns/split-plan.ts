@@ -60,8 +60,9 @@ function cutToBytes(s: string, bytes: number): string {
 export function splitSetStem(analysis: Pick<SheetAnalysis, 'title' | 'sheet' | 'planYear'>): string {
   const title = (analysis.title ?? '').replace(/\s+/g, '');
   const base = title || analysis.sheet.trim();
-  const named = base.includes(`${analysis.planYear}年`) || base.includes(String(analysis.planYear)) ? base : `${analysis.planYear}年${base}`;
-  return safeFileStem(named.replace(/[\s.]+$/, ''));
+  const named = base.includes(String(analysis.planYear)) ? base : `${analysis.planYear}年${base}`;
+  // safeFileStem drops the dots and spaces a name may not end with.
+  return safeFileStem(named);
 }
 
 /**
