@@ -405,16 +405,15 @@ interface CellRef {
 
 /** Findings of one sheet: a finding repeated at the same cell is kept once; sorted by row, then column. */
 export class FindingList {
-  private readonly items: Finding[] = [];
-  private readonly keys = new Set<string>();
+  /** By code, cell and message (a merged cell shared by several measures is reported once), in the order raised. */
+  private readonly byKey = new Map<string, Finding>();
 
   add<C extends CataloguedCode>(code: C, at: CellRef | null, params: FindingParams<C>, suggestion: string | null = null): void {
     const message = findingMessage(code, params);
     const cell = at ? cellAddress(at.row, at.col) : null;
     const key = `${code}|${cell}|${message.zh}`;
-    if (this.keys.has(key)) return; // a merged cell shared by several measures is reported once
-    this.keys.add(key);
-    this.items.push({
+    if (this.byKey.has(key)) return;
+    this.byKey.set(key, {
       severity: CATALOGUE[code].severity,
       code,
       cell,
@@ -424,19 +423,14 @@ export class FindingList {
     });
   }
 
-  /** Takes in another list's findings (ones held back until it is known they apply). */
+  /** Takes in another list's findings (ones held back until it is known they apply), by the same keys. */
   addAll(other: FindingList): void {
-    for (const f of other.items) {
-      const key = `${f.code}|${f.cell}|${f.message.zh}`;
-      if (this.keys.has(key)) continue;
-      this.keys.add(key);
-      this.items.push(f);
-    }
+    for (const [key, f] of other.byKey) if (!this.byKey.has(key)) this.byKey.set(key, f);
   }
 
   /** By row (table-level first), then column, then code; the column is read from the address once per finding. */
   sorted(): Finding[] {
-    const keyed = this.items.map((f) => ({ f, col: f.cell ? columnIndex(f.cell.replace(/\d+$/, '')) : -1 }));
+    const keyed = [...this.byKey.values()].map((f) => ({ f, col: f.cell ? columnIndex(f.cell.replace(/\d+$/, '')) : -1 }));
     keyed.sort(
       (a, b) =>
         (a.f.row ?? 0) - (b.f.row ?? 0) ||

@@ -70,8 +70,9 @@ export function headerKey(value: CellValue): string {
 const OPENS_BRACKET = /[(（[［【]/;
 
 /**
- * Whether the header key of `text` (a cellText) is surely longer than `limit`: with no bracket to remove, the key
- * keeps every character but white space, `*` and colons (half-width folding keeps the length). Spares the
+ * Whether the header key of `text` (a cellText) is surely longer than `limit`: with no bracket to remove, every
+ * printable ASCII character but `*` and `:`, and every CJK ideograph, survives into the key, whatever else
+ * (spaces of any width, invisible characters, full-width forms) normalisation removes or folds. Spares the
  * normalisation for the long measure texts every row of a sheet holds.
  */
 function keySurelyLonger(text: string, limit: number): boolean {
@@ -79,10 +80,7 @@ function keySurelyLonger(text: string, limit: number): boolean {
   let kept = 0;
   for (let i = 0; i < text.length && kept <= limit; i++) {
     const c = text.charCodeAt(i);
-    const dropped =
-      c <= 32 || c === 42 || c === 58 || c === 0xff0a || c === 0xff1a || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-    if (!dropped) kept++;
+    if ((c > 0x20 && c < 0x7f && c !== 0x2a && c !== 0x3a) || (c >= 0x4e00 && c <= 0x9fff)) kept++;
   }
   return kept > limit;
 }
@@ -253,8 +251,15 @@ function findTableHeader(grid: SheetGrid, merges: MergeIndex): HeaderCandidate |
   return best;
 }
 
-/** Rows under a label row looked at to judge what each column holds. */
-const SHAPE_SAMPLE_ROWS = 50;
+/** Rows under the header (or a label row) looked at to judge what a column holds. */
+const SAMPLE_ROWS = 50;
+/** A bare 序号: 1, 12., 3、 */
+const BARE_NUMBER = /^\d{1,3}[.、]?$/;
+
+/** The last row sampled under `headerBottom`. */
+function lastSampledRow(grid: SheetGrid, headerBottom: number): number {
+  return Math.min(grid.originRow + grid.values.length - 1, headerBottom + SAMPLE_ROWS);
+}
 /** The measures are the longest texts of the table: on average at least this long. */
 const SHAPE_MEASURE_MIN_CHARS = 10;
 /** Unit names are short: a column whose texts average more than this is not a unit column. */
@@ -269,7 +274,7 @@ interface ColumnProfile {
 }
 
 function profileColumn(grid: SheetGrid, labelRow: number, col: number): ColumnProfile {
-  const last = Math.min(grid.originRow + grid.values.length - 1, labelRow + SHAPE_SAMPLE_ROWS);
+  const last = lastSampledRow(grid, labelRow);
   const profile: ColumnProfile = { col, filled: 0, averageChars: 0, deadlines: 0, bareNumbers: 0 };
   let chars = 0;
   for (let r = labelRow + 1; r <= last; r++) {
@@ -278,7 +283,7 @@ function profileColumn(grid: SheetGrid, labelRow: number, col: number): ColumnPr
     if (t === '') continue;
     profile.filled++;
     chars += t.length;
-    if (/^\d{1,3}[.、]?$/.test(t)) profile.bareNumbers++;
+    if (BARE_NUMBER.test(t)) profile.bareNumbers++;
     else if (parseDeadline(value, ANY_PLAN_YEAR).kind !== 'unknown') profile.deadlines++;
   }
   profile.averageChars = profile.filled ? chars / profile.filled : 0;
@@ -390,20 +395,20 @@ function headerCellBlank(grid: SheetGrid, merges: MergeIndex, header: HeaderCand
 
 /** Whether a column holds anything in the first rows under the header (an unnamed column the table uses). */
 function hasDataBelow(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   for (let r = headerBottom + 1; r <= last; r++) if (cellText(valueAt(grid, r, col)) !== '') return true;
   return false;
 }
 
 /** Whether the non-blank cells under the header are (nearly all) bare numbers: a 序号 column without its header. */
 function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   let numbers = 0;
   let other = 0;
   for (let r = headerBottom + 1; r <= last; r++) {
     const t = normaliseText(cellText(valueAt(grid, r, col)));
     if (t === '') continue;
-    if (/^\d{1,3}[.、]?$/.test(t)) numbers++;
+    if (BARE_NUMBER.test(t)) numbers++;
     else other++;
   }
   return numbers >= 2 && other * 5 <= numbers;
@@ -411,7 +416,7 @@ function holdsBareNumbers(grid: SheetGrid, headerBottom: number, col: number): b
 
 /** Whether most texts under the header are numbered measures (1.… / 1、… / （1）…), not headings or plain text. */
 function holdsNumberedMeasures(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   let numbered = 0;
   let other = 0;
   for (let r = headerBottom + 1; r <= last; r++) {
@@ -431,7 +436,7 @@ const ANY_PLAN_YEAR = 2024;
 
 /** Whether the non-blank cells under the header (at least one) all read as deadlines. */
 function holdsOnlyDeadlines(grid: SheetGrid, headerBottom: number, col: number): boolean {
-  const last = Math.min(grid.originRow + grid.values.length - 1, headerBottom + 50);
+  const last = lastSampledRow(grid, headerBottom);
   let deadlines = 0;
   for (let r = headerBottom + 1; r <= last; r++) {
     const value = valueAt(grid, r, col);

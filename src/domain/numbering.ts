@@ -83,7 +83,8 @@ export function measureNumberOf(text: string): MeasureNumber | null {
  * deadline: the numeral is its number, the rest its text.
  */
 export function chineseMeasureNumberOf(text: string): MeasureNumber | null {
-  const m = SUBSECTION_HEADING.exec(toHalfWidth(text.slice(0, 16))) ?? SECTION_HEADING.exec(toHalfWidth(text.slice(0, 16)));
+  const half = toHalfWidth(text.slice(0, 16));
+  const m = SUBSECTION_HEADING.exec(half) ?? SECTION_HEADING.exec(half);
   const value = m ? parseChineseNumeral(m[1]) : null;
   if (!m || value === null) return null;
   return { no: String(value), value, rest: text.slice(m[0].length).trim() };

@@ -234,9 +234,12 @@ export function reminderGroups(plan: ReminderPlan): ReminderGroup[] {
   return [...groups.values()].map((g) => ({ ...g, text: unitText(g.units.join('、'), g.items, plan.asOf, plan.replyBy) }));
 }
 
-/** A usable reply window for a 催办: 1 to 60 working days (more would no longer read as a reminder). */
+/** The longest reply window a 催办 gives: more would no longer read as a reminder. */
+export const MAX_REPLY_WORKDAYS = 60;
+
+/** A usable reply window for a 催办: 1 to MAX_REPLY_WORKDAYS working days. */
 export function isReplyWorkdays(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 60;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_REPLY_WORKDAYS;
 }
 
 /**

@@ -9,10 +9,10 @@ import { DEFAULT_COLOURS, normaliseColour, resolveColours } from './colours';
 import { parseTypedDate } from './dates';
 import { UserFacingError } from './errors';
 import { assertSheetName } from './product-sheets';
-import { DEFAULT_REPLY_WORKDAYS, isReplyWorkdays } from './reminders';
+import { DEFAULT_REPLY_WORKDAYS, isReplyWorkdays, MAX_REPLY_WORKDAYS } from './reminders';
 import { DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, STATE_NAMES } from './state-words';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type LocalText, type RowState } from './types';
-import { nameKeyed, ownEntry, withEntry, type ProductSettings, type StateColours } from './workbook-state';
+import { nameKeyed, ownEntry, PLAN_YEAR_RANGE, REPORT_CLOSING_MAX, withEntry, type ProductSettings, type StateColours } from './workbook-state';
 
 /** Where a setting applies: the workbook, or (column corrections) one sheet. */
 export interface SettingScope {
@@ -31,10 +31,6 @@ export interface SettingKey {
   /** The settings with this key set to `raw` ('' removes it); throws a UserFacingError for a value it cannot take. */
   set(settings: ProductSettings, raw: string, scope: SettingScope): ProductSettings;
 }
-
-const PLAN_YEAR_RANGE = { min: 2000, max: 2100 } as const;
-/** The pane's field takes at most this many characters; the CLI takes no more, so both can show what is saved. */
-const REPORT_CLOSING_MAX = 200;
 
 function refuse(key: SettingKey, raw: string): never {
   throw new UserFacingError('settings.bad_value', {
@@ -216,7 +212,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   wholeNumberKey(
     'remindReplyDays',
     { zh: '催办报送天数', en: 'Reminder reply days' },
-    { zh: '1 到 60 之间的工作日天数', en: 'a number of working days from 1 to 60' },
+    { zh: `1 到 ${MAX_REPLY_WORKDAYS} 之间的工作日天数`, en: `a number of working days from 1 to ${MAX_REPLY_WORKDAYS}` },
     { zh: `${DEFAULT_REPLY_WORKDAYS} 个工作日`, en: `${DEFAULT_REPLY_WORKDAYS} working days` },
     isReplyWorkdays,
   ),

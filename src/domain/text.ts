@@ -130,3 +130,42 @@ export function visibleName(s: string): string {
 export function visibleOutput(s: string): string {
   return s.replace(CONTROL_EXCEPT_LINES, escapeControl);
 }
+
+/**
+ * The UTF-8 bytes of a text (a CJK character is 3, one beyond the BMP 4; a lone surrogate 3, as its replacement
+ * character). By char code, not by iterating code points: it measures whole request payloads.
+ */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(s.charCodeAt(i + 1))) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function utf8Bytes(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
+/** The text cut (by whole characters, never half a surrogate pair) to at most `bytes` UTF-8 bytes. */
+export function cutToUtf8Bytes(s: string, bytes: number): string {
+  let used = 0;
+  let end = 0;
+  for (const ch of s) {
+    used += utf8Bytes(ch);
+    if (used > bytes) break;
+    end += ch.length;
+  }
+  return s.slice(0, end);
+}

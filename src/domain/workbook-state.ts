@@ -77,6 +77,11 @@ export interface ProductSheetRecord {
   written?: string;
 }
 
+/** The plan years a clerk may set, in the pane's settings and with `allocation settings` alike. */
+export const PLAN_YEAR_RANGE = { min: 2000, max: 2100 } as const;
+/** The longest 年报段落结束语 either takes, so both can show what is saved. */
+export const REPORT_CLOSING_MAX = 200;
+
 export interface ProductSettings {
   planYear?: number;
   soonDays?: number;

@@ -110,8 +110,10 @@ export function identityFor(
     unit,
     by,
     measures: tasks.map((t, i) => {
+      const measure: IdentityMeasure = { no: t.no, hash: measureFingerprint(t.measure) };
       const answer = extra.prefills?.[i];
-      return answer === undefined ? { no: t.no, hash: measureFingerprint(t.measure) } : { no: t.no, hash: measureFingerprint(t.measure), answer };
+      if (answer !== undefined) measure.answer = answer;
+      return measure;
     }),
     generatedAt,
     due: extra.due ?? null,

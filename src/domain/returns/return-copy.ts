@@ -93,7 +93,7 @@ export interface ReturnCopyOptions {
 }
 
 /** The labels of the lines above a copy's header that the unit fills in. */
-export const CONTACT_LABELS = { person: '填报人：', phone: '联系电话：' } as const;
+const CONTACT_LABELS = { person: '填报人：', phone: '联系电话：' } as const;
 /** The most words a dropdown offers: a list, not a thesaurus (and within Excel's 255-character limit). */
 const MAX_STATUS_CHOICES = 10;
 const MAX_CHOICE_LENGTH = 12;
@@ -107,18 +107,19 @@ export function statusChoicesFor(analysis: SheetAnalysis, extra: readonly string
   const used = new Map<string, number>();
   for (const task of analysis.tasks) {
     const text = task.status?.recognised ? task.status.text.trim() : '';
-    if (text && text.length <= MAX_CHOICE_LENGTH && !/[\d,]/.test(text)) used.set(text, (used.get(text) ?? 0) + 1);
+    if (text) used.set(text, (used.get(text) ?? 0) + 1);
   }
   const byUse = [...used].sort((a, b) => b[1] - a[1]).map(([text]) => text);
   for (const word of [...byUse, ...extra.map((w) => w.trim())]) {
     if (choices.length >= MAX_STATUS_CHOICES) break;
+    // A word with a figure or a comma is a sentence or a date, not a choice (and a comma would split the list).
     if (word && word.length <= MAX_CHOICE_LENGTH && !/[\d,]/.test(word) && !choices.includes(word)) choices.push(word);
   }
   return choices;
 }
 
 /** 报送时限 as the copy states it. */
-export function dueLine(due: string | null | undefined): string {
+function dueLine(due: string | null | undefined): string {
   return due ? `报送时限：请于${chineseDate(due)}前填报完成并报送` : '报送时限：按通知要求报送';
 }
 
@@ -133,7 +134,8 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
   const { layout } = analysis;
   const cols = layout.columns;
   const merges = new MergeIndex(grid);
-  const taskCols = taskColumnsOf(grid, layout, returnColumnsOf(grid, layout));
+  const returnCols = returnColumnsOf(grid, layout);
+  const taskCols = taskColumnsOf(grid, layout, returnCols);
   const width = taskCols.length + ANSWER_COLUMNS.length;
   const answerCol = (i: number) => taskCols.length + i;
   const tasks = recipient.taskIndexes.map((i) => analysis.tasks[i]);
@@ -204,10 +206,9 @@ export function returnCopy(grid: SheetGrid, analysis: SheetAnalysis, recipient: 
   let lastSection: string | null | undefined;
   let lastSubsection: string | null | undefined;
   const answerRanges: CellRange[] = [];
-  const report = returnColumnsOf(grid, layout);
   const prefills: string[] = [];
   const answerCell = (role: ReturnColumn, task: Task): SpecValue => {
-    const col = report[role];
+    const col = returnCols[role];
     return col === null ? null : taskCellValue(grid, merges, task, col);
   };
 

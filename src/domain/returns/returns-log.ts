@@ -42,6 +42,8 @@ export interface ReturnsLogModel {
 
 const COLUMN_WIDTHS = [22, 34, 10, 10, 10, 10, 21, 60];
 const WIDTH = COLUMN_WIDTHS.length;
+/** The characters a line across the whole sheet holds. */
+const FULL_WIDTH_CHARS = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 const PADDING = 6;
 
 const STYLES: Record<string, SpecStyle> = {
@@ -101,10 +103,12 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
     merges.push({ top: r, left: 0, bottom: r, right: WIDTH - 1 });
     if (height) rowHeights[r] = height;
   };
+  /** A line across the sheet as tall as its wrapped text. */
+  const wrappedLine = (text: string, s: string) => line(text, s, rowHeightFor(wrappedLines(text, FULL_WIDTH_CHARS), 11, PADDING));
 
   line(t(L.title), 'title', 30);
   const overview = t(L.overview(model));
-  line(overview, 'note', rowHeightFor(wrappedLines(overview, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)), 11, PADDING));
+  wrappedLine(overview, 'note');
   line(t(L.returnsBlock), 'block', 22);
   const headerRow = rows.length;
   rows.push(L.returnsHeader.map((h) => ({ v: t(h), s: 'header' })));
@@ -132,13 +136,13 @@ export function returnsLogSpec(model: ReturnsLogModel, lang: Lang = 'zh-CN', nam
   line(t(L.missingBlock), 'block', 22);
   if (model.missingUnits.length) {
     const list = model.missingUnits.join('、');
-    line(list, 'missing', rowHeightFor(wrappedLines(list, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)), 11, PADDING));
+    wrappedLine(list, 'missing');
   } else if (!model.blankUnits?.length) {
     line(t(L.allReturned), 'note');
   }
   if (model.blankUnits?.length) {
     const list = t(L.blankUnits(model.blankUnits.join('、')));
-    line(list, 'missing', rowHeightFor(wrappedLines(list, COLUMN_WIDTHS.reduce((a, b) => a + b, 0)), 11, PADDING));
+    wrappedLine(list, 'missing');
   }
 
   return {

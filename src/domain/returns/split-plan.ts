@@ -3,6 +3,7 @@
  * a group (各部门, 各街道, …成员单位) is expanded through the unit directory, so every 部门 receives the
  * measures assigned to 各部门, and a group whose members the directory does not know stays one recipient.
  */
+import { cutToUtf8Bytes, utf8Length } from '../text';
 import type { SheetAnalysis, Task } from '../types';
 import type { UnitDirectory } from '../units';
 import type { SplitRole } from './identity';
@@ -47,23 +48,9 @@ export function safeFileStem(name: string): string {
   return stem;
 }
 
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-/** The text cut (by whole characters, never half a surrogate pair) to at most `bytes` UTF-8 bytes. */
+/** The text cut to at most `bytes` UTF-8 bytes, without the dots and spaces a file name may not end with. */
 function cutToBytes(s: string, bytes: number): string {
-  let out = '';
-  for (const ch of s) {
-    if (utf8Length(out + ch) > bytes) break;
-    out += ch;
-  }
-  return out.replace(/[\s.]+$/, '');
+  return cutToUtf8Bytes(s, bytes).replace(/[\s.]+$/, '');
 }
 
 /**
@@ -73,8 +60,9 @@ function cutToBytes(s: string, bytes: number): string {
 export function splitSetStem(analysis: Pick<SheetAnalysis, 'title' | 'sheet' | 'planYear'>): string {
   const title = (analysis.title ?? '').replace(/\s+/g, '');
   const base = title || analysis.sheet.trim();
-  const named = base.includes(`${analysis.planYear}年`) || base.includes(String(analysis.planYear)) ? base : `${analysis.planYear}年${base}`;
-  return safeFileStem(named.replace(/[\s.]+$/, ''));
+  const named = base.includes(String(analysis.planYear)) ? base : `${analysis.planYear}年${base}`;
+  // safeFileStem drops the dots and spaces a name may not end with.
+  return safeFileStem(named);
 }
 
 /**

@@ -9,7 +9,7 @@ import { DEFAULT_COLOURS, normaliseColour, resolveColours } from '../../domain/c
 import { STATE_NAMES } from '../../domain/state-words';
 import { cellText } from '../../domain/text';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type RowState } from '../../domain/types';
-import { nameKeyed, ownEntry, withEntry, type StateColours } from '../../domain/workbook-state';
+import { nameKeyed, ownEntry, PLAN_YEAR_RANGE, REPORT_CLOSING_MAX, withEntry, type StateColours } from '../../domain/workbook-state';
 import { useController } from '../controller';
 import type { PaneCheckResult } from '../workflows';
 import { COLUMN_LABELS, COLUMN_ROLES, usePanelStyles } from './shared';
@@ -35,8 +35,6 @@ function columnChoices(check: PaneCheckResult | null): { col: number; label: str
   }
   return choices;
 }
-
-const PLAN_YEAR_RANGE = { min: 2000, max: 2100 } as const;
 
 export function SettingsPanel() {
   const styles = usePanelStyles();
@@ -97,7 +95,7 @@ export function SettingsPanel() {
         <Input value={planYear} inputMode="numeric" maxLength={4} onChange={(_, data) => setPlanYear(data.value.trim())} />
       </Field>
       <Field label={tr.t('settings.reportClosing')} hint={tr.t('settings.reportClosingHint')}>
-        <Input value={reportClosing} maxLength={200} onChange={(_, data) => setReportClosing(data.value)} data-testid="report-closing" />
+        <Input value={reportClosing} maxLength={REPORT_CLOSING_MAX} onChange={(_, data) => setReportClosing(data.value)} data-testid="report-closing" />
       </Field>
 
       <Text weight="semibold">{tr.t('settings.colours')}</Text>

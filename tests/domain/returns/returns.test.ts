@@ -19,12 +19,12 @@ import {
   splitArchiveName,
   splitSetStem,
   statusChoicesFor,
-  utf8Length,
   validateReturn,
   type MeasureAnswer,
   type ReturnIdentity,
 } from '../../../src/domain/returns';
 import type { SheetSpec } from '../../../src/domain/sheet-spec';
+import { utf8Length } from '../../../src/domain/text';
 import type { CellValue, SheetAnalysis, SheetGrid } from '../../../src/domain/types';
 import { UnitDirectory } from '../../../src/domain/units';
 import { makeGrid } from '../../support/sheet-grid';
