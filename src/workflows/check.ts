@@ -11,7 +11,7 @@ import { directoryFromGrid, directoryFromTasks, UNIT_DIRECTORY_SHEET, UnitDirect
 import { ownEntry, parseState, STATE_SHEET_NAME } from '../domain/workbook-state';
 import type { WorkbookState } from '../domain/workbook-state';
 import type { SheetSpec } from '../domain/sheet-spec';
-import type { CellProbe, WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
+import type { CellProbe, ReadRequest, WorkbookHost, WorkbookSnapshot } from '../ports/workbook-host';
 
 export interface CheckOptions {
   /** Sheet to check; default: the active sheet (the first visible one outside Excel). */
@@ -47,14 +47,17 @@ export interface CheckResult {
 export type DirectorySource = 'option' | 'workbook' | 'sheet';
 
 export async function runCheck(host: WorkbookHost, options: CheckOptions = {}): Promise<CheckResult> {
-  const probes = { ...(options.probes?.length ? { probes: options.probes } : {}), ...(options.look ? { look: true } : {}) };
-  let snapshot = await host.read(options.sheet ? { sheet: options.sheet, ...probes } : probes);
+  // What is read along with the sheet, on every read of it.
+  const along: ReadRequest = {};
+  if (options.probes?.length) along.probes = options.probes;
+  if (options.look) along.look = true;
+  let snapshot = await host.read(options.sheet ? { sheet: options.sheet, ...along } : along);
   const { state, damaged } = parseState(snapshot.stateText);
   if (!options.sheet && snapshot.grid) {
     // Left on the summary (or 单位名录) sheet: check the allocation table it belongs to instead (a second read,
     // only then). A sheet asked for by name is refused below instead, so the clerk is told.
     const table = allocationSheetFor(snapshot.grid.sheet, snapshot, state);
-    if (table && table !== snapshot.grid.sheet) snapshot = await host.read({ sheet: table, ...probes });
+    if (table && table !== snapshot.grid.sheet) snapshot = await host.read({ sheet: table, ...along });
   }
   const grid = snapshot.grid;
   if (!grid) {

@@ -52,6 +52,14 @@ export interface SplitResult {
 }
 
 export async function runSplit(host: WorkbookHost, options: SplitOptions): Promise<SplitResult> {
+  // A bad option is refused before the workbook is read.
+  const due = options.due ?? null;
+  if (due !== null && !isValidIsoDate(due)) {
+    throw new UserFacingError('split.bad_due', {
+      zh: `报送时限“${due}”不是有效日期，请写成 2022-09-15、2022/9/15 或 2022年9月15日`,
+      en: `The return deadline "${due}" is not a valid date; write it as 2022-09-15, 2022/9/15 or 2022年9月15日`,
+    });
+  }
   const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns, look: true });
   if (await readReturnIdentity(host, check.snapshot)) {
     throw new UserFacingError('split.is_return', {
@@ -60,13 +68,6 @@ export async function runSplit(host: WorkbookHost, options: SplitOptions): Promi
     });
   }
   const by = options.by ?? 'both';
-  const due = options.due ?? null;
-  if (due !== null && !isValidIsoDate(due)) {
-    throw new UserFacingError('split.bad_due', {
-      zh: `报送时限“${due}”不是有效日期，请写成 2022-09-15、2022/9/15 或 2022年9月15日`,
-      en: `The return deadline "${due}" is not a valid date; write it as 2022-09-15, 2022/9/15 or 2022年9月15日`,
-    });
-  }
   const { analysis } = check;
   const grid = check.snapshot.grid!;
   const plan = planSplit(analysis, check.directory, by);

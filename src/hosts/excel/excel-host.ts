@@ -17,7 +17,8 @@
  *    cell). Larger areas: 1 for range-level colours, which settles every range of one colour; mixed ranges
  *    then cost one more per 30 000 cells (≥ 1.9), or two (< 1.9: per row, then per cell of mixed rows).
  *  - apply: 1, plus one more per ~4.5 MB of request on the web; +1 when called before any read (to learn
- *    sheet names). Colours go one RangeAreas per colour from ExcelApi 1.9, one range per run before.
+ *    sheet names), +1 more when that apply writes the state and the sheets under a state name are not read in
+ *    it (ExcelApi < 1.4, or a clerk's own sheet holds the name: its content says whose). Colours go one RangeAreas per colour from ExcelApi 1.9, one range per run before.
  *  - select: 1.
  * Everything newer than ExcelApi 1.1 is feature-detected through the injected requirements.
  */
@@ -302,12 +303,45 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  private async listSheets(): Promise<void> {
+  /**
+   * The sheet names; with `locateState`, also where the product's state is, its sheet asked for in the same
+   * sync (ExcelApi ≥ 1.4) as a read asks for it.
+   */
+  private async listSheets(locateState = false): Promise<void> {
     await this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load('items/name');
+      const sheets = ctx.workbook.worksheets.load(locateState ? 'items/name,items/visibility' : 'items/name');
+      const stateRange = locateState && this.supports(4) ? this.usedRange(ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET_NAME)).load('values') : null;
       await ctx.sync();
       this.knownSheets = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      if (!locateState) return;
+      const state = this.queueStatePlace(ctx, sheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) })), stateRange);
+      if (state.queued) await ctx.sync();
+      this.statePlace = state.place();
     });
+  }
+
+  /**
+   * Where the product's state is (placeStateSheet), given the sheet list and column A of _allocation_state
+   * where a sync brought it. Column A of the other sheets under a state name is queued for the next sync —
+   * only when that sheet is missing from it (ExcelApi < 1.4 asks for known sheets only) or is a clerk's own
+   * (the product's state then lives under _allocation_state_2 …); `place` answers after that sync.
+   */
+  private queueStatePlace(ctx: Ctx, sheets: SheetInfo[], stateRange: Excel.Range | null): { queued: boolean; place: () => StateSheetPlace } {
+    const candidates = stateSheetCandidates(sheets);
+    const texts = new Map<string, string | null>();
+    const first = candidates[0];
+    if (stateRange && first?.name.toLowerCase() === STATE_SHEET_NAME.toLowerCase()) texts.set(first.name, stateTextFrom(stateRange, this.supports(4)));
+    const firstIsProducts = first !== undefined && texts.has(first.name) && holdsProductState(first, texts.get(first.name)!);
+    const late = firstIsProducts
+      ? []
+      : candidates.filter((c) => !texts.has(c.name)).map((c) => ({ name: c.name, range: this.usedRange(ctx.workbook.worksheets.getItem(c.name)).load('values') }));
+    return {
+      queued: late.length > 0,
+      place: () => {
+        for (const l of late) texts.set(l.name, stateTextFrom(l.range, this.supports(4)));
+        return placeStateSheet(sheets, (name) => texts.get(name) ?? null);
+      },
+    };
   }
 
   /**
@@ -375,20 +409,12 @@ export class ExcelHost implements WorkbookHost {
       // One more round trip only when needed: ExcelApi < 1.4 asks only for sheets it knows exist, so the state
       // sheet and probed sheets not known before this call come now (a first read only); and when a clerk's own
       // sheet holds the name _allocation_state, the product's state is looked for under _allocation_state_2 ….
-      const candidates = stateSheetCandidates(sheets);
-      const stateTexts = new Map<string, string | null>();
-      const first = candidates[0];
-      if (stateRange && first?.name.toLowerCase() === STATE_SHEET_NAME.toLowerCase()) stateTexts.set(first.name, stateTextFrom(stateRange, this.supports(4)));
-      const firstIsProducts = first !== undefined && stateTexts.has(first.name) && holdsProductState(first, stateTexts.get(first.name)!);
-      const lateStates = firstIsProducts
-        ? []
-        : candidates.filter((c) => !stateTexts.has(c.name)).map((c) => ({ name: c.name, range: this.usedRange(ctx.workbook.worksheets.getItem(c.name)).load('values') }));
+      const state = this.queueStatePlace(ctx, sheets, stateRange);
       const answered = probes.map((p) =>
         p.range || !this.knownSheets?.has(p.probe.sheet.toLowerCase()) ? p : queueProbe(p.probe, { sheet: ctx.workbook.worksheets.getItem(p.probe.sheet), nullable: false }),
       );
-      if (lateStates.length || answered.some((p, i) => p !== probes[i])) await ctx.sync();
-      for (const late of lateStates) stateTexts.set(late.name, stateTextFrom(late.range, this.supports(4)));
-      this.statePlace = placeStateSheet(sheets, (name) => stateTexts.get(name) ?? null);
+      if (state.queued || answered.some((p, i) => p !== probes[i])) await ctx.sync();
+      this.statePlace = state.place();
       const { stateText, sheet: stateSheetName } = this.statePlace;
       const snapshot: WorkbookSnapshot = { sheets, activeSheet: active.name, grid, stateText, stateSheet: stateSheetName };
       if (grid && printed) snapshot.headerFooter = headerFooterFrom(printed);
@@ -492,9 +518,9 @@ export class ExcelHost implements WorkbookHost {
 
   async apply(requested: WorkbookChange[]): Promise<void> {
     if (!requested.length) return;
-    // The state's place is found by reading (a clerk's sheet may hold its name): read first if nothing was.
-    if (!this.statePlace && requested.some((c) => c.kind === 'state')) await this.read({});
-    if (!this.knownSheets) await this.listSheets();
+    // The state's place is found by reading (a clerk's sheet may hold its name): look for it if nothing was read.
+    const locateState = !this.statePlace && requested.some((c) => c.kind === 'state');
+    if (!this.knownSheets || locateState) await this.listSheets(locateState);
     const changes = sheetsFirst(requested);
     // Refused before any round trip, as every host refuses it.
     for (const c of changes) if (c.kind === 'sheet') validateSpec(c.spec);

@@ -3,4 +3,3 @@ export { cellValueFromOffice, isDateNumberFormat } from './cell-values';
 export { jsonBytes, utf8Length, WEB_PAYLOAD_LIMIT_BYTES } from './payload';
 export { bytesToBase64, openWorkbookInExcel } from './open-workbook';
 export { officePlatform } from './platform';
-export { charsToPoints, pointsToChars } from './column-width';

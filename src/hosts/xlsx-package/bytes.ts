@@ -28,6 +28,13 @@ export function find(bytes: Uint8Array, pattern: string, from: number, to = byte
 }
 
 const encoder = new TextEncoder();
+/** A BOM at a part's start is kept as a character, so a part decoded and encoded again keeps it. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** UTF-8 bytes as text, a leading BOM kept. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
 
 /** A short text as UTF-8: copied byte for byte when it is ASCII (the markup the patches write), encoded otherwise. */
 export function utf8(text: string): Uint8Array {
@@ -53,13 +60,15 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Whether the byte after `<name` ends the element name (space, tab, line break, `>` or `/`). */
+export const isNameEnd = (b: number): boolean => b === 32 || b === 62 || b === 47 || b === 9 || b === 10 || b === 13;
+
 const isWordByte = (b: number): boolean => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95;
 
 /** A worksheet's `<sheetData>` start tag: where it starts and ends, its namespace prefix (`x:` or ''); null when absent. */
 export function sheetDataTag(bytes: Uint8Array): { at: number; end: number; prefix: string; selfClosing: boolean } | null {
   for (let name = find(bytes, 'sheetData', 0); name >= 0; name = find(bytes, 'sheetData', name + 1)) {
-    const after = bytes[name + 9];
-    if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) continue;
+    if (!isNameEnd(bytes[name + 9])) continue;
     let at = name - 1;
     if (bytes[at] === 58) {
       at--;

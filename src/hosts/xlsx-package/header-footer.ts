@@ -3,7 +3,7 @@
  * part's XML and written back by replacing only those two children; the element's other children (first-page
  * and even-page lines) and attributes stay as they are.
  */
-import { concat, find, sheetDataTag, utf8 } from './bytes';
+import { concat, decodeUtf8, find, sheetDataTag, utf8 } from './bytes';
 import { escapeXml, unescapeXml } from './xml-text';
 
 /** The elements CT_Worksheet puts after headerFooter, any of which a new headerFooter must precede. */
@@ -29,21 +29,18 @@ export function writeHeaderFooter(xml: string, header: string, footer: string): 
   return writeAfterSheetData(xml, prefixOf(xml), header, footer);
 }
 
-/** A BOM at the part's start is kept as a character, so it is written back. */
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /**
  * The same over a sheet's UTF-8 bytes: headerFooter and every element it must precede come after sheetData, so
  * only the part's tail is decoded and rewritten; the cells are copied as they are.
  */
 export function writeHeaderFooterBytes(bytes: Uint8Array, header: string, footer: string): Uint8Array {
   const data = sheetDataTag(bytes);
-  if (!data) return utf8(writeHeaderFooter(decoder.decode(bytes), header, footer));
+  if (!data) return utf8(writeHeaderFooter(decodeUtf8(bytes), header, footer));
   const close = `</${data.prefix}sheetData>`;
   const closeAt = data.selfClosing ? data.end : find(bytes, close, data.end);
   if (closeAt < 0) throw new Error('sheetData is not closed');
   const cut = data.selfClosing ? data.end : closeAt + close.length;
-  const tail = writeAfterSheetData(decoder.decode(bytes.subarray(cut)), data.prefix, header, footer);
+  const tail = writeAfterSheetData(decodeUtf8(bytes.subarray(cut)), data.prefix, header, footer);
   return concat([bytes.subarray(0, cut), utf8(tail)]);
 }
 

@@ -4,7 +4,7 @@
  * keeping its other attributes (style, hidden, outline level) on every piece; the rest of the part is copied
  * character for character.
  */
-import { concat, sheetDataTag, utf8 } from './bytes';
+import { concat, decodeUtf8, sheetDataTag, utf8 } from './bytes';
 import { readTag } from './xml-text';
 
 export interface ColumnWidth {
@@ -103,13 +103,10 @@ export function patchColumnWidths(xml: string, widths: ColumnWidth[]): string {
   return xml.slice(0, start) + cols + xml.slice(end);
 }
 
-/** A BOM at the part's start is kept as a character, so it is written back. */
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /** The same over a sheet's UTF-8 bytes: `<cols>` precedes sheetData, so only the part's head is rewritten. */
 export function patchColumnWidthsBytes(bytes: Uint8Array, widths: ColumnWidth[]): Uint8Array {
   if (!widths.length) return bytes;
   const data = sheetDataTag(bytes);
   if (!data) throw new Error('worksheet without sheetData');
-  return concat([utf8(patchColumnWidths(decoder.decode(bytes.subarray(0, data.end)), widths)), bytes.subarray(data.end)]);
+  return concat([utf8(patchColumnWidths(decodeUtf8(bytes.subarray(0, data.end)), widths)), bytes.subarray(data.end)]);
 }

@@ -8,7 +8,7 @@ import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
 import { columnOf, readCellTag } from './sheet-reader';
-import { ascii, concat, find, sheetDataTag, utf8 } from './bytes';
+import { ascii, concat, decodeUtf8, find, isNameEnd, sheetDataTag, utf8 } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -49,9 +49,6 @@ function widenSpans(rowTag: string, cols: number[]): string {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
-
-const isNameEnd = (b: number): boolean => b === 32 || b === 62 || b === 47 || b === 9 || b === 10 || b === 13;
 
 /**
  * The sheet's bytes with the patches applied. Works on the UTF-8 bytes rather than on decoded text: a
@@ -179,5 +176,5 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
 
 /** The same over a part's text (the product's own sheets, which are held as text). */
 export function patchSheetXml(xml: string, patches: SheetPatches): string {
-  return patches.size ? decoder.decode(patchSheetBytes(encoder.encode(xml), patches)) : xml;
+  return patches.size ? decodeUtf8(patchSheetBytes(encoder.encode(xml), patches)) : xml;
 }

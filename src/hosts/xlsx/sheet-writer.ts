@@ -10,7 +10,6 @@ import { DATE_FORMAT } from '../spec-rules';
 import { headerFooterCode, type PrintSpec, type SheetSpec, type SpecStyle, type SpecValue } from '../../domain/sheet-spec';
 import type { CellRange } from '../../domain/types';
 
-export { DATE_FORMAT };
 
 /** '#RRGGBB' → ExcelJS's opaque 'FFRRGGBB'. */
 export function argb(hex: string): string {

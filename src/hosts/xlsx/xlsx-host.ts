@@ -35,9 +35,9 @@ import {
 import { type FileKeep, readInputFile, writeFileAtomically } from '../node-file';
 import { assertZipContainer, corruptFileError, inspectPackage, roundTripRefusal } from './package-inspection';
 import { plainValue, readGrid } from './read-grid';
-import { invalidRange, unknownSheet, validateChanges } from '../spec-rules';
+import { DATE_FORMAT, invalidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { isValidRange } from '../../domain/sheet-spec-rules';
-import { DATE_FORMAT, argb, excelValue, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
+import { argb, excelValue, writeSpecSheet, writeSpecsToWorkbook } from './sheet-writer';
 
 export { writeSpecsToWorkbook };
 
