@@ -11,8 +11,9 @@
  *  3. `periodic` — a recurring deadline: 每月28日前, 每季度末, 按季度, 每年3月31日前, 定期. Its date words
  *     describe the cycle, so they are not read as a fixed date; another clause of the cell can still give
  *     one (每季度报送，年底前完成 → date 12-31). `due` is null: the next occurrence depends on the day asked.
- *  4. `timely` — 及时, 即时, 实时, 第一时间, 20个工作日内: 条例第二十六条 (within 20 working days of the
- *     information being formed). `due` is null; `addWorkdays(formed, 20)` gives the day once it is known.
+ *  4. `timely` — 及时, 即时, 实时, 第一时间, 立行立改, 即知即改, 20个工作日内, 3个月内: 条例第二十六条 (within
+ *     20 working days of the information being formed), or a span counted from a day the sheet does not
+ *     give. `due` is null; `addWorkdays(formed, 20)` gives the day once it is known.
  *  5. `ongoing` — 长期开展/执行/坚持, 持续推进, 常态化公开, 全年, 动态更新.
  *  6. `unknown` — blank, or nothing recognisable. Never a guess.
  *
@@ -38,7 +39,7 @@ const PERIODIC_CLAUSE = /(?:每|按|逐)个?(?:年度?|半年|季度?|月度?|�
 const HAS_PERIODIC = /(?:每|按|逐)个?(?:年度?|半年|季度?|月度?|月份|周|星期|旬|日|天)|(?:^|[^不])定期/;
 /** Month or quarter end with no number: every month / quarter. */
 const BARE_CYCLE_END = /季度?(?:末|底)|月(?:末|底)/;
-const TIMELY = /及时|即时|实时|随时|第一时间|立即|尽快|立行立改|同步|当日|当天|\d+个?工作日|\d+个?(?:自然)?(?:日|天)内|\d+个?小时内?/;
+const TIMELY = /及时|即时|实时|随时|第一时间|立即|尽快|立行立改|即知即改|即查即改|同步|当日|当天|\d+个?工作日|\d+个?(?:自然)?(?:日|天)内|\d+个?小时内?|\d+个?(?:月|星期|周)内/;
 /** A day range inside one month (3月22日-31日, 4月1日—20日): the deadline is its end. */
 const DAY_RANGE = /(\d{1,2})月(\d{1,2})[日号]?[-—–~～至到](\d{1,2})[日号]/g;
 /** 2016年开始，3年内完成: a span counted from a start year. */
@@ -49,6 +50,8 @@ const START_ONLY = /^(?:自|从)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}[日�
 const LIST_GLUE = /^(?:前)?[、和及与,，]$/;
 /** 6月前 / 6月份前 with no 底/末: read literally, before the month begins. */
 const MONTH_BEFORE = /(?:^|[^\d])(\d{1,2})月份?(?:之|以)?前/;
+/** 2020年前 / 2020年以前 with no 底/末: read literally, before the year begins. */
+const YEAR_BEFORE = /((?:19|20)\d{2})年(?:之|以)?前/;
 /** 到2020年 / 至2020年 with no 底: read as the end of that year. */
 const TO_YEAR = /(?:到|至)((?:19|20)\d{2})年(?!底|末|\d|[一二三四上下])/;
 const ONGOING = /长期|持续|常态|常年|经常|日常|动态|全年|长效|不定期|一直|贯穿/;
@@ -122,6 +125,12 @@ function parseDeadlineText(text: string, planYear: number): Deadline {
       deadline.reading = {
         zh: `“${m[1]}月前”按${m[1]}月1日之前读作 ${last.due}；如指${m[1]}月底前，请写“${m[1]}月底前”`,
         en: `“${m[1]}月前” is read as before ${m[1]}/1, i.e. ${last.due}; write ${m[1]}月底前 if the end of the month is meant`,
+      };
+    } else if (YEAR_BEFORE.test(written) && !/底|末/.test(written) && last.precision === 'year') {
+      const [phrase, y] = YEAR_BEFORE.exec(written) as RegExpExecArray;
+      deadline.reading = {
+        zh: `“${phrase}”按${y}年1月1日之前读作 ${last.due}；如指${y}年底前，请写“${y}年底前”`,
+        en: `“${phrase}” is read as before 1/1/${y}, i.e. ${last.due}; write ${y}年底前 if the end of that year is meant`,
       };
     } else if (TO_YEAR.test(written)) {
       deadline.reading = { zh: `“到某年”读作该年年底 ${last.due}`, en: `“到 <year>” is read as the end of that year, ${last.due}` };

@@ -231,4 +231,27 @@ describe('parseDeadline: phrasings of published tables', () => {
     expect(d.reading?.zh).toContain(due);
   });
   it('6月底前 needs no note', () => expect(read('6月底前').reading).toBeUndefined());
+  it.each([
+    ['2020年前', '2019-12-31'],
+    ['2020年以前', '2019-12-31'],
+  ])('%s is read literally, before the year begins, and says so', (t, due) => {
+    const d = read(t);
+    expect(d).toMatchObject({ kind: 'date', due, year: 2020 });
+    expect(d.reading?.zh).toContain(t);
+    expect(d.reading?.zh).toContain('2020年底前');
+  });
+  it('2020年底前 needs no note', () => expect(read('2020年底前').reading).toBeUndefined());
+});
+
+describe('parseDeadline: phrasings of rectification lists (整改时限)', () => {
+  const read = (t: string) => parseDeadline(t, 2018);
+  // A span counted from a day the sheet does not give (the feedback, the notice): no fixed date to colour by.
+  it.each(['即知即改', '即查即改', '立行立改', '一个月内', '3个月内', '两周内'])('%s is timely', (t) => expect(read(t).kind).toBe('timely'));
+  it.each(['长期坚持', '持续整改', '2018年起长期坚持'])('%s is ongoing', (t) => expect(read(t).kind).toBe('ongoing'));
+  it.each([
+    ['2018年12月底前完成整改', '2018-12-31'],
+    ['2019年6月底前，并长期坚持', '2019-06-30'],
+    ['2017年底前基本完成，2018年全面完成', '2018-12-31'],
+  ])('%s is due %s', (t, due) => expect(read(t)).toMatchObject({ kind: 'date', due }));
+  it('a month count is not a date: 3个月 names no month 3', () => expect(read('3个月内').due).toBeNull());
 });

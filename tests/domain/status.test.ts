@@ -151,5 +151,18 @@ describe('parseStatus: phrasings of 督查 and 整改 reports', () => {
     ['无法开工', 'not_started'],
     ['开工尚无时间表', 'not_started'],
     ['已整改到位', 'done'],
+    // The three kinds an 审计整改 report counts its items in (已整改 / 持续整改 / 未整改), and its 部分整改.
+    ['已整改', 'done'],
+    ['已整改完成', 'done'],
+    ['持续整改', 'in_progress'],
+    ['部分整改', 'in_progress'],
+    ['部分已整改', 'in_progress'],
+    ['已基本整改', 'in_progress'],
+    ['未整改', 'not_started'],
+    ['尚未整改完成', 'in_progress'],
+    ['整改中', 'in_progress'],
+    ['已落实', 'done'],
+    ['正在落实', 'in_progress'],
+    ['落实中', 'in_progress'],
   ])('%s → %s', (text, state) => expect(parseStatus(text, 2022)).toMatchObject({ state, recognised: true }));
 });
