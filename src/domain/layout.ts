@@ -24,14 +24,14 @@ type HeaderRole = Exclude<ColumnRole, 'section' | 'subsection'> | 'task';
 export const HEADER_SYNONYMS: Record<HeaderRole, readonly string[]> = {
   task: [
     '工作任务', '主要任务', '重点任务', '任务', '重点工作', '重点工作任务', '任务名称', '工作要点', '工作类别', '类别', '任务类别',
-    '民生实事', '实事项目', '民生实事项目', '项目名称',
+    '民生实事', '实事项目', '民生实事项目', '项目名称', '目标',
     // Rectification lists: the problem is the heading its measures answer.
     '存在问题', '存在的问题', '问题', '反馈问题', '问题描述', '问题清单', '具体问题', '督查发现问题',
   ],
   measure: [
     '贯彻举措', '具体措施', '工作措施', '主要内容', '任务内容', '工作内容', '具体举措', '主要措施', '落实举措',
     '工作举措', '具体任务', '任务分解', '具体内容', '措施', '举措', '贯彻落实举措', '具体工作',
-    '具体要求', '工作要求', '主要工作', '工作目标', '整改措施', '整改目标和措施', '整改目标', '整改要求', '整改任务',
+    '具体要求', '工作要求', '有关要求', '相关要求', '主要工作', '工作目标', '整改措施', '整改目标和措施', '整改目标', '整改要求', '整改任务',
   ],
   deadline: ['完成时限', '时限要求', '时间节点', '完成时间', '完成时间节点', '时间安排', '时限', '完成期限', '办结时限', '截止时间', '完成时间要求'],
   lead: ['牵头单位', '牵头部门', '牵头', '主责单位', '主责部门', '牵头责任单位'],
@@ -103,7 +103,7 @@ export function headerRole(value: CellValue): HeaderRole | null {
   if (unitWord && /责任|配合|协办|参与|承办/.test(key)) return 'responsible'; // incl. 牵头及责任单位 (one unit column)
   if (unitWord && /牵头|主责/.test(key)) return 'lead';
   if (/时限|时间节点|完成时间|截止/.test(key)) return 'deadline';
-  if (/举措|措施/.test(key)) return 'measure';
+  if (/举措|措施/.test(key) || (key.length <= 6 && /要求$/.test(key))) return 'measure';
   if (key.length <= 6 && /任务$/.test(key)) return 'task';
   return null;
 }
@@ -516,6 +516,10 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
       }
     } else {
       section = task;
+      // 目标 | 序号 | 任务 | 有关要求: a second task header before the measures names the group each measure
+      // belongs to, under the section.
+      const inner = [...header.byColumn].filter(([col, role]) => role === 'task' && col > task && col < (measure as number));
+      if (inner.length > 0) subsection = Math.min(...inner.map(([col]) => col));
       // 工作任务 printed over the headings and the 序号 (two or three columns): a column of bare numbers is the
       // number column, the other one the subsection.
       const coveredRight = Math.min(Math.max(right, second ?? task), measure - 1);

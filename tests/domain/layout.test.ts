@@ -38,6 +38,10 @@ describe('headerRole', () => {
     ['*完成时限', 'deadline'],
     ['完成\n时限', 'deadline'],
     ['牵头单位/责任单位', 'responsible'],
+    ['有关要求', 'measure'],
+    ['目标要求', 'measure'],
+    ['时限要求', 'deadline'],
+    ['目标', 'task'],
     ['ＡＢＣ', null],
     ['及时公开', null],
     ['2022年重点工作任务分工安排表', null],
@@ -257,6 +261,18 @@ describe('detectLayout: 工作任务 over three columns', () => {
       { merges: ['A1:C1', 'A2:A3', 'B2:B3'] },
     );
     expect(detectLayout(grid).columns).toMatchObject({ section: 0, subsection: 1, number: 2, measure: 3, responsible: 4, deadline: 5 });
+  });
+
+  it('reads 目标 | 序号 | 任务 | 有关要求: the second task header is the subsection over the requirements', () => {
+    const grid = makeGrid(
+      [
+        ['目标', '序号', '任务', '有关要求', '责任单位'],
+        ['加强解读回应', 1, '做好政策解读', '认真落实上级工作部署', '政府办'],
+        [null, null, null, '按照谁起草谁解读的原则', '司法局'],
+      ],
+      { merges: ['A2:A3', 'B2:B3', 'C2:C3'] },
+    );
+    expect(detectLayout(grid).columns).toMatchObject({ section: 0, number: 1, subsection: 2, measure: 3, responsible: 4 });
   });
 });
 

@@ -201,6 +201,11 @@ describe('splitLeadAndResponsible', () => {
     ['市公安局牵头，各县（市、区）人民政府（管委会）、市直有关部门按职责分工负责', ['市公安局'], ['各县（市、区）人民政府（管委会）', '市直有关部门']],
     ['各镇（街）参照落实', [], ['各镇（街）']],
     ['市发展改革委、市财政局等按职责分工负责', [], ['市发展改革委', '市财政局']],
+    ['政府办、开发区、各相关部门按职能分别落实。', [], ['政府办', '开发区', '各相关部门']],
+    // A list that is all the cell says, ending in 负责: the units answer for the task together, none leads.
+    ['市政府办公室、市有关单位，各县（市、区）人民政府（管委会）负责', [], ['市政府办公室', '市有关单位', '各县（市、区）人民政府（管委会）']],
+    ['市法制局牵头，市有关单位，各县（市、区）人民政府（管委会）负责', ['市法制局'], ['市有关单位', '各县（市、区）人民政府（管委会）']],
+    ['市政府办公室、司法局分别牵头抓好报送解读材料的要件把关和合法性审查工作。', ['市政府办公室', '司法局'], []],
   ])('role words are not names: %j → lead %j, responsible %j', (text, lead, responsible) => {
     expect(splitLeadAndResponsible(text)).toEqual({ lead, responsible, combined: true });
   });

@@ -70,13 +70,13 @@ const LEAD_ROLES = new Set(['牵头', '主办', '主责']);
 
 /**
  * Role words written after a list of units. Lead: `X、Y牵头`, `X为牵头单位`, `X负责牵头`, `X、Y分别牵头落实`.
- * Partner: `Z配合`, `Z按职责分工负责`, `Z参与`, `Z协助` — only at the end of a clause (before a separator or the end), so a
+ * Partner: `Z配合`, `Z按职责分工负责`, `Z按职能分别落实`, `Z参与`, `Z协助` — only at the end of a clause (before a separator or the end), so a
  * word inside a longer phrase is not taken for a role.
  */
 const ROLE_SUFFIX = namedGroupPattern(
   [
     '(?<lead>(?:为|作为|负责|分别|共同)?牵头(?:负责|抓总|落实)?(?:单位|部门)?|会同(?!县))',
-    '(?<partner>(?:为|作为)?(?:按照?职责分工|按照?职责|各司其职|分别|共同|积极)?' +
+    '(?<partner>(?:为|作为)?(?:按照?职(?:责|能)(?:分工)?|各司其职|分别|共同|积极){0,2}' +
       '(?:配合(?:落实|实施|做好)?|参与|协助|协办|参照(?:执行|落实)?|负责(?:落实|实施)?|落实)(?:单位|部门)?(?=\\s*(?:[、，,；;。.\\n]|$)))',
   ].join('|'),
   'g',
@@ -116,9 +116,11 @@ export function splitLeadAndResponsible(text: string): LeadAndResponsible {
     const clauses = withoutClauseTails(s, protectedAt);
     const roles = matchesOutsideBrackets(ROLE_SUFFIX.regex, clauses, insideBrackets(clauses));
     // A plain 负责 in the first clause names the lead (`X负责，Y参与`, `X负责`); several (`X负责…，Y负责…`)
-    // share the task out, so none of them leads.
+    // share the task out, so none of them leads, and neither do the units of a list that is all the cell says
+    // (`X、Y，Z负责`: they answer for the task together).
     const plain = roles.filter((m) => m[0] === '负责');
-    const plainLead = plain.length === 1 && roles[0] === plain[0] ? plain[0] : null;
+    const sharedByAll = roles.length === 1 && splitUnits(clauses.slice(0, roles[0].index)).length > 1;
+    const plainLead = plain.length === 1 && roles[0] === plain[0] && !sharedByAll ? plain[0] : null;
     let from = 0;
     for (const m of roles) {
       combined = true;
