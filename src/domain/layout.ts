@@ -27,17 +27,18 @@ export const HEADER_SYNONYMS: Record<HeaderRole, readonly string[]> = {
     '民生实事', '实事项目', '民生实事项目', '项目名称', '目标',
     // Rectification lists: the problem is the heading its measures answer.
     '存在问题', '存在的问题', '问题', '反馈问题', '问题描述', '问题清单', '具体问题', '督查发现问题',
+    '问题类别', '问题类型', '整改任务',
   ],
   measure: [
     '贯彻举措', '具体措施', '工作措施', '主要内容', '任务内容', '工作内容', '具体举措', '主要措施', '落实举措',
     '工作举措', '具体任务', '任务分解', '具体内容', '措施', '举措', '贯彻落实举措', '具体工作',
-    '具体要求', '工作要求', '有关要求', '相关要求', '主要工作', '工作目标', '整改措施', '整改目标和措施', '整改目标', '整改要求', '整改任务',
+    '具体要求', '工作要求', '有关要求', '相关要求', '主要工作', '工作目标', '整改措施', '整改目标和措施', '整改目标', '整改要求',
   ],
   deadline: ['完成时限', '时限要求', '时间节点', '完成时间', '完成时间节点', '时间安排', '时限', '完成期限', '办结时限', '截止时间', '完成时间要求'],
   lead: ['牵头单位', '牵头部门', '牵头', '主责单位', '主责部门', '牵头责任单位'],
   responsible: ['责任单位', '责任部门', '配合单位', '参与单位', '协办单位', '配合部门', '责任主体', '承办单位', '参与部门', '协办部门'],
   number: ['序号', '编号', '序'],
-  status: ['完成情况', '进展情况', '落实情况', '工作进展', '办理情况', '推进情况', '完成进度', '进展'],
+  status: ['完成情况', '进展情况', '落实情况', '工作进展', '办理情况', '推进情况', '完成进度', '进展', '整改进展', '整改情况'],
   explanation: ['进展说明', '情况说明', '推进说明'],
   doneDate: ['实际完成时间', '实际完成日期', '完成日期'],
 };
@@ -428,6 +429,13 @@ function holdsNumberedMeasures(grid: SheetGrid, headerBottom: number, col: numbe
   return numbered >= 2 && numbered >= other;
 }
 
+/** The header key of a column over all the header's rows. */
+function headerKeyOver(grid: SheetGrid, header: HeaderCandidate, col: number): string {
+  let key = '';
+  for (let r = header.top; r <= header.bottom; r++) key += headerKey(valueAt(grid, r, col));
+  return key;
+}
+
 /** Header words of a remarks column, which some tables use for the due dates. */
 const NOTE_HEADERS = new Set(['备注', '说明', '备注说明']);
 
@@ -447,17 +455,21 @@ function holdsOnlyDeadlines(grid: SheetGrid, headerBottom: number, col: number):
   return deadlines > 0;
 }
 
+/** Of two measure headers (整改目标 | 整改措施), the one naming the steps taken holds the measures. */
+const STEP_HEADER = /措施|举措/;
+
 function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidate): { columns: ColumnMap; lastColumn: number } {
   const roles = new Map(header.roles);
+  const measureColumns = [...header.byColumn].filter(([, role]) => role === 'measure').map(([col]) => col).sort((a, b) => a - b);
+  if (measureColumns.length > 1) {
+    const steps = measureColumns.find((col) => STEP_HEADER.test(headerKeyOver(grid, header, col)));
+    if (steps !== undefined) roles.set('measure', steps);
+  }
   // 责任单位 + 配合单位 and no 牵头单位: the unit that answers for the task is the lead, the cooperating ones
   // are responsible (a 责任单位 column alone stays the responsible column).
   if (!roles.has('lead')) {
     const unitColumns = [...header.byColumn].filter(([, role]) => role === 'responsible').map(([col]) => col).sort((a, b) => a - b);
-    const key = (col: number) => {
-      let k = '';
-      for (let r = header.top; r <= header.bottom; r++) k += headerKey(valueAt(grid, r, col));
-      return k;
-    };
+    const key = (col: number) => headerKeyOver(grid, header, col);
     const answering = unitColumns.find((col) => /责任|主责|承办/.test(key(col)) && !/配合|协办|参与/.test(key(col)));
     const cooperating = unitColumns.find((col) => /配合|协办|参与/.test(key(col)));
     if (answering !== undefined && cooperating !== undefined) {
@@ -471,9 +483,7 @@ function columnsFrom(grid: SheetGrid, merges: MergeIndex, header: HeaderCandidat
     const assignedCols = new Set(roles.values());
     for (let c = grid.originCol; c < grid.originCol + (grid.values[0]?.length ?? 0); c++) {
       if (assignedCols.has(c) || merges.ownerOf(header.top, c)) continue;
-      let key = '';
-      for (let r = header.top; r <= header.bottom; r++) key += headerKey(valueAt(grid, r, c));
-      if (NOTE_HEADERS.has(key) && holdsOnlyDeadlines(grid, header.bottom, c)) {
+      if (NOTE_HEADERS.has(headerKeyOver(grid, header, c)) && holdsOnlyDeadlines(grid, header.bottom, c)) {
         roles.set('deadline', c);
         break;
       }

@@ -747,6 +747,42 @@ describe('analyseSheet: headers other bodies print', () => {
       [4, '学习不深入', '开展专题学习', 'ongoing'],
     ]);
   });
+  it('reads 问题类别 | 存在问题 | 整改目标 | 整改措施: the category heads the problem, the measures are the 整改措施', () => {
+    const a = analyse(
+      [
+        ['序号', '问题类别', '存在问题', '整改目标', '整改措施', '整改责任单位', '整改时限'],
+        [1, '一、政治建设方面', '学习贯彻不到位', '学习全面深入', '（1）完善学习制度', '机关党委', '2018年12月底前'],
+        [null, null, null, null, '（2）开展集中学习', '机关党委', '长期坚持'],
+        [2, null, '落实上级部署不力', '落实到位', '（1）建立督办台账', '督查室', '即知即改'],
+      ],
+      { merges: ['A2:A3', 'B2:B4', 'C2:C3', 'D2:D3'] },
+    );
+    expect(a.tasks.map((t) => [t.row, t.section, t.subsection, t.measure, t.deadline.kind])).toEqual([
+      [2, '一、政治建设方面', '学习贯彻不到位', '完善学习制度', 'date'],
+      [3, '一、政治建设方面', '学习贯彻不到位', '开展集中学习', 'ongoing'],
+      [4, '一、政治建设方面', '落实上级部署不力', '建立督办台账', 'timely'],
+    ]);
+  });
+  it('reads 整改任务 | 整改措施 | 牵头领导 | 牵头单位 | 配合单位 with the task merged down as the heading', () => {
+    const a = analyse(
+      [
+        ['整改任务', '整改措施', '牵头领导', '牵头单位', '配合单位', '完成时限'],
+        ['（一）环境问题整改不到位', '1.关停违法企业', '王五', '县环保局', '各乡镇', '2017年10月底前'],
+        [null, '2.完善监管机制', '王五', '县环保局', '县工信局、县国土局', '持续整改'],
+      ],
+      { merges: ['A2:A3'] },
+    );
+    expect(a.tasks.map((t) => [t.no, t.measure, t.lead, t.responsible])).toEqual([
+      ['1', '关停违法企业', ['县环保局'], ['各乡镇']],
+      ['2', '完善监管机制', ['县环保局'], ['县工信局', '县国土局']],
+    ]);
+  });
+  it('reads an 整改进展 column as the status', () => {
+    const a = analyse(
+      [['序号', '反馈问题', '整改措施', '整改责任单位', '整改时限', '整改进展'], [1, '办理不及时', '建立限时办结制度', '信访局', '即知即改', '已整改'], [2, '推进缓慢', '倒排工期', '发改局', '3个月内', '持续整改']],
+    );
+    expect(a.tasks.map((t) => t.status?.state)).toEqual(['done', 'in_progress']);
+  });
 });
 
 describe('analyseSheet: 序号 groups and page breaks', () => {
