@@ -127,7 +127,7 @@ export const enUS: Record<MessageKey, string> = {
   'settings.font': '{state} font',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved in this workbook; they travel with the file.',
-  'settings.invalidYear': 'The plan year must be a four-digit year such as 2022.',
+  'settings.invalidYear': 'The plan year must be a four-digit year from {min} to {max}, such as 2022.',
   'settings.invalidColour': 'Write colours as #RRGGBB, for example #FFC7CE.',
   'settings.reset': 'Reset to defaults',
 

@@ -129,7 +129,7 @@ export const zhCN = {
   'settings.font': '{state}字色',
   'settings.save': '保存设置',
   'settings.saved': '设置已保存在本工作簿中，随文件一起保存。',
-  'settings.invalidYear': '计划年度请填四位年份，例如 2022。',
+  'settings.invalidYear': '计划年度请填 {min} 到 {max} 之间的四位年份，例如 2022。',
   'settings.invalidColour': '颜色请按“#RRGGBB”格式填写，例如 #FFC7CE。',
   'settings.reset': '恢复默认',
 
