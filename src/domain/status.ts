@@ -59,7 +59,7 @@ const HAS_PARTIAL_DONE = new RegExp(PARTIAL_DONE_SOURCE);
 /** Objects that name a stage of a measure, never the whole of one. */
 const STAGE = '(?:(?:方案|初步|施工图|规划|工程)?设计|(?:公开)?招(?:投)?标|初稿|草稿|征求意见|送审稿|前期|立项|可研|可行性研究|选址|摸底|初步|阶段性|第一阶段|一期|首期|首批|第一批)';
 /** 已完成设计, 完成前期工作 (a stage as the object) and 设计已完成, 前期调研均已完成 (a stage as the subject). */
-const STAGE_DONE = new RegExp(`完成(?:了)?${STAGE}|${STAGE}[^,;，；。、和及与]{0,4}?(?:已经?|均已|已全部)完成`, 'g');
+const STAGE_DONE = new RegExp(`完成(?:了)?${STAGE}|${STAGE}(?:调研|准备|手续|工作|任务|阶段|环节)?(?:已经?|均已|已全部)完成`, 'g');
 /** A done word that ends its clause (or the cell). */
 const DONE_AT_CLAUSE_END = new RegExp(`${DONE_VERB}(?:了)?(?:$|[,;，；。!！)）])`);
 const DONE_ANYWHERE = new RegExp(DONE_VERB);

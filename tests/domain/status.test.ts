@@ -34,6 +34,7 @@ const done: Row[] = [
   // A stage done and then the whole: the later, whole answer decides.
   ['已完成设计，现已全部完成', 'done', null],
   ['已完成调研报告', 'done', null], // the object is the task's own product, not a stage of it
+  ['按设计要求已完成', 'done', null], // 设计 names the standard here, not a stage done
 ];
 
 const inProgress: Row[] = [
