@@ -9,6 +9,7 @@ import { UserFacingError } from '../domain/errors';
 import { DEFAULT_SOON_DAYS } from '../domain/row-state';
 import { DEFAULT_SUMMARY_SHEET_NAME } from '../domain/summary-sheet';
 import { directoryFromCsv, directoryFromGrid, directoryFromJson, UNIT_DIRECTORY_SHEET, UnitDirectory } from '../domain/units';
+import { isPlanYearText, PLAN_YEAR_TAKES } from '../domain/workbook-state';
 import { parseSoonDays } from '../workflows/highlight';
 import type { SummaryOptions } from '../workflows/summary';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from './args';
@@ -43,14 +44,13 @@ export function listOption(args: ParsedArgs, name: string): string[] {
 
 export function parseYear(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  const year = Number(raw);
-  if (!/^\d{4}$/.test(raw.trim()) || year < 1990 || year > 2100) {
+  if (!isPlanYearText(raw.trim())) {
     throw new UserFacingError('cli.bad_year', {
-      zh: `--year 应为四位年份（如 2022），而不是“${raw}”`,
-      en: `--year must be a four-digit year such as 2022, not "${raw}"`,
+      zh: `--year 应为${PLAN_YEAR_TAKES.zh}（如 2022），而不是“${raw}”`,
+      en: `--year must be ${PLAN_YEAR_TAKES.en} (such as 2022), not "${raw}"`,
     });
   }
-  return year;
+  return Number(raw);
 }
 
 export function parseAsOf(raw: string | undefined, today: string): string {

@@ -12,7 +12,7 @@ import { assertSheetName } from './product-sheets';
 import { DEFAULT_REPLY_WORKDAYS, isReplyWorkdays, MAX_REPLY_WORKDAYS } from './reminders';
 import { DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, STATE_NAMES } from './state-words';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type LocalText, type RowState } from './types';
-import { nameKeyed, ownEntry, PLAN_YEAR_RANGE, REPORT_CLOSING_MAX, withEntry, type ProductSettings, type StateColours } from './workbook-state';
+import { isPlanYearText, nameKeyed, ownEntry, PLAN_YEAR_TAKES, REPORT_CLOSING_MAX, withEntry, type ProductSettings, type StateColours } from './workbook-state';
 
 /** Where a setting applies: the workbook, or (column corrections) one sheet. */
 export interface SettingScope {
@@ -205,9 +205,9 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   wholeNumberKey(
     'planYear',
     { zh: '计划年度', en: 'Plan year' },
-    { zh: `${PLAN_YEAR_RANGE.min} 到 ${PLAN_YEAR_RANGE.max} 之间的四位年份`, en: `a four-digit year from ${PLAN_YEAR_RANGE.min} to ${PLAN_YEAR_RANGE.max}` },
+    PLAN_YEAR_TAKES,
     { zh: '取自标题，否则取完成时限中最常见的年份', en: 'from the title, else the commonest year in the deadlines' },
-    (n) => n >= PLAN_YEAR_RANGE.min && n <= PLAN_YEAR_RANGE.max,
+    (n) => isPlanYearText(String(n)),
   ),
   wholeNumberKey(
     'remindReplyDays',

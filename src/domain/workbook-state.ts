@@ -5,7 +5,7 @@
  */
 import { isValidIsoDate } from './dates';
 import { DEFAULT_SOON_DAYS, isSoonDays } from './state-words';
-import type { CellStyle, ColumnMap, RowState, StateColours } from './types';
+import type { CellStyle, ColumnMap, LocalText, RowState, StateColours } from './types';
 import { SHEET_MARKERS, type SheetSpec } from './sheet-spec';
 import type { PrintedRecord } from './highlight-print';
 
@@ -77,8 +77,19 @@ export interface ProductSheetRecord {
   written?: string;
 }
 
-/** The plan years a clerk may set, in the pane's settings and with `allocation settings` alike. */
+/** The plan years a clerk may set: in the pane's settings, with `allocation settings` and with `--year` alike. */
 export const PLAN_YEAR_RANGE = { min: 2000, max: 2100 } as const;
+/** What a plan year may be, in words. */
+export const PLAN_YEAR_TAKES: LocalText = {
+  zh: `${PLAN_YEAR_RANGE.min} 到 ${PLAN_YEAR_RANGE.max} 之间的四位年份`,
+  en: `a four-digit year from ${PLAN_YEAR_RANGE.min} to ${PLAN_YEAR_RANGE.max}`,
+};
+
+/** Whether typed text is a plan year the product takes (four digits, inside {@link PLAN_YEAR_RANGE}). */
+export function isPlanYearText(text: string): boolean {
+  const year = Number(text);
+  return /^\d{4}$/.test(text) && year >= PLAN_YEAR_RANGE.min && year <= PLAN_YEAR_RANGE.max;
+}
 /** The longest 年报段落结束语 either takes, so both can show what is saved. */
 export const REPORT_CLOSING_MAX = 200;
 

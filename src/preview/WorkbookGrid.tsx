@@ -35,11 +35,15 @@ export interface DrawnCell {
 
 export interface DrawnSheet {
   name: string;
-  /** Column widths in px, index = 0-based column. */
+  /** The sheet's 0-based column behind each drawn column: hidden columns are skipped, as Excel does. */
+  columnNumbers: number[];
+  /** Column widths in px, index = drawn column. */
   widths: number[];
-  /** Row heights in px (null = automatic), index = 0-based row. */
+  /** The sheet's 0-based row behind each drawn row: hidden rows are skipped, as Excel does. */
+  rowNumbers: number[];
+  /** Row heights in px (null = automatic), index = drawn row. */
   heights: (number | null)[];
-  /** rows[r] holds the cells that start in row r (merge followers are omitted). */
+  /** rows[i] holds the cells that start in drawn row i (merge followers and hidden cells are omitted). */
   rows: DrawnCell[][];
   truncated: boolean;
 }
@@ -72,36 +76,63 @@ function displayText(cell: ExcelJS.Cell): string {
 
 const VERTICAL: Record<string, CSSProperties['verticalAlign']> = { top: 'top', middle: 'middle', bottom: 'bottom' };
 
+/** Excel hides a row or column that is marked hidden or has no height/width at all. */
+function isHiddenRow(row: ExcelJS.Row | undefined): boolean {
+  return row !== undefined && (row.hidden || row.height === 0);
+}
+
+function isHiddenColumn(column: ExcelJS.Column): boolean {
+  return column.hidden || column.width === 0;
+}
+
+/** The first `limit` shown indexes below `count`, and whether more shown ones were left out. */
+function shownIndexes(count: number, limit: number, hidden: (index: number) => boolean): { shown: number[]; cut: boolean } {
+  const shown: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (hidden(i)) continue;
+    if (shown.length === limit) return { shown, cut: true };
+    shown.push(i);
+  }
+  return { shown, cut: false };
+}
+
 /** Reads what the grid needs from an ExcelJS worksheet (pure data, so it is testable without a DOM). */
 export function drawSheet(sheet: ExcelJS.Worksheet): DrawnSheet {
-  const rowCount = Math.min(Math.max(sheet.rowCount, 1), MAX_DRAWN_ROWS);
-  const colCount = Math.min(Math.max(sheet.columnCount, 1), MAX_DRAWN_COLS);
+  const rowsShown = shownIndexes(Math.max(sheet.rowCount, 1), MAX_DRAWN_ROWS, (r) => isHiddenRow(sheet.findRow(r + 1)));
+  const colsShown = shownIndexes(Math.max(sheet.columnCount, 1), MAX_DRAWN_COLS, (c) => isHiddenColumn(sheet.getColumn(c + 1)));
+  const rowNumbers = rowsShown.shown;
+  const columnNumbers = colsShown.shown;
   // From ExcelJS's merge index, as the xlsx host reads them: `sheet.model` would serialise every row first.
-  const merges = worksheetMerges(sheet);
+  // As in Excel, a merge whose first row or column is hidden still shows its value over its shown part.
   const covered = new Set<string>();
-  const spanAt = new Map<string, CellRange>();
-  for (const m of merges) {
-    spanAt.set(`${m.top},${m.left}`, m);
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  const spanAt = new Map<string, { source: CellRange; rowSpan: number; colSpan: number }>();
+  for (const m of worksheetMerges(sheet)) {
+    const spanRows = rowNumbers.filter((r) => r >= m.top && r <= m.bottom);
+    const spanCols = columnNumbers.filter((c) => c >= m.left && c <= m.right);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) covered.add(`${r},${c}`);
+    if (spanRows.length === 0 || spanCols.length === 0) continue;
+    const anchor = `${spanRows[0]},${spanCols[0]}`;
+    covered.delete(anchor);
+    spanAt.set(anchor, { source: m, rowSpan: spanRows.length, colSpan: spanCols.length });
   }
-  const widths = Array.from({ length: colCount }, (_, c) => Math.round((sheet.getColumn(c + 1).width ?? DEFAULT_COLUMN_CHARS) * PX_PER_CHAR + 5));
+  const widths = columnNumbers.map((c) => Math.round((sheet.getColumn(c + 1).width ?? DEFAULT_COLUMN_CHARS) * PX_PER_CHAR + 5));
   const heights: (number | null)[] = [];
   const rows: DrawnCell[][] = [];
-  for (let r = 0; r < rowCount; r++) {
+  for (const r of rowNumbers) {
     const row = sheet.getRow(r + 1);
     heights.push(row.height ? Math.round((row.height * 4) / 3) : null);
     const cells: DrawnCell[] = [];
-    for (let c = 0; c < colCount; c++) {
+    for (const c of columnNumbers) {
       if (covered.has(`${r},${c}`)) continue;
       const span = spanAt.get(`${r},${c}`);
-      const cell = row.getCell(c + 1);
+      const cell = span ? sheet.getCell(span.source.top + 1, span.source.left + 1) : row.getCell(c + 1);
       const colours = cellColours(cell);
       const alignment = cell.alignment ?? {};
       cells.push({
         address: cellAddress(r, c),
         text: displayText(cell),
-        rowSpan: span ? Math.min(span.bottom, rowCount - 1) - r + 1 : 1,
-        colSpan: span ? Math.min(span.right, colCount - 1) - c + 1 : 1,
+        rowSpan: span?.rowSpan ?? 1,
+        colSpan: span?.colSpan ?? 1,
         fill: colours.fill === '#FFFFFF' && colours.pattern === 'None' ? null : colours.fill,
         font: colours.font === '#000000' ? null : colours.font,
         bold: cell.font?.bold === true,
@@ -113,7 +144,7 @@ export function drawSheet(sheet: ExcelJS.Worksheet): DrawnSheet {
     }
     rows.push(cells);
   }
-  return { name: sheet.name, widths, heights, rows, truncated: sheet.rowCount > MAX_DRAWN_ROWS || sheet.columnCount > MAX_DRAWN_COLS };
+  return { name: sheet.name, columnNumbers, widths, rowNumbers, heights, rows, truncated: rowsShown.cut || colsShown.cut };
 }
 
 export interface WorkbookGridProps {
@@ -164,14 +195,14 @@ export function WorkbookGrid({ workbook, sheet, onSheet, selection, version, lan
           <table style={styles.table} aria-label={drawn.name}>
             <colgroup>
               <col style={{ width: 36 }} />
-              {drawn.widths.map((w, c) => (
-                <col key={c} style={{ width: w }} />
+              {drawn.widths.map((w, i) => (
+                <col key={drawn.columnNumbers[i]} style={{ width: w }} />
               ))}
             </colgroup>
             <thead>
               <tr>
                 <th style={styles.corner} aria-hidden />
-                {drawn.widths.map((_, c) => (
+                {drawn.columnNumbers.map((c) => (
                   <th key={c} scope="col" style={styles.colHead}>
                     {columnLetter(c)}
                   </th>
@@ -179,10 +210,10 @@ export function WorkbookGrid({ workbook, sheet, onSheet, selection, version, lan
               </tr>
             </thead>
             <tbody>
-              {drawn.rows.map((cells, r) => (
-                <tr key={r} style={drawn.heights[r] ? { height: drawn.heights[r]! } : { height: DEFAULT_ROW_PX }}>
+              {drawn.rows.map((cells, i) => (
+                <tr key={drawn.rowNumbers[i]} style={drawn.heights[i] ? { height: drawn.heights[i]! } : { height: DEFAULT_ROW_PX }}>
                   <th scope="row" style={styles.rowHead}>
-                    {r + 1}
+                    {drawn.rowNumbers[i] + 1}
                   </th>
                   {cells.map((cell) => (
                     <td

@@ -19,6 +19,7 @@ import { TaskPane } from '../taskpane/App';
 import { mountLitePane } from '../taskpane-lite/lite-pane';
 import type { PaneEnvironment } from '../taskpane/environment';
 import { loadWorkflows } from '../taskpane/load-workflows';
+import { OpenFileButton } from './OpenFileButton';
 import { localToday } from '../taskpane/pane-basics';
 import { observeHost, type HostEvents } from './observed-host';
 import { previewText, type PreviewMessageKey } from './preview-i18n';
@@ -191,20 +192,12 @@ function PreviewPage() {
     <div style={styles.page} lang={lang}>
       <header style={styles.bar}>
         <span style={styles.title}>{t('preview.title')}</span>
-        <label>
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={t('preview.open')}
-            style={styles.control}
-            data-testid="open-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void openFile(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <OpenFileButton
+          label={t('preview.open')}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={styles.control}
+          onFile={(file) => void openFile(file)}
+        />
         <button type="button" style={styles.control} onClick={() => void loadSample()}>
           {t('preview.sample')}
         </button>

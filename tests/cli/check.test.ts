@@ -168,7 +168,8 @@ describe('allocation check', () => {
   it.each([
     [['check'], '请指定要处理的 .xlsx 文件'],
     [['check', 'missing.xlsx'], '找不到文件：missing.xlsx'],
-    [['check', 'samples/liangjiang-2022.xlsx', '--year', '22'], '--year 应为四位年份'],
+    [['check', 'samples/liangjiang-2022.xlsx', '--year', '22'], '--year 应为2000 到 2100 之间的四位年份'],
+    [['check', 'samples/liangjiang-2022.xlsx', '--year', '1995'], '--year 应为2000 到 2100 之间的四位年份'],
     [['check', 'samples/liangjiang-2022.xlsx', '--as-of', '2022-02-30'], '--as-of 应为一个日期'],
     [['check', 'samples/liangjiang-2022.xlsx', '--format', 'xml'], '--format 只能是 text 或 json'],
     [['check', 'samples/liangjiang-2022.xlsx', '--colour'], '未知选项：--colour'],

@@ -29,6 +29,12 @@ const done: Row[] = [
   ['已完成100%', 'done', null],
   ['已完成年度计划', 'done', null], // 计划 here is a noun, not a plan to finish
   ['已完成，计划于12月31日前再次更新', 'done', null], // a limit (前) is not the completion day
+  ['已全部完成', 'done', null],
+  ['已完成，待验收', 'done', null],
+  // A stage done and then the whole: the later, whole answer decides.
+  ['已完成设计，现已全部完成', 'done', null],
+  ['已完成调研报告', 'done', null], // the object is the task's own product, not a stage of it
+  ['按设计要求已完成', 'done', null], // 设计 names the standard here, not a stage done
 ];
 
 const inProgress: Row[] = [
@@ -52,6 +58,20 @@ const inProgress: Row[] = [
   ['已完成初稿，预计9月30日前完成', 'in_progress', null],
   ['争取年底前办结', 'in_progress', null],
   ['第一项已完成，第二项未启动', 'in_progress', null],
+  // A stage of the measure done (its design, tender, first draft, groundwork) is progress, not the measure done.
+  ['已完成设计', 'in_progress', null],
+  ['已完成施工图设计', 'in_progress', null],
+  ['已完成招标', 'in_progress', null],
+  ['已完成招投标工作。', 'in_progress', null],
+  ['已完成初稿', 'in_progress', null],
+  ['已完成征求意见稿', 'in_progress', null],
+  ['已完成前期调研', 'in_progress', null],
+  ['完成前期工作', 'in_progress', null],
+  ['已完成立项和可研', 'in_progress', null],
+  ['已完成一期工程', 'in_progress', null],
+  ['已完成阶段性任务', 'in_progress', null],
+  ['设计已完成', 'in_progress', null],
+  ['前期调研已完成，', 'in_progress', null],
   ['未完成', 'in_progress', null],
   ['尚未完成', 'in_progress', null],
   ['未办结', 'in_progress', null],

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
-import { insidePane, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
+import { insidePane, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -72,7 +72,17 @@ describe('导入 in the preview', () => {
     // Both of the tab's actions are in view at 330 × 540, before and after a notice stands above the tab.
     const actions = () => [pane().getByRole('button', { name: '导入任务分工表', exact: true }), pane().getByRole('button', { name: '列出上年未完成事项', exact: true })];
     for (const action of actions()) expect(await insidePane(pane(), action)).toMatchObject({ inside: true });
-    await pane().getByLabel('选择通知文件（.docx）').setInputFiles(NOTICE);
+    // The file fields speak zh-CN, not the browser's language; the button takes the keyboard and opens the chooser.
+    expect(await pane().getByTestId('notice-file-chosen').innerText()).toBe('未选择文件');
+    expect(await pane().innerText()).not.toMatch(/Choose file|No file chosen|Browse|未选择任何文件/);
+    const picker = pane().getByRole('button', { name: '选择通知文件（.docx） 选择文件…', exact: true });
+    await picker.focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(false);
+    await chooser.setFiles(NOTICE);
+    expect(await pane().getByTestId('notice-file-chosen').innerText()).toBe(path.basename(NOTICE));
+    expect(await paneAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'bring-in-0-chosen.png') });
     await pane().getByRole('button', { name: '导入任务分工表', exact: true }).click();
     const notice = pane().getByTestId('notice');
     await notice.waitFor();
@@ -89,7 +99,8 @@ describe('导入 in the preview', () => {
 
   it('回头看 from last year’s ledger writes 上年未完成事项 and says 上年结转X项', async () => {
     await openPaneTab('导入');
-    await pane().getByLabel('选择上年台账（.xlsx）').setInputFiles(ledger);
+    await pane().getByTestId('ledger-file').setInputFiles(ledger);
+    expect(await pane().getByTestId('ledger-file-chosen').innerText()).toBe(path.basename(ledger));
     await pane().getByRole('button', { name: '列出上年未完成事项', exact: true }).click();
     await page.waitForFunction(() => /上年结转/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
     const text = await pane().getByTestId('notice').innerText();

@@ -24,7 +24,7 @@ import { rowState } from '../../src/domain/row-state';
 import { parseState } from '../../src/domain/workbook-state';
 import { fillAnswers, statusFor } from '../workflows/collect-support';
 import ExcelJS from 'exceljs';
-import { CHROMIUM, gridColours as drawnColours, insidePane as insideOf, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
+import { CHROMIUM, gridColours as drawnColours, insidePane as insideOf, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -307,46 +307,6 @@ const STORY_TODAY = '2022-12-01';
 const STORY_AS_OF = '2022-09-15';
 const STORY_AS_OF_TYPED = '2022年9月15日';
 const PRODUCT_FILLS = new Set(Object.values(DEFAULT_COLOURS).flatMap((c) => (c ? [normaliseColour(c.fill)!] : [])));
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-/** WCAG 2.0–2.2 A and AA: what the product promises (best-practice rules are not part of it). */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/**
- * Rules a Fluent UI internal trips, with the reason. An entry needs the rule id, the Fluent part and why it is
- * not the pane's to fix; none is skipped whole.
- */
-const FLUENT_INTERNAL_RULES: Record<string, string> = {};
-/**
- * Elements Fluent's focus manager (Tabster) inserts and owns, skipped node by node: `<i tabindex="0"
- * aria-hidden="true" data-tabster-dummy>` guards at the edges of the tab list and other movers catch Tab and
- * hand focus on; they are focusable by design and hidden from screen readers, which aria-hidden-focus flags.
- * Nothing the pane renders is skipped.
- */
-const FLUENT_INTERNAL_NODES = '[data-tabster-dummy]';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** axe-core over the pane (evaluated, not injected as a script tag, so the page's CSP stays as it is). */
-async function axeViolations(): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async ({ tags, skipped }) => {
-    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document.querySelector('[data-testid="pane"]')!, { runOnly: { type: 'tag', values: tags } });
-    const owned = (target: string[]) => !document.querySelector(target.join(' '))?.matches(skipped);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.filter((n) => owned(n.target)).map((n) => n.target.join(' ')),
-    }));
-  }, { tags: AXE_TAGS, skipped: FLUENT_INTERNAL_NODES });
-  return violations.filter((v) => v.nodes.length > 0 && !(v.id in FLUENT_INTERNAL_RULES));
-}
-
 const insidePane = (target: ReturnType<Page['locator']>) => insideOf(pane(), target);
 
 /** The workbook as the simulator holds it now, saved and opened again (so assertions read the file, not the drawing). */
@@ -473,7 +433,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     for (const name of [zhCN['returns.split'], zhCN['returns.collect']]) {
       expect({ name, ...(await insidePane(pane().getByRole('button', { name, exact: true }))) }).toMatchObject({ name, inside: true });
     }
-    await pane().getByLabel(zhCN['returns.pickFiles']).setInputFiles(returnsFiles);
+    await pane().getByTestId('returned-files').setInputFiles(returnsFiles);
     await pane().getByRole('button', { name: zhCN['returns.collect'], exact: true }).click();
     await pane().getByTestId('collect-result').waitFor();
     expect(await noticeText()).toContain(zhCN['returns.recoloured']);
@@ -530,7 +490,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
       await openPaneTab(tab);
       const target = pane().getByRole('button', { name: button, exact: true });
       expect({ tab, ...(await insidePane(target)) }).toMatchObject({ tab, inside: true });
-      expect({ tab, violations: await axeViolations() }).toEqual({ tab, violations: [] });
+      expect({ tab, violations: await paneAxeViolations(page) }).toEqual({ tab, violations: [] });
       // Keyboard: from the tab itself, Tab reaches the primary button (one waiting for a file is not in the order).
       if (await target.isEnabled()) {
         await pane().getByRole('tab', { name: tab, exact: true, selected: true }).focus();
@@ -546,7 +506,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     await page.goto(`${server.url}preview.html?today=${STORY_TODAY}&api=1.1&pane=lite&paneSize=${PANE_W}x${PANE_H}`);
     await page.getByTestId('lite-pane').locator('button').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    expect(await axeViolations()).toEqual([]);
+    expect(await paneAxeViolations(page)).toEqual([]);
     await storyShot('lite');
   });
 
@@ -561,7 +521,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     const list = (await pane().getByRole('tablist').boundingBox())!;
     const paneBox = (await pane().boundingBox())!;
     expect(list.x + list.width).toBeLessThanOrEqual(paneBox.x + paneBox.width);
-    expect({ violations: await axeViolations() }).toEqual({ violations: [] });
+    expect({ violations: await paneAxeViolations(page) }).toEqual({ violations: [] });
     await storyShot('english-320');
   });
 });

@@ -1,4 +1,8 @@
-/** What the end-to-end tests share: Debian's Chromium as the product is tested in it, and the pane's tabs. */
+/**
+ * What the end-to-end tests share: Debian's Chromium as the product is tested in it, the pane's tabs, and
+ * axe-core over the pane.
+ */
+import * as fs from 'fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -47,4 +51,44 @@ export async function insidePane(pane: Locator, target: Locator): Promise<{ insi
     box.x + box.width <= paneBox.x + paneBox.width + 0.5 &&
     box.y + box.height <= paneBox.y + paneBox.height + 0.5;
   return { inside, box, pane: paneBox };
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0–2.2 A and AA: what the product promises (best-practice rules are not part of it). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * Rules a Fluent UI internal trips, with the reason. An entry needs the rule id, the Fluent part and why it is
+ * not the pane's to fix; none is skipped whole.
+ */
+const FLUENT_INTERNAL_RULES: Record<string, string> = {};
+/**
+ * Elements Fluent's focus manager (Tabster) inserts and owns, skipped node by node: `<i tabindex="0"
+ * aria-hidden="true" data-tabster-dummy>` guards at the edges of the tab list and other movers catch Tab and
+ * hand focus on; they are focusable by design and hidden from screen readers, which aria-hidden-focus flags.
+ * Nothing the pane renders is skipped.
+ */
+const FLUENT_INTERNAL_NODES = '[data-tabster-dummy]';
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core over the pane (evaluated, not injected as a script tag, so the page's CSP stays as it is). */
+export async function paneAxeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async ({ tags, skipped }) => {
+    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('[data-testid="pane"]')!, { runOnly: { type: 'tag', values: tags } });
+    const owned = (target: string[]) => !document.querySelector(target.join(' '))?.matches(skipped);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.filter((n) => owned(n.target)).map((n) => n.target.join(' ')),
+    }));
+  }, { tags: AXE_TAGS, skipped: FLUENT_INTERNAL_NODES });
+  return violations.filter((v) => v.nodes.length > 0 && !(v.id in FLUENT_INTERNAL_RULES));
 }

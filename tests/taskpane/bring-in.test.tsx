@@ -79,7 +79,7 @@ describe('导入 in the pane', () => {
     await openTab();
     const button = screen.getByRole('button', { name: '导入任务分工表' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
-    fireEvent.change(screen.getByLabelText('选择通知文件（.docx）'), { target: { files: [file('通知.docx')] } });
+    fireEvent.change(screen.getByTestId('notice-file'), { target: { files: [file('通知.docx')] } });
     fireEvent.click(button);
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('已把《2023年政务公开重点工作任务分工》的 54 行导入新工作表“任务分工”，读到 54 项任务，0 个错误。'));
     expect(workflows.importNotice).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ file: expect.any(File) }));
@@ -89,7 +89,7 @@ describe('导入 in the pane', () => {
   it('回头看 lists last year’s unfinished measures and says 上年结转X项，已完成X项', async () => {
     const { workflows } = setup({});
     await openTab();
-    fireEvent.change(screen.getByLabelText('选择上年台账（.xlsx）'), { target: { files: [file('2022年台账.xlsx')] } });
+    fireEvent.change(screen.getByTestId('ledger-file'), { target: { files: [file('2022年台账.xlsx')] } });
     fireEvent.click(screen.getByRole('button', { name: '列出上年未完成事项' }));
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('已写入“上年未完成事项”工作表，其中 1 项已列入本表。 上年结转3项，已完成1项'));
     expect(workflows.carryOver).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sheet: 'Sheet1' }));
@@ -101,8 +101,28 @@ describe('导入 in the pane', () => {
     });
     setup({ importNotice } as Partial<PaneWorkflows>);
     await openTab();
-    fireEvent.change(screen.getByLabelText('选择通知文件（.docx）'), { target: { files: [file('通知.doc')] } });
+    fireEvent.change(screen.getByTestId('notice-file'), { target: { files: [file('通知.doc')] } });
     fireEvent.click(screen.getByRole('button', { name: '导入任务分工表' }));
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('请另存为 .docx 后再导入'));
+  });
+
+  it('the file fields speak zh-CN: a 选择文件… button the field labels, and 未选择文件 or the chosen file’s name', async () => {
+    setup({});
+    await openTab();
+    const picker = screen.getByRole('button', { name: '选择通知文件（.docx） 选择文件…' });
+    expect(picker.getAttribute('aria-describedby')).toContain(screen.getByTestId('notice-file-chosen').id);
+    expect(screen.getByTestId('notice-file-chosen').textContent).toBe('未选择文件');
+    expect(screen.getByTestId('ledger-file-chosen').textContent).toBe('未选择文件');
+    // The native input is out of sight and out of the tab order; the button opens it.
+    const input = screen.getByTestId('notice-file') as HTMLInputElement;
+    expect(input.hidden).toBe(true);
+    expect(input.tabIndex).toBe(-1);
+    const opened = jest.fn();
+    input.addEventListener('click', opened);
+    fireEvent.click(picker);
+    expect(opened).toHaveBeenCalledTimes(1);
+    fireEvent.change(input, { target: { files: [file('2023年要点.docx')] } });
+    expect(screen.getByTestId('notice-file-chosen').textContent).toBe('2023年要点.docx');
+    expect(screen.queryByText(/Choose file|No file chosen/)).toBeNull();
   });
 });

@@ -402,7 +402,7 @@ describe('the task pane', () => {
     await started();
     await openTab('设置');
     fireEvent.change(screen.getByLabelText('计划年度'), { target: { value: '22' } });
-    expect(screen.getByText('计划年度请填四位年份，例如 2022。')).toBeTruthy();
+    expect(screen.getByText('计划年度请填 2000 到 2100 之间的四位年份，例如 2022。')).toBeTruthy();
     expect((screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement).disabled).toBe(true);
     expect(host.apply).not.toHaveBeenCalled();
   });

@@ -22,6 +22,10 @@ export const enUS: Record<MessageKey, string> = {
   'tab.settings': 'Settings',
   'tab.returns': 'Send & collect',
   'tab.bringIn': 'Bring in',
+  'file.choose': 'Choose file…',
+  'file.none': 'No file chosen',
+  'file.several': '{count} files chosen: {names}',
+
   'bringIn.noticeTitle': 'Import the notice',
   'bringIn.noticeIntro': 'The notice’s task table (.docx) goes to a new sheet, then is checked.',
   'bringIn.pickNotice': 'Choose the notice (.docx)',
@@ -127,7 +131,7 @@ export const enUS: Record<MessageKey, string> = {
   'settings.font': '{state} font',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved in this workbook; they travel with the file.',
-  'settings.invalidYear': 'The plan year must be a four-digit year such as 2022.',
+  'settings.invalidYear': 'The plan year must be a four-digit year from {min} to {max}, such as 2022.',
   'settings.invalidColour': 'Write colours as #RRGGBB, for example #FFC7CE.',
   'settings.reset': 'Reset to defaults',
 
@@ -153,7 +157,6 @@ export const enUS: Record<MessageKey, string> = {
   'returns.cannotDeliver': 'Made return copies for {count} units, but this version of Excel cannot save files from the task pane (no downloads, no new workbooks). Hand them out from Excel on the web or Excel for Windows, or make them with the CLI: allocation split.',
   'returns.download': 'Download {file}',
   'returns.pickFiles': 'Choose the returned files (several at once)',
-  'returns.picked': '{count} files chosen.',
   'returns.noFiles': 'Choose the returned files first.',
   'returns.progress': 'Checked {done}/{total} files',
   'returns.collectDone': 'Collected: progress updated for {updated} tasks; see the sheet “{sheet}”.',

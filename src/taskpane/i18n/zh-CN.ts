@@ -24,6 +24,10 @@ export const zhCN = {
   'tab.settings': '设置',
   'tab.returns': '下发回收',
   'tab.bringIn': '导入',
+  'file.choose': '选择文件…',
+  'file.none': '未选择文件',
+  'file.several': '已选 {count} 个文件：{names}',
+
   'bringIn.noticeTitle': '导入通知',
   'bringIn.noticeIntro': '通知（.docx）中的任务分工表写入一张新工作表，随即检查。',
   'bringIn.pickNotice': '选择通知文件（.docx）',
@@ -129,7 +133,7 @@ export const zhCN = {
   'settings.font': '{state}字色',
   'settings.save': '保存设置',
   'settings.saved': '设置已保存在本工作簿中，随文件一起保存。',
-  'settings.invalidYear': '计划年度请填四位年份，例如 2022。',
+  'settings.invalidYear': '计划年度请填 {min} 到 {max} 之间的四位年份，例如 2022。',
   'settings.invalidColour': '颜色请按“#RRGGBB”格式填写，例如 #FFC7CE。',
   'settings.reset': '恢复默认',
 
@@ -155,7 +159,6 @@ export const zhCN = {
   'returns.cannotDeliver': '已生成 {count} 个单位的回收表，但此版本的 Excel 不能从任务窗格保存文件（既不能下载，也不能新建工作簿）。请在 Excel 网页版或 Windows 版 Excel 中下发，或用命令行 allocation split 生成各单位的回收表。',
   'returns.download': '下载 {file}',
   'returns.pickFiles': '选择收回的文件（可多选）',
-  'returns.picked': '已选 {count} 个文件。',
   'returns.noFiles': '请先选择收回的文件。',
   'returns.progress': '已检查 {done}/{total} 个文件',
   'returns.collectDone': '已汇总：{updated} 项任务的完成情况有更新，详见“{sheet}”工作表。',

@@ -1,14 +1,13 @@
 /**
- * (The file inputs take the Field's props through its render function, so the label is the input's own.)
- *
  * 导入: bringing the tasks in — the notice's task table from its Word file (导入通知, into a new sheet, never over
  * one) and last year's unfinished measures from last year's ledger (回头看, into 上年未完成事项).
  */
 import { useState } from 'react';
-import { Button, Field, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { pick } from '../../domain/i18n';
 import { useController } from '../controller';
 import type { PaneImportResult } from '../workflows';
+import { FilePicker } from './FilePicker';
 import { usePanelStyles } from './shared';
 
 const DOCX = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -52,19 +51,11 @@ export function BringInPanel() {
     <div className={styles.panel}>
       <Text weight="semibold">{tr.t('bringIn.noticeTitle')}</Text>
       <Text className={styles.intro}>{tr.t('bringIn.noticeIntro')}</Text>
-      <Field label={tr.t('bringIn.pickNotice')}>
-        {(fieldProps) => (
-          <input {...fieldProps} type="file" accept={DOCX} onChange={(e) => setNoticeFile(e.target.files?.[0] ?? null)} data-testid="notice-file" />
-        )}
-      </Field>
+      <FilePicker label={tr.t('bringIn.pickNotice')} accept={DOCX} chosen={notice ? [notice] : []} onChoose={(files) => setNoticeFile(files[0] ?? null)} testId="notice-file" />
 
       <Text weight="semibold">{tr.t('bringIn.carryTitle')}</Text>
       <Text className={styles.intro}>{tr.t('bringIn.carryIntro')}</Text>
-      <Field label={tr.t('bringIn.pickLedger')}>
-        {(fieldProps) => (
-          <input {...fieldProps} type="file" accept={XLSX} onChange={(e) => setLedger(e.target.files?.[0] ?? null)} data-testid="ledger-file" />
-        )}
-      </Field>
+      <FilePicker label={tr.t('bringIn.pickLedger')} accept={XLSX} chosen={ledger ? [ledger] : []} onChoose={(files) => setLedger(files[0] ?? null)} testId="ledger-file" />
       {/* Both actions in the bar that stays in view: a notice above the tab pushes the second below the fold otherwise. */}
       <div className={styles.actionBar} data-testid="bring-in-actions">
         <Button appearance="primary" disabled={busy !== null || !notice} onClick={() => void doImport()}>

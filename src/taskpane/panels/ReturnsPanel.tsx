@@ -10,6 +10,7 @@ import { useController } from '../controller';
 import type { MessageKey } from '../i18n';
 import type { PaneCollectResult, PaneSplitResult, SplitRole } from '../workflows';
 import { browserDelivery, type DeliveredFile, type DeliveryMode } from '../file-delivery';
+import { FilePicker } from './FilePicker';
 import { usePanelStyles } from './shared';
 
 const ROLES: [SplitRole, MessageKey][] = [
@@ -179,19 +180,14 @@ export function ReturnsPanel() {
       )}
 
       <Text weight="semibold">{tr.t('returns.collectTitle')}</Text>
-      <Field label={tr.t('returns.pickFiles')} hint={files.length ? tr.t('returns.picked', { count: files.length }) : undefined}>
-        {/* A native input gets the Field's label and hint through the render function (a plain child would not). */}
-        {(fieldProps) => (
-          <input
-            {...fieldProps}
-            type="file"
-            multiple
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-            data-testid="returned-files"
-          />
-        )}
-      </Field>
+      <FilePicker
+        label={tr.t('returns.pickFiles')}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
+        chosen={files}
+        onChoose={setFiles}
+        testId="returned-files"
+      />
       {progress && <Text role="status">{tr.t('returns.progress', progress)}</Text>}
       {collected && (
         <ul className={styles.list} data-testid="collect-result">

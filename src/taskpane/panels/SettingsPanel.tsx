@@ -9,7 +9,7 @@ import { DEFAULT_COLOURS, normaliseColour, resolveColours } from '../../domain/c
 import { STATE_NAMES } from '../../domain/state-words';
 import { cellText } from '../../domain/text';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type RowState } from '../../domain/types';
-import { nameKeyed, ownEntry, PLAN_YEAR_RANGE, REPORT_CLOSING_MAX, withEntry, type StateColours } from '../../domain/workbook-state';
+import { isPlanYearText, nameKeyed, ownEntry, PLAN_YEAR_RANGE, REPORT_CLOSING_MAX, withEntry, type StateColours } from '../../domain/workbook-state';
 import { useController } from '../controller';
 import type { PaneCheckResult } from '../workflows';
 import { COLUMN_LABELS, COLUMN_ROLES, usePanelStyles } from './shared';
@@ -47,7 +47,7 @@ export function SettingsPanel() {
   const [columns, setColumns] = useState<Partial<ColumnMap>>(() => ({ ...(detected ?? {}) }));
   const choices = useMemo(() => columnChoices(check), [check]);
 
-  const yearValid = planYear === '' || (/^\d{4}$/.test(planYear) && Number(planYear) >= PLAN_YEAR_RANGE.min && Number(planYear) <= PLAN_YEAR_RANGE.max);
+  const yearValid = planYear === '' || isPlanYearText(planYear);
   const coloursValid = COLOURED_STATES.every((s) => colours[s] && normaliseColour(colours[s]!.fill) && normaliseColour(colours[s]!.font));
 
   const setColour = (state: RowState, part: keyof StateColours, value: string) =>
@@ -90,7 +90,7 @@ export function SettingsPanel() {
         label={tr.t('settings.planYear')}
         hint={tr.t('settings.planYearHint')}
         validationState={yearValid ? 'none' : 'error'}
-        validationMessage={yearValid ? undefined : tr.t('settings.invalidYear')}
+        validationMessage={yearValid ? undefined : tr.t('settings.invalidYear', { min: PLAN_YEAR_RANGE.min, max: PLAN_YEAR_RANGE.max })}
       >
         <Input value={planYear} inputMode="numeric" maxLength={4} onChange={(_, data) => setPlanYear(data.value.trim())} />
       </Field>
