@@ -48,6 +48,20 @@ function isCovered(intervals: [number, number, number][], c: number): boolean {
   return false;
 }
 
+/** The position of `col` in a row's ascending columns; -1 when the row holds no such cell. */
+function positionOf(cols: number[], col: number): number {
+  let lo = 0;
+  let hi = cols.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cols[mid];
+    if (c === col) return mid;
+    if (c < col) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 const hexArgb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 export class PackageHost implements WorkbookHost {
@@ -66,7 +80,6 @@ export class PackageHost implements WorkbookHost {
   private activeName: string;
   private readonly styleCache = new Map<number, StyleAt>();
   private readonly grids = new WeakMap<SheetModel, SheetGrid>();
-  private readonly indexes = new WeakMap<SheetModel, Map<number, Map<number, number>>>();
   private structureChanged = false;
   /** The printed header/footer lines each read sheet had, by part (read with its cells: the text is not kept). */
   private readonly printedLines = new Map<string, { header: string; footer: string }>();
@@ -348,38 +361,24 @@ export class PackageHost implements WorkbookHost {
     if (bad) throw invalidRange(sheet, bad);
     const m = this.model(s);
     const out: CellStyle[] = [];
-    const rowIndex = this.rowIndexes(m);
     const patches = this.patches.get((s.part as string).toLowerCase());
     for (const r of ranges) {
       forEachCellOf(r, (row, col) => {
-        const style = this.styleOf(this.xfAtFast(patches, m, rowIndex, row, col));
+        const style = this.styleOf(this.xfAtFast(patches, m, row, col));
         out.push({ row, col, fill: style.fill, font: style.font, token: style.token });
       });
     }
     return out;
   }
 
-  /** Per row, column → position, so reading the styles of a 100 000-row range stays linear. */
-  private rowIndexes(m: SheetModel): Map<number, Map<number, number>> {
-    const known = this.indexes.get(m);
-    if (known) return known;
-    const out = new Map<number, Map<number, number>>();
-    this.indexes.set(m, out);
-    for (const [r, row] of m.rows) {
-      const index = new Map<number, number>();
-      row.cols.forEach((c, i) => index.set(c, i));
-      out.set(r, index);
-    }
-    return out;
-  }
-
-  private xfAtFast(patches: SheetPatches | undefined, m: SheetModel, index: Map<number, Map<number, number>>, row: number, col: number): number {
+  /** The format a cell shows: a pending patch's, else its own (found by binary search: a row's columns ascend), the row's or the column's. */
+  private xfAtFast(patches: SheetPatches | undefined, m: SheetModel, row: number, col: number): number {
     const patch = patches?.get(row)?.get(col);
     if (patch?.s !== undefined) return patch.s;
     const r = m.rows.get(row);
     if (r) {
-      const i = index.get(row)?.get(col);
-      if (i !== undefined) return r.styles[i];
+      const i = positionOf(r.cols, col);
+      if (i >= 0) return r.styles[i];
       if (r.style !== null) return r.style;
     }
     const c = m.colStyles.find(([lo, hi]) => col >= lo && col <= hi);
@@ -452,14 +451,13 @@ export class PackageHost implements WorkbookHost {
   private colour(sheetName: string, ranges: CellRange[], fill: string, font: string): void {
     const s = this.sheet(sheetName);
     const m = this.model(s);
-    const index = this.rowIndexes(m);
     const p = this.styles.elementPrefix;
     const fillId = this.styles.addFill(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hexArgb(fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
     const derived = new Map<number, number>();
     const patches = this.patchesOf(s.part as string);
     for (const r of ranges) {
       forEachCellOf(r, (row, col) => {
-        const old = this.xfAtFast(patches, m, index, row, col);
+        const old = this.xfAtFast(patches, m, row, col);
         let next = derived.get(old);
         if (next === undefined) {
           const xf = this.styles.xf(old);
@@ -480,7 +478,6 @@ export class PackageHost implements WorkbookHost {
   private restore(sheetName: string, saved: CellStyle[]): void {
     const s = this.sheet(sheetName);
     const m = this.model(s);
-    const index = this.rowIndexes(m);
     const p = this.styles.elementPrefix;
     const prefixed = (xml: string): string => (p ? xml.replace(/<(\/?)(\w)/g, `<$1${p}$2`) : xml);
     const derived = new Map<string, number>();
@@ -491,7 +488,7 @@ export class PackageHost implements WorkbookHost {
         fontColor: style.font ? { argb: hexArgb(style.font) } : null,
         hasFont: true,
       };
-      const old = this.xfAtFast(patches, m, index, style.row, style.col);
+      const old = this.xfAtFast(patches, m, style.row, style.col);
       const key = `${old}|${style.token}|${style.fill}|${style.font}`;
       let next = derived.get(key);
       if (next === undefined) {
@@ -586,12 +583,11 @@ export class PackageHost implements WorkbookHost {
     this.requireStyles();
     const s = this.sheet(sheetName);
     const m = this.model(s);
-    const index = this.rowIndexes(m);
     const part = s.part as string;
     const dateXf = new Map<number, number>();
     const patches = this.patchesOf(part);
     for (const w of writes) {
-      let xf = this.xfAtFast(patches, m, index, w.styleFrom?.row ?? w.row, w.styleFrom?.col ?? w.col);
+      let xf = this.xfAtFast(patches, m, w.styleFrom?.row ?? w.row, w.styleFrom?.col ?? w.col);
       const isDate = w.value !== null && typeof w.value === 'object';
       if (isDate) {
         const current = this.styles.xf(xf);
@@ -628,9 +624,6 @@ export class PackageHost implements WorkbookHost {
     r.cols.splice(at, 0, col);
     r.values.splice(at, 0, v);
     r.styles.splice(at, 0, xf);
-    // The row's positions moved: its column index is rebuilt (the other rows' stay valid).
-    const index = this.indexes.get(m);
-    if (index) index.set(row, new Map(r.cols.map((c, k) => [c, k])));
   }
 
   // ---------------------------------------------------------------------------------------------------
