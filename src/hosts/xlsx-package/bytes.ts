@@ -15,17 +15,11 @@ export function ascii(bytes: Uint8Array, from: number, to: number): string {
   return out;
 }
 
-/**
- * The first `pattern` (ASCII) at or after `from` and before `to`; -1 when there is none. A plain loop: in a
- * sheet's markup the pattern's first byte (`<`) comes every few bytes, and a call to indexOf per candidate costs
- * more than the scan.
- */
+/** The first `pattern` (ASCII) at or after `from` and before `to`; -1 when there is none. */
 export function find(bytes: Uint8Array, pattern: string, from: number, to = bytes.length): number {
   const first = pattern.charCodeAt(0);
   const n = pattern.length;
-  const last = Math.min(to, bytes.length) - n;
-  for (let i = Math.max(0, from); i <= last; i++) {
-    if (bytes[i] !== first) continue;
+  for (let i = bytes.indexOf(first, from); i >= 0 && i + n <= to; i = bytes.indexOf(first, i + 1)) {
     let k = 1;
     while (k < n && bytes[i + k] === pattern.charCodeAt(k)) k++;
     if (k === n) return i;
@@ -33,9 +27,18 @@ export function find(bytes: Uint8Array, pattern: string, from: number, to = byte
   return -1;
 }
 
-/** The first `byte` at or after `from`; -1 when there is none. */
-export function findByte(bytes: Uint8Array, byte: number, from: number): number {
-  for (let i = Math.max(0, from); i < bytes.length; i++) if (bytes[i] === byte) return i;
+/**
+ * The last `pattern` (ASCII) at or after `from`; -1 when there is none. For an end tag that occurs once in a
+ * part, near its end (`</sheetData>`): searched from the end, it costs the tail rather than the whole sheet.
+ */
+export function findLast(bytes: Uint8Array, pattern: string, from: number): number {
+  const first = pattern.charCodeAt(0);
+  const n = pattern.length;
+  for (let i = bytes.lastIndexOf(first, bytes.length - n); i >= from && i >= 0; i = i > 0 ? bytes.lastIndexOf(first, i - 1) : -1) {
+    let k = 1;
+    while (k < n && bytes[i + k] === pattern.charCodeAt(k)) k++;
+    if (k === n) return i;
+  }
   return -1;
 }
 
@@ -87,7 +90,7 @@ export function sheetDataTag(bytes: Uint8Array): { at: number; end: number; pref
       while (at >= 0 && isWordByte(bytes[at])) at--;
     }
     if (at < 0 || bytes[at] !== 60 || (bytes[name - 1] === 58 && at === name - 2)) continue;
-    const end = findByte(bytes, 62, name) + 1;
+    const end = bytes.indexOf(62, name) + 1;
     return { at, end, prefix: ascii(bytes, at + 1, name), selfClosing: bytes[end - 2] === 47 };
   }
   return null;
@@ -166,14 +169,14 @@ export function tagAttr(bytes: Uint8Array, at: number, gt: number, name: string)
   for (;;) {
     while (i < gt && isSpace(bytes[i])) i++;
     if (i >= gt || bytes[i] === 47) return null;
-    const eq = findByte(bytes, 61, i);
+    const eq = bytes.indexOf(61, i);
     if (eq < 0 || eq >= gt) return null;
     let keyEnd = eq;
     while (keyEnd > i && isSpace(bytes[keyEnd - 1])) keyEnd--;
     let q = eq + 1;
     while (q < gt && bytes[q] !== 34 && bytes[q] !== 39) q++;
     if (q >= gt) return null;
-    const close = findByte(bytes, bytes[q], q + 1);
+    const close = bytes.indexOf(bytes[q], q + 1);
     if (close < 0) return null;
     if (keyEnd - i === name.length) {
       let k = 0;
@@ -191,7 +194,7 @@ export function tagAttr(bytes: Uint8Array, at: number, gt: number, name: string)
 export function cellTagAttr(bytes: Uint8Array, at: number, gt: number, name: string): [number, number] | null {
   const first = name.charCodeAt(0);
   const n = name.length;
-  for (let i = findByte(bytes, first, at); i >= 0 && i < gt; i = findByte(bytes, first, i + 1)) {
+  for (let i = bytes.indexOf(first, at); i >= 0 && i < gt; i = bytes.indexOf(first, i + 1)) {
     if (!isSpace(bytes[i - 1])) continue;
     let k = 1;
     while (k < n && bytes[i + k] === name.charCodeAt(k)) k++;
@@ -201,7 +204,7 @@ export function cellTagAttr(bytes: Uint8Array, at: number, gt: number, name: str
     if (bytes[q] !== 61) continue;
     q++;
     while (bytes[q] === 32) q++;
-    const close = findByte(bytes, bytes[q], q + 1);
+    const close = bytes.indexOf(bytes[q], q + 1);
     return [q + 1, close];
   }
   return null;

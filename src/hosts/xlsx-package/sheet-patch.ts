@@ -8,7 +8,7 @@ import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
 import { readCellTag } from './sheet-reader';
-import { ascii, ByteWriter, cellTagAttr, columnOfBytes, decodeUtf8, digitsOf, find, findByte, isNameEnd, sheetDataTag, tagAttr } from './bytes';
+import { ascii, ByteWriter, cellTagAttr, columnOfBytes, decodeUtf8, digitsOf, find, findLast, isNameEnd, sheetDataTag, tagAttr } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -57,7 +57,7 @@ function writeWithS(out: ByteWriter, bytes: Uint8Array, at: number, tagEnd: numb
   let i = find(bytes, ' s="', at, tagEnd);
   if (i < 0) i = find(bytes, '\ts="', at, tagEnd);
   if (i >= 0) {
-    const close = findByte(bytes, 34, i + 4);
+    const close = bytes.indexOf(34, i + 4);
     out.copy(bytes, at, i);
     out.text(` s="${s}"`);
     out.copy(bytes, close >= 0 && close < tagEnd ? close + 1 : at, tagEnd);
@@ -97,7 +97,7 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
     return out.result();
   }
 
-  const dataEnd = find(bytes, `</${prefix}sheetData>`, openEnd);
+  const dataEnd = findLast(bytes, `</${prefix}sheetData>`, openEnd);
   let copied = 0;
   let pos = openEnd;
   let rowIndex = -1;
@@ -110,7 +110,7 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
       pos = at + 1;
       continue;
     }
-    const gt = findByte(bytes, 62, at);
+    const gt = bytes.indexOf(62, at);
     const tagEnd = gt + 1;
     const selfClosing = bytes[gt - 1] === 47;
     rowIndex = rowNumberOf(bytes, at, gt, rowIndex);
@@ -143,7 +143,7 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
             p = c + 1;
             continue;
           }
-          const cellGt = findByte(bytes, 62, c);
+          const cellGt = bytes.indexOf(62, c);
           const cellTagEnd = cellGt + 1;
           const ref = cellTagAttr(bytes, c, cellGt, 'r');
           col = ref ? columnOfBytes(bytes, ref[0], ref[1]) : col + 1;
