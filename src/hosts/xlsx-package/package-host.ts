@@ -480,24 +480,38 @@ export class PackageHost implements WorkbookHost {
     const m = this.model(s);
     const p = this.styles.elementPrefix;
     const prefixed = (xml: string): string => (p ? xml.replace(/<(\/?)(\w)/g, `<$1${p}$2`) : xml);
-    const derived = new Map<string, number>();
+    type Snapshot = NonNullable<ReturnType<typeof parseColourToken>>;
+    type Restoring = { snapshot: Snapshot; derived: Map<number, number> };
+    // One colour snapshot per recorded style, and per snapshot the format derived from each current format: a
+    // clear restores hundreds of thousands of cells that share a handful of styles, mostly in runs of equal ones.
+    const bySaved = new Map<string, Restoring>();
+    let last: { token: string; fill: string | null; font: string | null; entry: Restoring } | null = null;
     const patches = this.patchesOf(s.part as string);
     for (const style of saved) {
-      const snapshot = parseColourToken(style.token) ?? {
-        fill: style.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hexArgb(style.fill) } } as never) : null,
-        fontColor: style.font ? { argb: hexArgb(style.font) } : null,
-        hasFont: true,
-      };
+      let entry: Restoring | undefined = last && last.token === style.token && last.fill === style.fill && last.font === style.font ? last.entry : undefined;
+      if (!entry) {
+        const key = `${style.token}|${style.fill}|${style.font}`;
+        entry = bySaved.get(key);
+        if (!entry) {
+          const snapshot = parseColourToken(style.token) ?? {
+            fill: style.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hexArgb(style.fill) } } as never) : null,
+            fontColor: style.font ? { argb: hexArgb(style.font) } : null,
+            hasFont: true,
+          };
+          bySaved.set(key, (entry = { snapshot, derived: new Map() }));
+        }
+        last = { token: style.token, fill: style.fill, font: style.font, entry };
+      }
+      const { snapshot, derived } = entry;
       const old = this.xfAtFast(patches, m, style.row, style.col);
-      const key = `${old}|${style.token}|${style.fill}|${style.font}`;
-      let next = derived.get(key);
+      let next = derived.get(old);
       if (next === undefined) {
         const xf = this.styles.xf(old);
         const fillId = snapshot.fill ? this.styles.addFill(prefixed(fillXmlOf(snapshot.fill))) : 0;
         const baseFont = (xf && this.styles.fontXml(xf.fontId)) ?? this.styles.fontXml(0) ?? `<${p}font/>`;
         const fontId = snapshot.hasFont || snapshot.fontColor ? this.styles.addFont(withFontColour(baseFont, snapshot.fontColor as never)) : 0;
         next = this.styles.deriveXf(old, { fontId, fillId });
-        derived.set(key, next);
+        derived.set(old, next);
       }
       this.setPatch(patches, style.row, style.col, { s: next });
     }
