@@ -445,7 +445,9 @@ export class PackageHost implements WorkbookHost {
   private setPatch(rows: SheetPatches, row: number, col: number, patch: CellPatch): void {
     let cells = rows.get(row);
     if (!cells) rows.set(row, (cells = new Map()));
-    cells.set(col, { ...cells.get(col), ...patch });
+    // Patches are never changed once set, so a colour's one patch object is shared by all the cells it colours.
+    const earlier = cells.get(col);
+    cells.set(col, earlier ? { ...earlier, ...patch } : patch);
   }
 
   private colour(sheetName: string, ranges: CellRange[], fill: string, font: string): void {
@@ -453,7 +455,7 @@ export class PackageHost implements WorkbookHost {
     const m = this.model(s);
     const p = this.styles.elementPrefix;
     const fillId = this.styles.addFill(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hexArgb(fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
-    const derived = new Map<number, number>();
+    const derived = new Map<number, CellPatch>();
     const patches = this.patchesOf(s.part as string);
     for (const r of ranges) {
       forEachCellOf(r, (row, col) => {
@@ -463,10 +465,10 @@ export class PackageHost implements WorkbookHost {
           const xf = this.styles.xf(old);
           const baseFont = (xf && this.styles.fontXml(xf.fontId)) ?? this.styles.fontXml(0) ?? `<${p}font/>`;
           const fontId = this.styles.addFont(withFontColour(baseFont, { argb: hexArgb(font) }));
-          next = this.styles.deriveXf(old, { fontId, fillId });
+          next = { s: this.styles.deriveXf(old, { fontId, fillId }) };
           derived.set(old, next);
         }
-        this.setPatch(patches, row, col, { s: next });
+        this.setPatch(patches, row, col, next);
       });
     }
   }
@@ -481,7 +483,7 @@ export class PackageHost implements WorkbookHost {
     const p = this.styles.elementPrefix;
     const prefixed = (xml: string): string => (p ? xml.replace(/<(\/?)(\w)/g, `<$1${p}$2`) : xml);
     type Snapshot = NonNullable<ReturnType<typeof parseColourToken>>;
-    type Restoring = { snapshot: Snapshot; derived: Map<number, number> };
+    type Restoring = { snapshot: Snapshot; derived: Map<number, CellPatch> };
     // One colour snapshot per recorded style, and per snapshot the format derived from each current format: a
     // clear restores hundreds of thousands of cells that share a handful of styles, mostly in runs of equal ones.
     const bySaved = new Map<string, Restoring>();
@@ -510,10 +512,10 @@ export class PackageHost implements WorkbookHost {
         const fillId = snapshot.fill ? this.styles.addFill(prefixed(fillXmlOf(snapshot.fill))) : 0;
         const baseFont = (xf && this.styles.fontXml(xf.fontId)) ?? this.styles.fontXml(0) ?? `<${p}font/>`;
         const fontId = snapshot.hasFont || snapshot.fontColor ? this.styles.addFont(withFontColour(baseFont, snapshot.fontColor as never)) : 0;
-        next = this.styles.deriveXf(old, { fontId, fillId });
+        next = { s: this.styles.deriveXf(old, { fontId, fillId }) };
         derived.set(old, next);
       }
-      this.setPatch(patches, style.row, style.col, { s: next });
+      this.setPatch(patches, style.row, style.col, next);
     }
   }
 
