@@ -22,7 +22,7 @@ import { readHeaderFooter, writeHeaderFooter, writeHeaderFooterBytes } from './h
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
 import { patchColumnWidths, patchColumnWidthsBytes, readColumnWidths, type ColumnWidth } from './sheet-cols';
 import { patchSheetBytes, patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
-import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader';
+import { readSharedStrings, readSheetBytes, readSheetXml, type SheetModel } from './sheet-reader';
 import { unescapeXml } from './xml-text';
 import { specSheetXml } from './spec-sheet';
 import { StyleSheet, fillModel, fillXmlOf, fontColourModel, isDateFormatCode, withFontColour } from './styles';
@@ -184,13 +184,18 @@ export class PackageHost implements WorkbookHost {
     const key = part.toLowerCase();
     let m = this.models.get(key);
     if (!m) {
-      const xml = this.written.get(key) ?? this.pkg.text(part);
-      if (xml === null) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
+      const own = this.written.get(key);
+      const entry = own === undefined ? this.pkg.entry(part) : undefined;
+      if (own === undefined && !entry) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
       try {
-        m = readSheetXml(xml, { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 });
-        this.printedLines.set(key, readHeaderFooter(xml));
-        this.sheetHeads.set(key, xml.slice(0, Math.max(0, xml.search(/<(?:\w+:)?sheetData\b/))));
-        // The text of a 100 000-row sheet is some 60 MB in memory: a patched save inflates it again instead.
+        const ctx = { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 };
+        // The clerk's sheet is read from its bytes (as text a 100 000-row sheet is some 60 MB); a patched save
+        // inflates it again rather than keeping them.
+        const read = entry ? readSheetBytes(inflateEntry(entry), ctx) : null;
+        const xml = own ?? '';
+        m = read ? read.model : readSheetXml(xml, ctx);
+        this.printedLines.set(key, readHeaderFooter(read ? read.outside : xml));
+        this.sheetHeads.set(key, read ? read.head : xml.slice(0, Math.max(0, xml.search(/<(?:\w+:)?sheetData\b/))));
         this.pkg.forget(part);
       } catch (e) {
         throw corruptFileError(sheet.name, e instanceof Error ? e.message : String(e));

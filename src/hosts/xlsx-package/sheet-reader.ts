@@ -6,6 +6,7 @@ import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
+import { ascii, cellTagAttr, columnOfBytes, decodeUtf8, find, isNameEnd, sheetDataTag } from './bytes';
 import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
@@ -118,18 +119,143 @@ export function readSheetXml(xml: string, ctx: ReadContext): SheetModel {
   }
 
   const rest = xml.slice(0, dataStart) + xml.slice(dataEnd);
+  for (const r of rows.values()) sortRow(r);
+  return { rows, merges: mergesOf(rest, prefix), colStyles: colStylesOf(rest, prefix) };
+}
+
+/** The merged areas, from the part's text outside sheetData's content. */
+function mergesOf(rest: string, prefix: string): CellRange[] {
   const merges: CellRange[] = [];
   for (const m of rest.matchAll(new RegExp(`<${prefix}mergeCell\\b[^>]*?\\sref="([^"]+)"`, 'g'))) {
     const r = parseAddress(m[1]);
     if (r) merges.push(r);
   }
+  return merges;
+}
+
+/** The columns' formats, from the part's text outside sheetData's content. */
+function colStylesOf(rest: string, prefix: string): [number, number, number][] {
   const colStyles: [number, number, number][] = [];
   for (const m of rest.matchAll(new RegExp(`<${prefix}col\\b[^>]*>`, 'g'))) {
     const a = readTag(m[0], 0).attrs;
     if (a.style && Number(a.style) > 0) colStyles.push([Number(a.min) - 1, Number(a.max) - 1, Number(a.style)]);
   }
+  return colStyles;
+}
+
+/** A worksheet read from its bytes: the model, and its text before and after the cells (the only text decoded). */
+export interface SheetRead {
+  model: SheetModel;
+  /** The part's text up to sheetData's start tag (a leading BOM dropped, as XlsxPackage.text drops it). */
+  head: string;
+  /** The part's text outside sheetData's content: head, sheetData's tags and everything after. */
+  outside: string;
+}
+
+/** A short run of bytes as text: byte for byte when ASCII (cell markup nearly always is), decoded otherwise. */
+function textOf(bytes: Uint8Array, from: number, to: number): string {
+  for (let i = from; i < to; i++) if (bytes[i] > 127) return decodeUtf8(bytes.subarray(from, to));
+  return ascii(bytes, from, to);
+}
+
+/** Where the start tag at `at` ends (just past its `>`), quotes followed as readTag follows them. */
+function tagEndOf(bytes: Uint8Array, at: number): number {
+  let quote = 0;
+  for (let i = at + 1; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (quote) {
+      if (b === quote) quote = 0;
+    } else if (b === 34 || b === 39) quote = b;
+    else if (b === 62) return i + 1;
+  }
+  return bytes.length;
+}
+
+/**
+ * The same model as readSheetXml over the part's text, read from its UTF-8 bytes: a 100 000-row sheet is some
+ * 30 MB of bytes and twice that as one string, and only the cells' contents and the markup around sheetData
+ * are decoded. A part whose layout this reader does not expect (sheetData's prefix not the worksheet's) is
+ * decoded whole and read as text instead.
+ */
+export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
+  const data = sheetDataTag(bytes);
+  const whole = (): SheetRead => {
+    let xml = decodeUtf8(bytes);
+    if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
+    const at = xml.search(/<(?:\w+:)?sheetData\b/);
+    return { model: readSheetXml(xml, ctx), head: xml.slice(0, Math.max(0, at)), outside: xml };
+  };
+  if (!data) return whole();
+  let head = decodeUtf8(bytes.subarray(0, data.at));
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  const prefix = /<(\w+:)?worksheet\b/.exec(head)?.[1] ?? '';
+  if (prefix !== data.prefix || /<(?:\w+:)?sheetData\b/.test(head)) return whole();
+  const dataStart = data.end;
+  const dataEnd = data.selfClosing ? dataStart : find(bytes, `</${prefix}sheetData>`, dataStart);
+  if (dataEnd < 0) throw new Error('sheetData is not closed');
+
+  const rows = new Map<number, SheetRow>();
+  const rowOpen = `<${prefix}row`;
+  const cellOpen = `<${prefix}c`;
+  const cellClose = `</${prefix}c>`;
+  const rowClose = `</${prefix}row>`;
+  let rowIndex = -1;
+  let pos = dataStart;
+  while (pos < dataEnd) {
+    const at = find(bytes, rowOpen, pos);
+    if (at < 0 || at >= dataEnd) break;
+    if (!isNameEnd(bytes[at + rowOpen.length])) {
+      pos = at + 1;
+      continue;
+    }
+    const tag = readTag(ascii(bytes, at, tagEndOf(bytes, at)), 0);
+    const tagEnd = at + tag.end;
+    const a = tag.attrs;
+    rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
+    const custom = a.customFormat === '1' || a.customFormat === 'true';
+    const row = rows.get(rowIndex) ?? { cols: [], values: [], styles: [], hidden: false, style: null };
+    row.hidden = a.hidden === '1' || a.hidden === 'true';
+    row.style = custom && a.s ? Number(a.s) : null;
+    rows.set(rowIndex, row);
+    if (tag.selfClosing) {
+      pos = tagEnd;
+      continue;
+    }
+    const end = find(bytes, rowClose, tagEnd);
+    if (end < 0) throw new Error(`row ${rowIndex + 1} is not closed`);
+    let col = -1;
+    let p = tagEnd;
+    while (p < end) {
+      const c = find(bytes, cellOpen, p);
+      if (c < 0 || c >= end) break;
+      if (!isNameEnd(bytes[c + cellOpen.length])) {
+        p = c + 1;
+        continue;
+      }
+      const gt = bytes.indexOf(62, c);
+      const ref = cellTagAttr(bytes, c, gt, 'r');
+      const t = cellTagAttr(bytes, c, gt, 't');
+      const sAttr = cellTagAttr(bytes, c, gt, 's');
+      const sText = sAttr ? textOf(bytes, sAttr[0], sAttr[1]) : '';
+      const style = sText ? Number(sText) || 0 : 0;
+      col = ref ? columnOfBytes(bytes, ref[0], ref[1]) : col + 1;
+      let inner = '';
+      if (bytes[gt - 1] === 47) p = gt + 1;
+      else {
+        const close = find(bytes, cellClose, gt + 1);
+        if (close < 0 || close > end) throw new Error(`cell in row ${rowIndex + 1} is not closed`);
+        inner = textOf(bytes, gt + 1, close);
+        p = close + cellClose.length;
+      }
+      row.cols.push(col);
+      row.values.push(inner ? cellValue(inner, prefix, t ? textOf(bytes, t[0], t[1]) : 'n', style, ctx) : null);
+      row.styles.push(style);
+    }
+    pos = end + rowClose.length;
+  }
+  const outside = head + decodeUtf8(bytes.subarray(data.at, dataStart)) + decodeUtf8(bytes.subarray(dataEnd));
   for (const r of rows.values()) sortRow(r);
-  return { rows, merges, colStyles };
+  return { model: { rows, merges: mergesOf(outside, prefix), colStyles: colStylesOf(outside, prefix) }, head, outside };
 }
 
 /**
