@@ -134,6 +134,8 @@ function cutSharedMerges(runs: ColourRun[], merges: CellRange[]): void {
  */
 export function highlightReadRanges(plan: HighlightPlan, previous: HighlightRecord | undefined, lastRow = Infinity): CellRange[] {
   const planned = plan.runs.flatMap((r) => r.ranges);
+  // Nothing remembered (a first highlight): nothing outside the plan, and no cell under a remembered one, to read.
+  if (!(previous?.cells ?? []).length) return planned;
   const plannedKeys = new Set<number>();
   forEachCell(planned, (row, col) => plannedKeys.add(cellKey(row, col)));
   const recordedOutside = (previous?.cells ?? []).filter((c) => !plannedKeys.has(cellKey(c.row, c.col)));
@@ -231,11 +233,12 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
     const col = colOfKey(key);
     const now = currentByKey.get(key);
     if (!now) throw new Error(`reconcileHighlight: no current style for planned cell row ${row}, col ${col}`);
-    const original = copiedOriginal(previousByKey, row, col, now) ?? now;
+    const original = (previousByKey.size ? copiedOriginal(previousByKey, row, col, now) : null) ?? now;
     cells.push({ row, col, original, applied: target });
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  for (const now of current) {
+  // A copy of a remembered cell's colours needs a remembered cell above it.
+  for (const now of previousByKey.size ? current : []) {
     const key = cellKey(now.row, now.col);
     if (planned.has(key) || previousByKey.has(key) || userColoured.has(key)) continue;
     const copied = copiedOriginal(previousByKey, now.row, now.col, now);
