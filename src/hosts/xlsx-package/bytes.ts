@@ -188,10 +188,11 @@ export function tagAttr(bytes: Uint8Array, at: number, gt: number, name: string)
 }
 
 /**
- * The value of attribute `name` in a cell's start tag bytes[at, gt), found as readCellTag finds it (the name after
- * white space, then `=`): [start, end) between the quotes, or null.
+ * Where the value of attribute `name` starts in a cell's start tag bytes[at, gt), found as readCellTag finds it
+ * (the name after white space, then `=`): the index just past the opening quote, or -1. The value ends at the
+ * next byte equal to bytes[start - 1] (its quote).
  */
-export function cellTagAttr(bytes: Uint8Array, at: number, gt: number, name: string): [number, number] | null {
+export function cellAttrStart(bytes: Uint8Array, at: number, gt: number, name: string): number {
   const first = name.charCodeAt(0);
   const n = name.length;
   for (let i = bytes.indexOf(first, at); i >= 0 && i < gt; i = bytes.indexOf(first, i + 1)) {
@@ -204,10 +205,14 @@ export function cellTagAttr(bytes: Uint8Array, at: number, gt: number, name: str
     if (bytes[q] !== 61) continue;
     q++;
     while (bytes[q] === 32) q++;
-    const close = bytes.indexOf(bytes[q], q + 1);
-    return [q + 1, close];
+    return q + 1;
   }
-  return null;
+  return -1;
+}
+
+/** The end of an attribute value that starts at `start` (cellAttrStart): its closing quote. */
+export function attrEnd(bytes: Uint8Array, start: number): number {
+  return bytes.indexOf(bytes[start - 1], start);
 }
 
 /** The 0-based column of a cell reference's letters in bytes[from, to) ("AB12" → 27), as columnOf reads text. */

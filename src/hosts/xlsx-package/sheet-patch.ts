@@ -8,7 +8,7 @@ import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
 import { readCellTag } from './sheet-reader';
-import { ascii, ByteWriter, cellTagAttr, columnOfBytes, decodeUtf8, digitsOf, find, findLast, isNameEnd, sheetDataTag, tagAttr } from './bytes';
+import { ascii, ByteWriter, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, digitsOf, find, findLast, isNameEnd, sheetDataTag, tagAttr } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -145,8 +145,8 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
           }
           const cellGt = bytes.indexOf(62, c);
           const cellTagEnd = cellGt + 1;
-          const ref = cellTagAttr(bytes, c, cellGt, 'r');
-          col = ref ? columnOfBytes(bytes, ref[0], ref[1]) : col + 1;
+          const ref = cellAttrStart(bytes, c, cellGt, 'r');
+          col = ref >= 0 ? columnOfBytes(bytes, ref, attrEnd(bytes, ref)) : col + 1;
           const end = bytes[cellGt - 1] === 47 ? cellTagEnd : find(bytes, cellClose, cellTagEnd) + cellClose.length;
           while (k < cols.length && cols[k] < col) {
             out.copy(bytes, from, c);

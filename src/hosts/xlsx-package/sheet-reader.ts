@@ -6,7 +6,7 @@ import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
-import { ascii, cellTagAttr, columnOfBytes, decodeUtf8, find, isNameEnd, sheetDataTag } from './bytes';
+import { ascii, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, find, isNameEnd, sheetDataTag } from './bytes';
 import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
@@ -233,22 +233,27 @@ export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
         continue;
       }
       const gt = bytes.indexOf(62, c);
-      const ref = cellTagAttr(bytes, c, gt, 'r');
-      const t = cellTagAttr(bytes, c, gt, 't');
-      const sAttr = cellTagAttr(bytes, c, gt, 's');
-      const sText = sAttr ? textOf(bytes, sAttr[0], sAttr[1]) : '';
+      const ref = cellAttrStart(bytes, c, gt, 'r');
+      const t = cellAttrStart(bytes, c, gt, 't');
+      const type = t >= 0 ? textOf(bytes, t, attrEnd(bytes, t)) : 'n';
+      const sAt = cellAttrStart(bytes, c, gt, 's');
+      const sText = sAt >= 0 ? textOf(bytes, sAt, attrEnd(bytes, sAt)) : '';
       const style = sText ? Number(sText) || 0 : 0;
-      col = ref ? columnOfBytes(bytes, ref[0], ref[1]) : col + 1;
-      let inner = '';
+      col = ref >= 0 ? columnOfBytes(bytes, ref, attrEnd(bytes, ref)) : col + 1;
+      let value: CellValue = null;
       if (bytes[gt - 1] === 47) p = gt + 1;
       else {
         const close = find(bytes, cellClose, gt + 1);
         if (close < 0 || close > end) throw new Error(`cell in row ${rowIndex + 1} is not closed`);
-        inner = textOf(bytes, gt + 1, close);
+        if (close > gt + 1) {
+          // Nearly every cell is <v>…</v> of plain ASCII: its text is the value's, with nothing to decode.
+          const v = type === 'inlineStr' ? -1 : plainValueEnd(bytes, gt + 1, close, prefix);
+          value = v >= 0 ? typedValue(ascii(bytes, gt + 4 + prefix.length, v), type, style, ctx) : cellValue(textOf(bytes, gt + 1, close), prefix, type, style, ctx);
+        }
         p = close + cellClose.length;
       }
       row.cols.push(col);
-      row.values.push(inner ? cellValue(inner, prefix, t ? textOf(bytes, t[0], t[1]) : 'n', style, ctx) : null);
+      row.values.push(value);
       row.styles.push(style);
     }
     pos = end + rowClose.length;
@@ -341,10 +346,32 @@ export function itemText(inner: string, prefix: string): string {
   return decodeExcelText(unescapeXml(out));
 }
 
+/**
+ * When bytes[from, to) is exactly `<v>text</v>` (with the part's prefix) and the text holds no `<`, `&` or
+ * byte beyond ASCII, where the text ends; -1 otherwise.
+ */
+function plainValueEnd(bytes: Uint8Array, from: number, to: number, prefix: string): number {
+  const open = `<${prefix}v>`;
+  const close = `</${prefix}v>`;
+  const textEnd = to - close.length;
+  if (textEnd < from + open.length) return -1;
+  for (let k = 0; k < open.length; k++) if (bytes[from + k] !== open.charCodeAt(k)) return -1;
+  for (let k = 0; k < close.length; k++) if (bytes[textEnd + k] !== close.charCodeAt(k)) return -1;
+  for (let i = from + open.length; i < textEnd; i++) {
+    const b = bytes[i];
+    if (b === 60 || b === 38 || b > 127) return -1;
+  }
+  return textEnd;
+}
+
 function cellValue(inner: string, prefix: string, type: string, style: number, ctx: ReadContext): CellValue {
   if (type === 'inlineStr') return inner.indexOf(`<${prefix}is`) < 0 ? null : itemText(inner, prefix);
   const v = elementText(inner, `${prefix}v`);
-  if (v === null) return null;
+  return v === null ? null : typedValue(v, type, style, ctx);
+}
+
+/** A cell's value from the text of its `<v>`, by its type (`t`) and format. */
+function typedValue(v: string, type: string, style: number, ctx: ReadContext): CellValue {
   switch (type) {
     case 's':
       return ctx.sharedStrings()[Number(v)] ?? null;
