@@ -6,7 +6,7 @@ import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
-import { ascii, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, find, isNameEnd, sheetDataTag } from './bytes';
+import { ascii, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, find, isNameEnd, sheetDataTag, tagAttr } from './bytes';
 import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
@@ -172,6 +172,29 @@ function tagEndOf(bytes: Uint8Array, at: number): number {
 }
 
 /**
+ * The four attributes of a `<row>` start tag the reader needs, and where the tag ends. Read in place from the
+ * bytes; a tag with an entity or a byte beyond ASCII in it is read by readTag, as the text reader reads it.
+ */
+function rowTag(bytes: Uint8Array, at: number): { end: number; selfClosing: boolean; attrs: Partial<Record<'r' | 'customFormat' | 'hidden' | 's', string>> } {
+  const end = tagEndOf(bytes, at);
+  for (let i = at; i < end; i++) {
+    if (bytes[i] === 38 || bytes[i] > 127) {
+      const tag = readTag(ascii(bytes, at, end), 0);
+      return { end: at + tag.end, selfClosing: tag.selfClosing, attrs: tag.attrs };
+    }
+  }
+  const gt = end - 1;
+  const attrs: Partial<Record<'r' | 'customFormat' | 'hidden' | 's', string>> = {};
+  for (const name of ['r', 'customFormat', 'hidden', 's'] as const) {
+    const v = tagAttr(bytes, at, gt, name);
+    if (v) attrs[name] = ascii(bytes, v[0], v[1]);
+  }
+  let last = gt - 1;
+  while (last > at && (bytes[last] === 32 || bytes[last] === 9 || bytes[last] === 10 || bytes[last] === 13)) last--;
+  return { end, selfClosing: bytes[last] === 47, attrs };
+}
+
+/**
  * The same model as readSheetXml over the part's text, read from its UTF-8 bytes: a 100 000-row sheet is some
  * 30 MB of bytes and twice that as one string, and only the cells' contents and the markup around sheetData
  * are decoded. A part whose layout this reader does not expect (sheetData's prefix not the worksheet's) is
@@ -208,8 +231,8 @@ export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
       pos = at + 1;
       continue;
     }
-    const tag = readTag(ascii(bytes, at, tagEndOf(bytes, at)), 0);
-    const tagEnd = at + tag.end;
+    const tag = rowTag(bytes, at);
+    const tagEnd = tag.end;
     const a = tag.attrs;
     rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
     const custom = a.customFormat === '1' || a.customFormat === 'true';

@@ -17,7 +17,7 @@ const cases: [string, string][] = [
     sheet(
       '<row r="1" spans="1:6"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>完成</t></r><r><t xml:space="preserve"> 情况_x000D_</t></r></is></c>' +
         '<c r="C1" s="1"><v>44773.395833333336</v></c><c r="D1" t="b"><v>1</v></c><c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="str"><f>A1</f><v>a&amp;b</v></c></row>' +
-        '<row r="3" hidden="1" customFormat="1" s="2"><c r="B3" s="2"/><c r="A3" t="s"><v>1</v></c></row><row r="4"/>',
+        '<row r="3" hidden="1" customFormat="1" s="2"><c r="B3" s="2"/><c r="A3" t="s"><v>1</v></c></row><row r="4"/><row r="5" spans="1:2" hidden="true" /><row r="6" x14ac:dyDescent="0.25"><c r="A6" t="n"><v> </v></c></row>',
       '',
       { head: '<cols><col min="2" max="3" width="9" style="2"/></cols>', tail: '<mergeCells count="1"><mergeCell ref="A3:B4"/></mergeCells><headerFooter><oddHeader>&amp;C页眉</oddHeader></headerFooter>' },
     ),
