@@ -44,6 +44,14 @@ export function writeHeaderFooterBytes(bytes: Uint8Array, header: string, footer
   return concat([bytes.subarray(0, cut), utf8(tail)]);
 }
 
+/**
+ * The rewrite of a sheet's text after its sheetData (where headerFooter is) that sets these lines: for a patch
+ * that writes the cells to pass on, so the patched sheet is not copied a second time.
+ */
+export function headerFooterTail(header: string, footer: string): (tail: string, prefix: string) => string {
+  return (tail, prefix) => writeAfterSheetData(tail, prefix, header, footer);
+}
+
 /** The headerFooter element written into `xml` (a whole part, or the part of one after its sheetData). */
 function writeAfterSheetData(xml: string, p: string, header: string, footer: string): string {
   const lines = `${header ? `<${p}oddHeader>${escapeXml(header)}</${p}oddHeader>` : ''}${footer ? `<${p}oddFooter>${escapeXml(footer)}</${p}oddFooter>` : ''}`;

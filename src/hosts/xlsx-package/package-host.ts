@@ -18,7 +18,7 @@ import { assertSpreadsheetPackage, assertZipContainer, corruptFileError } from '
 import { isValidRange } from '../../domain/sheet-spec-rules';
 import { DATE_FORMAT, invalidRange, unknownSheet, validateChanges } from '../spec-rules';
 import { OFFICE_THEME, type ThemePalette, colourToken, normaliseFill, parseColourToken, resolveColour, themePaletteFromXml } from '../xlsx/colour-token';
-import { readHeaderFooter, writeHeaderFooter, writeHeaderFooterBytes } from './header-footer';
+import { headerFooterTail, readHeaderFooter, writeHeaderFooter, writeHeaderFooterBytes } from './header-footer';
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
 import { patchColumnWidths, patchColumnWidthsBytes, readColumnWidths, type ColumnWidth } from './sheet-cols';
 import { patchSheetBytes, patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
@@ -665,8 +665,8 @@ export class PackageHost implements WorkbookHost {
       if (entry) {
         // The clerk's sheet is patched as bytes: its unchanged runs are copied, never decoded and encoded again.
         let bytes = inflateEntry(entry);
-        if (rows?.size) bytes = patchSheetBytes(bytes, rows);
-        if (lines) bytes = writeHeaderFooterBytes(bytes, lines.header, lines.footer);
+        if (rows?.size) bytes = patchSheetBytes(bytes, rows, lines ? headerFooterTail(lines.header, lines.footer) : undefined);
+        else if (lines) bytes = writeHeaderFooterBytes(bytes, lines.header, lines.footer);
         if (widths) bytes = patchColumnWidthsBytes(bytes, widths);
         patchedText.set(key, bytes);
         continue;

@@ -75,7 +75,7 @@ function writeWithS(out: ByteWriter, bytes: Uint8Array, at: number, tagEnd: numb
  * 100 000-row sheet is 30 MB as bytes and twice that as a string. Every run of rows and cells no patch
  * concerns is copied from the input into one growing output, and tags are read in place as bytes.
  */
-export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8Array {
+export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewriteTail?: (tail: string, prefix: string) => string): Uint8Array {
   if (!patches.size) return bytes;
   const data = sheetDataTag(bytes);
   if (!data) throw new Error('worksheet without sheetData');
@@ -90,14 +90,21 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
     return `<${prefix}row r="${row + 1}">${cols.map((c) => newCell(prefix, row, c, cells.get(c) as CellPatch)).join('')}${rowClose}`;
   };
 
+  // The part after sheetData (from `from`): copied, or rewritten as text when the caller changes it too.
+  const writeTail = (from: number): void => {
+    if (rewriteTail) out.text(rewriteTail(decodeUtf8(bytes.subarray(from)), prefix));
+    else out.copy(bytes, from, bytes.length);
+  };
+
   if (selfClosingData) {
     out.copy(bytes, 0, openAt);
     out.text(`<${prefix}sheetData>${pending.map((r) => rowXml(r, patches.get(r) as Map<number, CellPatch>)).join('')}</${prefix}sheetData>`);
-    out.copy(bytes, openEnd, bytes.length);
+    writeTail(openEnd);
     return out.result();
   }
 
   const dataEnd = findLast(bytes, `</${prefix}sheetData>`, openEnd);
+  if (dataEnd < 0) throw new Error('sheetData is not closed');
   let copied = 0;
   let pos = openEnd;
   let rowIndex = -1;
@@ -195,7 +202,9 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
   copied = dataEnd;
   const rest = pending.slice(next).map((r) => rowXml(r, patches.get(r) as Map<number, CellPatch>));
   if (rest.length) out.text(rest.join(''));
-  out.copy(bytes, copied, bytes.length);
+  const close = `</${prefix}sheetData>`;
+  out.copy(bytes, copied, dataEnd + close.length);
+  writeTail(dataEnd + close.length);
   return out.result();
 }
 

@@ -1,5 +1,6 @@
 /** The sheet patch: only the cells a patch names change, everything else comes back byte for byte. */
-import { patchSheetXml, type CellPatch, type SheetPatches } from '../../../src/hosts/xlsx-package/sheet-patch';
+import { headerFooterTail, writeHeaderFooterBytes } from '../../../src/hosts/xlsx-package/header-footer';
+import { patchSheetBytes, patchSheetXml, type CellPatch, type SheetPatches } from '../../../src/hosts/xlsx-package/sheet-patch';
 
 const sheet = (rows: string, prefix = '') =>
   `<?xml version="1.0"?><${prefix}worksheet><${prefix}sheetData>${rows}</${prefix}sheetData><${prefix}pageMargins left="0.7"/></${prefix}worksheet>`;
@@ -49,5 +50,21 @@ describe('patchSheetXml', () => {
     const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>任务分工</t></is></c><c r="B1" s="3"><v>1</v></c></row>';
     const out = patchSheetXml(sheet(rows), patches([[0, 1, { value: '完成' }]]));
     expect(out).toBe(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>任务分工</t></is></c><c r="B1" s="3" t="inlineStr"><is><t>完成</t></is></c></row>'));
+  });
+});
+
+describe('patchSheetBytes with the header and footer', () => {
+  it('writes the same part as patching the cells and then the header and footer', () => {
+    const encode = (xml: string) => new TextEncoder().encode(xml);
+    const cells = patches([[0, 0, { s: 4 }], [5, 1, { s: 2 }]]);
+    for (const xml of [
+      sheet('<row r="1"><c r="A1"><v>1</v></c></row>'),
+      sheet('<row r="1"/>').replace('<pageMargins left="0.7"/>', '<pageMargins left="0.7"/><headerFooter differentFirst="1"><oddHeader>旧</oddHeader><firstHeader>首</firstHeader></headerFooter>'),
+      sheet('').replace('<sheetData></sheetData>', '<sheetData/>'),
+    ]) {
+      const together = patchSheetBytes(encode(xml), cells, headerFooterTail('&C标色说明', '截至 2022-09-15'));
+      const apart = writeHeaderFooterBytes(patchSheetBytes(encode(xml), cells), '&C标色说明', '截至 2022-09-15');
+      expect(new TextDecoder().decode(together)).toBe(new TextDecoder().decode(apart));
+    }
   });
 });
