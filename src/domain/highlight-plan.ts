@@ -180,6 +180,50 @@ function sameColours(style: CellStyle, applied: { fill: string; font: string }):
   return normaliseColour(style.fill) === normaliseColour(applied.fill) && normaliseColour(style.font) === normaliseColour(applied.font);
 }
 
+type RunColours = { fill: string; font: string };
+
+/** The planned cells: each with its run's colours (one object per run, shared by its cells and their records). */
+interface PlannedCells {
+  at(row: number, col: number): RunColours | undefined;
+  /** Every planned cell, run by run, range by range, row by row. */
+  forEach(visit: (row: number, col: number, colours: RunColours) => void): void;
+}
+
+/**
+ * The plan's cells, looked up in its runs (sorted, and disjoint as a plan of disjoint tasks makes them) by binary
+ * search instead of a map of every coloured cell. Runs that overlap are kept in a map, a later run's colours
+ * winning as they always did.
+ */
+function plannedCells(runs: ColourRun[]): PlannedCells {
+  const colours = runs.map((r) => ({ fill: r.fill, font: r.font }));
+  const disjoint = runs.every((r, i) => (i === 0 || r.top > runs[i - 1].bottom) && r.ranges.every((g) => g.top >= r.top && g.bottom <= r.bottom));
+  if (!disjoint) {
+    const byKey = new Map<number, RunColours>();
+    runs.forEach((run, i) => forEachCell(run.ranges, (row, col) => byKey.set(cellKey(row, col), colours[i])));
+    return {
+      at: (row, col) => byKey.get(cellKey(row, col)),
+      forEach: (visit) => byKey.forEach((c, key) => visit(rowOfKey(key), colOfKey(key), c)),
+    };
+  }
+  return {
+    at(row, col) {
+      let lo = 0;
+      let hi = runs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (runs[mid].bottom < row) lo = mid + 1;
+        else hi = mid;
+      }
+      const run = runs[lo];
+      if (!run || run.top > row) return undefined;
+      return run.ranges.some((g) => g.top <= row && row <= g.bottom && g.left <= col && col <= g.right) ? colours[lo] : undefined;
+    },
+    forEach(visit) {
+      runs.forEach((run, i) => forEachCell(run.ranges, (row, col) => visit(row, col, colours[i])));
+    },
+  };
+}
+
 /**
  * Decide the changes for a highlight. `current` holds the current styles of every cell in
  * {@link highlightReadRanges}; a cell the plan colours that is missing from it is a host bug and throws.
@@ -188,12 +232,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   const currentByKey = new Map<number, CellStyle>();
   for (const s of current) currentByKey.set(cellKey(s.row, s.col), s);
 
-  // Each planned cell maps to its run's colours: one object per run, shared by its cells (and by their records).
-  const planned = new Map<number, { fill: string; font: string }>();
-  for (const run of plan.runs) {
-    const colours = { fill: run.fill, font: run.font };
-    forEachCell(run.ranges, (row, col) => planned.set(cellKey(row, col), colours));
-  }
+  const planned = plannedCells(plan.runs);
 
   const userColoured = new Map<number, { row: number; col: number }>();
   for (const c of previous?.userColoured ?? []) userColoured.set(cellKey(c.row, c.col), { row: c.row, col: c.col });
@@ -203,7 +242,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   const notRestorable = new Map<number, { row: number; col: number }>();
   for (const s of current) {
     const key = cellKey(s.row, s.col);
-    if (s.fillNotRestorable && planned.has(key)) notRestorable.set(key, { row: s.row, col: s.col });
+    if (s.fillNotRestorable && planned.at(s.row, s.col)) notRestorable.set(key, { row: s.row, col: s.col });
   }
 
   const cells: HighlightedCell[] = [];
@@ -217,7 +256,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
       userColoured.set(key, { row: cell.row, col: cell.col });
       continue;
     }
-    const target = planned.get(key);
+    const target = planned.at(cell.row, cell.col);
     if (target) {
       cells.push({ ...cell, applied: target });
       remembered.add(key);
@@ -227,25 +266,24 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   }
   const previousByKey = new Map<number, HighlightedCell>();
   for (const cell of previous?.cells ?? []) previousByKey.set(cellKey(cell.row, cell.col), cell);
-  for (const [key, target] of planned) {
-    if (remembered.has(key) || userColoured.has(key) || notRestorable.has(key)) continue;
-    const row = rowOfKey(key);
-    const col = colOfKey(key);
+  planned.forEach((row, col, target) => {
+    const key = cellKey(row, col);
+    if (remembered.has(key) || userColoured.has(key) || notRestorable.has(key)) return;
     const now = currentByKey.get(key);
     if (!now) throw new Error(`reconcileHighlight: no current style for planned cell row ${row}, col ${col}`);
     const original = (previousByKey.size ? copiedOriginal(previousByKey, row, col, now) : null) ?? now;
     cells.push({ row, col, original, applied: target });
-  }
+  });
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   // A copy of a remembered cell's colours needs a remembered cell above it.
   for (const now of previousByKey.size ? current : []) {
     const key = cellKey(now.row, now.col);
-    if (planned.has(key) || previousByKey.has(key) || userColoured.has(key)) continue;
+    if (planned.at(now.row, now.col) || previousByKey.has(key) || userColoured.has(key)) continue;
     const copied = copiedOriginal(previousByKey, now.row, now.col, now);
     if (copied) restore.push(copied);
   }
 
-  const skip = [...[...userColoured.values()].filter((c) => planned.has(cellKey(c.row, c.col))), ...notRestorable.values()];
+  const skip = [...[...userColoured.values()].filter((c) => planned.at(c.row, c.col)), ...notRestorable.values()];
   const skipRanges = cellsToRanges(skip);
   const byColour = new Map<string, ColourChange>();
   for (const run of plan.runs) {
