@@ -69,14 +69,24 @@ export function colOfKey(key: number): number {
  * stacked into one rectangle. Cells that form a rectangle therefore come back as exactly that rectangle.
  */
 export function cellsToRanges(cells: Iterable<{ row: number; col: number }>): CellRange[] {
-  const byKey = new Map<number, { row: number; col: number }>();
-  for (const c of cells) byKey.set(cellKey(c.row, c.col), c);
-  const sorted = [...byKey.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const list = Array.isArray(cells) ? (cells as { row: number; col: number }[]) : [...cells];
   const segments: CellRange[] = [];
-  for (const c of sorted) {
+  const extend = (row: number, col: number): void => {
     const last = segments[segments.length - 1];
-    if (last && last.top === c.row && last.right + 1 === c.col) last.right = c.col;
-    else segments.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+    if (last && last.top === row && last.right + 1 === col) last.right = col;
+    else segments.push({ top: row, left: col, bottom: row, right: col });
+  };
+  const onGrid = list.every((c) => Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0 && c.col < KEY_COLUMNS);
+  if (onGrid) {
+    // Cells of the grid sort as their keys do: a numeric sort of the keys, not of hundreds of thousands of objects.
+    const keys = new Float64Array(list.length);
+    for (let i = 0; i < list.length; i++) keys[i] = cellKey(list[i].row, list[i].col);
+    keys.sort();
+    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) extend(rowOfKey(keys[i]), colOfKey(keys[i]));
+  } else {
+    const byKey = new Map<number, { row: number; col: number }>();
+    for (const c of list) byKey.set(cellKey(c.row, c.col), c);
+    for (const c of [...byKey.values()].sort((a, b) => a.row - b.row || a.col - b.col)) extend(c.row, c.col);
   }
   // Stack a segment onto an open rectangle ending on the row above with the same columns.
   const open = new Map<string, CellRange>();
