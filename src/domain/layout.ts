@@ -88,8 +88,26 @@ function keySurelyLonger(text: string, limit: number): boolean {
 
 const HEADER_KEY_MAX = 20;
 
+/**
+ * Roles of short texts already seen: a sheet repeats its units, deadlines and progress words thousands of times,
+ * and the test whether a row starts another table asks about every cell. Bounded: emptied when full.
+ */
+const ROLE_OF_TEXT = new Map<string, HeaderRole | null>();
+const ROLE_CACHE_SIZE = 20_000;
+const ROLE_CACHE_TEXT = 64;
+
 /** The role a header cell names, or null. Exact synonyms first, then the wording real headers vary on. */
 export function headerRole(value: CellValue): HeaderRole | null {
+  if (typeof value !== 'string' || value.length > ROLE_CACHE_TEXT) return roleOf(value);
+  const known = ROLE_OF_TEXT.get(value);
+  if (known !== undefined) return known;
+  const role = roleOf(value);
+  if (ROLE_OF_TEXT.size >= ROLE_CACHE_SIZE) ROLE_OF_TEXT.clear();
+  ROLE_OF_TEXT.set(value, role);
+  return role;
+}
+
+function roleOf(value: CellValue): HeaderRole | null {
   const shown = cellText(value);
   if (keySurelyLonger(shown, HEADER_KEY_MAX)) return null;
   const key = headerKey(shown);
