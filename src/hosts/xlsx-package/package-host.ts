@@ -22,7 +22,7 @@ import { headerFooterTail, readHeaderFooter, writeHeaderFooter, writeHeaderFoote
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
 import { patchColumnWidths, patchColumnWidthsBytes, readColumnWidths, type ColumnWidth } from './sheet-cols';
 import { patchSheetBytes, patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
-import { readSharedStrings, readSheetBytes, readSheetXml, type SheetModel } from './sheet-reader';
+import { readSharedStrings, readSheetBytes, readSheetXml, type SheetModel, type SheetRow } from './sheet-reader';
 import { unescapeXml } from './xml-text';
 import { specSheetXml } from './spec-sheet';
 import { StyleSheet, fillModel, fillXmlOf, fontColourModel, isDateFormatCode, withFontColour } from './styles';
@@ -280,33 +280,34 @@ export class PackageHost implements WorkbookHost {
       }
     }
     const rowNumbers = [...m.rows.keys()].sort((a, b) => a - b);
+    // Whether a row's i-th cell shows in the grid: it has a value, and is not the covered part of a merge (which
+    // shows the master's value, whatever the file holds there).
+    const shows = (row: SheetRow, i: number, merged: [number, number, number][] | undefined): boolean => {
+      const v = row.values[i];
+      return v !== null && v !== '' && !(merged && isCovered(merged, row.cols[i]));
+    };
     const hiddenRows: number[] = [];
-    const kept: { row: number; cols: number[]; values: CellValue[] }[] = [];
     let top = Infinity;
     let bottom = -1;
     let left = Infinity;
     let right = -1;
+    // Two passes over the model (the extent, then the values) rather than a copy of every row's shown cells.
     for (const r of rowNumbers) {
       const row = m.rows.get(r)!;
       if (row.hidden) hiddenRows.push(r);
       const merged = covered.get(r);
-      const cols: number[] = [];
-      const values: CellValue[] = [];
+      let first = -1;
+      let last = -1;
       for (let i = 0; i < row.cols.length; i++) {
-        const v = row.values[i];
-        if (v === null || v === '') continue;
-        const c = row.cols[i];
-        // The covered cells of a merged area show the master's value, whatever the file holds there.
-        if (merged && isCovered(merged, c)) continue;
-        cols.push(c);
-        values.push(v);
+        if (!shows(row, i, merged)) continue;
+        if (first < 0) first = row.cols[i];
+        last = row.cols[i];
       }
-      if (!cols.length) continue;
-      kept.push({ row: r, cols, values });
+      if (first < 0) continue;
       top = Math.min(top, r);
       bottom = Math.max(bottom, r);
-      left = Math.min(left, cols[0]);
-      right = Math.max(right, cols[cols.length - 1]);
+      left = Math.min(left, first);
+      right = Math.max(right, last);
     }
     const merges = m.merges.map((g) => ({ ...g }));
     if (bottom < 0) return { sheet: name, originRow: 0, originCol: 0, values: [], merges, mergesKnown: true, hiddenRows };
@@ -317,9 +318,12 @@ export class PackageHost implements WorkbookHost {
     }
     const width = right - left + 1;
     const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(width).fill(null));
-    for (const k of kept) {
-      const target = values[k.row - top];
-      for (let i = 0; i < k.cols.length; i++) target[k.cols[i] - left] = k.values[i];
+    for (const r of rowNumbers) {
+      if (r < top || r > bottom) continue;
+      const row = m.rows.get(r)!;
+      const merged = covered.get(r);
+      const target = values[r - top];
+      for (let i = 0; i < row.cols.length; i++) if (shows(row, i, merged)) target[row.cols[i] - left] = row.values[i];
     }
     return { sheet: name, originRow: top, originCol: left, values, merges, mergesKnown: true, hiddenRows };
   }
