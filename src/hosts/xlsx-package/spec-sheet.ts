@@ -26,7 +26,22 @@ class SpecStyles {
     private readonly defaultFont: { name: string; size: number },
   ) {}
 
+  /**
+   * The same, by the style object itself: a summary's cells share a few dozen style objects, and a key text for
+   * each of its hundreds of thousands of cells cost more than writing them.
+   */
+  private readonly byObject = new WeakMap<SpecStyle, number[]>();
+  private readonly unstyled: number[] = [];
+
   xf(style: SpecStyle | undefined, flags: { date?: boolean; quote?: boolean; unlocked?: boolean }): number {
+    const bits = (flags.date ? 1 : 0) | (flags.quote ? 2 : 0) | (flags.unlocked ? 4 : 0);
+    let known = style ? this.byObject.get(style) : this.unstyled;
+    if (known?.[bits] !== undefined) return known[bits];
+    if (!known) this.byObject.set(style as SpecStyle, (known = []));
+    return (known[bits] = this.xfByKey(style, flags));
+  }
+
+  private xfByKey(style: SpecStyle | undefined, flags: { date?: boolean; quote?: boolean; unlocked?: boolean }): number {
     const key = JSON.stringify([style ?? null, flags.date ?? false, flags.quote ?? false, flags.unlocked ?? false]);
     const known = this.cache.get(key);
     if (known !== undefined) return known;
