@@ -177,6 +177,8 @@ export interface HighlightReconciliation {
 }
 
 function sameColours(style: CellStyle, applied: { fill: string; font: string }): boolean {
+  // Written as they were applied (the usual case): equal without normalising either side.
+  if (style.fill === applied.fill && style.font === applied.font) return true;
   return normaliseColour(style.fill) === normaliseColour(applied.fill) && normaliseColour(style.font) === normaliseColour(applied.font);
 }
 
