@@ -107,6 +107,8 @@ export function unpackRecord(record: HighlightRecord | undefined, bounds: Record
   const styles = packed && Array.isArray(packed.styles) ? packed.styles : [];
   const colours = packed && Array.isArray(packed.colours) ? packed.colours : [];
   const cells: HighlightedCell[] = Array.isArray(record.cells) ? record.cells.filter((c) => isRecordedCell(c, bounds)) : [];
+  // One applied-colours object per stored colour pair, shared by every cell of its runs.
+  const appliedOf: { fill: string; font: string }[] = [];
   for (const run of packed && Array.isArray(packed.runs) ? packed.runs : []) {
     if (!Array.isArray(run)) continue;
     const [row, first, last, s, c] = run;
@@ -115,9 +117,10 @@ export function unpackRecord(record: HighlightRecord | undefined, bounds: Record
     const style = styles[s];
     const colour = colours[c];
     if (!style || !colour || !isColour(style.fill) || !isColour(style.font) || typeof colour.fill !== 'string' || typeof colour.font !== 'string') continue;
+    const applied = (appliedOf[c] ??= { fill: colour.fill, font: colour.font });
     for (let col = first; col <= Math.min(last, bounds.lastCol); col++) {
       const original: CellStyle = { row, col, fill: style.fill, font: style.font, token: style.token };
-      cells.push({ row, col, original, applied: { fill: colour.fill, font: colour.font } });
+      cells.push({ row, col, original, applied });
     }
   }
   const userColoured = Array.isArray(record.userColoured)
