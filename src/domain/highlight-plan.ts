@@ -142,16 +142,55 @@ export function highlightReadRanges(plan: HighlightPlan, previous: HighlightReco
   return [...planned, ...cellsToRanges([...recordedOutside, ...copyCandidates(previous, plannedKeys, lastRow)])];
 }
 
+/** Remembered cells by position. */
+interface RecordedCells {
+  readonly size: number;
+  get(row: number, col: number): HighlightedCell | undefined;
+}
+
+/**
+ * The record's cells by position: found by binary search when they are listed row by row, left to right, each
+ * once (as packed records unpack), so no map of 800 000 entries is built; in a map otherwise (the last of a
+ * repeated cell winning, as a map's set does).
+ */
+function recordedCells(cells: HighlightedCell[]): RecordedCells {
+  let ascending = true;
+  for (let i = 1; i < cells.length && ascending; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    ascending = b.row > a.row || (b.row === a.row && b.col > a.col);
+  }
+  if (!ascending) {
+    const byKey = new Map<number, HighlightedCell>();
+    for (const cell of cells) byKey.set(cellKey(cell.row, cell.col), cell);
+    return { size: byKey.size, get: (row, col) => byKey.get(cellKey(row, col)) };
+  }
+  return {
+    size: cells.length,
+    get(row, col) {
+      let lo = 0;
+      let hi = cells.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const c = cells[mid];
+        if (c.row === row && c.col === col) return c;
+        if (c.row < row || (c.row === row && c.col < col)) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
+}
+
 /**
  * Cells right under a remembered cell that are not remembered themselves (nor excluded), down to `lastRow`
  * (the sheet's last used row: reading below it would only find empty cells).
  */
 function copyCandidates(record: HighlightRecord | undefined, exclude: Set<number>, lastRow: number): { row: number; col: number }[] {
-  const recorded = new Set((record?.cells ?? []).map((c) => cellKey(c.row, c.col)));
+  const recorded = recordedCells(record?.cells ?? []);
   const out: { row: number; col: number }[] = [];
   for (const c of record?.cells ?? []) {
-    const below = cellKey(c.row + 1, c.col);
-    if (c.row + 1 <= lastRow && !recorded.has(below) && !exclude.has(below)) out.push({ row: c.row + 1, col: c.col });
+    if (c.row + 1 <= lastRow && !recorded.get(c.row + 1, c.col) && !exclude.has(cellKey(c.row + 1, c.col))) out.push({ row: c.row + 1, col: c.col });
   }
   return out;
 }
@@ -266,8 +305,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
       restore.push(cell.original);
     }
   }
-  const previousByKey = new Map<number, HighlightedCell>();
-  for (const cell of previous?.cells ?? []) previousByKey.set(cellKey(cell.row, cell.col), cell);
+  const previousByKey = recordedCells(previous?.cells ?? []);
   planned.forEach((row, col, target) => {
     const key = cellKey(row, col);
     if (remembered.has(key) || userColoured.has(key) || notRestorable.has(key)) return;
@@ -280,7 +318,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   // A copy of a remembered cell's colours needs a remembered cell above it.
   for (const now of previousByKey.size ? current : []) {
     const key = cellKey(now.row, now.col);
-    if (planned.at(now.row, now.col) || previousByKey.has(key) || userColoured.has(key)) continue;
+    if (planned.at(now.row, now.col) || previousByKey.get(now.row, now.col) || userColoured.has(key)) continue;
     const copied = copiedOriginal(previousByKey, now.row, now.col, now);
     if (copied) restore.push(copied);
   }
@@ -312,8 +350,8 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
  * recorded as its original when the plan colours it, put back when it does not, and clear leaves no copied
  * colour behind. (A hand-made fill and font pair identical to the product's would be taken for a copy too.)
  */
-function copiedOriginal(previous: Map<number, HighlightedCell>, row: number, col: number, now: CellStyle): CellStyle | null {
-  const above = previous.get(cellKey(row - 1, col));
+function copiedOriginal(previous: RecordedCells, row: number, col: number, now: CellStyle): CellStyle | null {
+  const above = previous.get(row - 1, col);
   return above && sameColours(now, above.applied) ? { ...above.original, row, col } : null;
 }
 
@@ -330,8 +368,7 @@ export interface ClearReconciliation {
 export function reconcileClear(record: HighlightRecord | undefined, current: CellStyle[]): ClearReconciliation {
   const currentByKey = new Map<number, CellStyle>();
   for (const s of current) currentByKey.set(cellKey(s.row, s.col), s);
-  const recorded = new Map<number, HighlightedCell>();
-  for (const cell of record?.cells ?? []) recorded.set(cellKey(cell.row, cell.col), cell);
+  const recorded = recordedCells(record?.cells ?? []);
   const restore: CellStyle[] = [];
   let keptUserColour = record?.userColoured?.length ?? 0;
   for (const cell of record?.cells ?? []) {
@@ -342,7 +379,7 @@ export function reconcileClear(record: HighlightRecord | undefined, current: Cel
   const userColoured = new Set((record?.userColoured ?? []).map((c) => cellKey(c.row, c.col)));
   for (const now of current) {
     const key = cellKey(now.row, now.col);
-    if (recorded.has(key) || userColoured.has(key)) continue;
+    if (recorded.get(now.row, now.col) || userColoured.has(key)) continue;
     const copied = copiedOriginal(recorded, now.row, now.col, now);
     if (copied) restore.push(copied);
   }
