@@ -1,4 +1,5 @@
 /** Which ExcelApi requirement set the host really has: newer APIs are used only behind this level. */
+import type { HostCapabilities } from '../../ports/workbook-host';
 
 export interface RequirementChecker {
   isSetSupported(name: string, version?: string): boolean;
@@ -25,4 +26,9 @@ export function probeExcelApiMinor(requirements: RequirementChecker): number {
   if (!requirements.isSetSupported('ExcelApi', '1.1000')) return upwards(1, NEWEST_MINOR, 1);
   const tenths = upwards(2, 9, 1);
   return tenths > 1 ? tenths : upwards(11, Math.min(19, NEWEST_MINOR), 1);
+}
+
+/** What the Excel host can do at ExcelApi 1.`minor`. */
+export function excelCapabilities(minor: number): HostCapabilities {
+  return { host: 'excel', apiVersion: `1.${minor}`, readsMerges: minor >= 13, charts: true, headerFooter: minor >= 9 };
 }

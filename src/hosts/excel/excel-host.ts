@@ -28,7 +28,7 @@
 import { parseAddress } from '../../domain/address';
 import type { CellRange, CellStyle } from '../../domain/types';
 import type { HostCapabilities, ReadRequest, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
-import { probeExcelApiMinor, type RequirementChecker } from './api-level';
+import { excelCapabilities, probeExcelApiMinor, type RequirementChecker } from './api-level';
 import { applyChanges } from './apply-plan';
 import { roundTripLimits } from './limits';
 import { WEB_PAYLOAD_LIMIT_BYTES } from './payload';
@@ -65,7 +65,7 @@ export class ExcelHost implements WorkbookHost {
     const minor = probeExcelApiMinor(requirements);
     const limits = roundTripLimits(options.payloadLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes);
     this.session = new ExcelSession(run, minor, limits);
-    this.capabilities = { host: 'excel', apiVersion: `1.${minor}`, readsMerges: minor >= 13, charts: true, headerFooter: minor >= 9 };
+    this.capabilities = excelCapabilities(minor);
   }
 
   /** Inside Excel: the real Excel.run and requirement checks. */
