@@ -124,6 +124,8 @@ export const enUS: Record<MessageKey, string> = {
 
   'settings.reportClosing': 'Closing sentence of the report paragraph (optional)',
   'settings.reportClosingHint': 'E.g. what the office does about overdue tasks. Left blank, the paragraph states only what the data shows.',
+  'settings.statusChoices': 'Status choices (the copies’ dropdown)',
+  'settings.statusChoicesHint': 'Offered after 已完成、序时推进、进度滞后、未启动, separated by 、 (e.g. 已整改、部分整改); at most 6. Blank: those 4 standard ones only.',
   'settings.planYear': 'Plan year',
   'settings.planYearHint': 'Leave empty to take the year from the sheet title.',
   'settings.colours': 'Highlight colours',
@@ -138,6 +140,7 @@ export const enUS: Record<MessageKey, string> = {
   'returns.intro': 'Split the tasks by responsible unit to send out, then collect the progress they report back into this sheet.',
   'returns.due': 'Return by (stated in each copy)',
   'returns.dueHint': 'e.g. 2022-09-15, 2022/9/15 or 2022年9月15日; blank: the copies say to follow the notice.',
+  'returns.choices': 'The copies’ 完成情况 dropdown offers: {choices}. Add your office’s own words under Settings.',
   'returns.blank': '{file}: {unit} sent it back blank; still to report',
   'returns.blankUnits': 'Sent back blank, still to report: {units}',
   'returns.splitTitle': 'Send out',
