@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { chineseDate } from '../../src/domain/dates';
+import { DEFAULT_SUMMARY_SHEET_NAME } from '../../src/domain/summary-sheet';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { format } from '../../src/taskpane/i18n';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
@@ -461,6 +462,30 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     const colouredCounts = await expectColoursFollowTheSheet(after, originalFills, SOON_DAYS);
     for (const state of Object.keys(colouredCounts) as RowState[]) expect({ state, n: expected.model.states[state] }).toEqual({ state, n: colouredCounts[state] });
     await storyShot('06-summary');
+  });
+
+  test('汇总 again keeps the 主任批示 line the clerk typed under the summary, and a note beside it', async () => {
+    const summaryName = DEFAULT_SUMMARY_SHEET_NAME;
+    const before = (await workbookNow()).workbook.getWorksheet(summaryName)!;
+    let last = 0;
+    before.eachRow({ includeEmpty: false }, (_row, n) => (last = n));
+    const line = `A${last + 2}`;
+    const note = `${String.fromCharCode(65 + before.columnCount + 1)}5`;
+    await page.evaluate(
+      ({ sheet, line, note }) => {
+        const probe = (window as unknown as { allocationPreview: { typeCell(s: string, a: string, t: string): void } }).allocationPreview;
+        probe.typeCell(sheet, line, '主任批示：请各牵头单位于12月底前全部销号。');
+        probe.typeCell(sheet, note, '备注：第7项已电话督办');
+      },
+      { sheet: summaryName, line, note },
+    );
+    await pane().getByRole('button', { name: zhCN['summary.run'], exact: true }).click();
+    expect(await noticeText()).toContain('手工填写的 2 个单元格已保留');
+    const after = (await workbookNow()).workbook.getWorksheet(summaryName)!;
+    const texts: string[] = [];
+    after.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toEqual(expect.arrayContaining(['主任批示：请各牵头单位于12月底前全部销号。', '备注：第7项已电话督办']));
+    await storyShot('06b-summary-again');
   });
 
   test('清除标色 leaves no product fill in the table, new columns included, and every original cell as it was', async () => {

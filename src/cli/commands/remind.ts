@@ -58,8 +58,8 @@ function parseReplyBy(raw: string | undefined): string | undefined {
     return parseAsOf(raw, '');
   } catch {
     throw new UserFacingError('cli.bad_date', {
-      zh: `--reply-by 应为 YYYY-MM-DD 格式的日期（如 2022-09-20），而不是“${raw}”`,
-      en: `--reply-by must be a date in YYYY-MM-DD form (e.g. 2022-09-20), not "${raw}"`,
+      zh: `--reply-by 应为一个日期（如 2022-09-20、2022/9/20 或 2022年9月20日），而不是“${raw}”`,
+      en: `--reply-by must be a date (e.g. 2022-09-20, 2022/9/20 or 2022年9月20日), not "${raw}"`,
     });
   }
 }

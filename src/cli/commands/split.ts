@@ -1,4 +1,5 @@
 /** `allocation split` — 下发: one workbook per unit holding the measures it leads and/or is responsible for. */
+import { countOf } from '../../domain/i18n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseTypedDate } from '../../domain/dates';
@@ -179,7 +180,7 @@ function cannotWrite(dir: string, e: unknown, placed: string[]): UserFacingError
   const detail = why.zh;
   const detailEn = why.en;
   const zhPlaced = placed.length ? `已写入 ${placed.length} 个文件：${placed.join('、')}；重新执行即可补齐（无需 --force）` : '文件夹中未写入任何文件';
-  const enPlaced = placed.length ? `${placed.length} files are in place: ${placed.join(', ')}; run again to complete the set (no --force needed)` : 'nothing was written to the folder';
+  const enPlaced = placed.length ? `${placed.length === 1 ? '1 file is' : `${placed.length} files are`} in place: ${placed.join(', ')}; run again to complete the set (no --force needed)` : 'nothing was written to the folder';
   return new UserFacingError('split.cannot_write', {
     zh: `无法在“${dir}”中写入下发文件（${detail}）。${zhPlaced}`,
     en: `Cannot write the units' workbooks in "${dir}" (${detailEn}). ${enPlaced}`,
@@ -209,13 +210,13 @@ function report(result: SplitResult, dir: string, ctx: CliContext): string {
   // Aligned by display width: a CJK character takes two terminal columns.
   const width = Math.max(...result.workbooks.map((w) => displayWidth(w.fileName)));
   const lines = result.workbooks.map(
-    (w) => `  ${w.fileName}${' '.repeat(width - displayWidth(w.fileName))}  ${en ? `${w.measureCount} measures` : `${w.measureCount} 项`}`,
+    (w) => `  ${w.fileName}${' '.repeat(width - displayWidth(w.fileName))}  ${en ? countOf(w.measureCount, 'measure') : `${w.measureCount} 项`}`,
   );
   const copies = result.workbooks.reduce((n, w) => n + w.measureCount, 0);
   const covered = result.check.analysis.tasks.length - result.unassigned.length;
   lines.push(
     en
-      ? `Total: ${result.workbooks.length} units, ${covered} of ${result.check.analysis.tasks.length} measures sent (${copies} unit-measures), in ${rel}`
+      ? `Total: ${countOf(result.workbooks.length, 'unit')}, ${covered} of ${result.check.analysis.tasks.length} measures sent (${copies} unit-measures), in ${rel}`
       : `合计：${result.workbooks.length} 个单位，下发 ${covered}/${result.check.analysis.tasks.length} 项举措（按单位计 ${copies} 项），保存在 ${rel}`,
   );
   for (const task of result.unassigned) {
