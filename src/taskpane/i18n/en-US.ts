@@ -176,5 +176,5 @@ export const enUS: Record<MessageKey, string> = {
   'lite.note':
     'This is the simplified pane for Office 2016/2019: check, colour-code and summarise. Splitting, collecting returns, the unit directory and settings need Microsoft 365 or Office 2021 or later, or the command-line tool.',
   'lite.success': 'Done',
-  'lite.asOfHint': 'As 2022-09-15; colour-coding and the summary both judge by this date.',
+  'lite.asOfHint': 'E.g. 2022-09-15, 2022/9/15 or 2022年9月15日; colour-coding and the summary both judge by this date.',
 };

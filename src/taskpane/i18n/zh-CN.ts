@@ -178,7 +178,7 @@ export const zhCN = {
   'lite.note':
     '这是适用于 Office 2016/2019 的简化界面，提供检查、标色和汇总。下发、回收、单位名录和设置请在 Microsoft 365 或 Office 2021 及以上版本中使用，也可使用命令行工具。',
   'lite.success': '完成',
-  'lite.asOfHint': '格式如 2022-09-15；标色和汇总都按这个日期判断。',
+  'lite.asOfHint': '如 2022-09-15、2022/9/15 或 2022年9月15日；标色和汇总都按这个日期判断。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
