@@ -527,6 +527,42 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     }
   });
 
+  test('设置 → 下发: the office\'s own status words go into every copy\'s dropdown; a word collect could not judge is refused beside its field', async () => {
+    await openPaneTab('设置');
+    const field = pane().getByTestId('status-choices');
+    await field.fill('已整改、待定');
+    const error = pane().getByText('“待定”看不出是完成、推进、滞后还是未启动，回收时无法判断');
+    await error.waitFor();
+    // The message sits right under its field, in view with it, not in a notice at the top.
+    const fieldBox = (await field.boundingBox())!;
+    const errorBox = (await error.boundingBox())!;
+    expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeGreaterThanOrEqual(0);
+    expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(40);
+    expect(await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).isDisabled()).toBe(true);
+    await storyShot('08-status-choices-refused');
+    await field.fill('已整改、部分整改');
+    await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).click();
+    expect(await noticeText()).toContain(zhCN['settings.saved']);
+
+    await openPaneTab(zhCN['tab.returns']);
+    expect(await pane().getByTestId('status-choices-line').innerText()).toContain('已完成、序时推进、进度滞后、未启动、已整改、部分整改');
+    await pane().getByRole('button', { name: zhCN['returns.split'], exact: true }).click();
+    const first = pane().getByTestId('split-files').getByRole('link').first();
+    await first.waitFor();
+    // The copy as the browser would save it: its 完成情况 cells offer the office's words after the standard four.
+    const [download] = await Promise.all([page.waitForEvent('download'), first.click()]);
+    const saved = path.join(RESULTS, 'story-downloaded-copy.xlsx');
+    await download.saveAs(saved);
+    const copy = (await XlsxHost.open(saved)).workbook.worksheets[0];
+    const lists = new Set<string>();
+    copy.eachRow((row) => row.eachCell((cell) => {
+      const v = cell.dataValidation;
+      if (v?.type === 'list') lists.add(String(v.formulae?.[0]));
+    }));
+    expect([...lists]).toEqual([expect.stringMatching(/^"已完成,序时推进,进度滞后,未启动,已整改,部分整改/)]);
+    await storyShot('09-split-with-own-words');
+  });
+
   test('the lite pane has no axe-core violation either', async () => {
     await page.goto(`${server.url}preview.html?today=${STORY_TODAY}&api=1.1&pane=lite&paneSize=${PANE_W}x${PANE_H}`);
     await page.getByTestId('lite-pane').locator('button').first().waitFor();
