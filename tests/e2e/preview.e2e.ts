@@ -538,6 +538,11 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     const errorBox = (await error.boundingBox())!;
     expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeGreaterThanOrEqual(0);
     expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(40);
+    // Scrolled into sight whole: above the sticky action bar (its 保存设置 button), inside the pane.
+    const saveBox = (await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).boundingBox())!;
+    const paneBox = (await pane().boundingBox())!;
+    expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(saveBox.y);
+    expect(errorBox.y).toBeGreaterThanOrEqual(paneBox.y);
     expect(await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).isDisabled()).toBe(true);
     await storyShot('08-status-choices-refused');
     await field.fill('已整改、部分整改');

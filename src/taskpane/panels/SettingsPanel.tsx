@@ -13,7 +13,7 @@ import { ROW_STATES, type ColumnMap, type ColumnRole, type RowState } from '../.
 import { isPlanYearText, nameKeyed, ownEntry, PLAN_YEAR_RANGE, REPORT_CLOSING_MAX, withEntry, type StateColours } from '../../domain/workbook-state';
 import { useController } from '../controller';
 import type { PaneCheckResult } from '../workflows';
-import { COLUMN_LABELS, COLUMN_ROLES, usePanelStyles } from './shared';
+import { COLUMN_LABELS, COLUMN_ROLES, useErrorInSight, usePanelStyles } from './shared';
 
 const useSettingsStyles = makeStyles({
   colours: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
@@ -53,6 +53,8 @@ export function SettingsPanel() {
   const choices = useMemo(() => columnChoices(check), [check]);
 
   const yearValid = planYear === '' || isPlanYearText(planYear);
+  const yearBox = useErrorInSight<HTMLDivElement>(!yearValid);
+  const choicesBox = useErrorInSight<HTMLDivElement>(choicesReading?.ok === false);
   const coloursValid = COLOURED_STATES.every((s) => colours[s] && normaliseColour(colours[s]!.fill) && normaliseColour(colours[s]!.font));
 
   const setColour = (state: RowState, part: keyof StateColours, value: string) =>
@@ -94,6 +96,8 @@ export function SettingsPanel() {
   return (
     <div className={styles.panel}>
       <Field
+        ref={yearBox}
+        className={styles.clearOfActionBar}
         label={tr.t('settings.planYear')}
         hint={tr.t('settings.planYearHint')}
         validationState={yearValid ? 'none' : 'error'}
@@ -105,6 +109,8 @@ export function SettingsPanel() {
         <Input value={reportClosing} maxLength={REPORT_CLOSING_MAX} onChange={(_, data) => setReportClosing(data.value)} data-testid="report-closing" />
       </Field>
       <Field
+        ref={choicesBox}
+        className={styles.clearOfActionBar}
         label={tr.t('settings.statusChoices')}
         hint={choicesReading?.ok === false ? undefined : tr.t('settings.statusChoicesHint')}
         validationState={choicesReading?.ok === false ? 'error' : 'none'}
