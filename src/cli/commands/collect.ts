@@ -13,7 +13,7 @@ import { PackageFile } from '../package-file';
 import { PROGRESS_MIN_RETURNS, withProgress } from '../progress';
 import { assertReturnWithinBudget } from '../return-files';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
-import { generatedAt, parseAsOf, parseFormat, parseSoonOption, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
+import { DATE_FORMS_HELP, generatedAt, parseAsOf, parseFormat, parseSoonOption, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 
 const COLLECT_OPTIONS: OptionSpec[] = [
   ...OUTPUT_OPTIONS,
@@ -38,7 +38,8 @@ reported and skipped; the output is written whole or not at all; collecting the 
 
 选项 / Options:
 ${OUTPUT_HELP}
-  --as-of YYYY-MM-DD  核对逾期和完成日期所用的日期（默认今天）/ judge overdue measures and completion dates as of this date
+  --as-of 日期        核对逾期和完成日期所用的日期（默认今天）/ judge overdue measures and completion dates as of this date
+${DATE_FORMS_HELP}
   --soon N            总表已标色时，按新的完成情况重新标色所用的临期窗口（默认取工作簿中保存的设置，否则 10）/
                       the due-soon window a coloured master is coloured again with (default: the workbook's setting, else 10)
   --format text|json  输出格式（默认 text）/ output format (default text)
