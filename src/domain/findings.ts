@@ -5,6 +5,7 @@
  * languages, nor an entry linger for a code no longer raised.
  */
 import { cellAddress, columnIndex, rangeAddress } from './address';
+import { chineseDateIn } from './dates';
 import { chineseNumeral } from './numbering';
 import type { CellRange, Finding, FindingCode, LocalText, ReturnFindingCode, Severity, SheetFindingCode } from './types';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './workdays';
@@ -144,7 +145,7 @@ const SHEET_KINDS = {
     en: `the deadline “${p.text}”: ${p.reading.en}`,
   })),
   'deadline.outside_plan_year': kind('warning', { zh: '完成时限不在计划年度内', en: 'Deadline outside the plan year' }, (p: { text: string; due: string; planYear: number }) => ({
-    zh: `完成时限“${p.text}”（${p.due}）不在计划年度 ${p.planYear} 年内，请核对`,
+    zh: `完成时限“${p.text}”（${chineseDateIn(p.due)}）不在计划年度 ${p.planYear} 年内，请核对`,
     en: `the deadline “${p.text}” (${p.due}) is outside the plan year ${p.planYear}; please check`,
   })),
   'deadline.unknown': kind('warning', { zh: '完成时限无法识别', en: 'Deadline not understood' }, (p: { text: string }) => ({
@@ -361,7 +362,7 @@ const RETURN_KINDS = {
   'return.explanation_missing': kind('warning', { zh: '缺少进展说明', en: 'Explanation missing' }, (p: { overdueSince: string | null; status: string }) =>
     p.overdueSince !== null
       ? {
-        zh: `已过完成时限（${p.overdueSince}）仍未完成，请在“进展说明”中说明原因和计划`,
+        zh: `已过完成时限（${chineseDateIn(p.overdueSince)}）仍未完成，请在“进展说明”中说明原因和计划`,
         en: `past its deadline (${p.overdueSince}) and not done: explain why and the plan under 进展说明`,
       }
       : {
@@ -373,7 +374,7 @@ const RETURN_KINDS = {
     en: `the completion date "${p.text}" is not a date; the date was not merged`,
   })),
   'return.done_date_future': kind('warning', { zh: '完成日期尚未到来', en: 'Completion date in the future' }, (p: { date: string; asOf: string }) => ({
-    zh: `完成日期 ${p.date} 晚于 ${p.asOf}，尚未到来，未汇总该日期`,
+    zh: `完成日期${chineseDateIn(p.date)}晚于${chineseDateIn(p.asOf)}，尚未到来，未汇总该日期`,
     en: `the completion date ${p.date} is after ${p.asOf}, still to come; the date was not merged`,
   })),
   'return.measure_missing': kind('error', { zh: '下发的举措缺失', en: 'Issued measure missing' }, (p: { measure: MeasureLabel }) => ({

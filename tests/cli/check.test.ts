@@ -38,7 +38,7 @@ describe('allocation check', () => {
   it('prints English with --lang en-US', async () => {
     const { out } = await run(['check', 'samples/liangjiang-2022.xlsx', '--lang', 'en-US']);
     expect(out).toContain('Warnings (1)\n  F4: the responsible unit is blank');
-    expect(out.trimEnd().split('\n').pop()).toBe('54 tasks: 0 error(s), 1 warning(s), 0 note(s)');
+    expect(out.trimEnd().split('\n').pop()).toBe('54 tasks: 0 errors, 1 warning, 0 notes');
   });
 
   it('prints the agreed JSON shape', async () => {

@@ -70,6 +70,23 @@ describe('allocation remind', () => {
     expect([early.code, early.out]).toEqual([0, expect.stringContaining('经济运行局没有逾期或临期的任务')]);
   });
 
+  it.each([
+    ['2022/9/15', '2022/9/20'],
+    ['2022.9.15', '2022.9.20'],
+    ['2022年9月15日', '2022年9月20日'],
+  ])('--as-of %s and --reply-by %s are read as clerks type dates', async (asOf, replyBy) => {
+    const r = await run(['remind', RETURNS, '--as-of', asOf, '--reply-by', replyBy, '--format', 'json', ...SAMPLE_UNITS]);
+    // Exit 1: some units have reminders due (the sample has overdue measures on that date).
+    expect([r.code, r.err]).toEqual([1, '']);
+    expect(JSON.parse(r.out)).toMatchObject({ asOf: '2022-09-15', replyBy: '2022-09-20' });
+  });
+
+  it('a --reply-by that is not a date names the forms it takes', async () => {
+    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--reply-by', '9月20日', ...SAMPLE_UNITS]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--reply-by 应为一个日期（如 2022-09-20、2022/9/20 或 2022年9月20日），而不是“9月20日”');
+  });
+
   it('refuses bad input with a zh-CN message and exit 2', async () => {
     for (const argv of [
       ['remind', RETURNS, '--as-of', '2022-13-01'],

@@ -50,6 +50,30 @@ describe('allocation split', () => {
     expect(copy.getWorksheet(RETURN_IDENTITY_SHEET)!.state).toBe('veryHidden');
   });
 
+  it('the dropdown offers the saved 完成情况选项 after the standard four; --status-choices replaces them for one run', async () => {
+    const dropdown = async (dir: string) => {
+      const ws = (await XlsxHost.open(path.join(dir, copyName('司法局')))).workbook.getWorksheet('任务分工')!;
+      return ws.getCell('G5').dataValidation?.formulae?.[0];
+    };
+    const saved = path.join(tmp, 'with-choices.xlsx');
+    const set = await run(['settings', PLAIN, '--set', '完成情况选项=已整改、部分整改', '-o', saved]);
+    expect([set.code, set.err]).toEqual([0, '']);
+    expect(set.out).toMatch(/完成情况选项 \(statusChoices\) +已整改、部分整改/);
+
+    const fromSettings = path.join(tmp, 'choices-saved');
+    expect((await run(['split', saved, '--out', fromSettings, ...SAMPLE_UNITS])).code).toBe(0);
+    expect(await dropdown(fromSettings)).toBe('"已完成,序时推进,进度滞后,未启动,已整改,部分整改"');
+
+    const given = path.join(tmp, 'choices-given');
+    expect((await run(['split', saved, '--out', given, '--status-choices', '已落实，整改中', ...SAMPLE_UNITS])).code).toBe(0);
+    expect(await dropdown(given)).toBe('"已完成,序时推进,进度滞后,未启动,已落实,整改中"');
+
+    const refused = await run(['split', saved, '--out', path.join(tmp, 'choices-bad'), '--status-choices', '已整改、待定', ...SAMPLE_UNITS]);
+    expect([refused.code, refused.out]).toEqual([2, '']);
+    expect(refused.err).toContain('“待定”看不出是完成、推进、滞后还是未启动');
+    expect(fs.existsSync(path.join(tmp, 'choices-bad'))).toBe(false);
+  });
+
   it('--by lead sends only to lead units; --lang en-US prints English', async () => {
     const dir = path.join(tmp, 'lead');
     const r = await run(['split', PLAIN, '--out', dir, '--by', 'lead', '--lang', 'en-US', ...SAMPLE_UNITS]);

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { chineseDate } from '../../src/domain/dates';
+import { DEFAULT_SUMMARY_SHEET_NAME } from '../../src/domain/summary-sheet';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { format } from '../../src/taskpane/i18n';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
@@ -463,6 +464,30 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     await storyShot('06-summary');
   });
 
+  test('汇总 again keeps the 主任批示 line the clerk typed under the summary, and a note beside it', async () => {
+    const summaryName = DEFAULT_SUMMARY_SHEET_NAME;
+    const before = (await workbookNow()).workbook.getWorksheet(summaryName)!;
+    let last = 0;
+    before.eachRow({ includeEmpty: false }, (_row, n) => (last = n));
+    const line = `A${last + 2}`;
+    const note = `${String.fromCharCode(65 + before.columnCount + 1)}5`;
+    await page.evaluate(
+      ({ sheet, line, note }) => {
+        const probe = (window as unknown as { allocationPreview: { typeCell(s: string, a: string, t: string): void } }).allocationPreview;
+        probe.typeCell(sheet, line, '主任批示：请各牵头单位于12月底前全部销号。');
+        probe.typeCell(sheet, note, '备注：第7项已电话督办');
+      },
+      { sheet: summaryName, line, note },
+    );
+    await pane().getByRole('button', { name: zhCN['summary.run'], exact: true }).click();
+    expect(await noticeText()).toContain('手工填写的 2 个单元格已保留');
+    const after = (await workbookNow()).workbook.getWorksheet(summaryName)!;
+    const texts: string[] = [];
+    after.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toEqual(expect.arrayContaining(['主任批示：请各牵头单位于12月底前全部销号。', '备注：第7项已电话督办']));
+    await storyShot('06b-summary-again');
+  });
+
   test('清除标色 leaves no product fill in the table, new columns included, and every original cell as it was', async () => {
     await openPaneTab('标色');
     await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
@@ -500,6 +525,47 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
       }
       await storyShot(`tab-${primaries.findIndex((p) => p[0] === tab) + 1}`);
     }
+  });
+
+  test('设置 → 下发: the office\'s own status words go into every copy\'s dropdown; a word collect could not judge is refused beside its field', async () => {
+    await openPaneTab('设置');
+    const field = pane().getByTestId('status-choices');
+    await field.fill('已整改、待定');
+    const error = pane().getByText('“待定”看不出是完成、推进、滞后还是未启动，回收时无法判断');
+    await error.waitFor();
+    // The message sits right under its field, in view with it, not in a notice at the top.
+    const fieldBox = (await field.boundingBox())!;
+    const errorBox = (await error.boundingBox())!;
+    expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeGreaterThanOrEqual(0);
+    expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(40);
+    // Scrolled into sight whole: above the sticky action bar (its 保存设置 button), inside the pane.
+    const saveBox = (await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).boundingBox())!;
+    const paneBox = (await pane().boundingBox())!;
+    expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(saveBox.y);
+    expect(errorBox.y).toBeGreaterThanOrEqual(paneBox.y);
+    expect(await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).isDisabled()).toBe(true);
+    await storyShot('08-status-choices-refused');
+    await field.fill('已整改、部分整改');
+    await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).click();
+    expect(await noticeText()).toContain(zhCN['settings.saved']);
+
+    await openPaneTab(zhCN['tab.returns']);
+    expect(await pane().getByTestId('status-choices-line').innerText()).toContain('已完成、序时推进、进度滞后、未启动、已整改、部分整改');
+    await pane().getByRole('button', { name: zhCN['returns.split'], exact: true }).click();
+    const first = pane().getByTestId('split-files').getByRole('link').first();
+    await first.waitFor();
+    // The copy as the browser would save it: its 完成情况 cells offer the office's words after the standard four.
+    const [download] = await Promise.all([page.waitForEvent('download'), first.click()]);
+    const saved = path.join(RESULTS, 'story-downloaded-copy.xlsx');
+    await download.saveAs(saved);
+    const copy = (await XlsxHost.open(saved)).workbook.worksheets[0];
+    const lists = new Set<string>();
+    copy.eachRow((row) => row.eachCell((cell) => {
+      const v = cell.dataValidation;
+      if (v?.type === 'list') lists.add(String(v.formulae?.[0]));
+    }));
+    expect([...lists]).toEqual([expect.stringMatching(/^"已完成,序时推进,进度滞后,未启动,已整改,部分整改/)]);
+    await storyShot('09-split-with-own-words');
   });
 
   test('the lite pane has no axe-core violation either', async () => {
