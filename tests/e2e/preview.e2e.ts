@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { chineseDate } from '../../src/domain/dates';
 import { DEFAULT_SUMMARY_SHEET_NAME } from '../../src/domain/summary-sheet';
@@ -25,12 +25,7 @@ import { rowState } from '../../src/domain/row-state';
 import { parseState } from '../../src/domain/workbook-state';
 import { fillAnswers, statusFor } from '../support/returns';
 import ExcelJS from 'exceljs';
-import { CHROMIUM, gridColours as drawnColours, insidePane as insideOf, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from '../support/preview-browser';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPreviewServer } = require('../../scripts/preview-server.js') as {
-  startPreviewServer(o: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
-};
+import { gridColours as drawnColours, insidePane as insideOf, openPaneTab as openTab, openPreview, paneAxeViolations, type Preview, type PreviewServer } from '../support/preview-browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'samples', 'liangjiang-2022-returns.xlsx');
@@ -44,9 +39,7 @@ const mix = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'data', 'liang
   intendedMix: Record<string, { measures: number[] | string }>;
 };
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
+let server: PreviewServer;
 let page: Page;
 const leftLocalhost: string[] = [];
 const pageErrors: string[] = [];
@@ -78,26 +71,16 @@ async function noticeText(): Promise<string> {
   return notice.innerText();
 }
 
+let preview: Preview | undefined;
+
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) {
-    throw new Error('dist/preview.html is missing: run "npm run test:e2e" (it builds first) or "npx webpack --mode production"');
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk`);
   fs.mkdirSync(RESULTS, { recursive: true });
-  server = await startPreviewServer({ port: 0 });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
-  await keepToLocalhost(context, leftLocalhost);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
-  });
+  preview = await openPreview({ width: 1360, height: 860 }, pageErrors, leftLocalhost);
+  ({ server, page } = preview);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 describe('the preview, as a clerk uses it', () => {
