@@ -49,9 +49,19 @@ export function forEachCell(ranges: CellRange[], visit: (row: number, col: numbe
   }
 }
 
+const KEY_COLUMNS = 16384;
+
 /** A number that identifies a cell (Excel has at most 16 384 columns). */
 export function cellKey(row: number, col: number): number {
-  return row * 16384 + col;
+  return row * KEY_COLUMNS + col;
+}
+
+/** The row and column of a cellKey. */
+export function rowOfKey(key: number): number {
+  return Math.floor(key / KEY_COLUMNS);
+}
+export function colOfKey(key: number): number {
+  return key % KEY_COLUMNS;
 }
 
 /**

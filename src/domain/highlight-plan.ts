@@ -12,7 +12,7 @@
  *  - a previously coloured cell that no longer gets a colour (its task is now on track, or left the table) gets
  *    its original style back.
  */
-import { cellKey, cellsToRanges, forEachCell, rangeContains, rangesIntersect, subtractRanges } from './cell-ranges';
+import { cellKey, cellsToRanges, colOfKey, forEachCell, rangeContains, rangesIntersect, rowOfKey, subtractRanges } from './cell-ranges';
 import { normaliseColour, resolveColours } from './colours';
 import { countStates, DEFAULT_SOON_DAYS, rowState, type StateCounts } from './row-state';
 import type { CellRange, CellStyle, ColumnMap, RowState, SheetAnalysis } from './types';
@@ -134,6 +134,8 @@ function cutSharedMerges(runs: ColourRun[], merges: CellRange[]): void {
  */
 export function highlightReadRanges(plan: HighlightPlan, previous: HighlightRecord | undefined, lastRow = Infinity): CellRange[] {
   const planned = plan.runs.flatMap((r) => r.ranges);
+  // Nothing remembered (a first highlight): nothing outside the plan, and no cell under a remembered one, to read.
+  if (!(previous?.cells ?? []).length) return planned;
   const plannedKeys = new Set<number>();
   forEachCell(planned, (row, col) => plannedKeys.add(cellKey(row, col)));
   const recordedOutside = (previous?.cells ?? []).filter((c) => !plannedKeys.has(cellKey(c.row, c.col)));
@@ -186,9 +188,11 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   const currentByKey = new Map<number, CellStyle>();
   for (const s of current) currentByKey.set(cellKey(s.row, s.col), s);
 
-  const planned = new Map<number, { row: number; col: number; fill: string; font: string }>();
+  // Each planned cell maps to its run's colours: one object per run, shared by its cells (and by their records).
+  const planned = new Map<number, { fill: string; font: string }>();
   for (const run of plan.runs) {
-    forEachCell(run.ranges, (row, col) => planned.set(cellKey(row, col), { row, col, fill: run.fill, font: run.font }));
+    const colours = { fill: run.fill, font: run.font };
+    forEachCell(run.ranges, (row, col) => planned.set(cellKey(row, col), colours));
   }
 
   const userColoured = new Map<number, { row: number; col: number }>();
@@ -215,7 +219,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
     }
     const target = planned.get(key);
     if (target) {
-      cells.push({ ...cell, applied: { fill: target.fill, font: target.font } });
+      cells.push({ ...cell, applied: target });
       remembered.add(key);
     } else {
       restore.push(cell.original);
@@ -225,13 +229,16 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
   for (const cell of previous?.cells ?? []) previousByKey.set(cellKey(cell.row, cell.col), cell);
   for (const [key, target] of planned) {
     if (remembered.has(key) || userColoured.has(key) || notRestorable.has(key)) continue;
+    const row = rowOfKey(key);
+    const col = colOfKey(key);
     const now = currentByKey.get(key);
-    if (!now) throw new Error(`reconcileHighlight: no current style for planned cell row ${target.row}, col ${target.col}`);
-    const original = copiedOriginal(previousByKey, target.row, target.col, now) ?? now;
-    cells.push({ row: target.row, col: target.col, original, applied: { fill: target.fill, font: target.font } });
+    if (!now) throw new Error(`reconcileHighlight: no current style for planned cell row ${row}, col ${col}`);
+    const original = (previousByKey.size ? copiedOriginal(previousByKey, row, col, now) : null) ?? now;
+    cells.push({ row, col, original, applied: target });
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  for (const now of current) {
+  // A copy of a remembered cell's colours needs a remembered cell above it.
+  for (const now of previousByKey.size ? current : []) {
     const key = cellKey(now.row, now.col);
     if (planned.has(key) || previousByKey.has(key) || userColoured.has(key)) continue;
     const copied = copiedOriginal(previousByKey, now.row, now.col, now);

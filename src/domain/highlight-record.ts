@@ -26,12 +26,22 @@ export function packRecord(record: HighlightRecord): HighlightRecord {
   };
   const runs: PackedHighlight['runs'] = [];
   const sorted = [...record.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  // Neighbouring cells nearly always share their style and colours: the previous cell's indexes are tried first,
+  // so most cells cost a few comparisons instead of a key text and a lookup.
+  let last: HighlightedCell | null = null;
+  let s = -1;
+  let c = -1;
   for (const cell of sorted) {
     const o = cell.original;
-    const s = indexOf(styles, styleIndex, JSON.stringify([o.fill, o.font, o.token]), { fill: o.fill, font: o.font, token: o.token });
-    const c = indexOf(colours, colourIndex, `${cell.applied.fill}|${cell.applied.font}`, { fill: cell.applied.fill, font: cell.applied.font });
-    const last = runs[runs.length - 1];
-    if (last && last[0] === cell.row && last[2] + 1 === cell.col && last[3] === s && last[4] === c) last[2] = cell.col;
+    if (!last || last.original.fill !== o.fill || last.original.font !== o.font || last.original.token !== o.token) {
+      s = indexOf(styles, styleIndex, JSON.stringify([o.fill, o.font, o.token]), { fill: o.fill, font: o.font, token: o.token });
+    }
+    if (!last || last.applied.fill !== cell.applied.fill || last.applied.font !== cell.applied.font) {
+      c = indexOf(colours, colourIndex, `${cell.applied.fill}|${cell.applied.font}`, { fill: cell.applied.fill, font: cell.applied.font });
+    }
+    last = cell;
+    const run = runs[runs.length - 1];
+    if (run && run[0] === cell.row && run[2] + 1 === cell.col && run[3] === s && run[4] === c) run[2] = cell.col;
     else runs.push([cell.row, cell.col, cell.col, s, c]);
   }
   const { cells: _cells, ...rest } = record;
@@ -149,7 +159,11 @@ export function rowKeyIndex(texts: Iterable<[number, string]>): RowKeyIndex {
   return { keyAt: (row) => byRow.get(row) ?? null, rowsOf: (key) => byKey.get(key) ?? [] };
 }
 
-/** The index of a grid's column (absolute 0-based column; rows absolute 0-based), by each cell's display text. */
+/**
+ * The index of a grid's column (absolute 0-based column; rows absolute 0-based), by each cell's display text.
+ * A row's key is worked out when asked for (a highlight asks for its coloured rows, a realignment for the rows it
+ * remembers); the rows of each key only when a remembered row's key is no longer where it was.
+ */
 export function rowKeyIndexFromGrid(grid: SheetGrid, col: number): RowKeyIndex {
   const c = col - grid.originCol;
   function* texts(): Generator<[number, string]> {
@@ -158,7 +172,16 @@ export function rowKeyIndexFromGrid(grid: SheetGrid, col: number): RowKeyIndex {
       if (c < grid.values[r].length) yield [grid.originRow + r, cellText(grid.values[r][c])];
     }
   }
-  return rowKeyIndex(texts());
+  let whole: RowKeyIndex | null = null;
+  return {
+    keyAt: (row) => {
+      const r = row - grid.originRow;
+      if (c < 0 || r < 0 || r >= grid.values.length || c >= grid.values[r].length) return null;
+      const textValue = cellText(grid.values[r][c]);
+      return textValue ? rowKey(textValue) : null;
+    },
+    rowsOf: (key) => (whole ??= rowKeyIndex(texts())).rowsOf(key),
+  };
 }
 
 /** The grid's last row (absolute, 0-based); -1 for an empty grid. */
@@ -168,7 +191,14 @@ export function lastGridRow(grid: SheetGrid | null): number {
 
 /** Adds the key column and the fingerprints of the recorded rows that have text in it. */
 export function withRowKeys(record: HighlightRecord, keyColumn: number, index: RowKeyIndex): HighlightRecord {
-  const rows = new Set<number>([...record.cells.map((c) => c.row), ...(record.userColoured ?? []).map((c) => c.row)]);
+  const rows = new Set<number>();
+  // Cells come row by row: a row is added once per run of its cells, not once per cell.
+  let previous = -1;
+  for (const c of record.cells) {
+    if (c.row !== previous) rows.add(c.row);
+    previous = c.row;
+  }
+  for (const c of record.userColoured ?? []) rows.add(c.row);
   const rowKeys: [number, string][] = [];
   for (const row of [...rows].sort((a, b) => a - b)) {
     const key = index.keyAt(row);
@@ -219,8 +249,12 @@ export function realignRecord(record: HighlightRecord, index: RowKeyIndex): High
     return head === null ? { delta: 0, sure: false } : shift.get(head)!;
   };
 
+  // Nothing moved (the usual case): the cells stay where they are, and unless the list repeats a cell or is out
+  // of order there is nothing to sort out either.
+  const nothingMoved = [...shift.values()].every((m) => m.delta === 0);
   const taken = new Set<number>();
   const place = <T extends { row: number; col: number }>(items: T[], move: (item: T, row: number) => T): T[] => {
+    if (nothingMoved && strictlyAscending(items)) return items.slice();
     const out: T[] = [];
     for (const pass of [true, false]) {
       for (const item of items) {
@@ -240,4 +274,14 @@ export function realignRecord(record: HighlightRecord, index: RowKeyIndex): High
   const rowKeys = keyed.map(([row, key]): [number, string] => [row + moveOf(row).delta, key]).sort((a, b) => a[0] - b[0]);
   const { userColoured: _previous, ...rest } = record;
   return { ...rest, cells, ...(userColoured.length ? { userColoured } : {}), rowKeys };
+}
+
+/** Whether cells are listed row by row, left to right, each once. */
+function strictlyAscending(items: { row: number; col: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1];
+    const b = items[i];
+    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) return false;
+  }
+  return true;
 }

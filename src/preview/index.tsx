@@ -14,7 +14,7 @@ import { createRoot } from 'react-dom/client';
 import { isValidIsoDate } from '../domain/dates';
 import { normaliseLang } from '../domain/i18n';
 import type { Lang } from '../domain/types';
-import { ExcelSimulator, LATEST_API_VERSION } from '../simulator/excel-simulator';
+import { ExcelSimulator, LATEST_API_VERSION } from '../simulator';
 import { TaskPane } from '../taskpane/App';
 import { mountLitePane } from '../taskpane-lite/lite-pane';
 import type { PaneEnvironment } from '../taskpane/environment';

@@ -2,17 +2,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
+import { runAllocation, type CliRun } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-async function run(argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd, today: '2026-11-26' };
-  const code = await main(argv, io, env);
-  return { code, out, err };
+function run(argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runAllocation(argv, { cwd, today: '2026-11-26', env });
 }
 
 let tmp: string;

@@ -1,16 +1,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { recipientsOf } from '../../src/domain/returns';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import { readGrid } from '../../src/hosts/xlsx/read-grid';
-import { columnsHash, fillAnswers } from '../workflows/collect-support';
+import { columnsHash, fillAnswers } from '../support/returns';
 import { SAMPLE_DIRECTORY_DATA, SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
 import { UnitDirectory } from '../../src/domain/units';
 import { byName, INJECTED, text, trickyWorkbook } from '../support/package-parts';
+import { runAllocation, type CliRun } from '../support/cli';
 
 /** The sample's own directory, given as a clerk would (the product has none built in). */
 const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
@@ -18,12 +17,8 @@ const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 const ROOT = path.resolve(__dirname, '../..');
 const PLAIN = 'samples/liangjiang-2022.xlsx';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2022-09-15' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: ROOT, today: '2022-09-15' });
 }
 
 let tmp: string;

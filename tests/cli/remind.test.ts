@@ -11,9 +11,8 @@
  * 各街道 has no listed members and stays one recipient.
  */
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { SAMPLE_DIRECTORY_DATA, SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
+import { runAllocation, type CliRun } from '../support/cli';
 
 /** The sample's own directory, given as a clerk would (the product has none built in). */
 const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
@@ -21,12 +20,8 @@ const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 const ROOT = path.resolve(__dirname, '../..');
 const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2023-01-05' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: ROOT, today: '2023-01-05' });
 }
 
 interface RemindJson {

@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
+import { runAllocation, type CliRun } from '../support/cli';
 
 /** The sample's own directory, given as a clerk would (the product has none built in). */
 const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
@@ -16,12 +15,8 @@ const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
 /** What split names a unit's copy of the sample. */
 const copyName = (unit: string) => `两江新区2022年政务公开重点工作任务分工-${unit}-回收表.xlsx`;
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2022-09-01' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: ROOT, today: '2022-09-01' });
 }
 
 let tmp: string;

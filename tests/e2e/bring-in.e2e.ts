@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
-import { insidePane, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from './support';
+import { insidePane, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from '../support/preview-browser';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {

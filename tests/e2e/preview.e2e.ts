@@ -23,9 +23,9 @@ import type { RowState } from '../../src/domain/types';
 import { normaliseColour } from '../../src/domain/colours';
 import { rowState } from '../../src/domain/row-state';
 import { parseState } from '../../src/domain/workbook-state';
-import { fillAnswers, statusFor } from '../workflows/collect-support';
+import { fillAnswers, statusFor } from '../support/returns';
 import ExcelJS from 'exceljs';
-import { CHROMIUM, gridColours as drawnColours, insidePane as insideOf, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from './support';
+import { CHROMIUM, gridColours as drawnColours, insidePane as insideOf, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from '../support/preview-browser';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
-import { CHROMIUM, gridColours as drawnColours, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
+import { CHROMIUM, gridColours as drawnColours, keepToLocalhost, launchChromium, openPaneTab as openTab } from '../support/preview-browser';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {

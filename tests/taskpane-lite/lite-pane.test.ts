@@ -14,7 +14,7 @@ import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { parseState } from '../../src/domain/workbook-state';
 import { ExcelHost } from '../../src/hosts/excel';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
-import { ExcelSimulator } from '../../src/simulator/excel-simulator';
+import { ExcelSimulator } from '../../src/simulator';
 import { mountLitePane } from '../../src/taskpane-lite/lite-pane';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'liangjiang-2022-returns.xlsx');

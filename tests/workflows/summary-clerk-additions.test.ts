@@ -13,7 +13,7 @@ import { PackageHost } from '../../src/hosts/xlsx-package/package-host';
 import { runReport } from '../../src/workflows/report';
 import { runSummary } from '../../src/workflows/summary';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
-import { rig } from '../hosts/excel/support';
+import { rig } from '../support/excel-rig';
 
 const RETURNS = path.resolve(__dirname, '../../samples/liangjiang-2022-returns.xlsx');
 const SUMMARY = '落实情况汇总';

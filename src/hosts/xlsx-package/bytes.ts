@@ -27,6 +27,21 @@ export function find(bytes: Uint8Array, pattern: string, from: number, to = byte
   return -1;
 }
 
+/**
+ * The last `pattern` (ASCII) at or after `from`; -1 when there is none. For an end tag that occurs once in a
+ * part, near its end (`</sheetData>`): searched from the end, it costs the tail rather than the whole sheet.
+ */
+export function findLast(bytes: Uint8Array, pattern: string, from: number): number {
+  const first = pattern.charCodeAt(0);
+  const n = pattern.length;
+  for (let i = bytes.lastIndexOf(first, bytes.length - n); i >= from && i >= 0; i = i > 0 ? bytes.lastIndexOf(first, i - 1) : -1) {
+    let k = 1;
+    while (k < n && bytes[i + k] === pattern.charCodeAt(k)) k++;
+    if (k === n) return i;
+  }
+  return -1;
+}
+
 const encoder = new TextEncoder();
 /** A BOM at a part's start is kept as a character, so a part decoded and encoded again keeps it. */
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -79,4 +94,146 @@ export function sheetDataTag(bytes: Uint8Array): { at: number; end: number; pref
     return { at, end, prefix: ascii(bytes, at + 1, name), selfClosing: bytes[end - 2] === 47 };
   }
   return null;
+}
+
+/**
+ * An output that grows in place: a patched 30 MB sheet written as one buffer, instead of as hundreds of
+ * thousands of slices and short encoded strings joined at the end.
+ */
+export class ByteWriter {
+  private buf: Uint8Array;
+  private length = 0;
+
+  constructor(expected: number) {
+    this.buf = new Uint8Array(Math.max(1024, expected));
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.length + n, Math.ceil(this.buf.length * 1.5)));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  /** Copies bytes[from, to). */
+  copy(bytes: Uint8Array, from: number, to: number): void {
+    if (to <= from) return;
+    this.room(to - from);
+    this.buf.set(bytes.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+
+  /** Writes a text as UTF-8 (byte for byte when it is ASCII, as the markup the patches write is). */
+  text(text: string): void {
+    this.room(text.length);
+    const start = this.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) {
+        this.length = start;
+        const encoded = encoder.encode(text);
+        this.copy(encoded, 0, encoded.length);
+        return;
+      }
+      this.buf[start + i] = c;
+    }
+    this.length = start + text.length;
+  }
+
+  /** How many bytes were written so far. */
+  get position(): number {
+    return this.length;
+  }
+
+  /** Drops what was written after `position`. */
+  truncate(position: number): void {
+    this.length = Math.min(this.length, position);
+  }
+
+  /** What was written (a view of the buffer, no copy). */
+  result(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+const isSpace = (b: number): boolean => b === 32 || b === 9 || b === 10 || b === 13;
+
+/**
+ * The value of attribute `name` in the start tag bytes[at, gt) (gt at its `>`), read attribute by attribute as
+ * readTag reads them: [start, end) of the value between its quotes, or null when the tag has no such attribute.
+ * `name` is ASCII.
+ */
+export function tagAttr(bytes: Uint8Array, at: number, gt: number, name: string): [number, number] | null {
+  let i = at + 1;
+  while (i < gt && !isSpace(bytes[i]) && bytes[i] !== 47 && bytes[i] !== 62) i++;
+  for (;;) {
+    while (i < gt && isSpace(bytes[i])) i++;
+    if (i >= gt || bytes[i] === 47) return null;
+    const eq = bytes.indexOf(61, i);
+    if (eq < 0 || eq >= gt) return null;
+    let keyEnd = eq;
+    while (keyEnd > i && isSpace(bytes[keyEnd - 1])) keyEnd--;
+    let q = eq + 1;
+    while (q < gt && bytes[q] !== 34 && bytes[q] !== 39) q++;
+    if (q >= gt) return null;
+    const close = bytes.indexOf(bytes[q], q + 1);
+    if (close < 0) return null;
+    if (keyEnd - i === name.length) {
+      let k = 0;
+      while (k < name.length && bytes[i + k] === name.charCodeAt(k)) k++;
+      if (k === name.length) return [q + 1, close];
+    }
+    i = close + 1;
+  }
+}
+
+/**
+ * Where the value of attribute `name` starts in a cell's start tag bytes[at, gt), found as readCellTag finds it
+ * (the name after white space, then `=`): the index just past the opening quote, or -1. The value ends at the
+ * next byte equal to bytes[start - 1] (its quote).
+ */
+export function cellAttrStart(bytes: Uint8Array, at: number, gt: number, name: string): number {
+  const first = name.charCodeAt(0);
+  const n = name.length;
+  for (let i = bytes.indexOf(first, at); i >= 0 && i < gt; i = bytes.indexOf(first, i + 1)) {
+    if (!isSpace(bytes[i - 1])) continue;
+    let k = 1;
+    while (k < n && bytes[i + k] === name.charCodeAt(k)) k++;
+    if (k < n) continue;
+    let q = i + n;
+    while (bytes[q] === 32) q++;
+    if (bytes[q] !== 61) continue;
+    q++;
+    while (bytes[q] === 32) q++;
+    return q + 1;
+  }
+  return -1;
+}
+
+/** The end of an attribute value that starts at `start` (cellAttrStart): its closing quote. */
+export function attrEnd(bytes: Uint8Array, start: number): number {
+  return bytes.indexOf(bytes[start - 1], start);
+}
+
+/** The 0-based column of a cell reference's letters in bytes[from, to) ("AB12" → 27), as columnOf reads text. */
+export function columnOfBytes(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = bytes[i] & ~0x20;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** A run of ASCII digits as a number (a row's r); NaN when the bytes hold anything else. */
+export function digitsOf(bytes: Uint8Array, from: number, to: number): number {
+  if (to <= from) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = bytes[i] - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
 }

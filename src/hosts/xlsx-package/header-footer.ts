@@ -3,7 +3,7 @@
  * part's XML and written back by replacing only those two children; the element's other children (first-page
  * and even-page lines) and attributes stay as they are.
  */
-import { concat, decodeUtf8, find, sheetDataTag, utf8 } from './bytes';
+import { concat, decodeUtf8, findLast, sheetDataTag, utf8 } from './bytes';
 import { escapeXml, unescapeXml } from './xml-text';
 
 /** The elements CT_Worksheet puts after headerFooter, any of which a new headerFooter must precede. */
@@ -37,7 +37,7 @@ export function writeHeaderFooterBytes(bytes: Uint8Array, header: string, footer
   const data = sheetDataTag(bytes);
   if (!data) return utf8(writeHeaderFooter(decodeUtf8(bytes), header, footer));
   const close = `</${data.prefix}sheetData>`;
-  const closeAt = data.selfClosing ? data.end : find(bytes, close, data.end);
+  const closeAt = data.selfClosing ? data.end : findLast(bytes, close, data.end);
   if (closeAt < 0) throw new Error('sheetData is not closed');
   const cut = data.selfClosing ? data.end : closeAt + close.length;
   const tail = writeAfterSheetData(decodeUtf8(bytes.subarray(cut)), data.prefix, header, footer);

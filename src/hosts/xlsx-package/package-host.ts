@@ -22,7 +22,7 @@ import { readHeaderFooter, writeHeaderFooter, writeHeaderFooterBytes } from './h
 import { REL_SHARED_STRINGS, REL_STYLES, REL_THEME, XlsxPackage } from './package';
 import { patchColumnWidths, patchColumnWidthsBytes, readColumnWidths, type ColumnWidth } from './sheet-cols';
 import { patchSheetBytes, patchSheetXml, type CellPatch, type SheetPatches } from './sheet-patch';
-import { readSharedStrings, readSheetXml, type SheetModel } from './sheet-reader';
+import { readSharedStrings, readSheetBytes, readSheetXml, type SheetModel } from './sheet-reader';
 import { unescapeXml } from './xml-text';
 import { specSheetXml } from './spec-sheet';
 import { StyleSheet, fillModel, fillXmlOf, fontColourModel, isDateFormatCode, withFontColour } from './styles';
@@ -48,6 +48,20 @@ function isCovered(intervals: [number, number, number][], c: number): boolean {
   return false;
 }
 
+/** The position of `col` in a row's ascending columns; -1 when the row holds no such cell. */
+function positionOf(cols: number[], col: number): number {
+  let lo = 0;
+  let hi = cols.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cols[mid];
+    if (c === col) return mid;
+    if (c < col) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 const hexArgb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 export class PackageHost implements WorkbookHost {
@@ -66,7 +80,6 @@ export class PackageHost implements WorkbookHost {
   private activeName: string;
   private readonly styleCache = new Map<number, StyleAt>();
   private readonly grids = new WeakMap<SheetModel, SheetGrid>();
-  private readonly indexes = new WeakMap<SheetModel, Map<number, Map<number, number>>>();
   private structureChanged = false;
   /** The printed header/footer lines each read sheet had, by part (read with its cells: the text is not kept). */
   private readonly printedLines = new Map<string, { header: string; footer: string }>();
@@ -171,13 +184,18 @@ export class PackageHost implements WorkbookHost {
     const key = part.toLowerCase();
     let m = this.models.get(key);
     if (!m) {
-      const xml = this.written.get(key) ?? this.pkg.text(part);
-      if (xml === null) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
+      const own = this.written.get(key);
+      const entry = own === undefined ? this.pkg.entry(part) : undefined;
+      if (own === undefined && !entry) throw new UserFacingError('xlsx.corrupt', text(`工作表“${sheet.name}”的内容缺失`, `The content of sheet "${sheet.name}" is missing`));
       try {
-        m = readSheetXml(xml, { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 });
-        this.printedLines.set(key, readHeaderFooter(xml));
-        this.sheetHeads.set(key, xml.slice(0, Math.max(0, xml.search(/<(?:\w+:)?sheetData\b/))));
-        // The text of a 100 000-row sheet is some 60 MB in memory: a patched save inflates it again instead.
+        const ctx = { sharedStrings: () => this.sharedStrings(), styles: this.styles, date1904: this.pkg.date1904 };
+        // The clerk's sheet is read from its bytes (as text a 100 000-row sheet is some 60 MB); a patched save
+        // inflates it again rather than keeping them.
+        const read = entry ? readSheetBytes(inflateEntry(entry), ctx) : null;
+        const xml = own ?? '';
+        m = read ? read.model : readSheetXml(xml, ctx);
+        this.printedLines.set(key, readHeaderFooter(read ? read.outside : xml));
+        this.sheetHeads.set(key, read ? read.head : xml.slice(0, Math.max(0, xml.search(/<(?:\w+:)?sheetData\b/))));
         this.pkg.forget(part);
       } catch (e) {
         throw corruptFileError(sheet.name, e instanceof Error ? e.message : String(e));
@@ -348,38 +366,24 @@ export class PackageHost implements WorkbookHost {
     if (bad) throw invalidRange(sheet, bad);
     const m = this.model(s);
     const out: CellStyle[] = [];
-    const rowIndex = this.rowIndexes(m);
     const patches = this.patches.get((s.part as string).toLowerCase());
     for (const r of ranges) {
       forEachCellOf(r, (row, col) => {
-        const style = this.styleOf(this.xfAtFast(patches, m, rowIndex, row, col));
+        const style = this.styleOf(this.xfAtFast(patches, m, row, col));
         out.push({ row, col, fill: style.fill, font: style.font, token: style.token });
       });
     }
     return out;
   }
 
-  /** Per row, column → position, so reading the styles of a 100 000-row range stays linear. */
-  private rowIndexes(m: SheetModel): Map<number, Map<number, number>> {
-    const known = this.indexes.get(m);
-    if (known) return known;
-    const out = new Map<number, Map<number, number>>();
-    this.indexes.set(m, out);
-    for (const [r, row] of m.rows) {
-      const index = new Map<number, number>();
-      row.cols.forEach((c, i) => index.set(c, i));
-      out.set(r, index);
-    }
-    return out;
-  }
-
-  private xfAtFast(patches: SheetPatches | undefined, m: SheetModel, index: Map<number, Map<number, number>>, row: number, col: number): number {
+  /** The format a cell shows: a pending patch's, else its own (found by binary search: a row's columns ascend), the row's or the column's. */
+  private xfAtFast(patches: SheetPatches | undefined, m: SheetModel, row: number, col: number): number {
     const patch = patches?.get(row)?.get(col);
     if (patch?.s !== undefined) return patch.s;
     const r = m.rows.get(row);
     if (r) {
-      const i = index.get(row)?.get(col);
-      if (i !== undefined) return r.styles[i];
+      const i = positionOf(r.cols, col);
+      if (i >= 0) return r.styles[i];
       if (r.style !== null) return r.style;
     }
     const c = m.colStyles.find(([lo, hi]) => col >= lo && col <= hi);
@@ -446,29 +450,30 @@ export class PackageHost implements WorkbookHost {
   private setPatch(rows: SheetPatches, row: number, col: number, patch: CellPatch): void {
     let cells = rows.get(row);
     if (!cells) rows.set(row, (cells = new Map()));
-    cells.set(col, { ...cells.get(col), ...patch });
+    // Patches are never changed once set, so a colour's one patch object is shared by all the cells it colours.
+    const earlier = cells.get(col);
+    cells.set(col, earlier ? { ...earlier, ...patch } : patch);
   }
 
   private colour(sheetName: string, ranges: CellRange[], fill: string, font: string): void {
     const s = this.sheet(sheetName);
     const m = this.model(s);
-    const index = this.rowIndexes(m);
     const p = this.styles.elementPrefix;
     const fillId = this.styles.addFill(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hexArgb(fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
-    const derived = new Map<number, number>();
+    const derived = new Map<number, CellPatch>();
     const patches = this.patchesOf(s.part as string);
     for (const r of ranges) {
       forEachCellOf(r, (row, col) => {
-        const old = this.xfAtFast(patches, m, index, row, col);
+        const old = this.xfAtFast(patches, m, row, col);
         let next = derived.get(old);
         if (next === undefined) {
           const xf = this.styles.xf(old);
           const baseFont = (xf && this.styles.fontXml(xf.fontId)) ?? this.styles.fontXml(0) ?? `<${p}font/>`;
           const fontId = this.styles.addFont(withFontColour(baseFont, { argb: hexArgb(font) }));
-          next = this.styles.deriveXf(old, { fontId, fillId });
+          next = { s: this.styles.deriveXf(old, { fontId, fillId }) };
           derived.set(old, next);
         }
-        this.setPatch(patches, row, col, { s: next });
+        this.setPatch(patches, row, col, next);
       });
     }
   }
@@ -480,29 +485,42 @@ export class PackageHost implements WorkbookHost {
   private restore(sheetName: string, saved: CellStyle[]): void {
     const s = this.sheet(sheetName);
     const m = this.model(s);
-    const index = this.rowIndexes(m);
     const p = this.styles.elementPrefix;
     const prefixed = (xml: string): string => (p ? xml.replace(/<(\/?)(\w)/g, `<$1${p}$2`) : xml);
-    const derived = new Map<string, number>();
+    type Snapshot = NonNullable<ReturnType<typeof parseColourToken>>;
+    type Restoring = { snapshot: Snapshot; derived: Map<number, CellPatch> };
+    // One colour snapshot per recorded style, and per snapshot the format derived from each current format: a
+    // clear restores hundreds of thousands of cells that share a handful of styles, mostly in runs of equal ones.
+    const bySaved = new Map<string, Restoring>();
+    let last: { token: string; fill: string | null; font: string | null; entry: Restoring } | null = null;
     const patches = this.patchesOf(s.part as string);
     for (const style of saved) {
-      const snapshot = parseColourToken(style.token) ?? {
-        fill: style.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hexArgb(style.fill) } } as never) : null,
-        fontColor: style.font ? { argb: hexArgb(style.font) } : null,
-        hasFont: true,
-      };
-      const old = this.xfAtFast(patches, m, index, style.row, style.col);
-      const key = `${old}|${style.token}|${style.fill}|${style.font}`;
-      let next = derived.get(key);
+      let entry: Restoring | undefined = last && last.token === style.token && last.fill === style.fill && last.font === style.font ? last.entry : undefined;
+      if (!entry) {
+        const key = `${style.token}|${style.fill}|${style.font}`;
+        entry = bySaved.get(key);
+        if (!entry) {
+          const snapshot = parseColourToken(style.token) ?? {
+            fill: style.fill ? ({ type: 'pattern', pattern: 'solid', fgColor: { argb: hexArgb(style.fill) } } as never) : null,
+            fontColor: style.font ? { argb: hexArgb(style.font) } : null,
+            hasFont: true,
+          };
+          bySaved.set(key, (entry = { snapshot, derived: new Map() }));
+        }
+        last = { token: style.token, fill: style.fill, font: style.font, entry };
+      }
+      const { snapshot, derived } = entry;
+      const old = this.xfAtFast(patches, m, style.row, style.col);
+      let next = derived.get(old);
       if (next === undefined) {
         const xf = this.styles.xf(old);
         const fillId = snapshot.fill ? this.styles.addFill(prefixed(fillXmlOf(snapshot.fill))) : 0;
         const baseFont = (xf && this.styles.fontXml(xf.fontId)) ?? this.styles.fontXml(0) ?? `<${p}font/>`;
         const fontId = snapshot.hasFont || snapshot.fontColor ? this.styles.addFont(withFontColour(baseFont, snapshot.fontColor as never)) : 0;
-        next = this.styles.deriveXf(old, { fontId, fillId });
-        derived.set(key, next);
+        next = { s: this.styles.deriveXf(old, { fontId, fillId }) };
+        derived.set(old, next);
       }
-      this.setPatch(patches, style.row, style.col, { s: next });
+      this.setPatch(patches, style.row, style.col, next);
     }
   }
 
@@ -586,12 +604,11 @@ export class PackageHost implements WorkbookHost {
     this.requireStyles();
     const s = this.sheet(sheetName);
     const m = this.model(s);
-    const index = this.rowIndexes(m);
     const part = s.part as string;
     const dateXf = new Map<number, number>();
     const patches = this.patchesOf(part);
     for (const w of writes) {
-      let xf = this.xfAtFast(patches, m, index, w.styleFrom?.row ?? w.row, w.styleFrom?.col ?? w.col);
+      let xf = this.xfAtFast(patches, m, w.styleFrom?.row ?? w.row, w.styleFrom?.col ?? w.col);
       const isDate = w.value !== null && typeof w.value === 'object';
       if (isDate) {
         const current = this.styles.xf(xf);
@@ -628,9 +645,6 @@ export class PackageHost implements WorkbookHost {
     r.cols.splice(at, 0, col);
     r.values.splice(at, 0, v);
     r.styles.splice(at, 0, xf);
-    // The row's positions moved: its column index is rebuilt (the other rows' stay valid).
-    const index = this.indexes.get(m);
-    if (index) index.set(row, new Map(r.cols.map((c, k) => [c, k])));
   }
 
   // ---------------------------------------------------------------------------------------------------

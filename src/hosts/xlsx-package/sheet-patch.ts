@@ -7,8 +7,8 @@
 import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
-import { columnOf, readCellTag } from './sheet-reader';
-import { ascii, concat, decodeUtf8, find, isNameEnd, sheetDataTag, utf8 } from './bytes';
+import { readCellTag } from './sheet-reader';
+import { ascii, ByteWriter, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, digitsOf, find, findLast, isNameEnd, sheetDataTag, tagAttr } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -19,18 +19,6 @@ export interface CellPatch {
 }
 
 export type SheetPatches = Map<number, Map<number, CellPatch>>;
-
-/** The `<c …>` start tag with its s attribute set (a cell's attributes hold no quotes or `>` in their values). */
-function setS(tagText: string, s: number): string {
-  let i = tagText.indexOf(' s="');
-  if (i < 0) i = tagText.indexOf('\ts="');
-  if (i >= 0) {
-    const end = tagText.indexOf('"', i + 4);
-    return `${tagText.slice(0, i)} s="${s}"${tagText.slice(end + 1)}`;
-  }
-  const name = tagText.search(/[\s/>]/);
-  return `${tagText.slice(0, name)} s="${s}"${tagText.slice(name)}`;
-}
 
 /** The `<c>` element for a patch on a cell the row does not hold. */
 function newCell(prefix: string, row: number, col: number, patch: CellPatch): string {
@@ -50,10 +38,42 @@ function widenSpans(rowTag: string, cols: number[]): string {
 
 const encoder = new TextEncoder();
 
+/** The row number a `<row>` start tag bytes[at, gt) gives (0-based); `previous + 1` when it has no r. */
+function rowNumberOf(bytes: Uint8Array, at: number, gt: number, previous: number): number {
+  const r = tagAttr(bytes, at, gt, 'r');
+  if (!r) return previous + 1;
+  const n = digitsOf(bytes, r[0], r[1]);
+  if (!Number.isNaN(n)) return n - 1;
+  // Anything but plain digits (an entity, white space): read as readTag reads it.
+  const value = readTag(ascii(bytes, at, gt + 1), 0).attrs.r;
+  return value ? Number(value) - 1 : previous + 1;
+}
+
+/**
+ * A cell's start tag bytes[at, tagEnd) with its s attribute set: the value of ` s="…"` replaced, or the attribute
+ * added after the element name (a cell's attributes hold no quotes or `>` in their values).
+ */
+function writeWithS(out: ByteWriter, bytes: Uint8Array, at: number, tagEnd: number, s: number): void {
+  let i = find(bytes, ' s="', at, tagEnd);
+  if (i < 0) i = find(bytes, '\ts="', at, tagEnd);
+  if (i >= 0) {
+    const close = bytes.indexOf(34, i + 4);
+    out.copy(bytes, at, i);
+    out.text(` s="${s}"`);
+    out.copy(bytes, close >= 0 && close < tagEnd ? close + 1 : at, tagEnd);
+    return;
+  }
+  let name = at + 1;
+  while (name < tagEnd && !isNameEnd(bytes[name])) name++;
+  out.copy(bytes, at, name);
+  out.text(` s="${s}"`);
+  out.copy(bytes, name, tagEnd);
+}
+
 /**
  * The sheet's bytes with the patches applied. Works on the UTF-8 bytes rather than on decoded text: a
- * 100 000-row sheet is 30 MB as bytes and twice that as a string, and every run of rows and cells no patch
- * concerns is copied as a slice of the input. Only the start tags it edits are read as text.
+ * 100 000-row sheet is 30 MB as bytes and twice that as a string. Every run of rows and cells no patch
+ * concerns is copied from the input into one growing output, and tags are read in place as bytes.
  */
 export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8Array {
   if (!patches.size) return bytes;
@@ -64,28 +84,25 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
   const cellClose = `</${prefix}c>`;
   const pending = [...patches.keys()].sort((a, b) => a - b);
   let next = 0;
-  const out: Uint8Array[] = [];
-  const text = (t: string): void => void out.push(utf8(t));
-  const copy = (from: number, to: number): void => {
-    if (to > from) out.push(bytes.subarray(from, to));
-  };
+  const out = new ByteWriter(bytes.length + (bytes.length >> 4));
   const rowXml = (row: number, cells: Map<number, CellPatch>): string => {
     const cols = [...cells.keys()].sort((a, b) => a - b);
     return `<${prefix}row r="${row + 1}">${cols.map((c) => newCell(prefix, row, c, cells.get(c) as CellPatch)).join('')}${rowClose}`;
   };
 
   if (selfClosingData) {
-    copy(0, openAt);
-    text(`<${prefix}sheetData>${pending.map((r) => rowXml(r, patches.get(r) as Map<number, CellPatch>)).join('')}</${prefix}sheetData>`);
-    copy(openEnd, bytes.length);
-    return concat(out);
+    out.copy(bytes, 0, openAt);
+    out.text(`<${prefix}sheetData>${pending.map((r) => rowXml(r, patches.get(r) as Map<number, CellPatch>)).join('')}</${prefix}sheetData>`);
+    out.copy(bytes, openEnd, bytes.length);
+    return out.result();
   }
 
-  const dataEnd = find(bytes, `</${prefix}sheetData>`, openEnd);
+  const dataEnd = findLast(bytes, `</${prefix}sheetData>`, openEnd);
   let copied = 0;
   let pos = openEnd;
   let rowIndex = -1;
   const rowOpen = `<${prefix}row`;
+  const cellOpen = `<${prefix}c`;
   while (next < pending.length) {
     const at = find(bytes, rowOpen, pos, dataEnd);
     if (at < 0) break;
@@ -93,30 +110,32 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
       pos = at + 1;
       continue;
     }
-    const tagEnd = bytes.indexOf(62, at) + 1;
-    const tag = readTag(ascii(bytes, at, tagEnd), 0);
-    rowIndex = tag.attrs.r ? Number(tag.attrs.r) - 1 : rowIndex + 1;
-    const rowEnd = tag.selfClosing ? tagEnd : find(bytes, rowClose, tagEnd) + rowClose.length;
+    const gt = bytes.indexOf(62, at);
+    const tagEnd = gt + 1;
+    const selfClosing = bytes[gt - 1] === 47;
+    rowIndex = rowNumberOf(bytes, at, gt, rowIndex);
+    const rowEnd = selfClosing ? tagEnd : find(bytes, rowClose, tagEnd) + rowClose.length;
     // Rows the sheet lacks, before this one.
     while (next < pending.length && pending[next] < rowIndex) {
-      copy(copied, at);
+      out.copy(bytes, copied, at);
       copied = at;
-      text(rowXml(pending[next], patches.get(pending[next]) as Map<number, CellPatch>));
+      out.text(rowXml(pending[next], patches.get(pending[next]) as Map<number, CellPatch>));
       next++;
     }
     if (next < pending.length && pending[next] === rowIndex) {
       const cells = patches.get(rowIndex) as Map<number, CellPatch>;
       const cols = [...cells.keys()].sort((a, b) => a - b);
-      copy(copied, at);
-      if (!tag.selfClosing) {
-        const parts: (Uint8Array | string)[] = [];
+      out.copy(bytes, copied, at);
+      if (!selfClosing) {
+        // The row's start tag goes first as it is; its spans are widened afterwards in the rare row that gained cells.
+        const head = out.position;
+        out.copy(bytes, at, tagEnd);
         const inserted: number[] = [];
         let k = 0;
         let col = -1;
         let from = tagEnd;
         let p = tagEnd;
         const innerEnd = rowEnd - rowClose.length;
-        const cellOpen = `<${prefix}c`;
         while (p < innerEnd) {
           const c = find(bytes, cellOpen, p, innerEnd);
           if (c < 0) break;
@@ -124,54 +143,60 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches): Uint8
             p = c + 1;
             continue;
           }
-          const cellTagEnd = bytes.indexOf(62, c) + 1;
-          const cellTag = ascii(bytes, c, cellTagEnd);
-          const ct = readCellTag(cellTag, 0);
-          col = ct.ref !== null ? columnOf(ct.ref) : col + 1;
-          const end = ct.selfClosing ? cellTagEnd : find(bytes, cellClose, cellTagEnd) + cellClose.length;
+          const cellGt = bytes.indexOf(62, c);
+          const cellTagEnd = cellGt + 1;
+          const ref = cellAttrStart(bytes, c, cellGt, 'r');
+          col = ref >= 0 ? columnOfBytes(bytes, ref, attrEnd(bytes, ref)) : col + 1;
+          const end = bytes[cellGt - 1] === 47 ? cellTagEnd : find(bytes, cellClose, cellTagEnd) + cellClose.length;
           while (k < cols.length && cols[k] < col) {
-            parts.push(bytes.subarray(from, c), newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
+            out.copy(bytes, from, c);
+            out.text(newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
             inserted.push(cols[k]);
             from = c;
             k++;
           }
           if (k < cols.length && cols[k] === col) {
             const patch = cells.get(col) as CellPatch;
-            parts.push(bytes.subarray(from, c));
-            if (patch.value !== undefined) parts.push(newCell(prefix, rowIndex, col, { s: patch.s ?? ct.style, value: patch.value }));
-            else parts.push(setS(cellTag, patch.s as number), bytes.subarray(cellTagEnd, end));
+            out.copy(bytes, from, c);
+            if (patch.value !== undefined) {
+              out.text(newCell(prefix, rowIndex, col, { s: patch.s ?? readCellTag(ascii(bytes, c, cellTagEnd), 0).style, value: patch.value }));
+            } else {
+              writeWithS(out, bytes, c, cellTagEnd, patch.s as number);
+              out.copy(bytes, cellTagEnd, end);
+            }
             from = end;
             k++;
           }
           p = end;
         }
-        parts.push(bytes.subarray(from, innerEnd));
+        out.copy(bytes, from, innerEnd);
         while (k < cols.length) {
-          parts.push(newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
+          out.text(newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
           inserted.push(cols[k]);
           k++;
         }
-        text(widenSpans(ascii(bytes, at, tagEnd), inserted.sort((a, b) => a - b)));
-        for (const part of parts) {
-          if (typeof part === 'string') text(part);
-          else out.push(part);
+        if (inserted.length) {
+          const cellsWritten = out.result().slice(head + tagEnd - at);
+          out.truncate(head);
+          out.text(widenSpans(ascii(bytes, at, tagEnd), inserted.sort((a, b) => a - b)));
+          out.copy(cellsWritten, 0, cellsWritten.length);
         }
-        text(rowClose);
+        out.text(rowClose);
       } else {
         const head = widenSpans(ascii(bytes, at, tagEnd - 2).replace(/\s*$/, '') + '>', cols);
-        text(head + cols.map((c) => newCell(prefix, rowIndex, c, cells.get(c) as CellPatch)).join('') + rowClose);
+        out.text(head + cols.map((c) => newCell(prefix, rowIndex, c, cells.get(c) as CellPatch)).join('') + rowClose);
       }
       copied = rowEnd;
       next++;
     }
     pos = rowEnd;
   }
-  copy(copied, dataEnd);
+  out.copy(bytes, copied, dataEnd);
   copied = dataEnd;
   const rest = pending.slice(next).map((r) => rowXml(r, patches.get(r) as Map<number, CellPatch>));
-  if (rest.length) text(rest.join(''));
-  copy(copied, bytes.length);
-  return concat(out);
+  if (rest.length) out.text(rest.join(''));
+  out.copy(bytes, copied, bytes.length);
+  return out.result();
 }
 
 /** The same over a part's text (the product's own sheets, which are held as text). */

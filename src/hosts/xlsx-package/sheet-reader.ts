@@ -6,6 +6,7 @@ import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
+import { ascii, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, find, isNameEnd, sheetDataTag, tagAttr } from './bytes';
 import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
@@ -118,18 +119,171 @@ export function readSheetXml(xml: string, ctx: ReadContext): SheetModel {
   }
 
   const rest = xml.slice(0, dataStart) + xml.slice(dataEnd);
+  for (const r of rows.values()) sortRow(r);
+  return { rows, merges: mergesOf(rest, prefix), colStyles: colStylesOf(rest, prefix) };
+}
+
+/** The merged areas, from the part's text outside sheetData's content. */
+function mergesOf(rest: string, prefix: string): CellRange[] {
   const merges: CellRange[] = [];
   for (const m of rest.matchAll(new RegExp(`<${prefix}mergeCell\\b[^>]*?\\sref="([^"]+)"`, 'g'))) {
     const r = parseAddress(m[1]);
     if (r) merges.push(r);
   }
+  return merges;
+}
+
+/** The columns' formats, from the part's text outside sheetData's content. */
+function colStylesOf(rest: string, prefix: string): [number, number, number][] {
   const colStyles: [number, number, number][] = [];
   for (const m of rest.matchAll(new RegExp(`<${prefix}col\\b[^>]*>`, 'g'))) {
     const a = readTag(m[0], 0).attrs;
     if (a.style && Number(a.style) > 0) colStyles.push([Number(a.min) - 1, Number(a.max) - 1, Number(a.style)]);
   }
+  return colStyles;
+}
+
+/** A worksheet read from its bytes: the model, and its text before and after the cells (the only text decoded). */
+export interface SheetRead {
+  model: SheetModel;
+  /** The part's text up to sheetData's start tag (a leading BOM dropped, as XlsxPackage.text drops it). */
+  head: string;
+  /** The part's text outside sheetData's content: head, sheetData's tags and everything after. */
+  outside: string;
+}
+
+/** A short run of bytes as text: byte for byte when ASCII (cell markup nearly always is), decoded otherwise. */
+function textOf(bytes: Uint8Array, from: number, to: number): string {
+  for (let i = from; i < to; i++) if (bytes[i] > 127) return decodeUtf8(bytes.subarray(from, to));
+  return ascii(bytes, from, to);
+}
+
+/** Where the start tag at `at` ends (just past its `>`), quotes followed as readTag follows them. */
+function tagEndOf(bytes: Uint8Array, at: number): number {
+  let quote = 0;
+  for (let i = at + 1; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (quote) {
+      if (b === quote) quote = 0;
+    } else if (b === 34 || b === 39) quote = b;
+    else if (b === 62) return i + 1;
+  }
+  return bytes.length;
+}
+
+/**
+ * The four attributes of a `<row>` start tag the reader needs, and where the tag ends. Read in place from the
+ * bytes; a tag with an entity or a byte beyond ASCII in it is read by readTag, as the text reader reads it.
+ */
+function rowTag(bytes: Uint8Array, at: number): { end: number; selfClosing: boolean; attrs: Partial<Record<'r' | 'customFormat' | 'hidden' | 's', string>> } {
+  const end = tagEndOf(bytes, at);
+  for (let i = at; i < end; i++) {
+    if (bytes[i] === 38 || bytes[i] > 127) {
+      const tag = readTag(ascii(bytes, at, end), 0);
+      return { end: at + tag.end, selfClosing: tag.selfClosing, attrs: tag.attrs };
+    }
+  }
+  const gt = end - 1;
+  const attrs: Partial<Record<'r' | 'customFormat' | 'hidden' | 's', string>> = {};
+  for (const name of ['r', 'customFormat', 'hidden', 's'] as const) {
+    const v = tagAttr(bytes, at, gt, name);
+    if (v) attrs[name] = ascii(bytes, v[0], v[1]);
+  }
+  let last = gt - 1;
+  while (last > at && (bytes[last] === 32 || bytes[last] === 9 || bytes[last] === 10 || bytes[last] === 13)) last--;
+  return { end, selfClosing: bytes[last] === 47, attrs };
+}
+
+/**
+ * The same model as readSheetXml over the part's text, read from its UTF-8 bytes: a 100 000-row sheet is some
+ * 30 MB of bytes and twice that as one string, and only the cells' contents and the markup around sheetData
+ * are decoded. A part whose layout this reader does not expect (sheetData's prefix not the worksheet's) is
+ * decoded whole and read as text instead.
+ */
+export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
+  const data = sheetDataTag(bytes);
+  const whole = (): SheetRead => {
+    let xml = decodeUtf8(bytes);
+    if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
+    const at = xml.search(/<(?:\w+:)?sheetData\b/);
+    return { model: readSheetXml(xml, ctx), head: xml.slice(0, Math.max(0, at)), outside: xml };
+  };
+  if (!data) return whole();
+  let head = decodeUtf8(bytes.subarray(0, data.at));
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  const prefix = /<(\w+:)?worksheet\b/.exec(head)?.[1] ?? '';
+  if (prefix !== data.prefix || /<(?:\w+:)?sheetData\b/.test(head)) return whole();
+  const dataStart = data.end;
+  const dataEnd = data.selfClosing ? dataStart : find(bytes, `</${prefix}sheetData>`, dataStart);
+  if (dataEnd < 0) throw new Error('sheetData is not closed');
+
+  const rows = new Map<number, SheetRow>();
+  const rowOpen = `<${prefix}row`;
+  const cellOpen = `<${prefix}c`;
+  const cellClose = `</${prefix}c>`;
+  const rowClose = `</${prefix}row>`;
+  let rowIndex = -1;
+  let pos = dataStart;
+  while (pos < dataEnd) {
+    const at = find(bytes, rowOpen, pos);
+    if (at < 0 || at >= dataEnd) break;
+    if (!isNameEnd(bytes[at + rowOpen.length])) {
+      pos = at + 1;
+      continue;
+    }
+    const tag = rowTag(bytes, at);
+    const tagEnd = tag.end;
+    const a = tag.attrs;
+    rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
+    const custom = a.customFormat === '1' || a.customFormat === 'true';
+    const row = rows.get(rowIndex) ?? { cols: [], values: [], styles: [], hidden: false, style: null };
+    row.hidden = a.hidden === '1' || a.hidden === 'true';
+    row.style = custom && a.s ? Number(a.s) : null;
+    rows.set(rowIndex, row);
+    if (tag.selfClosing) {
+      pos = tagEnd;
+      continue;
+    }
+    const end = find(bytes, rowClose, tagEnd);
+    if (end < 0) throw new Error(`row ${rowIndex + 1} is not closed`);
+    let col = -1;
+    let p = tagEnd;
+    while (p < end) {
+      const c = find(bytes, cellOpen, p);
+      if (c < 0 || c >= end) break;
+      if (!isNameEnd(bytes[c + cellOpen.length])) {
+        p = c + 1;
+        continue;
+      }
+      const gt = bytes.indexOf(62, c);
+      const ref = cellAttrStart(bytes, c, gt, 'r');
+      const t = cellAttrStart(bytes, c, gt, 't');
+      const type = t >= 0 ? textOf(bytes, t, attrEnd(bytes, t)) : 'n';
+      const sAt = cellAttrStart(bytes, c, gt, 's');
+      const sText = sAt >= 0 ? textOf(bytes, sAt, attrEnd(bytes, sAt)) : '';
+      const style = sText ? Number(sText) || 0 : 0;
+      col = ref >= 0 ? columnOfBytes(bytes, ref, attrEnd(bytes, ref)) : col + 1;
+      let value: CellValue = null;
+      if (bytes[gt - 1] === 47) p = gt + 1;
+      else {
+        const close = find(bytes, cellClose, gt + 1);
+        if (close < 0 || close > end) throw new Error(`cell in row ${rowIndex + 1} is not closed`);
+        if (close > gt + 1) {
+          // Nearly every cell is <v>…</v> of plain ASCII: its text is the value's, with nothing to decode.
+          const v = type === 'inlineStr' ? -1 : plainValueEnd(bytes, gt + 1, close, prefix);
+          value = v >= 0 ? typedValue(ascii(bytes, gt + 4 + prefix.length, v), type, style, ctx) : cellValue(textOf(bytes, gt + 1, close), prefix, type, style, ctx);
+        }
+        p = close + cellClose.length;
+      }
+      row.cols.push(col);
+      row.values.push(value);
+      row.styles.push(style);
+    }
+    pos = end + rowClose.length;
+  }
+  const outside = head + decodeUtf8(bytes.subarray(data.at, dataStart)) + decodeUtf8(bytes.subarray(dataEnd));
   for (const r of rows.values()) sortRow(r);
-  return { rows, merges, colStyles };
+  return { model: { rows, merges: mergesOf(outside, prefix), colStyles: colStylesOf(outside, prefix) }, head, outside };
 }
 
 /**
@@ -215,10 +369,32 @@ export function itemText(inner: string, prefix: string): string {
   return decodeExcelText(unescapeXml(out));
 }
 
+/**
+ * When bytes[from, to) is exactly `<v>text</v>` (with the part's prefix) and the text holds no `<`, `&` or
+ * byte beyond ASCII, where the text ends; -1 otherwise.
+ */
+function plainValueEnd(bytes: Uint8Array, from: number, to: number, prefix: string): number {
+  const open = `<${prefix}v>`;
+  const close = `</${prefix}v>`;
+  const textEnd = to - close.length;
+  if (textEnd < from + open.length) return -1;
+  for (let k = 0; k < open.length; k++) if (bytes[from + k] !== open.charCodeAt(k)) return -1;
+  for (let k = 0; k < close.length; k++) if (bytes[textEnd + k] !== close.charCodeAt(k)) return -1;
+  for (let i = from + open.length; i < textEnd; i++) {
+    const b = bytes[i];
+    if (b === 60 || b === 38 || b > 127) return -1;
+  }
+  return textEnd;
+}
+
 function cellValue(inner: string, prefix: string, type: string, style: number, ctx: ReadContext): CellValue {
   if (type === 'inlineStr') return inner.indexOf(`<${prefix}is`) < 0 ? null : itemText(inner, prefix);
   const v = elementText(inner, `${prefix}v`);
-  if (v === null) return null;
+  return v === null ? null : typedValue(v, type, style, ctx);
+}
+
+/** A cell's value from the text of its `<v>`, by its type (`t`) and format. */
+function typedValue(v: string, type: string, style: number, ctx: ReadContext): CellValue {
   switch (type) {
     case 's':
       return ctx.sharedStrings()[Number(v)] ?? null;

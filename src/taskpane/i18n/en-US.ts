@@ -13,6 +13,8 @@ export const enUS: Record<MessageKey, string> = {
   'app.moreTabs': 'More features ({count})',
   'app.help': 'Help',
   'app.sections': 'Features',
+  'app.panelLoading': 'Opening this page…',
+  'app.panelFailed': 'This page did not load. Check the network connection, then close and reopen the pane.',
 
   'tab.sheet': 'Sheet',
   'tab.check': 'Check',

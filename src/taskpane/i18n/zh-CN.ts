@@ -15,6 +15,8 @@ export const zhCN = {
   'app.moreTabs': '更多功能（{count} 项）',
   'app.help': '使用帮助',
   'app.sections': '功能',
+  'app.panelLoading': '正在打开此页…',
+  'app.panelFailed': '此页没有加载成功。请检查网络连接，然后关闭并重新打开本窗格。',
 
   'tab.sheet': '工作表',
   'tab.check': '检查',
