@@ -551,11 +551,24 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     await storyShot('09-split-with-own-words');
   });
 
+  test('the help page is a click away from the pane, and opens (it says how the pane is used)', async () => {
+    const link = pane().getByTestId('help-link');
+    const [help] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await help.waitForLoadState();
+    expect(new URL(help.url()).pathname).toMatch(/\/help\.html$/);
+    const text = await help.locator('body').innerText();
+    expect(text).toContain('判断日期');
+    expect(text).toContain('下发回收');
+    await help.screenshot({ path: path.join(RESULTS, 'story-10-help.png') });
+    await help.close();
+  });
+
   test('the lite pane has no axe-core violation either', async () => {
     await page.goto(`${server.url}preview.html?today=${STORY_TODAY}&api=1.1&pane=lite&paneSize=${PANE_W}x${PANE_H}`);
     await page.getByTestId('lite-pane').locator('button').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     expect(await paneAxeViolations(page)).toEqual([]);
+    expect(await page.getByTestId('lite-help').getAttribute('href')).toBe('help.html');
     await storyShot('lite');
   });
 

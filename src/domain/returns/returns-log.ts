@@ -68,7 +68,7 @@ const L = {
     const taken = m.returns.filter((r) => r.accepted && !r.blank).length;
     return {
       zh: `《${m.masterTitle}》：应报 ${m.expectedUnits.length} 个单位，已报 ${returned} 个，${blank ? `交回空表 ${blank} 个，` : ''}未报 ${m.missingUnits.length} 个；收到 ${m.returns.length} 份文件，采用 ${taken} 份，本次更新 ${m.updated} 项。生成时间：${chineseDateTime(m.generatedAt)}（核对截至${chineseDate(m.asOf)}）`,
-      en: `"${m.masterTitle}": ${m.expectedUnits.length} units expected, ${returned} returned, ${blank ? `${blank} sent back blank, ` : ''}${m.missingUnits.length} missing; ${countOf(m.returns.length, 'file')} received, ${taken} accepted, ${countOf(m.updated, 'measure')} updated. Made ${m.generatedAt} (checked as of ${m.asOf})`,
+      en: `"${m.masterTitle}": ${countOf(m.expectedUnits.length, 'unit')} expected, ${returned} returned, ${blank ? `${blank} sent back blank, ` : ''}${m.missingUnits.length} missing; ${countOf(m.returns.length, 'file')} received, ${taken} accepted, ${countOf(m.updated, 'measure')} updated. Made ${m.generatedAt} (checked as of ${m.asOf})`,
     };
   },
   returnsBlock: { zh: '一、收到的回收表', en: '1. Returns received' },
