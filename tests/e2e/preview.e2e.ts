@@ -71,6 +71,18 @@ async function noticeText(): Promise<string> {
   return notice.innerText();
 }
 
+/** Waits for the pane's notice to say `expected`: a notice from the step before may still be showing while
+ * the pane works, so reading it at once races the pane under load. */
+async function expectNotice(expected: string): Promise<void> {
+  const notice = pane().getByTestId('notice');
+  try {
+    await notice.filter({ hasText: expected }).waitFor({ timeout: 15_000 });
+  } catch {
+    const shown = await notice.innerText({ timeout: 1_000 }).catch(() => '(no notice)');
+    throw new Error(`the notice should contain “${expected}” but says “${shown}”`);
+  }
+}
+
 let preview: Preview | undefined;
 
 beforeAll(async () => {
@@ -134,7 +146,7 @@ describe('the preview, as a clerk uses it', () => {
     await days.fill(String(SOON_DAYS));
     await days.press('Tab');
     await pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
-    expect(await noticeText()).toContain(format(zhCN['highlight.applied'], { asOf: chineseDate(AS_OF), rows: 54 }));
+    await expectNotice(format(zhCN['highlight.applied'], { asOf: chineseDate(AS_OF), rows: 54 }));
 
     const colours = await gridColours();
     const measureCol = expectedHighlight.check.analysis.layout.columns.measure;
@@ -169,7 +181,7 @@ describe('the preview, as a clerk uses it', () => {
   test('汇总 writes the summary sheet with the right totals and the report paragraph', async () => {
     await openPaneTab('汇总');
     await pane().getByRole('button', { name: zhCN['summary.run'] }).click();
-    expect(await noticeText()).toContain(format(zhCN['summary.done'], { sheet: expectedSummary.sheetName }));
+    await expectNotice(format(zhCN['summary.done'], { sheet: expectedSummary.sheetName }));
     const chart = await pane().getByTestId('state-chart').innerText();
     expect(chart).toContain(format(zhCN['summary.total'], { total: expectedSummary.model.total }));
     expect(await pane().getByTestId('report-paragraph').inputValue()).toBe(expectedSummary.paragraph);
@@ -187,7 +199,7 @@ describe('the preview, as a clerk uses it', () => {
     await page.getByRole('tab', { name: SHEET, exact: true }).click();
     await openPaneTab('标色');
     await pane().getByRole('button', { name: zhCN['highlight.clear'] }).click();
-    expect(await noticeText()).toContain(zhCN['highlight.cleared'].split('，')[0]);
+    await expectNotice(zhCN['highlight.cleared'].split('，')[0]);
     expect(await gridColours()).toEqual(originalColours);
     await shot('e2e-06-cleared');
   });
@@ -368,7 +380,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
   test('opened on 填表说明, the pane reads 任务分工 instead and says how to choose another', async () => {
     const box = (await pane().boundingBox())!;
     expect([Math.round(box.width), Math.round(box.height)]).toEqual([PANE_W, PANE_H]);
-    expect(await noticeText()).toContain(format(zhCN['sheet.pickedOther'], { active: INSTRUCTIONS, sheet: SHEET }));
+    await expectNotice(format(zhCN['sheet.pickedOther'], { active: INSTRUCTIONS, sheet: SHEET }));
     expect(await pane().getByTestId('sheet-line').innerText()).toContain(format(zhCN['sheet.oneLine'], { sheet: SHEET, tasks: 54 }));
     expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe(INSTRUCTIONS);
     await storyShot('01-opened-on-instructions');
@@ -377,7 +389,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
   test('pick: the pane follows the sheet tab the clerk clicks, and stays on the table for a sheet without one', async () => {
     await page.getByRole('tab', { name: SHEET, exact: true }).click();
     await page.getByRole('tab', { name: INSTRUCTIONS, exact: true }).click();
-    expect(await noticeText()).toContain(format(zhCN['sheet.notFollowed'], { sheet: INSTRUCTIONS, current: SHEET }));
+    await expectNotice(format(zhCN['sheet.notFollowed'], { sheet: INSTRUCTIONS, current: SHEET }));
     await page.getByRole('tab', { name: SHEET, exact: true }).click();
     expect(await pane().getByTestId('sheet-line').innerText()).toContain(SHEET);
     await storyShot('02-picked');
@@ -401,7 +413,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     const apply = pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true });
     expect(await insidePane(apply)).toMatchObject({ inside: true });
     await apply.click();
-    expect(await noticeText()).toContain(format(zhCN['highlight.applied'], { asOf: STORY_AS_OF_TYPED, rows: 54 }));
+    await expectNotice(format(zhCN['highlight.applied'], { asOf: STORY_AS_OF_TYPED, rows: 54 }));
     const host = await workbookNow();
     highlightedCounts = await expectColoursFollowTheSheet(host, originalFills, SOON_DAYS);
     expect(highlightedCounts.done ?? 0).toBe(0); // nothing has been reported yet
@@ -420,7 +432,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     await pane().getByTestId('returned-files').setInputFiles(returnsFiles);
     await pane().getByRole('button', { name: zhCN['returns.collect'], exact: true }).click();
     await pane().getByTestId('collect-result').waitFor();
-    expect(await noticeText()).toContain(zhCN['returns.recoloured']);
+    await expectNotice(zhCN['returns.recoloured']);
     const host = await workbookNow();
     const counts = await expectColoursFollowTheSheet(host, originalFills, SOON_DAYS);
     expect(counts.done ?? 0).toBeGreaterThan(0);
@@ -439,7 +451,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     const run = pane().getByRole('button', { name: zhCN['summary.run'], exact: true });
     expect(await insidePane(run)).toMatchObject({ inside: true });
     await run.click();
-    expect(await noticeText()).toContain(format(zhCN['summary.done'], { sheet: expected.sheetName }));
+    await expectNotice(format(zhCN['summary.done'], { sheet: expected.sheetName }));
     expect(await pane().getByTestId('report-paragraph').inputValue()).toBe(expected.paragraph);
     const after = await workbookNow();
     const colouredCounts = await expectColoursFollowTheSheet(after, originalFills, SOON_DAYS);
@@ -463,7 +475,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
       { sheet: summaryName, line, note },
     );
     await pane().getByRole('button', { name: zhCN['summary.run'], exact: true }).click();
-    expect(await noticeText()).toContain('手工填写的 2 个单元格已保留');
+    await expectNotice('手工填写的 2 个单元格已保留');
     const after = (await workbookNow()).workbook.getWorksheet(summaryName)!;
     const texts: string[] = [];
     after.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
@@ -474,13 +486,13 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
   test('清除标色 leaves no product fill in the table, new columns included, and every original cell as it was', async () => {
     await openPaneTab('标色');
     await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
-    expect(await noticeText()).toContain('已清除标色');
+    await expectNotice('已清除标色');
     const now = await fills(await workbookNow());
     expect([...now].filter(([, fill]) => fill && PRODUCT_FILLS.has(fill))).toEqual([]);
     for (const [key, fill] of originalFills) expect({ key, fill: now.get(key) ?? null }).toEqual({ key, fill });
     await storyShot('07-cleared');
     await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
-    expect(await noticeText()).toContain(format(zhCN['highlight.nothingToClear'], { sheet: SHEET }));
+    await expectNotice(format(zhCN['highlight.nothingToClear'], { sheet: SHEET }));
   });
 
   test('every tab: its primary button is in view and axe-core finds no WCAG A/AA violation in the pane', async () => {
@@ -530,7 +542,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     await storyShot('08-status-choices-refused');
     await field.fill('已整改、部分整改');
     await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).click();
-    expect(await noticeText()).toContain(zhCN['settings.saved']);
+    await expectNotice(zhCN['settings.saved']);
 
     await openPaneTab(zhCN['tab.returns']);
     expect(await pane().getByTestId('status-choices-line').innerText()).toContain('已完成、序时推进、进度滞后、未启动、已整改、部分整改');
@@ -553,7 +565,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
 
   test('the help page is a click away from the pane, and opens (it says how the pane is used)', async () => {
     const link = pane().getByTestId('help-link');
-    const [help] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    const [help] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
     await help.waitForLoadState();
     expect(new URL(help.url()).pathname).toMatch(/\/help\.html$/);
     const text = await help.locator('body').innerText();
