@@ -10,8 +10,9 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-// Raised from 200 KB to 204 KB when the pane gained the 报送时限 field and the settings workflow (205 816 bytes); to be cut back by moving code to lazy chunks.
-const BUDGET_GZIP_BYTES = 204 * 1024;
+// The panels after 检查 and the workflows are lazy chunks; what a new tab or feature adds to the first download
+// goes into a lazy chunk too, not into a larger budget.
+const BUDGET_GZIP_BYTES = 200 * 1024;
 
 /** Local script sources of an HTML page, in document order. */
 function localScripts(html) {

@@ -11,7 +11,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { XlsxHost } from '../src/hosts/xlsx';
-import { bytesOf, HEADER, MEASURES, TASK_SHEET, tableWorkbook, type Row, type TableOptions } from '../tests/hardening/hostile-kit';
+import { bytesOf, HEADER, MEASURES, TASK_SHEET, tableWorkbook, type Row, type TableOptions } from '../tests/support/hostile-kit';
 
 export interface HostileCase {
   file: string;

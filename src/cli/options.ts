@@ -156,8 +156,12 @@ export async function datedChangeInputs(args: ParsedArgs, ctx: CliContext, comma
 
 export const SUMMARY_OPTIONS: OptionSpec[] = [...DATED_CHANGE_OPTIONS, { name: 'name', value: true }];
 
+/** How the help says a date option may be typed (parseTypedDate reads every form). */
+export const DATE_FORMS_HELP = '                      日期可写作 2022-09-15、2022/9/15、2022.9.15 或 2022年9月15日 / a date may be typed in any of these forms';
+
 export const SUMMARY_OPTIONS_HELP = [
-  '  --as-of YYYY-MM-DD  统计截至日期（默认今天）/ count as of this date (default: today)',
+  '  --as-of 日期        统计截至日期（默认今天）/ count as of this date (default: today)',
+  DATE_FORMS_HELP,
   `  --soon N            临期窗口：N 个工作日内到期（默认 ${DEFAULT_SOON_DAYS}）/ due-soon window in working days (default ${DEFAULT_SOON_DAYS})`,
   `  --name NAME         汇总表名称（默认“${DEFAULT_SUMMARY_SHEET_NAME}”；与您自己的工作表重名时自动改为“名称(2)”）/`,
   `                      summary sheet name (default ${DEFAULT_SUMMARY_SHEET_NAME}; a clash with your own sheet gives "NAME(2)")`,

@@ -13,7 +13,7 @@
  * is the clerk's 目前进展 cell, which survives when the sheet is made again (matched by the measure's text).
  */
 import { chineseDate } from './dates';
-import { pick } from './i18n';
+import { countOf, pick } from './i18n';
 import { comparableText, measureFingerprint } from './returns/identity';
 import { rowState } from './row-state';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from './sheet-spec';
@@ -171,7 +171,7 @@ export function carriedSentence(f: CarryOverFigures): LocalText {
   if (f.carried === 0) return { zh: `${last.zh}的任务已全部完成，无结转事项。`, en: `Every measure of ${last.en} was finished; nothing is carried over.` };
   return {
     zh: `上年结转${f.carried}项，已完成${f.resolved}项，尚有${f.carried - f.resolved}项未完成。`,
-    en: `${f.carried} measures carried over from ${last.en}: ${f.resolved} finished since, ${f.carried - f.resolved} still open.`,
+    en: `${countOf(f.carried, 'measure')} carried over from ${last.en}: ${f.resolved} finished since, ${f.carried - f.resolved} still open.`,
   };
 }
 

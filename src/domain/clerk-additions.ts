@@ -6,6 +6,7 @@
  * their address unless the new sheet writes there, in which case they are listed under the new area with the
  * address they had. Values only — a clerk's formatting or merges on the old sheet are not carried.
  */
+import { countOf } from './i18n';
 import { cellAddress } from './address';
 import type { SheetSpec, SpecCell, SpecValue } from './sheet-spec';
 import type { CellValue, LocalText, SheetGrid } from './types';
@@ -168,6 +169,6 @@ export function carriedNotice(carried: CarriedAdditions, sheetName: string): Loc
   const movedEn = carried.moved ? `; ${carried.moved} of them are listed at the end, as their cells now hold new figures` : '';
   return {
     zh: `“${sheetName}”上手工填写的 ${carried.carried} 个单元格已保留到新汇总表${moved}（只保留内容，不保留格式）。`,
-    en: `${carried.carried} cells typed on "${sheetName}" were kept in the new summary${movedEn} (contents only, not formatting).`,
+    en: `${countOf(carried.carried, 'cell')} typed on "${sheetName}" were kept in the new summary${movedEn} (contents only, not formatting).`,
   };
 }

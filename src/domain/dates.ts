@@ -183,6 +183,11 @@ export function chineseDate(iso: string): string {
   return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
+/** A date inside a zh-CN message (2022年9月15日); text that is not an ISO date stays as it is. */
+export function chineseDateIn(text: string | null): string {
+  return text !== null && isValidIsoDate(text) ? chineseDate(text) : (text ?? '');
+}
+
 /** 'YYYY-MM-DD HH:MM' (the caller's clock) → 2026年11月26日 19:30; anything else as given. */
 export function chineseDateTime(stamp: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?/.exec(stamp);

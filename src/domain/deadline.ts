@@ -22,7 +22,7 @@
  * when one is written, so the engine can flag a deadline outside the plan year.
  */
 import { compactDateText, scanDates, type DateMention } from './date-text';
-import { EXCEL_PHANTOM_LEAP_DAY, isExcelDateSerial, isoToSerial, isValidIsoDate, serialToIso } from './dates';
+import { chineseDateIn, EXCEL_PHANTOM_LEAP_DAY, isExcelDateSerial, isoToSerial, isValidIsoDate, serialToIso } from './dates';
 import { cellText } from './text';
 import type { CellValue, Deadline } from './types';
 
@@ -114,26 +114,26 @@ function parseDeadlineText(text: string, planYear: number): Deadline {
       const all = mentions.map((m) => m.due as string).join('、');
       return withYear({
         text, kind: 'date', due: earliest.due,
-        reading: { zh: `一格写有多个时限（${all}），按最早的 ${earliest.due} 计`, en: `several deadlines in one cell (${all}); the earliest, ${earliest.due}, is used` },
+        reading: { zh: `一格写有多个时限（${all}），按最早的${chineseDateIn(earliest.due)}计`, en: `several deadlines in one cell (${all}); the earliest, ${earliest.due}, is used` },
       }, earliest.year);
     }
     const deadline = withYear({ text, kind: 'date', due: last.due }, last.year);
     if (ranged !== written) {
-      deadline.reading = { zh: `按时间段的结束日 ${last.due} 计`, en: `a date range: its end, ${last.due}, is used` };
+      deadline.reading = { zh: `按时间段的结束日${chineseDateIn(last.due)}计`, en: `a date range: its end, ${last.due}, is used` };
     } else if (MONTH_BEFORE.test(written) && !/底|末/.test(written) && last.precision === 'month') {
       const m = MONTH_BEFORE.exec(written) as RegExpExecArray;
       deadline.reading = {
-        zh: `“${m[1]}月前”按${m[1]}月1日之前读作 ${last.due}；如指${m[1]}月底前，请写“${m[1]}月底前”`,
+        zh: `“${m[1]}月前”按${m[1]}月1日之前读作${chineseDateIn(last.due)}；如指${m[1]}月底前，请写“${m[1]}月底前”`,
         en: `“${m[1]}月前” is read as before ${m[1]}/1, i.e. ${last.due}; write ${m[1]}月底前 if the end of the month is meant`,
       };
     } else if (YEAR_BEFORE.test(written) && !/底|末/.test(written) && last.precision === 'year') {
       const [phrase, y] = YEAR_BEFORE.exec(written) as RegExpExecArray;
       deadline.reading = {
-        zh: `“${phrase}”按${y}年1月1日之前读作 ${last.due}；如指${y}年底前，请写“${y}年底前”`,
+        zh: `“${phrase}”按${y}年1月1日之前读作${chineseDateIn(last.due)}；如指${y}年底前，请写“${y}年底前”`,
         en: `“${phrase}” is read as before 1/1/${y}, i.e. ${last.due}; write ${y}年底前 if the end of that year is meant`,
       };
     } else if (TO_YEAR.test(written)) {
-      deadline.reading = { zh: `“到某年”读作该年年底 ${last.due}`, en: `“到 <year>” is read as the end of that year, ${last.due}` };
+      deadline.reading = { zh: `“到某年”读作该年年底${chineseDateIn(last.due)}`, en: `“到 <year>” is read as the end of that year, ${last.due}` };
     }
     return deadline;
   }

@@ -5,6 +5,7 @@
  * languages, nor an entry linger for a code no longer raised.
  */
 import { cellAddress, columnIndex, rangeAddress } from './address';
+import { chineseDateIn } from './dates';
 import { chineseNumeral } from './numbering';
 import type { CellRange, Finding, FindingCode, LocalText, ReturnFindingCode, Severity, SheetFindingCode } from './types';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './workdays';
@@ -144,7 +145,7 @@ const SHEET_KINDS = {
     en: `the deadline “${p.text}”: ${p.reading.en}`,
   })),
   'deadline.outside_plan_year': kind('warning', { zh: '完成时限不在计划年度内', en: 'Deadline outside the plan year' }, (p: { text: string; due: string; planYear: number }) => ({
-    zh: `完成时限“${p.text}”（${p.due}）不在计划年度 ${p.planYear} 年内，请核对`,
+    zh: `完成时限“${p.text}”（${chineseDateIn(p.due)}）不在计划年度 ${p.planYear} 年内，请核对`,
     en: `the deadline “${p.text}” (${p.due}) is outside the plan year ${p.planYear}; please check`,
   })),
   'deadline.unknown': kind('warning', { zh: '完成时限无法识别', en: 'Deadline not understood' }, (p: { text: string }) => ({
@@ -281,6 +282,14 @@ function measureLabel(m: MeasureLabel): LocalText {
   return m.no ? { zh: `第${m.no}项“${m.text}”`, en: `measure ${m.no} "${m.text}"` } : { zh: `“${m.text}”`, en: `"${m.text}"` };
 }
 
+/** Why a return could not be read: its task table, its size, or the file itself. */
+export type UnreadableReturn =
+  | { reason: 'no_table' }
+  | { reason: 'tasks'; why: LocalText }
+  | { reason: 'too_long'; rows: number; masterRows: number }
+  | { reason: 'cannot_open'; why: LocalText }
+  | { reason: 'cannot_read'; detail: string };
+
 /** The findings of checking one department's returned copy against its master (`validateReturn`). */
 const RETURN_KINDS = {
   'return.wrong_master': kind('error', { zh: '不是本表的回收表', en: 'Not a return of this table' }, (p: { masterTitle: string; issuedFrom: string | null }) =>
@@ -301,10 +310,23 @@ const RETURN_KINDS = {
     zh: `回收表的填报单位“${p.unit}”既不在单位名录中，也不是本任务分工表中的单位，未汇总`,
     en: `The return's unit "${p.unit}" is neither in the unit directory nor named in this allocation table; not merged`,
   })),
-  'return.unreadable': kind('error', { zh: '回收表无法读取', en: 'Return unreadable' }, (p: { why: LocalText }) => ({
-    zh: `无法读取回收表中的任务：${p.why.zh}`,
-    en: `The return's tasks cannot be read: ${p.why.en}`,
-  })),
+  'return.unreadable': kind('error', { zh: '回收表无法读取', en: 'Return unreadable' }, (p: UnreadableReturn) => {
+    switch (p.reason) {
+      case 'no_table':
+        return { zh: '无法读取回收表中的任务：找不到任务表', en: "The return's tasks cannot be read: no task table found" };
+      case 'tasks':
+        return { zh: `无法读取回收表中的任务：${p.why.zh}`, en: `The return's tasks cannot be read: ${p.why.en}` };
+      case 'too_long':
+        return {
+          zh: `回收表行数（${p.rows} 行）远多于总表（${p.masterRows} 行），不是下发的回收表原样填报，已跳过`,
+          en: `The return has ${p.rows} rows, far more than the master's ${p.masterRows}: not a copy as it was sent out; skipped`,
+        };
+      case 'cannot_open':
+        return { zh: `无法打开：${p.why.zh}`, en: `Cannot be opened: ${p.why.en}` };
+      case 'cannot_read':
+        return { zh: `无法读取（${p.detail}）`, en: `Cannot be read (${p.detail})` };
+    }
+  }),
   'return.measure_text_changed': kind('error', { zh: '举措内容被改动', en: 'Measure text edited' }, (p: { measure: MeasureLabel; difference: LocalText }) => ({
     zh: `${measureLabel(p.measure).zh}的举措内容被改动：${p.difference.zh}；此行未汇总`,
     en: `the text of ${measureLabel(p.measure).en} was edited: ${p.difference.en}; this row was not merged`,
@@ -340,7 +362,7 @@ const RETURN_KINDS = {
   'return.explanation_missing': kind('warning', { zh: '缺少进展说明', en: 'Explanation missing' }, (p: { overdueSince: string | null; status: string }) =>
     p.overdueSince !== null
       ? {
-        zh: `已过完成时限（${p.overdueSince}）仍未完成，请在“进展说明”中说明原因和计划`,
+        zh: `已过完成时限（${chineseDateIn(p.overdueSince)}）仍未完成，请在“进展说明”中说明原因和计划`,
         en: `past its deadline (${p.overdueSince}) and not done: explain why and the plan under 进展说明`,
       }
       : {
@@ -352,50 +374,73 @@ const RETURN_KINDS = {
     en: `the completion date "${p.text}" is not a date; the date was not merged`,
   })),
   'return.done_date_future': kind('warning', { zh: '完成日期尚未到来', en: 'Completion date in the future' }, (p: { date: string; asOf: string }) => ({
-    zh: `完成日期 ${p.date} 晚于 ${p.asOf}，尚未到来，未汇总该日期`,
+    zh: `完成日期${chineseDateIn(p.date)}晚于${chineseDateIn(p.asOf)}，尚未到来，未汇总该日期`,
     en: `the completion date ${p.date} is after ${p.asOf}, still to come; the date was not merged`,
   })),
   'return.measure_missing': kind('error', { zh: '下发的举措缺失', en: 'Issued measure missing' }, (p: { measure: MeasureLabel }) => ({
     zh: `回收表中缺少下发的${measureLabel(p.measure).zh}（行被删除）`,
     en: `${measureLabel(p.measure).en}, issued to this unit, is missing from the return (row deleted)`,
   })),
-} satisfies Partial<Record<ReturnFindingCode, Kind>>;
-
-/** Findings raised while collecting, about a return among the others (their messages are made where they arise). */
-const COLLECT_CODES = {
-  'return.claim_mismatch': { severity: 'warning', name: { zh: '文件名与填报单位不符', en: 'File name names another unit' } },
-  'return.duplicate_unit': { severity: 'warning', name: { zh: '同一单位交回多份', en: 'Unit returned twice' } },
-  'return.status_conflict': { severity: 'warning', name: { zh: '各单位填报的完成情况矛盾', en: 'Units’ statuses contradict' } },
-  'return.text_cut': { severity: 'warning', name: { zh: '进展说明超长被截断', en: 'Explanation cut' } },
-} satisfies Record<Exclude<ReturnFindingCode, keyof typeof RETURN_KINDS>, { severity: Severity; name: LocalText }>;
+  // Raised while collecting, about one return among the others.
+  'return.claim_mismatch': kind('warning', { zh: '文件名与填报单位不符', en: 'File name names another unit' }, (p: { named: readonly string[]; claimed: string }) => ({
+    zh: `文件名指向“${p.named.join('、')}”，但回收表内的标识自称“${p.claimed}”：可能是他人的回收表被改名，或标识被改动。请核对后再采用`,
+    en: `The file name points to "${p.named.join(', ')}", but the copy's identity claims "${p.claimed}": another unit's copy renamed, or the identity edited. Check it before relying on it`,
+  })),
+  'return.duplicate_unit': kind('warning', { zh: '同一单位交回多份', en: 'Unit returned twice' }, (p: { unit: string; earlierFile: string }) => ({
+    zh: `“${p.unit}”已交回另一份回收表（${p.earlierFile}），同一举措以本文件为准`,
+    en: `"${p.unit}" also returned ${p.earlierFile}; where both answer a measure, this file is used`,
+  })),
+  'return.status_conflict': kind(
+    'warning',
+    { zh: '各单位填报的完成情况矛盾', en: 'Units’ statuses contradict' },
+    (p: { measure: string; status: string; decider: string; deciderStatus: string; deciderLeads: boolean }) => ({
+      zh: `第${p.measure}项：本单位填报“${p.status}”，与${p.deciderLeads ? '牵头单位' : ''}“${p.decider}”填报的“${p.deciderStatus}”矛盾（汇总以后者为准，本单位情况记入进展说明）`,
+      en: `measure ${p.measure}: this unit says "${p.status}", contradicting ${p.deciderLeads ? 'the lead unit ' : ''}"${p.decider}" who says "${p.deciderStatus}" (the latter is merged; this unit's answer goes into 进展说明)`,
+    }),
+  ),
+  'return.text_cut': kind('warning', { zh: '进展说明超长被截断', en: 'Explanation cut' }, (p: { measure: string; unit: string; file: string | null; limit: number }) => ({
+    zh: `第${p.measure}项：${p.file ? `回收表“${p.file}”中` : ''}“${p.unit}”的进展说明与其他单位的合计超过 Excel 单元格 ${p.limit} 字上限，总表中已截断并注明“以下从略”，全文请看该回收表`,
+    en: `Measure ${p.measure}: the explanation of "${p.unit}"${p.file ? ` in ${p.file}` : ''}, with the other units', exceeds Excel's ${p.limit}-character cell limit; it is cut in the master, marked as cut — read it in full in that return`,
+  })),
+} satisfies Record<ReturnFindingCode, Kind>;
 
 type Catalogue = typeof SHEET_KINDS & typeof RETURN_KINDS;
 const CATALOGUE: Catalogue = { ...SHEET_KINDS, ...RETURN_KINDS };
 
-/** A finding whose message this catalogue says (the others are made where collect raises them). */
-export type CataloguedCode = keyof Catalogue;
-export type FindingParams<C extends CataloguedCode> = Parameters<Catalogue[C]['message']>[0];
+export type FindingParams<C extends FindingCode> = Parameters<Catalogue[C]['message']>[0];
 
-export function findingMessage<C extends CataloguedCode>(code: C, params: FindingParams<C>): LocalText {
+export function findingMessage<C extends FindingCode>(code: C, params: FindingParams<C>): LocalText {
   return (CATALOGUE[code].message as (p: FindingParams<C>) => LocalText)(params);
 }
 
-function kindOf(code: FindingCode): { severity: Severity; name: LocalText } {
-  return Object.prototype.hasOwnProperty.call(COLLECT_CODES, code) ? COLLECT_CODES[code as keyof typeof COLLECT_CODES] : CATALOGUE[code as CataloguedCode];
-}
-
 export function findingSeverity(code: FindingCode): Severity {
-  return kindOf(code).severity;
+  return CATALOGUE[code].severity;
 }
 
 /** The kind of a finding in words. */
 export function findingKindName(code: FindingCode): LocalText {
-  return kindOf(code).name;
+  return CATALOGUE[code].name;
 }
 
 /** Every code the catalogue holds, for tests and tables that list the kinds. */
 export function allFindingCodes(): FindingCode[] {
-  return [...Object.keys(CATALOGUE), ...Object.keys(COLLECT_CODES)] as FindingCode[];
+  return Object.keys(CATALOGUE) as FindingCode[];
+}
+
+/**
+ * One finding, its message from the catalogue; `cell` (an A1 address) prefixes the message, `row` is 1-based.
+ * For findings raised one at a time (collect's); a sheet's findings go through a FindingList.
+ */
+export function makeFinding<C extends FindingCode>(code: C, cell: string | null, row: number | null, params: FindingParams<C>, suggestion: string | null = null): Finding {
+  const message = findingMessage(code, params);
+  return {
+    severity: CATALOGUE[code].severity,
+    code,
+    cell,
+    row,
+    message: cell ? { zh: `${cell}：${message.zh}`, en: `${cell}: ${message.en}` } : message,
+    suggestion,
+  };
 }
 
 interface CellRef {
@@ -408,19 +453,10 @@ export class FindingList {
   /** By code, cell and message (a merged cell shared by several measures is reported once), in the order raised. */
   private readonly byKey = new Map<string, Finding>();
 
-  add<C extends CataloguedCode>(code: C, at: CellRef | null, params: FindingParams<C>, suggestion: string | null = null): void {
-    const message = findingMessage(code, params);
-    const cell = at ? cellAddress(at.row, at.col) : null;
-    const key = `${code}|${cell}|${message.zh}`;
-    if (this.byKey.has(key)) return;
-    this.byKey.set(key, {
-      severity: CATALOGUE[code].severity,
-      code,
-      cell,
-      row: at ? at.row + 1 : null,
-      message: cell ? { zh: `${cell}：${message.zh}`, en: `${cell}: ${message.en}` } : message,
-      suggestion,
-    });
+  add<C extends FindingCode>(code: C, at: CellRef | null, params: FindingParams<C>, suggestion: string | null = null): void {
+    const finding = makeFinding(code, at ? cellAddress(at.row, at.col) : null, at ? at.row + 1 : null, params, suggestion);
+    const key = `${code}|${finding.cell}|${finding.message.zh}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, finding);
   }
 
   /** Takes in another list's findings (ones held back until it is known they apply), by the same keys. */

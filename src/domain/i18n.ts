@@ -12,3 +12,8 @@ export function pick(t: LocalText, lang: Lang): string {
 export function normaliseLang(raw: string | null | undefined): Lang {
   return raw && /^en/i.test(raw.trim()) ? 'en-US' : 'zh-CN';
 }
+
+/** An English count with its noun in the right number: 1 warning, 2 warnings (plural: singular + s unless given). */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

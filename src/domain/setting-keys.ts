@@ -10,6 +10,7 @@ import { parseTypedDate } from './dates';
 import { UserFacingError } from './errors';
 import { assertSheetName } from './product-sheets';
 import { DEFAULT_REPLY_WORKDAYS, isReplyWorkdays, MAX_REPLY_WORKDAYS } from './reminders';
+import { MAX_OWN_STATUS_CHOICES, readStatusChoices, STANDARD_STATUS_CHOICES, statusChoicesText } from './status-choices';
 import { DEFAULT_SOON_DAYS, isSoonDays, MAX_SOON_DAYS, STATE_NAMES } from './state-words';
 import { ROW_STATES, type ColumnMap, type ColumnRole, type LocalText, type RowState } from './types';
 import { isPlanYearText, nameKeyed, ownEntry, PLAN_YEAR_TAKES, REPORT_CLOSING_MAX, withEntry, type ProductSettings, type StateColours } from './workbook-state';
@@ -216,6 +217,26 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     { zh: `${DEFAULT_REPLY_WORKDAYS} 个工作日`, en: `${DEFAULT_REPLY_WORKDAYS} working days` },
     isReplyWorkdays,
   ),
+  {
+    key: 'statusChoices',
+    label: { zh: '完成情况选项', en: 'Status choices' },
+    takes: {
+      zh: `用顿号或逗号分隔的完成情况用语，最多 ${MAX_OWN_STATUS_CHOICES} 个，排在下发表下拉列表的 4 个标准选项之后（如 已整改、部分整改）`,
+      en: `status words separated by 、 or commas, at most ${MAX_OWN_STATUS_CHOICES}, offered in the copies' dropdown after the 4 standard ones (e.g. 已整改、部分整改)`,
+    },
+    defaultText: { zh: `只有标准选项：${STANDARD_STATUS_CHOICES.join('、')}`, en: `the standard ones only: ${STANDARD_STATUS_CHOICES.join('、')}` },
+    show: (s) => (s.statusChoices?.length ? statusChoicesText(s.statusChoices) : null),
+    set(s, raw) {
+      const reading = readStatusChoices(raw);
+      if (!reading.ok) {
+        throw new UserFacingError('settings.bad_value', {
+          zh: `设置项“${this.label.zh}”（${this.key}）不能取值“${raw}”：${reading.problem.zh}`,
+          en: `Setting ${this.key} (${this.label.en}) cannot be "${raw}": ${reading.problem.en}`,
+        });
+      }
+      return reading.words.length ? { ...s, statusChoices: reading.words } : without(s, 'statusChoices');
+    },
+  },
   textKey(
     'summarySheetName',
     { zh: '汇总表名称', en: 'Summary sheet name' },

@@ -14,7 +14,7 @@ import { createRoot } from 'react-dom/client';
 import { isValidIsoDate } from '../domain/dates';
 import { normaliseLang } from '../domain/i18n';
 import type { Lang } from '../domain/types';
-import { ExcelSimulator, LATEST_API_VERSION } from '../simulator/excel-simulator';
+import { ExcelSimulator, LATEST_API_VERSION } from '../simulator';
 import { TaskPane } from '../taskpane/App';
 import { mountLitePane } from '../taskpane-lite/lite-pane';
 import type { PaneEnvironment } from '../taskpane/environment';
@@ -52,6 +52,8 @@ const styles: Record<string, CSSProperties> = {
 /** What the preview lets a test read: the simulated workbook, saved as .xlsx bytes (base64). */
 interface PreviewProbe {
   workbookBase64(): Promise<string>;
+  /** Types text into a cell as the clerk would in Excel while the pane stays open (then redraws the grid). */
+  typeCell(sheet: string, address: string, text: string): void;
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
@@ -111,6 +113,10 @@ function PreviewPage() {
       // For the end-to-end test, which checks what the workbook holds, not only what the grid draws.
       (window as { allocationPreview?: PreviewProbe }).allocationPreview = {
         workbookBase64: async () => bytesToBase64(new Uint8Array(await simulator.workbook.xlsx.writeBuffer())),
+        typeCell: (sheet, address, text) => {
+          simulator.workbook.getWorksheet(sheet)!.getCell(address).value = text;
+          setVersion((v) => v + 1);
+        },
       };
       generation.current += 1;
       setLoaded({ simulator, generation: generation.current });

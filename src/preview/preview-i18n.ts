@@ -38,7 +38,7 @@ const enUS: Record<PreviewMessageKey, string> = {
   'preview.sampleMissing': 'The sample workbook could not be loaded. Run npm run samples to make it, then build again.',
   'grid.label': 'Workbook',
   'grid.tabs': 'Sheets',
-  'grid.truncated': 'Showing the first {rows} rows and {cols} columns only.',
+  'grid.truncated': 'Showing the first {rows:row/rows} and {cols:column/columns} only.',
   'grid.chart': 'This sheet has the chart “{title}” at {range} (the preview lists charts without drawing them; Excel shows it).',
 };
 

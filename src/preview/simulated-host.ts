@@ -2,7 +2,7 @@
 import { ExcelHost } from '../hosts/excel';
 import { WpsHost } from '../hosts/wps';
 import type { EtSimulator } from '../simulator/et-simulator';
-import type { ExcelSimulator } from '../simulator/excel-simulator';
+import type { ExcelSimulator } from '../simulator';
 import type { WorkbookHost } from '../ports/workbook-host';
 
 export function createSimulatedHost(simulator: ExcelSimulator): WorkbookHost {

@@ -53,7 +53,7 @@ import {
   type EtWorksheet,
 } from '../hosts/wps/et-object-model';
 import { coerceWrittenValue, excelJsPattern, isMergeFollower, numberFormatOf, officeValueOf } from './cell-model';
-import { assertEditable, colours, forEveryCell, grid, mergedAreas, mergeReplacing, parseRangeAddress, uniform, updateStyle, usedRect } from './excel-simulator';
+import { assertEditable, colours, forEveryCell, grid, mergedAreas, mergeReplacing, parseRangeAddress, uniform, updateStyle, usedRect } from './sheet-model';
 
 /** What ET throws: a plain Error carrying WPS's message (the object model has no error codes to speak of). */
 export class EtError extends Error {

@@ -5,7 +5,7 @@
 import './polyfills';
 import { waitForOffice, type OfficeGlobal } from '../taskpane/boot';
 import { translator } from '../taskpane/i18n';
-import { createOfficeHost } from '../taskpane/office-host';
+import { ExcelHost } from '../hosts/excel';
 import { localToday } from '../taskpane/pane-basics';
 import { el, setChildren } from './dom';
 import { mountLitePane } from './lite-pane';
@@ -19,7 +19,7 @@ async function start(container: HTMLElement): Promise<void> {
     setChildren(container, [el('p', { className: 'lite-boot', text: message, attrs: { role: 'alert' } })]);
     return;
   }
-  mountLitePane(container, { host: createOfficeHost(), lang: started.lang, today: () => localToday() });
+  mountLitePane(container, { host: ExcelHost.forOffice(), lang: started.lang, today: () => localToday() });
 }
 
 const container = document.getElementById('root');

@@ -133,7 +133,11 @@ class LitePaneView {
 
     return el('main', { className: 'lite', attrs: { lang: this.env.lang } }, [
       el('h1', { className: 'lite-title', text: t('app.title') }),
-      el('p', { className: 'lite-note', text: t('lite.note') }),
+      el('p', { className: 'lite-note', text: t('lite.note') }, [
+        document.createTextNode(' '),
+        // The help page ships beside the pane's page, as the full pane links it.
+        el('a', { className: 'lite-link', text: t('app.help'), attrs: { href: 'help.html', target: '_blank', rel: 'noopener', 'data-testid': 'lite-help' } }),
+      ]),
       this.busyLine,
       this.notice,
       // One 判断日期 and 临期 window for 标色 and 汇总, above everything (as the full pane's header shows them).
@@ -355,7 +359,11 @@ class LitePaneView {
     });
     paragraph.value = result.paragraph;
     const copy = this.track(button(this.tr.t('summary.copy'), () => this.copy(paragraph)));
+    const sheetName = result.sheetName;
+    const goTo = this.track(button(this.tr.t('summary.goTo'), () => void this.run('summary.goTo', () => this.env.host.select(sheetName, 'A1'))));
+    goTo.setAttribute('data-testid', 'lite-go-to-summary');
     setChildren(this.summaryResult, [
+      el('div', { className: 'lite-row' }, [goTo]),
       el('p', { className: 'lite-strong', text: this.tr.t('summary.total', { total: result.model.total }) }),
       el('ul', { className: 'lite-list lite-counts' }, ROW_STATES.filter((s) => result.model.states[s] > 0).map((s) =>
         el('li', { text: `${this.tr.local(STATE_NAMES[s])}：${result.model.states[s]}` }),

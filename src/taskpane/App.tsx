@@ -29,15 +29,10 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { ControllerContext, useController as useControllerFromContext, usePaneController } from './controller';
 import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
-import { BringInPanel } from './panels/BringInPanel';
 import { CheckPanel } from './panels/CheckPanel';
-import { DirectoryPanel } from './panels/DirectoryPanel';
-import { HighlightPanel } from './panels/HighlightPanel';
 import { JudgementBar } from './panels/JudgementBar';
-import { ReturnsPanel } from './panels/ReturnsPanel';
-import { SettingsPanel } from './panels/SettingsPanel';
 import { SheetBar } from './panels/SheetBar';
-import { SummaryPanel } from './panels/SummaryPanel';
+import { useStepPanels, type StepPanels } from './use-step-panels';
 
 const useStyles = makeStyles({
   root: {
@@ -116,9 +111,38 @@ function HiddenTabOption({ name }: { name: TabName }) {
   return <option value={name}>{tr.t(TAB_LABELS[name])}</option>;
 }
 
+/** The panel of a tab after 检查, from the chunk that holds them; in words while it loads or when it could not. */
+function StepPanel({ tab, panels }: { tab: Exclude<TabName, 'check'>; panels: StepPanels | 'failed' | null }) {
+  const { tr } = useControllerFromContext();
+  if (panels === null) return <Text size={200}>{tr.t('app.panelLoading')}</Text>;
+  if (panels === 'failed') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{tr.t('app.panelFailed')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { BringInPanel, DirectoryPanel, HighlightPanel, ReturnsPanel, SettingsPanel, SummaryPanel } = panels;
+  switch (tab) {
+    case 'highlight':
+      return <HighlightPanel />;
+    case 'summary':
+      return <SummaryPanel />;
+    case 'directory':
+      return <DirectoryPanel />;
+    case 'settings':
+      return <SettingsPanel />;
+    case 'returns':
+      return <ReturnsPanel />;
+    case 'bringIn':
+      return <BringInPanel />;
+  }
+}
+
 function PaneBody({ env }: { env: PaneEnvironment }) {
   const styles = useStyles();
   const controller = usePaneController(env);
+  const stepPanels = useStepPanels();
   const { tr, busy, notice, setNotice } = controller;
   const [tab, setTab] = useState<TabName>('check');
 
@@ -173,13 +197,7 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
           </MessageBar>
         )}
         <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-          {tab === 'check' && <CheckPanel />}
-          {tab === 'highlight' && <HighlightPanel />}
-          {tab === 'summary' && <SummaryPanel />}
-          {tab === 'directory' && <DirectoryPanel />}
-          {tab === 'settings' && <SettingsPanel />}
-          {tab === 'returns' && <ReturnsPanel />}
-          {tab === 'bringIn' && <BringInPanel />}
+          {tab === 'check' ? <CheckPanel /> : <StepPanel tab={tab} panels={stepPanels} />}
         </section>
         <footer className={styles.footer}>
           <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">

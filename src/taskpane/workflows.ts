@@ -20,6 +20,7 @@ import { runCarryOver } from '../workflows/carry-over';
 import { runImportNotice } from '../workflows/import-notice';
 import { createDirectorySheet, directoryReview, type CreateDirectoryOptions, type DirectoryResult, type DirectoryReviewEntry } from '../workflows/directory';
 import type { ReturnLogEntry, SplitRole } from '../domain/returns';
+import { readStatusChoices, statusChoicesFor, type StatusChoicesReading } from '../domain/status-choices';
 import { loadExcelFiles } from './excel-files';
 import { localTimestamp } from './pane-basics';
 import { zipSync } from 'fflate';
@@ -123,6 +124,10 @@ export interface PaneWorkflows {
   split: (host: WorkbookHost, options: PaneCheckOptions & { by: SplitRole; due: string | null }) => Promise<PaneSplitResult>;
   /** 回收: the units' returned files merged into the master's report columns. */
   collect: (host: WorkbookHost, options: PaneCollectOptions) => Promise<PaneCollectResult>;
+  /** The 下发 copies' 完成情况 choices as the clerk types them (已整改、部分整改), read and checked. */
+  readStatusChoices: (text: string) => StatusChoicesReading;
+  /** What a copy of the checked sheet offers in its dropdown, with the saved choices. */
+  offeredStatusChoices: (check: PaneCheckResult, saved: readonly string[] | undefined) => string[];
   /** 导入通知: the notice's task table (.docx) into a new sheet of this workbook, then checked. */
   importNotice: (host: WorkbookHost, options: { file: File; lang: Lang }) => Promise<PaneImportResult>;
   /** 回头看: last year's unfinished measures (its ledger file) into this workbook as 上年未完成事项. */
@@ -223,6 +228,8 @@ export function paneWorkflows(): PaneWorkflows {
         warnings: result.recolourError ? [result.recolourError] : [],
       };
     },
+    readStatusChoices,
+    offeredStatusChoices: (check, saved) => statusChoicesFor(check.analysis, saved),
     importNotice: async (host, { file }) => {
       const result = await runImportNotice(host, new Uint8Array(await file.arrayBuffer()));
       const errors = result.check.analysis.findings.filter((f) => f.severity === 'error').length;

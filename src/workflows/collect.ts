@@ -29,6 +29,7 @@ import {
   type SplitRole,
 } from '../domain/returns';
 import type { CellWrite } from '../ports/workbook-host';
+import { makeFinding, type UnreadableReturn } from '../domain/findings';
 import type { ColumnMap, Lang, LocalText, SheetAnalysis } from '../domain/types';
 import type { UnitDirectory } from '../domain/units';
 import type { CellStyle, SheetGrid } from '../domain/types';
@@ -123,14 +124,8 @@ interface ReadReturn {
   receivedAt: string;
 }
 
-function unreadable(message: { zh: string; en: string }): ReturnValidation {
-  return {
-    unit: null,
-    accepted: false,
-    blank: false,
-    answers: [],
-    findings: [{ severity: 'error', code: 'return.unreadable', cell: null, row: null, message, suggestion: null }],
-  };
+function unreadable(why: UnreadableReturn): ReturnValidation {
+  return { unit: null, accepted: false, blank: false, answers: [], findings: [makeFinding('return.unreadable', null, null, why)] };
 }
 
 /** Rows a return may have beyond the master's own: notes a unit added below, never a pasted sheet of its own. */
@@ -147,10 +142,7 @@ export async function readReturn(source: ReturnSource, master: SheetAnalysis, di
     let returned: Parameters<typeof validateReturn>[0]['returned'] = null;
     if (grid && grid.values.length > master.layout.lastDataRow + RETURN_ROWS_BEYOND_MASTER) {
       // A copy holds some of the master's rows; one far longer would cost the whole collect its memory.
-      return unreadable({
-        zh: `回收表行数（${grid.values.length} 行）远多于总表（${master.layout.lastDataRow} 行），不是下发的回收表原样填报，已跳过`,
-        en: `The return has ${grid.values.length} rows, far more than the master's ${master.layout.lastDataRow}: not a copy as it was sent out; skipped`,
-      });
+      return unreadable({ reason: 'too_long', rows: grid.values.length, masterRows: master.layout.lastDataRow });
     }
     if (grid && identity) {
       try {
@@ -162,9 +154,8 @@ export async function readReturn(source: ReturnSource, master: SheetAnalysis, di
     }
     return validateReturn({ identity, returned, master, directory, asOf });
   } catch (e) {
-    if (isUserFacingError(e)) return unreadable({ zh: `无法打开：${e.text.zh}`, en: `Cannot be opened: ${e.text.en}` });
-    const detail = e instanceof Error ? e.message : String(e);
-    return unreadable({ zh: `无法读取（${detail}）`, en: `Cannot be read (${detail})` });
+    if (isUserFacingError(e)) return unreadable({ reason: 'cannot_open', why: e.text });
+    return unreadable({ reason: 'cannot_read', detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -202,20 +193,7 @@ export async function runCollect(host: WorkbookHost, sources: ReturnSource[], op
     const earlier = logEntries.find((r) => r.accepted && validation.accepted && r.unit === validation.unit);
     if (earlier) {
       // Merging keeps one answer per unit and measure: the later file's (see planMerge).
-      validation.findings = [
-        ...validation.findings,
-        {
-          severity: 'warning',
-          code: 'return.duplicate_unit',
-          cell: null,
-          row: null,
-          message: {
-            zh: `“${validation.unit}”已交回另一份回收表（${earlier.file}），同一举措以本文件为准`,
-            en: `"${validation.unit}" also returned ${earlier.file}; where both answer a measure, this file is used`,
-          },
-          suggestion: null,
-        },
-      ];
+      validation.findings = [...validation.findings, makeFinding('return.duplicate_unit', null, null, { unit: validation.unit!, earlierFile: earlier.file })];
     }
     reads.push({ validation, receivedAt });
     const logEntry: ReturnLogEntry = {

@@ -7,6 +7,7 @@
  *   3. apply: put back originals of cells that no longer get a colour, colour run by run, save the state.
  * Values are never written; only fill and font colour change. Running it twice gives the same workbook.
  */
+import { countOf } from '../domain/i18n';
 import { cellAddress } from '../domain/address';
 import { visibleName } from '../domain/text';
 import { UserFacingError } from '../domain/errors';
@@ -197,7 +198,7 @@ function notRestorableWarning(cells: { row: number; col: number }[]): LocalText[
   return [
     {
       zh: `${cells.length} 个单元格为渐变填充（${shown.join('、')}${more ? ' 等' : ''}）。Excel 加载项无法写回渐变填充，为使“清除标色”能原样恢复，这些单元格未标色；如需标色，请先改为纯色填充。`,
-      en: `${cells.length} cells have a gradient fill (${shown.join(', ')}${more ? ', …' : ''}). The add-in cannot write a gradient fill back, so that Clear can restore them exactly they were not coloured; give them a solid fill to have them coloured.`,
+      en: `${cells.length === 1 ? '1 cell has' : `${cells.length} cells have`} a gradient fill (${shown.join(', ')}${more ? ', …' : ''}). The add-in cannot write a gradient fill back, so that Clear can restore them exactly they were not coloured; give them a solid fill to have them coloured.`,
     },
   ];
 }
@@ -210,7 +211,7 @@ function fillKindUnknownWarning(cells: { row: number; col: number }[]): LocalTex
   return [
     {
       zh: `${cells.length} 个单元格原有彩色填充（${shown.join('、')}${more ? ' 等' : ''}）。当前 Excel 版本（低于 ExcelApi 1.9）只能读取填充颜色，读不到图案或渐变：如其中有图案或渐变填充，“清除标色”将恢复为同色的纯色填充。`,
-      en: `${cells.length} cells had a coloured fill (${shown.join(', ')}${more ? ', …' : ''}). This Excel (below ExcelApi 1.9) reads only a fill's colour, not its pattern or gradient: any patterned or gradient fill among them comes back from Clear as a solid fill of that colour.`,
+      en: `${countOf(cells.length, 'cell')} had a coloured fill (${shown.join(', ')}${more ? ', …' : ''}). This Excel (below ExcelApi 1.9) reads only a fill's colour, not its pattern or gradient: any patterned or gradient fill among them comes back from Clear as a solid fill of that colour.`,
     },
   ];
 }

@@ -26,6 +26,8 @@ export interface SplitOptions {
   generatedAt: string;
   /** 报送时限: the ISO date the copies are due back (stated in each copy and remembered in its identity). */
   due?: string | null;
+  /** The clerk's own words for the copies' dropdown (after the standard four); default: the saved 完成情况选项. */
+  statusChoices?: readonly string[];
 }
 
 export interface UnitWorkbook {
@@ -79,8 +81,9 @@ export async function runSplit(host: WorkbookHost, options: SplitOptions): Promi
   }
   // The master's column widths and body font, where the host can read them (read with the sheet).
   const look = check.snapshot.look;
+  const statusChoices = options.statusChoices ?? check.state.settings.statusChoices;
   const workbooks = plan.recipients.map((recipient) => {
-    const copy = returnCopy(grid, analysis, recipient, { by, generatedAt: options.generatedAt, look, due, statusChoices: check.state.settings.statusChoices });
+    const copy = returnCopy(grid, analysis, recipient, { by, generatedAt: options.generatedAt, look, due, statusChoices });
     return { unit: recipient.unit, fileName: recipient.fileName, measureCount: recipient.taskIndexes.length, taskIndexes: recipient.taskIndexes, specs: copy.specs, identity: copy.identity };
   });
   return { sheet: analysis.sheet, by, workbooks, archiveName: splitArchiveName(splitSetStem(analysis)), unassigned: plan.unassigned.map((i) => analysis.tasks[i]), check };

@@ -3,11 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { byName, INJECTED, text, trickyWorkbook } from '../support/package-parts';
 import { runCheck } from '../../src/workflows/check';
+import { runAllocation, type CliRun } from '../support/cli';
 
 const LEDGER = path.resolve(__dirname, '../../samples/liangjiang-2022-returns.xlsx');
 let dir: string;
@@ -31,12 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: dir, today: '2023-01-10' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: dir, today: '2023-01-10' });
 }
 
 describe('allocation carry', () => {

@@ -2,17 +2,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
+import { runAllocation, type CliRun } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-async function run(argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd, today: '2026-11-26' };
-  const code = await main(argv, io, env);
-  return { code, out, err };
+function run(argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runAllocation(argv, { cwd, today: '2026-11-26', env });
 }
 
 let tmp: string;
@@ -43,7 +38,7 @@ describe('allocation check', () => {
   it('prints English with --lang en-US', async () => {
     const { out } = await run(['check', 'samples/liangjiang-2022.xlsx', '--lang', 'en-US']);
     expect(out).toContain('Warnings (1)\n  F4: the responsible unit is blank');
-    expect(out.trimEnd().split('\n').pop()).toBe('54 tasks: 0 error(s), 1 warning(s), 0 note(s)');
+    expect(out.trimEnd().split('\n').pop()).toBe('54 tasks: 0 errors, 1 warning, 0 notes');
   });
 
   it('prints the agreed JSON shape', async () => {

@@ -1,16 +1,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { recipientsOf } from '../../src/domain/returns';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import { readGrid } from '../../src/hosts/xlsx/read-grid';
-import { columnsHash, fillAnswers } from '../workflows/collect-support';
+import { columnsHash, fillAnswers } from '../support/returns';
 import { SAMPLE_DIRECTORY_DATA, SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
 import { UnitDirectory } from '../../src/domain/units';
 import { byName, INJECTED, text, trickyWorkbook } from '../support/package-parts';
+import { runAllocation, type CliRun } from '../support/cli';
 
 /** The sample's own directory, given as a clerk would (the product has none built in). */
 const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
@@ -18,12 +17,8 @@ const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 const ROOT = path.resolve(__dirname, '../..');
 const PLAIN = 'samples/liangjiang-2022.xlsx';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2022-09-15' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: ROOT, today: '2022-09-15' });
 }
 
 let tmp: string;
@@ -48,11 +43,40 @@ describe('allocation collect', () => {
     expect((await run(['highlight', PLAIN, '-o', coloured, '--as-of', '2022-09-15', '--soon', '11', ...SAMPLE_UNITS])).code).toBe(0);
     const out = path.join(tmp, 'coloured-merged.xlsx');
     const text = await run(['collect', coloured, returns, '-o', out, '--soon', '11', ...SAMPLE_UNITS]);
-    expect(text.out).toContain('总表原已标色：已按 2022-09-15 和新的完成情况重新标色');
+    expect(text.out).toContain('总表原已标色：已按2022年9月15日和新的完成情况重新标色');
     const json = await run(['collect', coloured, returns, '-o', path.join(tmp, 'coloured-merged-2.xlsx'), '--soon', '11', '--format', 'json', ...SAMPLE_UNITS]);
     expect(JSON.parse(json.out).recoloured).toMatchObject({ asOf: '2022-09-15', soonDays: 11 });
     const plain = await run(['collect', PLAIN, returns, '-o', path.join(tmp, 'plain-merged.xlsx'), '--format', 'json', ...SAMPLE_UNITS]);
     expect(JSON.parse(plain.out).recoloured).toBeNull();
+  });
+
+  it('a copy sent back as issued is said to be blank and still to report, never “汇总 0 项” nor 未报', async () => {
+    const folder = path.join(tmp, 'with-blank');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(returns, '办公室.xlsx'), path.join(folder, '办公室.xlsx'));
+    const blankCopy = '两江新区2022年政务公开重点工作任务分工-司法局-回收表.xlsx';
+    fs.copyFileSync(path.join(tmp, 'all', blankCopy), path.join(folder, blankCopy));
+    const out = path.join(tmp, 'with-blank.xlsx');
+    const r = await run(['collect', PLAIN, folder, '-o', out, ...SAMPLE_UNITS]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const line = r.out.split('\n').find((l) => l.includes(blankCopy))!;
+    expect(line).toContain('司法局  交回空表：未填写，仍须填报');
+    expect(line).not.toContain('汇总');
+    expect(line).not.toContain('已采用');
+    const returnedLine = r.out.split('\n').find((l) => l.startsWith('已报'))!;
+    expect(returnedLine).toMatch(/^已报 1\/21 个单位；交回空表、仍须填报：司法局；未报：/);
+    expect(returnedLine.slice(returnedLine.indexOf('未报：'))).not.toContain('司法局');
+    // The 回收情况 sheet counts the blank copy as received, not as taken.
+    const log = (await XlsxHost.open(out)).workbook.getWorksheet('回收情况')!;
+    expect(String(log.getCell('A2').value)).toMatch(/收到 2 份文件，采用 1 份.*生成时间：2022年9月15日 \d{2}:\d{2}（核对截至2022年9月15日）/);
+
+    const json = JSON.parse((await run(['collect', PLAIN, folder, '-o', path.join(tmp, 'with-blank-2.xlsx'), '--format', 'json', ...SAMPLE_UNITS])).out);
+    expect(json.returns.map((e: { unit: string; blank: boolean }) => [e.unit, e.blank])).toEqual([
+      ['办公室', false],
+      ['司法局', true],
+    ]);
+    expect(json.blankUnits).toEqual(['司法局']);
+    expect(json.missingUnits).not.toContain('司法局');
   });
 
   it('--format json prints one entry per file in order, the merged count and the missing units', async () => {

@@ -3,10 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { CliIO } from '../../src/cli/command';
-import { main } from '../../src/cli/main';
 import { directoryFromGrid, UNIT_DIRECTORY_SHEET } from '../../src/domain/units';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { runAllocation, type CliRun } from '../support/cli';
 
 let tmp: string;
 beforeEach(() => {
@@ -14,12 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: tmp, today: '2024-03-01' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: tmp, today: '2024-03-01' });
 }
 
 /** A table whose unit cells spell 经济运行局 two ways and hold one deadline typed into the unit column. */

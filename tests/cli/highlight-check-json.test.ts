@@ -1,14 +1,11 @@
 /** `check --format json` carries the colour-coding's states: "state" per task, "states" counts on top. */
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/command';
-import { main } from '../../src/cli/main';
+import { runAllocation } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 async function checkJson(args: string[]): Promise<Record<string, unknown> & { tasks: { no: string; state: string }[] }> {
-  let out = '';
-  const io: CliIO = { out: (t) => (out += t), err: () => undefined, cwd: ROOT, today: '2026-11-26' };
-  await main(['check', 'samples/liangjiang-2022-returns.xlsx', '--format', 'json', ...args], io, {});
+  const { out } = await runAllocation(['check', 'samples/liangjiang-2022-returns.xlsx', '--format', 'json', ...args], { cwd: ROOT, today: '2026-11-26' });
   return JSON.parse(out);
 }
 

@@ -1,11 +1,10 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/command';
-import { main } from '../../src/cli/main';
 import { XlsxHost } from '../../src/hosts/xlsx';
-import { styleTokens } from '../workflows/highlight-support';
+import { styleTokens } from '../support/highlight';
+import { runAllocation, type CliRun } from '../support/cli';
+import { fileSha256 } from '../support/workbook-files';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RETURNS = path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx');
@@ -24,15 +23,11 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: tmp, today: '2022-09-15' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: tmp, today: '2022-09-15' });
 }
 
-const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const sha = fileSha256;
 
 function copyReturns(name = 'returns.xlsx'): string {
   const file = path.join(tmp, name);

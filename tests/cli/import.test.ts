@@ -2,11 +2,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import { seedNoticeMerged, seedNoticeSplit } from '../support/docx';
+import { runAllocation, type CliRun } from '../support/cli';
 
 let dir: string;
 beforeAll(() => {
@@ -20,12 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: dir, today: '2022-06-01' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: dir, today: '2022-06-01' });
 }
 
 describe('allocation import', () => {

@@ -3,9 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { CliIO } from '../../src/cli/command';
-import { main } from '../../src/cli/main';
 import { PROGRESS_MIN_ROWS, TerminalProgress, type ProgressStream } from '../../src/cli/progress';
+import { runAllocation, type CliRun } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/liangjiang-2022.xlsx');
@@ -30,12 +29,8 @@ function fakeStream(isTTY: boolean): ProgressStream & { text: () => string } {
   return { isTTY, columns: 100, write: (chunk: string) => chunks.push(chunk), text: () => chunks.join('') };
 }
 
-async function run(argv: string[], progress: ProgressStream | undefined): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: tmp, today: '2022-09-15', progress };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[], progress: ProgressStream | undefined): Promise<CliRun> {
+  return runAllocation(argv, { cwd: tmp, today: '2022-09-15', progress });
 }
 
 describe('progress of long work', () => {

@@ -11,9 +11,8 @@
  * 各街道 has no listed members and stays one recipient.
  */
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { SAMPLE_DIRECTORY_DATA, SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
+import { runAllocation, type CliRun } from '../support/cli';
 
 /** The sample's own directory, given as a clerk would (the product has none built in). */
 const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
@@ -21,12 +20,8 @@ const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
 const ROOT = path.resolve(__dirname, '../..');
 const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2023-01-05' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: ROOT, today: '2023-01-05' });
 }
 
 interface RemindJson {
@@ -73,6 +68,23 @@ describe('allocation remind', () => {
     expect(one.out).not.toContain('■ 办公室');
     const early = await run(['remind', RETURNS, '--as-of', '2022-07-01', '--unit', '经济运行局', ...SAMPLE_UNITS]);
     expect([early.code, early.out]).toEqual([0, expect.stringContaining('经济运行局没有逾期或临期的任务')]);
+  });
+
+  it.each([
+    ['2022/9/15', '2022/9/20'],
+    ['2022.9.15', '2022.9.20'],
+    ['2022年9月15日', '2022年9月20日'],
+  ])('--as-of %s and --reply-by %s are read as clerks type dates', async (asOf, replyBy) => {
+    const r = await run(['remind', RETURNS, '--as-of', asOf, '--reply-by', replyBy, '--format', 'json', ...SAMPLE_UNITS]);
+    // Exit 1: some units have reminders due (the sample has overdue measures on that date).
+    expect([r.code, r.err]).toEqual([1, '']);
+    expect(JSON.parse(r.out)).toMatchObject({ asOf: '2022-09-15', replyBy: '2022-09-20' });
+  });
+
+  it('a --reply-by that is not a date names the forms it takes', async () => {
+    const r = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--reply-by', '9月20日', ...SAMPLE_UNITS]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--reply-by 应为一个日期（如 2022-09-20、2022/9/20 或 2022年9月20日），而不是“9月20日”');
   });
 
   it('refuses bad input with a zh-CN message and exit 2', async () => {

@@ -2,10 +2,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/command';
-import { main } from '../../src/cli/main';
 import { parseState } from '../../src/domain/workbook-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { runAllocation, type CliRun } from '../support/cli';
 
 const SAMPLE = path.resolve(__dirname, '../../samples/liangjiang-2022.xlsx');
 
@@ -16,12 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(argv: string[], lang?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: tmp, today: '2022-09-15' };
-  const code = await main(argv, io, lang ? { ALLOCATION_LANG: lang } : {});
-  return { code, out, err };
+function run(argv: string[], lang?: string): Promise<CliRun> {
+  return runAllocation(argv, { cwd: tmp, today: '2022-09-15', env: lang ? { ALLOCATION_LANG: lang } : {} });
 }
 
 async function savedSettings(file: string) {

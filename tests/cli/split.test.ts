@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { RETURN_IDENTITY_SHEET } from '../../src/domain/returns';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
+import { runAllocation, type CliRun } from '../support/cli';
 
 /** The sample's own directory, given as a clerk would (the product has none built in). */
 const SAMPLE_UNITS = ['--units', SAMPLE_DIRECTORY_FILE];
@@ -16,12 +15,8 @@ const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
 /** What split names a unit's copy of the sample. */
 const copyName = (unit: string) => `两江新区2022年政务公开重点工作任务分工-${unit}-回收表.xlsx`;
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2022-09-01' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: ROOT, today: '2022-09-01' });
 }
 
 let tmp: string;
@@ -53,6 +48,30 @@ describe('allocation split', () => {
     expect(ws.getRow(4).values).toEqual([undefined, '工作任务', '工作任务', '贯    彻    举    措', '完成时限', '牵头单位', '责任单位', '完成情况', '进展说明', '完成日期']);
     expect(ws.getCell('C5').font?.name).toBe(master.getCell('C3').font?.name);
     expect(copy.getWorksheet(RETURN_IDENTITY_SHEET)!.state).toBe('veryHidden');
+  });
+
+  it('the dropdown offers the saved 完成情况选项 after the standard four; --status-choices replaces them for one run', async () => {
+    const dropdown = async (dir: string) => {
+      const ws = (await XlsxHost.open(path.join(dir, copyName('司法局')))).workbook.getWorksheet('任务分工')!;
+      return ws.getCell('G5').dataValidation?.formulae?.[0];
+    };
+    const saved = path.join(tmp, 'with-choices.xlsx');
+    const set = await run(['settings', PLAIN, '--set', '完成情况选项=已整改、部分整改', '-o', saved]);
+    expect([set.code, set.err]).toEqual([0, '']);
+    expect(set.out).toMatch(/完成情况选项 \(statusChoices\) +已整改、部分整改/);
+
+    const fromSettings = path.join(tmp, 'choices-saved');
+    expect((await run(['split', saved, '--out', fromSettings, ...SAMPLE_UNITS])).code).toBe(0);
+    expect(await dropdown(fromSettings)).toBe('"已完成,序时推进,进度滞后,未启动,已整改,部分整改"');
+
+    const given = path.join(tmp, 'choices-given');
+    expect((await run(['split', saved, '--out', given, '--status-choices', '已落实，整改中', ...SAMPLE_UNITS])).code).toBe(0);
+    expect(await dropdown(given)).toBe('"已完成,序时推进,进度滞后,未启动,已落实,整改中"');
+
+    const refused = await run(['split', saved, '--out', path.join(tmp, 'choices-bad'), '--status-choices', '已整改、待定', ...SAMPLE_UNITS]);
+    expect([refused.code, refused.out]).toEqual([2, '']);
+    expect(refused.err).toContain('“待定”看不出是完成、推进、滞后还是未启动');
+    expect(fs.existsSync(path.join(tmp, 'choices-bad'))).toBe(false);
   });
 
   it('--by lead sends only to lead units; --lang en-US prints English', async () => {

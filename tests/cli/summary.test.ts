@@ -1,25 +1,20 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { parseState } from '../../src/domain/workbook-state';
 import { ROW_STATES } from '../../src/domain/types';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { runAllocation, type CliRun } from '../support/cli';
+import { fileSha256 } from '../support/workbook-files';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RETURNS = 'samples/liangjiang-2022-returns.xlsx';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, today: '2023-01-05' };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+function run(argv: string[]): Promise<CliRun> {
+  return runAllocation(argv, { cwd: ROOT, today: '2023-01-05' });
 }
 
-const sha = (file: string) => createHash('sha256').update(fs.readFileSync(path.join(ROOT, file))).digest('hex');
+const sha = (file: string) => fileSha256(path.join(ROOT, file));
 
 let tmp: string;
 beforeAll(() => {

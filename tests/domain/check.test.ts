@@ -375,7 +375,8 @@ describe('analyseSheet: deadlines and plan year', () => {
     const a = analyse(rows(['2022年2月30日前', '等通知', null, '2023年1月15日前', '长期开展']), {}, { planYear: 2022 });
     expect(codes(a)).toEqual(['deadline.invalid@B2', 'deadline.unknown@B3', 'deadline.missing@B4', 'deadline.outside_plan_year@B5']);
     expect(a.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'warning', 'warning']);
-    expect(a.findings[3].message.zh).toContain('2023-01-15');
+    expect(a.findings[3].message.zh).toContain('（2023年1月15日）');
+    expect(a.findings[3].message.en).toContain('2023-01-15');
   });
 
   it('reads an Excel date cell', () => {

@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { isValidIsoDate } from '../../src/domain/dates';
 import { parseDeadline } from '../../src/domain/deadline';
 import type { Deadline } from '../../src/domain/types';
-import { cellValueArb, NUM_RUNS, planYearArb, toFullWidth, wordingArb } from './support/cell-arbitraries';
+import { cellValueArb, NUM_RUNS, planYearArb, toFullWidth, wordingArb } from '../support/cell-arbitraries';
 
 const runs = { numRuns: NUM_RUNS };
 /** What a reading means, independent of the text it came from. */

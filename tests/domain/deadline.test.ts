@@ -1,4 +1,5 @@
 import { parseDeadline } from '../../src/domain/deadline';
+import { chineseDate } from '../../src/domain/dates';
 import type { CellValue, DeadlineKind } from '../../src/domain/types';
 
 const PLAN_YEAR = 2022;
@@ -202,7 +203,8 @@ describe('parseDeadline: phrasings of published tables', () => {
     ['4月1日—20日', '2016-04-20'],
   ])('the range %s ends %s, and says so', (t, due) => {
     expect(read(t)).toMatchObject({ kind: 'date', due });
-    expect(read(t).reading?.zh).toContain(due);
+    expect(read(t).reading?.zh).toContain(chineseDate(due));
+    expect(read(t).reading?.en).toContain(due);
   });
   it('a span from a start year ends with its last year, and says so', () => {
     const d = read('2016年开始，3年内完成');
@@ -215,6 +217,7 @@ describe('parseDeadline: phrasings of published tables', () => {
   ])('several dates %s: the earliest, naming all', (t, earliest, other) => {
     const d = read(t);
     expect(d.due).toBe(earliest);
+    expect(d.reading?.zh).toContain(chineseDate(earliest));
     expect(d.reading?.zh).toContain(other);
   });
   it('clauses of one task still give the last date', () => {
@@ -228,7 +231,7 @@ describe('parseDeadline: phrasings of published tables', () => {
   ])('%s says which reading was taken', (t, due) => {
     const d = read(t);
     expect(d.due).toBe(due);
-    expect(d.reading?.zh).toContain(due);
+    expect(d.reading?.zh).toContain(chineseDate(due));
   });
   it('6月底前 needs no note', () => expect(read('6月底前').reading).toBeUndefined());
   it.each([

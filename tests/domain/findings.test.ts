@@ -1,5 +1,5 @@
 /** The finding catalogue: every code has a name and a message in both languages, and the list keeps its rules. */
-import { allFindingCodes, findingKindName, findingMessage, findingSeverity, FindingList } from '../../src/domain/findings';
+import { allFindingCodes, findingKindName, findingMessage, findingSeverity, FindingList, makeFinding } from '../../src/domain/findings';
 
 describe('the finding catalogue', () => {
   it.each(allFindingCodes())('%s has a zh-CN and an en-US name and a severity', (code) => {
@@ -39,5 +39,14 @@ describe('the finding catalogue', () => {
       ['unit.duplicate', 'F5', 5, 'warning'],
     ]);
     expect(sorted[2].message.zh).toBe('F5：责任单位“财政局”在同一单元格中重复出现');
+  });
+
+  it('says collect’s findings about one return from the catalogue too, the cell first where there is one', () => {
+    const conflict = makeFinding('return.status_conflict', 'G7', 7, { measure: '3', status: '未启动', decider: '财政局', deciderStatus: '已完成', deciderLeads: true });
+    expect([conflict.code, conflict.severity, conflict.cell, conflict.row]).toEqual(['return.status_conflict', 'warning', 'G7', 7]);
+    expect(conflict.message.zh).toBe('G7：第3项：本单位填报“未启动”，与牵头单位“财政局”填报的“已完成”矛盾（汇总以后者为准，本单位情况记入进展说明）');
+    expect(makeFinding('return.duplicate_unit', null, null, { unit: '财政局', earlierFile: '财政局.xlsx' }).message.zh).toBe('“财政局”已交回另一份回收表（财政局.xlsx），同一举措以本文件为准');
+    expect(findingMessage('return.unreadable', { reason: 'too_long', rows: 9000, masterRows: 40 }).zh).toBe('回收表行数（9000 行）远多于总表（40 行），不是下发的回收表原样填报，已跳过');
+    expect(findingMessage('return.unreadable', { reason: 'no_table' }).en).toBe("The return's tasks cannot be read: no task table found");
   });
 });

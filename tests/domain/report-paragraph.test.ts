@@ -4,7 +4,7 @@ import { chineseDate } from '../../src/domain/dates';
 import { percent, reportParagraph } from '../../src/domain/report-paragraph';
 import { ROW_STATES } from '../../src/domain/types';
 import type { RowState, Task } from '../../src/domain/types';
-import { analysisOf, dateDeadline, fixtureDirectory, openDeadline, status, task } from './summary-fixtures';
+import { analysisOf, dateDeadline, fixtureDirectory, openDeadline, status, task } from '../support/summary-fixtures';
 
 const AS_OF = '2022-12-31';
 

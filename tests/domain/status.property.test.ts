@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import { isValidIsoDate } from '../../src/domain/dates';
 import { parseStatus } from '../../src/domain/status';
-import { cellValueArb, NUM_RUNS, planYearArb, toFullWidth, wordingArb } from './support/cell-arbitraries';
+import { cellValueArb, NUM_RUNS, planYearArb, toFullWidth, wordingArb } from '../support/cell-arbitraries';
 
 const runs = { numRuns: NUM_RUNS };
 const STATES = ['done', 'in_progress', 'behind', 'not_started', 'unknown'];

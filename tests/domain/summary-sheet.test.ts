@@ -1,6 +1,6 @@
 /**
  * Every number on the 落实情况汇总 sheet, read back from the SheetSpec and checked against the hand-counted
- * task list it came from (tests/domain/summary-fixtures.ts), plus the layout promises (print, merges, styles).
+ * task list it came from (tests/support/summary-fixtures.ts), plus the layout promises (print, merges, styles).
  */
 import { buildSummary, NO_UNIT } from '../../src/domain/summary';
 import { reportParagraph } from '../../src/domain/report-paragraph';
@@ -9,7 +9,7 @@ import { STATE_NAMES, rowState } from '../../src/domain/row-state';
 import type { SheetSpec, SpecValue } from '../../src/domain/sheet-spec';
 import { ROW_STATES } from '../../src/domain/types';
 import type { RowState } from '../../src/domain/types';
-import { FIXTURE, FIXTURE_AS_OF, FIXTURE_SOON_DAYS, analysisOf, fixtureAnalysis, fixtureDirectory } from './summary-fixtures';
+import { FIXTURE, FIXTURE_AS_OF, FIXTURE_SOON_DAYS, analysisOf, fixtureAnalysis, fixtureDirectory } from '../support/summary-fixtures';
 
 const model = buildSummary(fixtureAnalysis, { asOf: FIXTURE_AS_OF, soonDays: FIXTURE_SOON_DAYS, directory: fixtureDirectory, generatedAt: '2022-09-15 10:00' });
 const spec = summarySheetSpec(model, 'zh-CN');

@@ -16,7 +16,7 @@ import {
   openDeadline,
   status,
   task,
-} from './summary-fixtures';
+} from '../support/summary-fixtures';
 
 const GENERATED_AT = '2022-09-15 10:00';
 

@@ -7,24 +7,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
-import { insidePane, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from './support';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPreviewServer } = require('../../scripts/preview-server.js') as {
-  startPreviewServer(o: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
-};
+import { insidePane, openPaneTab as openTab, openPreview, paneAxeViolations, type Preview, type PreviewServer } from '../support/preview-browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const NOTICE = path.join(ROOT, 'samples', 'liangjiang-2022-notice.docx');
 const SAMPLE = path.join(ROOT, 'samples', 'liangjiang-2022-returns.xlsx');
 const RESULTS = path.join(ROOT, 'test-results');
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let server: PreviewServer;
 let page: Page;
+let preview: Preview | undefined;
 let ledger: string;
 let carriedMeasure: string;
 const pageErrors: string[] = [];
@@ -50,17 +45,12 @@ beforeAll(async () => {
   ledger = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bring-in-')), '2021年台账.xlsx');
   await wb.xlsx.writeFile(ledger);
 
-  server = await startPreviewServer({ port: 0 });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await keepToLocalhost(context);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  preview = await openPreview({ width: 1366, height: 768 }, pageErrors);
+  ({ server, page } = preview);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
   if (ledger) fs.rmSync(path.dirname(ledger), { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { expectOnlySelfAndOffice } from '../hardening/csp';
+import { expectOnlySelfAndOffice } from '../support/csp';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -7,9 +7,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { chineseDate } from '../../src/domain/dates';
+import { DEFAULT_SUMMARY_SHEET_NAME } from '../../src/domain/summary-sheet';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { format } from '../../src/taskpane/i18n';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
@@ -22,14 +23,9 @@ import type { RowState } from '../../src/domain/types';
 import { normaliseColour } from '../../src/domain/colours';
 import { rowState } from '../../src/domain/row-state';
 import { parseState } from '../../src/domain/workbook-state';
-import { fillAnswers, statusFor } from '../workflows/collect-support';
+import { fillAnswers, statusFor } from '../support/returns';
 import ExcelJS from 'exceljs';
-import { CHROMIUM, gridColours as drawnColours, insidePane as insideOf, keepToLocalhost, launchChromium, openPaneTab as openTab, paneAxeViolations } from './support';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPreviewServer } = require('../../scripts/preview-server.js') as {
-  startPreviewServer(o: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
-};
+import { gridColours as drawnColours, insidePane as insideOf, openPaneTab as openTab, openPreview, paneAxeViolations, type Preview, type PreviewServer } from '../support/preview-browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'samples', 'liangjiang-2022-returns.xlsx');
@@ -43,9 +39,7 @@ const mix = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'data', 'liang
   intendedMix: Record<string, { measures: number[] | string }>;
 };
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
+let server: PreviewServer;
 let page: Page;
 const leftLocalhost: string[] = [];
 const pageErrors: string[] = [];
@@ -77,26 +71,28 @@ async function noticeText(): Promise<string> {
   return notice.innerText();
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) {
-    throw new Error('dist/preview.html is missing: run "npm run test:e2e" (it builds first) or "npx webpack --mode production"');
+/** Waits for the pane's notice to say `expected`: a notice from the step before may still be showing while
+ * the pane works, so reading it at once races the pane under load. */
+async function expectNotice(expected: string): Promise<void> {
+  const notice = pane().getByTestId('notice');
+  try {
+    await notice.filter({ hasText: expected }).waitFor({ timeout: 15_000 });
+  } catch {
+    const shown = await notice.innerText({ timeout: 1_000 }).catch(() => '(no notice)');
+    throw new Error(`the notice should contain “${expected}” but says “${shown}”`);
   }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk`);
+}
+
+let preview: Preview | undefined;
+
+beforeAll(async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
-  server = await startPreviewServer({ port: 0 });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
-  await keepToLocalhost(context, leftLocalhost);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
-  });
+  preview = await openPreview({ width: 1360, height: 860 }, pageErrors, leftLocalhost);
+  ({ server, page } = preview);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 describe('the preview, as a clerk uses it', () => {
@@ -150,7 +146,7 @@ describe('the preview, as a clerk uses it', () => {
     await days.fill(String(SOON_DAYS));
     await days.press('Tab');
     await pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true }).click();
-    expect(await noticeText()).toContain(format(zhCN['highlight.applied'], { asOf: chineseDate(AS_OF), rows: 54 }));
+    await expectNotice(format(zhCN['highlight.applied'], { asOf: chineseDate(AS_OF), rows: 54 }));
 
     const colours = await gridColours();
     const measureCol = expectedHighlight.check.analysis.layout.columns.measure;
@@ -185,7 +181,7 @@ describe('the preview, as a clerk uses it', () => {
   test('汇总 writes the summary sheet with the right totals and the report paragraph', async () => {
     await openPaneTab('汇总');
     await pane().getByRole('button', { name: zhCN['summary.run'] }).click();
-    expect(await noticeText()).toContain(format(zhCN['summary.done'], { sheet: expectedSummary.sheetName }));
+    await expectNotice(format(zhCN['summary.done'], { sheet: expectedSummary.sheetName }));
     const chart = await pane().getByTestId('state-chart').innerText();
     expect(chart).toContain(format(zhCN['summary.total'], { total: expectedSummary.model.total }));
     expect(await pane().getByTestId('report-paragraph').inputValue()).toBe(expectedSummary.paragraph);
@@ -203,7 +199,7 @@ describe('the preview, as a clerk uses it', () => {
     await page.getByRole('tab', { name: SHEET, exact: true }).click();
     await openPaneTab('标色');
     await pane().getByRole('button', { name: zhCN['highlight.clear'] }).click();
-    expect(await noticeText()).toContain(zhCN['highlight.cleared'].split('，')[0]);
+    await expectNotice(zhCN['highlight.cleared'].split('，')[0]);
     expect(await gridColours()).toEqual(originalColours);
     await shot('e2e-06-cleared');
   });
@@ -384,7 +380,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
   test('opened on 填表说明, the pane reads 任务分工 instead and says how to choose another', async () => {
     const box = (await pane().boundingBox())!;
     expect([Math.round(box.width), Math.round(box.height)]).toEqual([PANE_W, PANE_H]);
-    expect(await noticeText()).toContain(format(zhCN['sheet.pickedOther'], { active: INSTRUCTIONS, sheet: SHEET }));
+    await expectNotice(format(zhCN['sheet.pickedOther'], { active: INSTRUCTIONS, sheet: SHEET }));
     expect(await pane().getByTestId('sheet-line').innerText()).toContain(format(zhCN['sheet.oneLine'], { sheet: SHEET, tasks: 54 }));
     expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe(INSTRUCTIONS);
     await storyShot('01-opened-on-instructions');
@@ -393,7 +389,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
   test('pick: the pane follows the sheet tab the clerk clicks, and stays on the table for a sheet without one', async () => {
     await page.getByRole('tab', { name: SHEET, exact: true }).click();
     await page.getByRole('tab', { name: INSTRUCTIONS, exact: true }).click();
-    expect(await noticeText()).toContain(format(zhCN['sheet.notFollowed'], { sheet: INSTRUCTIONS, current: SHEET }));
+    await expectNotice(format(zhCN['sheet.notFollowed'], { sheet: INSTRUCTIONS, current: SHEET }));
     await page.getByRole('tab', { name: SHEET, exact: true }).click();
     expect(await pane().getByTestId('sheet-line').innerText()).toContain(SHEET);
     await storyShot('02-picked');
@@ -417,7 +413,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     const apply = pane().getByRole('button', { name: zhCN['highlight.apply'], exact: true });
     expect(await insidePane(apply)).toMatchObject({ inside: true });
     await apply.click();
-    expect(await noticeText()).toContain(format(zhCN['highlight.applied'], { asOf: STORY_AS_OF_TYPED, rows: 54 }));
+    await expectNotice(format(zhCN['highlight.applied'], { asOf: STORY_AS_OF_TYPED, rows: 54 }));
     const host = await workbookNow();
     highlightedCounts = await expectColoursFollowTheSheet(host, originalFills, SOON_DAYS);
     expect(highlightedCounts.done ?? 0).toBe(0); // nothing has been reported yet
@@ -436,7 +432,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     await pane().getByTestId('returned-files').setInputFiles(returnsFiles);
     await pane().getByRole('button', { name: zhCN['returns.collect'], exact: true }).click();
     await pane().getByTestId('collect-result').waitFor();
-    expect(await noticeText()).toContain(zhCN['returns.recoloured']);
+    await expectNotice(zhCN['returns.recoloured']);
     const host = await workbookNow();
     const counts = await expectColoursFollowTheSheet(host, originalFills, SOON_DAYS);
     expect(counts.done ?? 0).toBeGreaterThan(0);
@@ -455,7 +451,7 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     const run = pane().getByRole('button', { name: zhCN['summary.run'], exact: true });
     expect(await insidePane(run)).toMatchObject({ inside: true });
     await run.click();
-    expect(await noticeText()).toContain(format(zhCN['summary.done'], { sheet: expected.sheetName }));
+    await expectNotice(format(zhCN['summary.done'], { sheet: expected.sheetName }));
     expect(await pane().getByTestId('report-paragraph').inputValue()).toBe(expected.paragraph);
     const after = await workbookNow();
     const colouredCounts = await expectColoursFollowTheSheet(after, originalFills, SOON_DAYS);
@@ -463,16 +459,40 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     await storyShot('06-summary');
   });
 
+  test('汇总 again keeps the 主任批示 line the clerk typed under the summary, and a note beside it', async () => {
+    const summaryName = DEFAULT_SUMMARY_SHEET_NAME;
+    const before = (await workbookNow()).workbook.getWorksheet(summaryName)!;
+    let last = 0;
+    before.eachRow({ includeEmpty: false }, (_row, n) => (last = n));
+    const line = `A${last + 2}`;
+    const note = `${String.fromCharCode(65 + before.columnCount + 1)}5`;
+    await page.evaluate(
+      ({ sheet, line, note }) => {
+        const probe = (window as unknown as { allocationPreview: { typeCell(s: string, a: string, t: string): void } }).allocationPreview;
+        probe.typeCell(sheet, line, '主任批示：请各牵头单位于12月底前全部销号。');
+        probe.typeCell(sheet, note, '备注：第7项已电话督办');
+      },
+      { sheet: summaryName, line, note },
+    );
+    await pane().getByRole('button', { name: zhCN['summary.run'], exact: true }).click();
+    await expectNotice('手工填写的 2 个单元格已保留');
+    const after = (await workbookNow()).workbook.getWorksheet(summaryName)!;
+    const texts: string[] = [];
+    after.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toEqual(expect.arrayContaining(['主任批示：请各牵头单位于12月底前全部销号。', '备注：第7项已电话督办']));
+    await storyShot('06b-summary-again');
+  });
+
   test('清除标色 leaves no product fill in the table, new columns included, and every original cell as it was', async () => {
     await openPaneTab('标色');
     await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
-    expect(await noticeText()).toContain('已清除标色');
+    await expectNotice('已清除标色');
     const now = await fills(await workbookNow());
     expect([...now].filter(([, fill]) => fill && PRODUCT_FILLS.has(fill))).toEqual([]);
     for (const [key, fill] of originalFills) expect({ key, fill: now.get(key) ?? null }).toEqual({ key, fill });
     await storyShot('07-cleared');
     await pane().getByRole('button', { name: zhCN['highlight.clear'], exact: true }).click();
-    expect(await noticeText()).toContain(format(zhCN['highlight.nothingToClear'], { sheet: SHEET }));
+    await expectNotice(format(zhCN['highlight.nothingToClear'], { sheet: SHEET }));
   });
 
   test('every tab: its primary button is in view and axe-core finds no WCAG A/AA violation in the pane', async () => {
@@ -502,11 +522,65 @@ describe(`the clerk's story, with the pane at ${PANE_W} × ${PANE_H}`, () => {
     }
   });
 
+  test('设置 → 下发: the office\'s own status words go into every copy\'s dropdown; a word collect could not judge is refused beside its field', async () => {
+    await openPaneTab('设置');
+    const field = pane().getByTestId('status-choices');
+    await field.fill('已整改、待定');
+    const error = pane().getByText('“待定”看不出是完成、推进、滞后还是未启动，回收时无法判断');
+    await error.waitFor();
+    // The message sits right under its field, in view with it, not in a notice at the top.
+    const fieldBox = (await field.boundingBox())!;
+    const errorBox = (await error.boundingBox())!;
+    expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeGreaterThanOrEqual(0);
+    expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(40);
+    // Scrolled into sight whole: above the sticky action bar (its 保存设置 button), inside the pane.
+    const saveBox = (await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).boundingBox())!;
+    const paneBox = (await pane().boundingBox())!;
+    expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(saveBox.y);
+    expect(errorBox.y).toBeGreaterThanOrEqual(paneBox.y);
+    expect(await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).isDisabled()).toBe(true);
+    await storyShot('08-status-choices-refused');
+    await field.fill('已整改、部分整改');
+    await pane().getByRole('button', { name: zhCN['settings.save'], exact: true }).click();
+    await expectNotice(zhCN['settings.saved']);
+
+    await openPaneTab(zhCN['tab.returns']);
+    expect(await pane().getByTestId('status-choices-line').innerText()).toContain('已完成、序时推进、进度滞后、未启动、已整改、部分整改');
+    await pane().getByRole('button', { name: zhCN['returns.split'], exact: true }).click();
+    const first = pane().getByTestId('split-files').getByRole('link').first();
+    await first.waitFor();
+    // The copy as the browser would save it: its 完成情况 cells offer the office's words after the standard four.
+    const [download] = await Promise.all([page.waitForEvent('download'), first.click()]);
+    const saved = path.join(RESULTS, 'story-downloaded-copy.xlsx');
+    await download.saveAs(saved);
+    const copy = (await XlsxHost.open(saved)).workbook.worksheets[0];
+    const lists = new Set<string>();
+    copy.eachRow((row) => row.eachCell((cell) => {
+      const v = cell.dataValidation;
+      if (v?.type === 'list') lists.add(String(v.formulae?.[0]));
+    }));
+    expect([...lists]).toEqual([expect.stringMatching(/^"已完成,序时推进,进度滞后,未启动,已整改,部分整改/)]);
+    await storyShot('09-split-with-own-words');
+  });
+
+  test('the help page is a click away from the pane, and opens (it says how the pane is used)', async () => {
+    const link = pane().getByTestId('help-link');
+    const [help] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await help.waitForLoadState();
+    expect(new URL(help.url()).pathname).toMatch(/\/help\.html$/);
+    const text = await help.locator('body').innerText();
+    expect(text).toContain('判断日期');
+    expect(text).toContain('下发回收');
+    await help.screenshot({ path: path.join(RESULTS, 'story-10-help.png') });
+    await help.close();
+  });
+
   test('the lite pane has no axe-core violation either', async () => {
     await page.goto(`${server.url}preview.html?today=${STORY_TODAY}&api=1.1&pane=lite&paneSize=${PANE_W}x${PANE_H}`);
     await page.getByTestId('lite-pane').locator('button').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     expect(await paneAxeViolations(page)).toEqual([]);
+    expect(await page.getByTestId('lite-help').getAttribute('href')).toBe('help.html');
     await storyShot('lite');
   });
 

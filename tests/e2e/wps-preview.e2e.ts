@@ -7,20 +7,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
-import { CHROMIUM, gridColours as drawnColours, keepToLocalhost, launchChromium, openPaneTab as openTab } from './support';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPreviewServer } = require('../../scripts/preview-server.js') as {
-  startPreviewServer(o: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
-};
+import { gridColours as drawnColours, openPaneTab as openTab, openPreview, type Preview, type PreviewServer } from '../support/preview-browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const AS_OF = '2022-09-15';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let server: PreviewServer;
 let page: Page;
 const leftLocalhost: string[] = [];
 const pageErrors: string[] = [];
@@ -40,23 +34,15 @@ async function highlightIn(query: string): Promise<{ before: Record<string, [str
   return { before, after: await gridColours() };
 }
 
+let preview: Preview | undefined;
+
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) throw new Error('dist/preview.html is missing: run "npx webpack --mode production" first');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk`);
-  server = await startPreviewServer({ port: 0 });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
-  await keepToLocalhost(context, leftLocalhost);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
-  });
+  preview = await openPreview({ width: 1360, height: 860 }, pageErrors, leftLocalhost);
+  ({ server, page } = preview);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 describe('the preview in WPS mode', () => {

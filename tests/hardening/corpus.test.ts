@@ -11,7 +11,7 @@ import { ExcelHost } from '../../src/hosts/excel';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { ExcelSimulator } from '../../src/simulator';
 import type { Finding } from '../../src/domain/types';
-import { AS_OF, BAD_DIR, badCorpus, leaksInternals, malformedFinding, runCli } from './support';
+import { AS_OF, BAD_DIR, badCorpus, leaksInternals, malformedFinding, runCli } from '../support/hardening';
 // The bad fixtures are the sample's table broken in many ways: checked with the sample's own directory.
 import { SAMPLE_DIRECTORY_FILE } from '../support/sample-directory';
 

@@ -18,8 +18,8 @@ import { buildSummary } from '../../src/domain/summary';
 import { summarySheetSpec } from '../../src/domain/summary-sheet';
 import type { CellRange, CellValue, Finding, SheetAnalysis, SheetGrid } from '../../src/domain/types';
 import { UnitDirectory, splitLeadAndResponsible, splitUnits } from '../../src/domain/units';
-import { cellValueArb, textArb, wordingArb } from '../domain/support/cell-arbitraries';
-import { malformedFinding } from './support';
+import { cellValueArb, textArb, wordingArb } from '../support/cell-arbitraries';
+import { malformedFinding } from '../support/hardening';
 import { SAMPLE_DIRECTORY_DATA } from '../support/sample-directory';
 
 /** CI default; FUZZ_RUNS spreads over the properties below, the grid pipeline getting most of them. */

@@ -3,14 +3,14 @@
  * temp folder): the exit code a clerk should get, a Chinese message and no stack trace when it refuses, the
  * input's bytes unchanged, an output that is either absent or complete, and every value of every sheet kept.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { HOSTILE_CASES, type HostileCase } from '../../scripts/make-hostile-corpus';
 import { XlsxHost } from '../../src/hosts/xlsx';
-import { bytesOf, MEASURES, tableWorkbook, valuesOfEverySheet } from './hostile-kit';
-import { AS_OF, leaksInternals, runCli } from './support';
+import { bytesOf, MEASURES, tableWorkbook, valuesOfEverySheet } from '../support/hostile-kit';
+import { AS_OF, leaksInternals, runCli } from '../support/hardening';
+import { fileSha256 } from '../support/workbook-files';
 
 const COMMANDS = ['check', 'highlight', 'clear', 'summary', 'report', 'remind', 'directory', 'settings', 'split', 'collect', 'carry', 'import'] as const;
 type CommandName = (typeof COMMANDS)[number];
@@ -42,7 +42,7 @@ const EXPECTED: Record<string, Codes> = {
   'docx-renamed.xlsx': NOT_A_WORKBOOK,
 };
 
-const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const sha = fileSha256;
 const STATE_SHEET = /^_allocation_state$/i;
 
 let root: string;

@@ -15,8 +15,8 @@ import { CUT_MARKER, fitToCell } from '../../src/domain/returns';
 import { EXCEL_CELL_CHARS } from '../../src/domain/sheet-spec-rules';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCollect } from '../../src/workflows/collect';
-import { answerAll, editWorkbook, headerColumnOf, returnSource, splitCopies, TASK_SHEET, tableBytes } from './hostile-kit';
-import { leaksInternals, runCli } from './support';
+import { answerAll, editWorkbook, headerColumnOf, returnSource, splitCopies, TASK_SHEET, tableBytes } from '../support/hostile-kit';
+import { leaksInternals, runCli } from '../support/hardening';
 
 const AS_OF = '2022-09-15';
 const OPTIONS = { asOf: AS_OF, generatedAt: '2022-09-16 08:30' };

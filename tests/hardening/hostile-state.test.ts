@@ -15,8 +15,8 @@ import { runHighlight } from '../../src/workflows/highlight';
 import { runReport } from '../../src/workflows/report';
 import { runSplit } from '../../src/workflows/split';
 import { runSummary } from '../../src/workflows/summary';
-import { API_LEVELS, rig } from '../hosts/excel/support';
-import { bytesOf, returnSource, splitCopies, TASK_SHEET, tableBytes, tableWorkbook, valuesOfEverySheet } from './hostile-kit';
+import { API_LEVELS, rig } from '../support/excel-rig';
+import { bytesOf, returnSource, splitCopies, TASK_SHEET, tableBytes, tableWorkbook, valuesOfEverySheet } from '../support/hostile-kit';
 
 const AS_OF = '2022-09-15';
 const AT = '2022-09-16 08:30';

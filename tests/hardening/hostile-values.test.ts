@@ -11,8 +11,8 @@ import { MAX_SOON_DAYS } from '../../src/domain/row-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
 import { parseSoonDays } from '../../src/workflows/highlight';
-import { tableBytes, TASK_SHEET } from './hostile-kit';
-import { leaksInternals, runCli } from './support';
+import { tableBytes, TASK_SHEET } from '../support/hostile-kit';
+import { leaksInternals, runCli } from '../support/hardening';
 
 describe('a negative number in 完成时限', () => {
   it.each([-5, -1, 0, 0.5])('%p under a date format is not a date (never 1899-12-25)', async (n) => {

@@ -22,8 +22,8 @@ import { runCollect } from '../../src/workflows/collect';
 import { runHighlight } from '../../src/workflows/highlight';
 import { runReport } from '../../src/workflows/report';
 import { runSummary } from '../../src/workflows/summary';
-import { RETURNS_SAMPLE, fillAnswers, source, splitFile, statusFor } from '../workflows/collect-support';
-import { AS_OF, BAD_DIR, ROOT, badCorpus } from './support';
+import { RETURNS_SAMPLE, fillAnswers, source, splitFile, statusFor } from '../support/returns';
+import { AS_OF, BAD_DIR, ROOT, badCorpus } from '../support/hardening';
 
 const GENERATED_AT = '2022-09-15 09:00';
 const LATER = '2022-12-31';

@@ -7,8 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { addinBuild as build, expectOnlySelfAndOffice } from './csp';
-import { ROOT } from './support';
+import { addinBuild as build, expectOnlySelfAndOffice } from '../support/csp';
+import { ROOT } from '../support/hardening';
 
 describe('the pane’s Content-Security-Policy', () => {
   it('allows only the add-in and Microsoft’s office.js origin by default', () => {

@@ -7,8 +7,8 @@ import type { SheetSpec } from '../../src/domain/sheet-spec';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { PackageHost } from '../../src/hosts/xlsx-package/package-host';
-import { rig } from './excel/support';
-import { wpsRig } from './wps/support';
+import { rig } from '../support/excel-rig';
+import { wpsRig } from '../support/wps-rig';
 
 function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

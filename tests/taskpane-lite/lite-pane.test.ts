@@ -14,7 +14,7 @@ import { DEFAULT_COLOURS } from '../../src/domain/colours';
 import { parseState } from '../../src/domain/workbook-state';
 import { ExcelHost } from '../../src/hosts/excel';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
-import { ExcelSimulator } from '../../src/simulator/excel-simulator';
+import { ExcelSimulator } from '../../src/simulator';
 import { mountLitePane } from '../../src/taskpane-lite/lite-pane';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'liangjiang-2022-returns.xlsx');
@@ -104,6 +104,11 @@ describe('lite pane on the returns sample at ExcelApi 1.1', () => {
     const paragraph = byTestId('lite-paragraph') as HTMLTextAreaElement;
     expect(paragraph.value).toMatch(/54项/);
     expect(paragraph.readOnly).toBe(true);
+    // 转到汇总表 takes the clerk to the sheet just written; the help page is a link away, as in the full pane.
+    await clickAndSettle(buttonNamed('转到汇总表'));
+    expect(simulator.selection).toEqual({ sheet: '落实情况汇总', address: 'A1' });
+    expect(byTestId('lite-help').getAttribute('href')).toBe('help.html');
+    expect(byTestId('lite-help').textContent).toBe('使用帮助');
     // The picker offers the clerk's tables only, not the product's sheets (as the full pane).
     await clickAndSettle(buttonNamed('检查本表'));
     expect(simulator.workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['落实情况汇总', '_allocation_state']));

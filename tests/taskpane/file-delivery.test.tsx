@@ -65,6 +65,7 @@ function setup(delivery: FileDelivery | undefined) {
   const workflows = {
     check: jest.fn(async () => checkResult),
     split: jest.fn(async () => splitResult),
+    offeredStatusChoices: jest.fn(() => ['已完成', '序时推进', '进度滞后', '未启动']),
   } as unknown as PaneWorkflows;
   const env: PaneEnvironment = { host, delivery, lang: 'zh-CN', dark: false, today: () => '2022-09-15', loadWorkflows: async () => workflows };
   render(<TaskPane env={env} />);

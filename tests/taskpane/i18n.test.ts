@@ -2,7 +2,7 @@
 import { CATALOGUES, format, translator } from '../../src/taskpane/i18n';
 import { PREVIEW_CATALOGUES } from '../../src/preview/preview-i18n';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]).sort();
 
 describe.each([
   ['pane', CATALOGUES as Record<string, Record<string, string>>],
@@ -34,6 +34,20 @@ describe.each([
 describe('format and translator', () => {
   test('fills placeholders and leaves unknown ones visible', () => {
     expect(format('共 {n} 项，{missing}', { n: 54 })).toBe('共 54 项，{missing}');
+  });
+
+  test('English counts take their noun in the right number: 1 warning, never 1 warnings', () => {
+    expect(format('{n:warning/warnings}', { n: 1 })).toBe('1 warning');
+    expect(format('{n:warning/warnings}', { n: 0 })).toBe('0 warnings');
+    expect(format('{n:cell has its/cells have their} colours', { n: 2 })).toBe('2 cells have their colours');
+    const en = translator('en-US');
+    expect(en.t('sheet.oneLine', { sheet: 'S', tasks: 1 })).toBe('"S": 1 task');
+    expect(en.t('returns.fileItem', { file: 'f.xlsx', count: 1 })).toBe('f.xlsx (1 task)');
+    expect(en.t('highlight.cleared', { cells: 1 })).toBe('Colours cleared: 1 cell has its original colours back.');
+    // No English count is left without its number: every "{n} nouns" goes through the plural form.
+    for (const [key, template] of Object.entries(CATALOGUES['en-US'])) {
+      expect({ key, bare: /\{\w+\} (?:tasks|units|files|rows|cells|errors|warnings)\b/.test(template) }).toEqual({ key, bare: false });
+    }
   });
 
   test('picks the language, for catalogue keys and domain texts alike', () => {

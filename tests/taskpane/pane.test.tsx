@@ -7,8 +7,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { UserFacingError } from '../../src/domain/errors';
 import type { Finding, Lang, SheetAnalysis } from '../../src/domain/types';
-import { emptyState } from '../../src/domain/workbook-state';
-import type { WorkbookHost, WorkbookSnapshot } from '../../src/ports/workbook-host';
+import { emptyState, parseState } from '../../src/domain/workbook-state';
+import { readStatusChoices, statusChoicesFor } from '../../src/domain/status-choices';
+import type { WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../src/ports/workbook-host';
 import { TaskPane } from '../../src/taskpane/App';
 import type { PaneEnvironment } from '../../src/taskpane/environment';
 import type { PaneCheckResult, PaneHighlightResult, PaneWorkflows } from '../../src/taskpane/workflows';
@@ -52,7 +53,8 @@ const analysis = {
     title: null,
     titleYear: 2022,
   },
-  tasks: new Array(54).fill(null),
+  // 54 tasks; the pane reads only their number and their 完成情况 (none written yet).
+  tasks: Array.from({ length: 54 }, () => ({ status: null })),
   findings,
 } as unknown as SheetAnalysis;
 
@@ -85,6 +87,8 @@ function setup(lang: Lang = 'zh-CN', overrides: Partial<PaneWorkflows> = {}, hos
     collect: jest.fn(),
     importNotice: jest.fn(),
     carryOver: jest.fn(),
+    readStatusChoices,
+    offeredStatusChoices: (check, saved) => statusChoicesFor(check.analysis, saved),
     ...overrides,
   };
   const env: PaneEnvironment = { host, lang, dark: false, today: () => '2022-09-15', loadWorkflows: async () => workflows };
@@ -405,6 +409,38 @@ describe('the task pane', () => {
     expect(screen.getByText('计划年度请填 2000 到 2100 之间的四位年份，例如 2022。')).toBeTruthy();
     expect((screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement).disabled).toBe(true);
     expect(host.apply).not.toHaveBeenCalled();
+  });
+
+  test('设置 saves the 下发 copies\' status choices; a word collect could not judge is refused beside the field', async () => {
+    // A workbook that keeps what is saved in it, so the re-read after saving sees the new settings.
+    let stateText: string | null = null;
+    const { host } = setup(
+      'zh-CN',
+      { check: jest.fn(async () => ({ ...checkResult, state: parseState(stateText).state })) },
+      {
+        read: jest.fn(async () => ({ ...snapshot, stateText })),
+        apply: jest.fn(async (changes: WorkbookChange[]) => {
+          for (const c of changes) if (c.kind === 'state') stateText = c.text;
+        }),
+      },
+    );
+    await started();
+    await openTab('设置');
+    const field = screen.getByLabelText('完成情况选项（下发表下拉列表）');
+    fireEvent.change(field, { target: { value: '已整改、待定' } });
+    const error = screen.getByText(/“待定”看不出是完成、推进、滞后还是未启动/);
+    // The message is the field's own (Fluent ties it to the input), not a notice at the top.
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toContain(error.closest('[id]')!.id);
+    expect((screen.getByRole('button', { name: '保存设置' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(field, { target: { value: '已整改，部分整改' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    await screen.findByTestId('notice');
+    const saved = JSON.parse((host.apply as jest.Mock).mock.calls.at(-1)[0][0].text);
+    expect(saved.settings.statusChoices).toEqual(['已整改', '部分整改']);
+    // 下发 says what the copies' dropdown will offer.
+    await openTab('下发回收');
+    expect(screen.getByTestId('status-choices-line').textContent).toContain('已完成、序时推进、进度滞后、未启动、已整改、部分整改');
   });
 
   test('in English when Office runs in English', async () => {

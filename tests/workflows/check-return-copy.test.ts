@@ -6,7 +6,7 @@ import { analyseSheet } from '../../src/domain/check';
 import { UnitDirectory } from '../../src/domain/units';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCheck } from '../../src/workflows/check';
-import { PLAIN, splitFile, type SplitCopies } from './collect-support';
+import { PLAIN, splitFile, type SplitCopies } from '../support/returns';
 import { SAMPLE_DIRECTORY_DATA, sampleDirectory } from '../support/sample-directory';
 
 let split: SplitCopies;

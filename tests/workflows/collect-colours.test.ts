@@ -15,7 +15,7 @@ import { PackageHost } from '../../src/hosts/xlsx-package/package-host';
 import { runClear } from '../../src/workflows/clear';
 import { runCollect } from '../../src/workflows/collect';
 import { runHighlight } from '../../src/workflows/highlight';
-import { fillAnswers, PLAIN, SHEET, source, splitFile } from './collect-support';
+import { fillAnswers, PLAIN, SHEET, source, splitFile } from '../support/returns';
 
 const AS_OF = '2022-09-15';
 const SOON_DAYS = 11;

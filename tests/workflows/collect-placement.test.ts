@@ -4,7 +4,7 @@
  */
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runCollect } from '../../src/workflows/collect';
-import { answerAll, headerColumnOf, returnSource, splitCopies, tableBytes, TASK_SHEET, valuesOfEverySheet } from '../hardening/hostile-kit';
+import { answerAll, headerColumnOf, returnSource, splitCopies, tableBytes, TASK_SHEET, valuesOfEverySheet } from '../support/hostile-kit';
 
 const OPTIONS = { asOf: '2022-09-15', generatedAt: '2022-09-16 08:30' };
 

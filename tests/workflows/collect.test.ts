@@ -22,8 +22,8 @@ import {
   splitFile,
   statusFor,
   type SplitCopies,
-} from './collect-support';
-import { countingHost } from './highlight-support';
+} from '../support/returns';
+import { countingHost } from '../support/highlight';
 import { sampleDirectory } from '../support/sample-directory';
 
 const AS_OF = '2022-09-15';

@@ -13,7 +13,7 @@ import { XlsxHost } from '../../src/hosts/xlsx';
 import { runClear } from '../../src/workflows/clear';
 import { runHighlight } from '../../src/workflows/highlight';
 import { runReport } from '../../src/workflows/report';
-import { loadWorkbook, rig, SAMPLES } from '../hosts/excel/support';
+import { loadWorkbook, rig, SAMPLES } from '../support/excel-rig';
 
 const SHEET = '任务分工';
 const AS_OF = '2022-09-15';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runClear } from '../../src/workflows/clear';
 import { runHighlight } from '../../src/workflows/highlight';
-import { styleTokens } from './highlight-support';
+import { styleTokens } from '../support/highlight';
 
 const SHEET = '分工';
 const TASKS: [string, string, string][] = [

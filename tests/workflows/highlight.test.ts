@@ -10,7 +10,8 @@ import type { RowState } from '../../src/domain/types';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runClear } from '../../src/workflows/clear';
 import { runHighlight } from '../../src/workflows/highlight';
-import { countingHost, styleTokens, usedRange, valuesHash } from './highlight-support';
+import { countingHost, styleTokens, usedRange } from '../support/highlight';
+import { reopenHost, valuesHash } from '../support/workbook-files';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RETURNS = path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx');
@@ -25,10 +26,6 @@ const EVERY_WORKBOOK = [
 /** Measure n of the returns sample sits on sheet row n + 2 (title row, header row, one row per measure). */
 const rowOfMeasure = (no: number): number => no + 2;
 const STATUS_COL = 6; // G: 完成情况
-
-async function reopen(host: XlsxHost): Promise<XlsxHost> {
-  return XlsxHost.open(await host.toBuffer());
-}
 
 async function fill(host: XlsxHost, row0: number, col0: number): Promise<string | null> {
   const [s] = await host.readStyles(SHEET, [{ top: row0, left: col0, bottom: row0, right: col0 }]);
@@ -84,7 +81,7 @@ describe('highlight on the returns sample as of 2022-09-15', () => {
       const before = valuesHash(host.workbook);
       await runHighlight(host, { asOf: '2022-09-15' });
       expect([file, valuesHash(host.workbook)]).toEqual([file, before]);
-      const reopened = await reopen(host);
+      const reopened = await reopenHost(host);
       expect([file, valuesHash(reopened.workbook)]).toEqual([file, before]);
       await runClear(reopened, {});
       expect([file, valuesHash(reopened.workbook)]).toEqual([file, before]);
@@ -99,7 +96,7 @@ describe('highlight on the returns sample as of 2022-09-15', () => {
       const result = await runHighlight(host, { asOf: '2022-09-15' });
       // Re-highlighting with another date in between must not replace the saved originals.
       await runHighlight(host, { asOf: '2022-12-20' });
-      const reopened = await reopen(host);
+      const reopened = await reopenHost(host);
       const cleared = await runClear(reopened, {});
       expect(cleared.hadRecord).toBe(result.colouredCells > 0);
       expect([file, await styleTokens(reopened, sheet)]).toEqual([file, before]);
@@ -163,7 +160,7 @@ describe('highlight on the returns sample as of 2022-09-15', () => {
     expect(await fill(host, r - 1, 2)).toBe('#C6EFCE');
     expect(await fill(host, r - 1, 4)).toBe('#00B0F0');
 
-    const reopened = await reopen(host);
+    const reopened = await reopenHost(host);
     const cleared = await runClear(reopened, {});
     expect(cleared.keptUserColour).toBe(1);
     const after = await styleTokens(reopened, SHEET);
@@ -175,7 +172,7 @@ describe('highlight on the returns sample as of 2022-09-15', () => {
     const host = await XlsxHost.open(RETURNS);
     const original = await styleTokens(host, SHEET);
     await runHighlight(host, { asOf: '2022-09-15' });
-    const reopened = await reopen(host);
+    const reopened = await reopenHost(host);
     const state = parseState((await reopened.read()).stateText);
     expect(state.damaged).toBe(false);
     expect(state.state.highlights[SHEET].asOf).toBe('2022-09-15');
@@ -198,7 +195,7 @@ describe('highlight on the returns sample as of 2022-09-15', () => {
       widths: ws.columns.map((c) => c.width),
     };
     await runHighlight(host, { asOf: '2022-09-15' });
-    const reopened = await reopen(host);
+    const reopened = await reopenHost(host);
     const ws2 = reopened.workbook.getWorksheet(SHEET)!;
     expect(reopened.workbook.worksheets.map((w) => w.name).filter((n) => n !== '_allocation_state')).toEqual(before.sheets);
     expect([...(ws2.model.merges ?? [])].sort()).toEqual(before.merges);

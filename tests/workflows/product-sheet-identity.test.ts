@@ -10,7 +10,7 @@ import { XlsxHost } from '../../src/hosts/xlsx';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
 import { runReport } from '../../src/workflows/report';
 import { runSummary } from '../../src/workflows/summary';
-import { API_LEVELS, SAMPLES, loadWorkbook, rig, type Rig } from '../hosts/excel/support';
+import { API_LEVELS, SAMPLES, loadWorkbook, rig, type Rig } from '../support/excel-rig';
 
 const SUMMARY = '落实情况汇总';
 const options = { sheet: '任务分工', asOf: '2022-09-15', generatedAt: '2022-09-15 10:00' };

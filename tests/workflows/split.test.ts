@@ -16,8 +16,8 @@ import { XlsxHost } from '../../src/hosts/xlsx';
 import { ExcelSimulator } from '../../src/simulator';
 import { readGrid } from '../../src/hosts/xlsx/read-grid';
 import { runSplit } from '../../src/workflows/split';
-import { copyLayout, PLAIN, SHEET, splitFile, SPLIT_AT, type SplitCopies } from './collect-support';
-import { countingHost } from './highlight-support';
+import { copyLayout, PLAIN, SHEET, splitFile, SPLIT_AT, type SplitCopies } from '../support/returns';
+import { countingHost } from '../support/highlight';
 import { SAMPLE_DIRECTORY_DATA, sampleDirectory } from '../support/sample-directory';
 
 let split: SplitCopies;

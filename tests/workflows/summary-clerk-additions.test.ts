@@ -3,15 +3,17 @@
  * tables, a 备注 column beside them, a note in a cell the product left blank — through the xlsx host and through
  * ExcelHost on the simulator, after save and reopen (the record of written cells travels in the file).
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { parseWrittenCells, writtenCells } from '../../src/domain/clerk-additions';
 import { parseState } from '../../src/domain/workbook-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
+import { PackageHost } from '../../src/hosts/xlsx-package/package-host';
 import { runReport } from '../../src/workflows/report';
 import { runSummary } from '../../src/workflows/summary';
 import type { WorkbookHost } from '../../src/ports/workbook-host';
-import { rig } from '../hosts/excel/support';
+import { rig } from '../support/excel-rig';
 
 const RETURNS = path.resolve(__dirname, '../../samples/liangjiang-2022-returns.xlsx');
 const SUMMARY = '落实情况汇总';
@@ -98,16 +100,43 @@ describe('re-running 汇总 keeps the clerk’s cells', () => {
     expect(allTexts(host.workbook.getWorksheet(SUMMARY)!)).toContain('主任批示：请各牵头单位于12月底前全部销号。');
   });
 
-  it('through ExcelHost on the simulator: the same cells are kept', async () => {
+  it.each(['1.1', '1.20'])('through ExcelHost on the simulator at ExcelApi %s: the same cells are kept', async (apiVersion) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(RETURNS);
-    const { host, sim } = rig(wb, { apiVersion: '1.20' });
+    const { host, sim } = rig(wb, { apiVersion });
     await runSummary(host as WorkbookHost, { asOf: '2022-09-15', generatedAt: '2022-09-15 09:00' });
     const ws = sim.workbook.getWorksheet(SUMMARY)!;
     const below = lastUsedRow(ws) + 3;
     ws.getCell(below, 2).value = '主任批示：同意';
     await runSummary(host as WorkbookHost, { asOf: '2022-12-31', generatedAt: '2023-01-05 09:00' });
     expect(allTexts(sim.workbook.getWorksheet(SUMMARY)!)).toContain('主任批示：同意');
+  });
+
+  it('through the package host (the CLI’s): the cells are kept, and the summary’s own cells are the new figures', async () => {
+    const first = PackageHost.open(new Uint8Array(fs.readFileSync(RETURNS)));
+    await runSummary(first, { asOf: '2022-09-15', generatedAt: '2022-09-15 09:00' });
+    // The clerk opens the file in Excel, types a line under the tables and a note beside them, and saves.
+    const typedIn = new ExcelJS.Workbook();
+    await typedIn.xlsx.load(Buffer.from(first.toBytes()) as unknown as ArrayBuffer);
+    const ws = typedIn.getWorksheet(SUMMARY)!;
+    const below = lastUsedRow(ws) + 2;
+    ws.getCell(below, 1).value = '主任批示：请各牵头单位于12月底前全部销号。';
+    const beside = ws.columnCount + 2;
+    ws.getCell(5, beside).value = '备注：第7项已电话督办';
+    const saved = new Uint8Array(await typedIn.xlsx.writeBuffer());
+
+    const again = PackageHost.open(saved);
+    const second = await runSummary(again, { asOf: '2022-12-31', generatedAt: '2023-01-05 09:00' });
+    expect(second.replaced).toBe(SUMMARY);
+    expect(second.warnings.map((w) => w.zh).join()).toContain('手工填写的 2 个单元格已保留');
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(Buffer.from(again.toBytes()) as unknown as ArrayBuffer);
+    const after = out.getWorksheet(SUMMARY)!;
+    expect(after.getCell(5, beside).value).toBe('备注：第7项已电话督办');
+    expect(after.getCell(lastUsedRow(after), 1).value).toBe('主任批示：请各牵头单位于12月底前全部销号。');
+    const texts = allTexts(after);
+    expect(texts.join()).toContain('截至2022年12月31日');
+    expect(texts.join()).not.toContain('截至2022年9月15日');
   });
 
   it('encodes uniform rows briefly and falls back to the rectangle for huge irregular areas', () => {

@@ -10,16 +10,13 @@ import { parseState } from '../../src/domain/workbook-state';
 import { XlsxHost } from '../../src/hosts/xlsx';
 import { runReport } from '../../src/workflows/report';
 import { runSummary } from '../../src/workflows/summary';
-import { countingHost, valuesHash } from './highlight-support';
+import { countingHost } from '../support/highlight';
+import { reopenHost, valuesHash } from '../support/workbook-files';
 
 const RETURNS = path.resolve(__dirname, '../../samples/liangjiang-2022-returns.xlsx');
 const SOURCE = '任务分工';
 const AS_OF = '2022-12-31';
 const OPTIONS = { asOf: AS_OF, generatedAt: '2023-01-05 09:00' };
-
-async function reopen(host: XlsxHost): Promise<XlsxHost> {
-  return XlsxHost.open(await host.toBuffer());
-}
 
 function visibleSheets(host: XlsxHost): string[] {
   return host.workbook.worksheets.filter((ws) => ws.state === 'visible').map((ws) => ws.name);
@@ -56,7 +53,7 @@ describe('runSummary on the returns sample', () => {
   it('regenerating replaces its own sheet (even after save and reopen) and nothing else', async () => {
     const first = await XlsxHost.open(RETURNS);
     await runSummary(first, OPTIONS);
-    const reopened = await reopen(first);
+    const reopened = await reopenHost(first);
     const state = parseState((await reopened.read()).stateText).state;
     expect(state.productSheets).toEqual([{ name: '落实情况汇总', marker: 'summary', source: SOURCE, createdAt: OPTIONS.generatedAt, stamp: expect.stringMatching(/^[0-9A-Z]{8}$/), written: expect.any(String) }]);
 
@@ -70,11 +67,11 @@ describe('runSummary on the returns sample', () => {
   it('never replaces a sheet the clerk made: the summary takes the name (2), and regenerating replaces only that', async () => {
     const xlsx = await XlsxHost.open(RETURNS);
     xlsx.workbook.addWorksheet('落实情况汇总').getCell('A1').value = '我自己的汇总';
-    const host = await reopen(xlsx);
+    const host = await reopenHost(xlsx);
 
     const first = await runSummary(host, OPTIONS);
     expect([first.sheetName, first.replaced]).toEqual(['落实情况汇总(2)', null]);
-    const again = await reopen(host);
+    const again = await reopenHost(host);
     const third = await runSummary(again, OPTIONS);
     expect([third.sheetName, third.replaced]).toEqual(['落实情况汇总(2)', '落实情况汇总(2)']);
     expect(again.workbook.getWorksheet('落实情况汇总')!.getCell('A1').value).toBe('我自己的汇总');
@@ -85,7 +82,7 @@ describe('runSummary on the returns sample', () => {
     const xlsx = await XlsxHost.open(RETURNS);
     await runSummary(xlsx, OPTIONS);
     xlsx.workbook.removeWorksheet(xlsx.workbook.getWorksheet('落实情况汇总')!.id);
-    const host = await reopen(xlsx);
+    const host = await reopenHost(xlsx);
     const result = await runSummary(host, OPTIONS);
     expect([result.sheetName, result.replaced]).toEqual(['落实情况汇总', null]);
     expect(parseState((await host.read()).stateText).state.productSheets).toHaveLength(1);
@@ -101,7 +98,7 @@ describe('runSummary on the returns sample', () => {
     overdue.forEach((e, i) => {
       xlsx.workbook.getWorksheet(SOURCE)!.getCell(e.row, measureCol).value = `${e.no}.${texts[i]}`;
     });
-    const host = await reopen(xlsx);
+    const host = await reopenHost(xlsx);
     const result = await runSummary(host, OPTIONS);
     expect(result.model.overdue.map((e) => e.measure)).toEqual(texts);
 
@@ -145,7 +142,7 @@ describe('runReport: highlight and summary in one batch', () => {
     expect(calls.read + calls.readStyles + calls.apply).toBeLessThanOrEqual(4);
     expect(result.highlight.counts).toEqual(result.summary.model.states);
 
-    const reopened = await reopen(xlsx);
+    const reopened = await reopenHost(xlsx);
     const state = parseState((await reopened.read()).stateText).state;
     expect(Object.keys(state.highlights)).toEqual([SOURCE]);
     expect(state.highlights[SOURCE].asOf).toBe(AS_OF);

@@ -10,7 +10,7 @@ import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, samePath, writeOutput } from '../output-file';
 import { PackageFile } from '../package-file';
-import { generatedAt, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
+import { DATE_FORMS_HELP, generatedAt, parseAsOf, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 
 const CARRY_OPTIONS: OptionSpec[] = [
   ...READ_OPTIONS,
@@ -20,7 +20,7 @@ const CARRY_OPTIONS: OptionSpec[] = [
   { name: 'name', value: true },
 ];
 
-const HELP = `allocation carry <上年台账.xlsx> <今年任务分工.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [选项]
+const HELP = `allocation carry <上年台账.xlsx> <今年任务分工.xlsx> -o <输出.xlsx> [--as-of 日期] [选项]
 回头看：找出上年台账中到年底（或 --as-of 指定的日期）仍未完成的任务——逾期未完成、进度滞后、时限在次年的，以及没有时限
 而完成情况写明未完成的——在今年的任务分工表中逐项查找（按内容比对，编号变了也能找到），写入今年工作簿的
 “${CARRY_OVER_SHEET_NAME}”工作表：上年编号、措施、时限、单位、上年完成情况、逾期工作日、今年对应任务和目前进展。
@@ -31,8 +31,9 @@ Last year's file is only read; no cell of this year's sheet is changed.
 
 选项 / Options:
 ${OUTPUT_HELP}
-  --as-of YYYY-MM-DD  按此日期判断上年任务是否完成（默认：上年 12 月 31 日）/
+  --as-of 日期        按此日期判断上年任务是否完成（默认：上年 12 月 31 日）/
                       judge last year's measures as of this date (default: 31 December of last year)
+${DATE_FORMS_HELP}
   --last-sheet NAME   上年台账中的工作表（默认：其当前工作表）/ the sheet in last year's file (default: its active one)
   --name NAME         生成的工作表名称（默认“${CARRY_OVER_SHEET_NAME}”）/ name of the sheet written
 ${READ_OPTIONS_HELP}

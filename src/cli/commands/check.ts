@@ -5,7 +5,7 @@
 import { runCheck, type CheckResult } from '../../workflows/check';
 import { parseArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliContext, Command } from '../command';
-import { inputFile, parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
+import { DATE_FORMS_HELP, inputFile, parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 import { checkJson, checkText, countFindings } from '../output/check-output';
 import { checkSummaryJson } from '../output/summary-output';
 import { withRowStates } from '../output/states-json';
@@ -28,7 +28,8 @@ year, numbering gaps and repeats, empty measures, unrecognised statuses, error c
 
 选项 / Options:
 ${READ_OPTIONS_HELP}
-  --as-of YYYY-MM-DD  以哪一天为准（默认：今天；写入 JSON 的 asOf）/ the date the check is as of (default: today)
+  --as-of 日期        以哪一天为准（默认：今天；写入 JSON 的 asOf）/ the date the check is as of (default: today)
+${DATE_FORMS_HELP}
   --format text|json  输出格式（默认 text）/ output format (default text)
   -h, --help          显示本帮助 / show this help
 

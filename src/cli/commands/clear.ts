@@ -1,4 +1,5 @@
 /** `allocation clear` — put back the colours a highlight replaced, exactly, into a new file (or in place). */
+import { countOf } from '../../domain/i18n';
 import { parseState } from '../../domain/workbook-state';
 import { runClear } from '../../workflows/clear';
 import { parseArgs, stringOption } from '../args';
@@ -45,7 +46,7 @@ export const clearCommand: Command = {
       } else {
         ctx.out(
           en
-            ? `Sheet "${result.sheet}": original colours put back in ${result.restoredCells} cells; ${result.keptUserColour} cells keep the colour you gave them by hand${result.restoredHeaderFooter ? '; the printed header and footer are as before' : ''}.\n`
+            ? `Sheet "${result.sheet}": original colours put back in ${countOf(result.restoredCells, 'cell')}; ${result.keptUserColour === 1 ? '1 cell keeps' : `${result.keptUserColour} cells keep`} the colour you gave them by hand${result.restoredHeaderFooter ? '; the printed header and footer are as before' : ''}.\n`
             : `工作表“${result.sheet}”：已恢复 ${result.restoredCells} 个单元格的原始颜色；${result.keptUserColour} 个单元格保留您手工设置的颜色${result.restoredHeaderFooter ? '；页眉页脚已恢复原样' : ''}。\n`,
         );
       }

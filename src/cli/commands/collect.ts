@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../../domain/errors';
-import { localDateTime } from '../../domain/dates';
-import { pick } from '../../domain/i18n';
+import { chineseDate, localDateTime } from '../../domain/dates';
+import { countOf, pick } from '../../domain/i18n';
 import { parseSplitRole, type ReturnLogEntry } from '../../domain/returns';
 import type { Lang } from '../../domain/types';
 import { runCollect, type CollectResult, type ReturnSource } from '../../workflows/collect';
@@ -13,7 +13,7 @@ import { PackageFile } from '../package-file';
 import { PROGRESS_MIN_RETURNS, withProgress } from '../progress';
 import { assertReturnWithinBudget } from '../return-files';
 import { describeWrite, OUTPUT_HELP, OUTPUT_OPTIONS, openForPatch, resolveOutputTarget, writeOutput, type OutputTarget } from '../output-file';
-import { generatedAt, parseAsOf, parseFormat, parseSoonOption, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
+import { DATE_FORMS_HELP, generatedAt, parseAsOf, parseFormat, parseSoonOption, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 
 const COLLECT_OPTIONS: OptionSpec[] = [
   ...OUTPUT_OPTIONS,
@@ -38,7 +38,8 @@ reported and skipped; the output is written whole or not at all; collecting the 
 
 选项 / Options:
 ${OUTPUT_HELP}
-  --as-of YYYY-MM-DD  核对逾期和完成日期所用的日期（默认今天）/ judge overdue measures and completion dates as of this date
+  --as-of 日期        核对逾期和完成日期所用的日期（默认今天）/ judge overdue measures and completion dates as of this date
+${DATE_FORMS_HELP}
   --soon N            总表已标色时，按新的完成情况重新标色所用的临期窗口（默认取工作簿中保存的设置，否则 10）/
                       the due-soon window a coloured master is coloured again with (default: the workbook's setting, else 10)
   --format text|json  输出格式（默认 text）/ output format (default text)
@@ -110,10 +111,22 @@ function reportLine(report: ReturnLogEntry, done: number, total: number, lang: L
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   const unit = report.unit ?? (en ? '(unknown unit)' : '（单位不明）');
-  const verdict = report.accepted ? (en ? 'accepted' : '已采用') : en ? 'REJECTED' : '未采用';
+  // A copy sent back as issued is neither taken nor missing: the unit has still to report (as 回收情况 says).
+  const verdict = report.blank
+    ? en
+      ? 'BLANK: nothing filled in, still to report'
+      : '交回空表：未填写，仍须填报'
+    : report.accepted
+      ? en
+        ? 'accepted'
+        : '已采用'
+      : en
+        ? 'REJECTED'
+        : '未采用';
+  const merged = report.blank ? [] : [en ? `${report.answered} merged` : `汇总 ${report.answered} 项`];
   const counts = en
-    ? `${report.answered} merged · ${errors} error${errors === 1 ? '' : 's'} · ${warnings} warning${warnings === 1 ? '' : 's'}`
-    : `汇总 ${report.answered} 项 · 错误 ${errors} · 警告 ${warnings}`;
+    ? [...merged, countOf(errors, 'error'), countOf(warnings, 'warning')].join(' · ')
+    : [...merged, `错误 ${errors}`, `警告 ${warnings}`].join(' · ');
   return `[${done}/${total}] ${report.file}  ${unit}  ${verdict}  ${counts}\n`;
 }
 
@@ -123,17 +136,19 @@ function findingLines(report: ReturnLogEntry, lang: Lang): string {
 
 function summaryText(result: CollectResult, lang: Lang): string {
   const en = lang === 'en-US';
-  const returned = result.expectedUnits.length - result.missingUnits.length;
+  const { expectedUnits, missingUnits, blankUnits } = result;
+  const returned = expectedUnits.length - missingUnits.length - blankUnits.length;
   const lines = [
     en
-      ? `Returned: ${returned} of ${result.expectedUnits.length} units${result.missingUnits.length ? `; missing: ${result.missingUnits.join(', ')}` : ''}`
-      : `已报 ${returned}/${result.expectedUnits.length} 个单位${result.missingUnits.length ? `；未报：${result.missingUnits.join('、')}` : ''}`,
+      ? `Returned: ${returned} of ${expectedUnits.length} units${blankUnits.length ? `; sent back blank (still to report): ${blankUnits.join(', ')}` : ''}${missingUnits.length ? `; missing: ${missingUnits.join(', ')}` : ''}`
+      : `已报 ${returned}/${expectedUnits.length} 个单位${blankUnits.length ? `；交回空表、仍须填报：${blankUnits.join('、')}` : ''}${missingUnits.length ? `；未报：${missingUnits.join('、')}` : ''}`,
     en
-      ? `Updated ${result.updated} measures (${result.cellsWritten} cells written); returns log sheet: "${result.logSheet}"`
+      ? `Updated ${countOf(result.updated, 'measure')} (${countOf(result.cellsWritten, 'cell')} written); returns log sheet: "${result.logSheet}"`
       : `本次更新 ${result.updated} 项（写入 ${result.cellsWritten} 个单元格）；回收情况表：“${result.logSheet}”`,
   ];
   if (result.recoloured) {
-    lines.push(en ? `The master was coloured: coloured again as of ${result.recoloured.plan.asOf} with the new answers` : `总表原已标色：已按 ${result.recoloured.plan.asOf} 和新的完成情况重新标色`);
+    const asOf = result.recoloured.plan.asOf;
+    lines.push(en ? `The master was coloured: coloured again as of ${asOf} with the new answers` : `总表原已标色：已按${chineseDate(asOf)}和新的完成情况重新标色`);
   }
   if (result.recolourError) lines.push(pick(result.recolourError, lang));
   return lines.join('\n') + '\n';
@@ -147,6 +162,7 @@ function jsonOutput(result: CollectResult, lang: Lang): string {
         file: r.file,
         unit: r.unit,
         accepted: r.accepted,
+        blank: r.blank === true,
         answered: r.answered,
         receivedAt: r.receivedAt,
         findings: r.findings.map((f) => ({ severity: f.severity, code: f.code, cell: f.cell, row: f.row, message: pick(f.message, lang) })),
@@ -154,6 +170,7 @@ function jsonOutput(result: CollectResult, lang: Lang): string {
       merged: result.updated,
       cellsWritten: result.cellsWritten,
       missingUnits: result.missingUnits,
+      blankUnits: result.blankUnits,
       expectedUnits: result.expectedUnits,
       addedColumns: result.addedColumns,
       recoloured: result.recoloured ? { asOf: result.recoloured.plan.asOf, soonDays: result.recoloured.plan.soonDays, states: result.recoloured.counts } : null,

@@ -3,6 +3,7 @@
  * 单位名录 tab does: the review list first (near-duplicate spellings side by side, text that slipped into a unit
  * cell flagged), then the sheet, into a new file. A 单位名录 the clerk made is never written over.
  */
+import { countOf } from '../../domain/i18n';
 import { UserFacingError } from '../../domain/errors';
 import { UNIT_DIRECTORY_SHEET } from '../../domain/units';
 import { runCheck } from '../../workflows/check';
@@ -91,7 +92,7 @@ export const directoryCommand: Command = {
     const written = await writeOutput(host, target);
     ctx.out(
       ctx.lang === 'en-US'
-        ? `Sheet "${made.sheetName}" made: ${made.units} units, ${made.groups} groups, ${made.aliases} aliases.\n`
+        ? `Sheet "${made.sheetName}" made: ${countOf(made.units, 'unit')}, ${countOf(made.groups, 'group')}, ${countOf(made.aliases, 'alias', 'aliases')}.\n`
         : `已生成“${made.sheetName}”工作表：${made.units} 个单位、${made.groups} 个单位组、${made.aliases} 个别名。\n`,
     );
     ctx.out(describeWrite(written, ctx, ctx.lang));

@@ -4,7 +4,7 @@ import { ROW_STATES } from '../../domain/types';
 import { runHighlight } from '../../workflows/highlight';
 import { parseArgs } from '../args';
 import type { CliContext, Command } from '../command';
-import { DATED_CHANGE_OPTIONS, datedChangeInputs, READ_OPTIONS_HELP } from '../options';
+import { DATE_FORMS_HELP, DATED_CHANGE_OPTIONS, datedChangeInputs, READ_OPTIONS_HELP } from '../options';
 import { formatHighlightResult } from '../output/highlight-output';
 import { describeWrite, OUTPUT_HELP, openForPatch, writeOutput } from '../output-file';
 import { withProgress, withSheetProgress } from '../progress';
@@ -22,7 +22,8 @@ never a value; the original colours are saved in the workbook so \`allocation cl
 
 选项 / Options:
 ${OUTPUT_HELP}
-  --as-of YYYY-MM-DD  截至日期（默认今天） / judge states as of this date (default: today)
+  --as-of 日期        截至日期（默认今天） / judge states as of this date (default: today)
+${DATE_FORMS_HELP}
   --soon N            临期窗口：N 个工作日内到期（默认 ${DEFAULT_SOON_DAYS}，按国家法定节假日和调休计算） /
                       due-soon window in working days (default ${DEFAULT_SOON_DAYS}, official holidays and make-up days)
 ${READ_OPTIONS_HELP}

@@ -2,6 +2,7 @@
  * `allocation import <通知.docx> -o <台账.xlsx>` — bring the 任务分工 table of a Word notice into a workbook as a new
  * sheet, then check it. Into a new workbook by default, or a copy of an existing one (--into); never over a sheet.
  */
+import { countOf } from '../../domain/i18n';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -93,7 +94,7 @@ function newWorkbookTarget(ctx: CliContext, output: string | undefined, inPlace:
 function importLine(result: ImportResult, lang: 'zh-CN' | 'en-US'): string {
   const joined = result.parts > 1;
   if (lang === 'en-US') {
-    return `Imported ${result.rows} rows to the new sheet "${result.sheet}"${result.title ? ` (title: ${result.title})` : ''}${joined ? `; ${result.parts} parts of a table continued over pages were joined` : ''}.\n`;
+    return `Imported ${countOf(result.rows, 'row')} to the new sheet "${result.sheet}"${result.title ? ` (title: ${result.title})` : ''}${joined ? `; ${result.parts} parts of a table continued over pages were joined` : ''}.\n`;
   }
   return `已导入 ${result.rows} 行到新工作表“${result.sheet}”${result.title ? `（标题：${result.title}）` : ''}${joined ? `；跨页续表 ${result.parts} 段已合并` : ''}。\n`;
 }

@@ -8,7 +8,7 @@ import { runRemind, type RemindResult } from '../../workflows/remind';
 import { parseSoonDays } from '../../workflows/highlight';
 import { parseArgs, stringOption, type OptionSpec } from '../args';
 import type { CliContext, Command } from '../command';
-import { inputFile, parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
+import { DATE_FORMS_HELP, inputFile, parseAsOf, parseFormat, READ_OPTIONS, READ_OPTIONS_HELP, readOptions } from '../options';
 import { UserFacingError } from '../../domain/errors';
 
 const REMIND_OPTIONS: OptionSpec[] = [
@@ -20,7 +20,7 @@ const REMIND_OPTIONS: OptionSpec[] = [
   { name: 'format', value: true },
 ];
 
-const HELP = `allocation remind <文件.xlsx> [--as-of YYYY-MM-DD] [--unit 单位] [--format text|json] [选项]
+const HELP = `allocation remind <文件.xlsx> [--as-of 日期] [--unit 单位] [--format text|json] [选项]
 列出截至某日需要催办的单位：每个单位逾期和临期的任务（编号、摘要、完成时限、逾期或剩余工作日、牵头/责任），
 以及可直接发送的催办通知（“请XX局于X月X日前报送第7、19项任务进展情况……”）和一段通报文字。
 只读取文件，不作任何改动。“各部门”“各驻区机构”等按单位名录展开到成员单位，成员不明的（如“各街道”）作为一个单位。
@@ -29,13 +29,14 @@ working days overdue or left, lead or responsible), a ready-to-send reminder per
 The file is only read. Groups such as 各部门 are expanded through the unit directory.
 
 选项 / Options:
-  --as-of YYYY-MM-DD  统计截至日期（默认：该表上次标色所用的日期，否则今天）/
+  --as-of 日期        统计截至日期（默认：该表上次标色所用的日期，否则今天）/
                       as-of date (default: the date the sheet was last coloured as of, else today)
   --soon N            临期窗口：N 个工作日内到期（默认：工作簿保存的设置，否则 ${DEFAULT_SOON_DAYS}）/
                       due-soon window in working days (default: the workbook's setting, else ${DEFAULT_SOON_DAYS})
   --unit NAME         只列出这个单位（名录中的名称、简称或单位组）/ only this unit (directory name, alias or group)
-  --reply-by YYYY-MM-DD  报送时限（默认：统计截至日后第 ${DEFAULT_REPLY_WORKDAYS} 个工作日）/
+  --reply-by 日期     报送时限（默认：统计截至日后第 ${DEFAULT_REPLY_WORKDAYS} 个工作日）/
                       report-by date (default: the ${DEFAULT_REPLY_WORKDAYS}rd working day after the as-of date)
+${DATE_FORMS_HELP}
   --format text|json  输出格式（默认 text）/ output format (default text)
 ${READ_OPTIONS_HELP}
 
@@ -58,8 +59,8 @@ function parseReplyBy(raw: string | undefined): string | undefined {
     return parseAsOf(raw, '');
   } catch {
     throw new UserFacingError('cli.bad_date', {
-      zh: `--reply-by 应为 YYYY-MM-DD 格式的日期（如 2022-09-20），而不是“${raw}”`,
-      en: `--reply-by must be a date in YYYY-MM-DD form (e.g. 2022-09-20), not "${raw}"`,
+      zh: `--reply-by 应为一个日期（如 2022-09-20、2022/9/20 或 2022年9月20日），而不是“${raw}”`,
+      en: `--reply-by must be a date (e.g. 2022-09-20, 2022/9/20 or 2022年9月20日), not "${raw}"`,
     });
   }
 }

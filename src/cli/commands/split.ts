@@ -1,9 +1,11 @@
 /** `allocation split` — 下发: one workbook per unit holding the measures it leads and/or is responsible for. */
+import { countOf } from '../../domain/i18n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseTypedDate } from '../../domain/dates';
 import { isUserFacingError, UserFacingError } from '../../domain/errors';
 import { parseSplitRole } from '../../domain/returns';
+import { readStatusChoices } from '../../domain/status-choices';
 import { displayWidth } from '../../domain/text-metrics';
 import { XlsxHost, writeSpecsToWorkbook } from '../../hosts/xlsx';
 import { runSplit, type SplitResult } from '../../workflows/split';
@@ -17,6 +19,7 @@ const SPLIT_OPTIONS: OptionSpec[] = [
   { name: 'out', value: true },
   { name: 'by', value: true },
   { name: 'due', value: true },
+  { name: 'status-choices', value: true },
   { name: 'force', value: false },
   ...READ_OPTIONS,
 ];
@@ -36,6 +39,10 @@ carries a hidden identity that allocation collect checks.
                       按牵头单位、责任单位或两者下发（默认 both）/ send to lead units, responsible units or both (default)
   --due 日期          报送时限，写入每份回收表（如 2022-09-15、2022/9/15、2022年9月15日）/ the date the copies are
                       due back, stated in each copy
+  --status-choices 词语
+                      下拉列表在 4 个标准选项之后增加的完成情况用语，用顿号或逗号分隔（如 已整改、部分整改；
+                      默认取工作簿设置中的“完成情况选项”）/ status words the dropdown offers after the 4 standard
+                      ones, separated by 、 or commas (default: the workbook's saved statusChoices)
   --force             覆盖文件夹中已有的同名文件（输入文件本身从不覆盖）/ overwrite files of the same name in the folder
                       (never the input itself)
 ${READ_OPTIONS_HELP}
@@ -57,6 +64,19 @@ function dueOption(raw: string | undefined): string | null {
     });
   }
   return iso;
+}
+
+/** --status-choices as words, checked as the setting 完成情况选项 is; absent: the workbook's saved ones. */
+function statusChoicesOption(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const reading = readStatusChoices(raw);
+  if (!reading.ok) {
+    throw new UserFacingError('split.bad_status_choices', {
+      zh: `--status-choices 不能取值“${raw}”：${reading.problem.zh}`,
+      en: `--status-choices cannot be "${raw}": ${reading.problem.en}`,
+    });
+  }
+  return reading.words;
 }
 
 /** Names the staging folder's manifest: what tells a leftover set of ours from a clerk's folder. */
@@ -160,7 +180,7 @@ function cannotWrite(dir: string, e: unknown, placed: string[]): UserFacingError
   const detail = why.zh;
   const detailEn = why.en;
   const zhPlaced = placed.length ? `已写入 ${placed.length} 个文件：${placed.join('、')}；重新执行即可补齐（无需 --force）` : '文件夹中未写入任何文件';
-  const enPlaced = placed.length ? `${placed.length} files are in place: ${placed.join(', ')}; run again to complete the set (no --force needed)` : 'nothing was written to the folder';
+  const enPlaced = placed.length ? `${placed.length === 1 ? '1 file is' : `${placed.length} files are`} in place: ${placed.join(', ')}; run again to complete the set (no --force needed)` : 'nothing was written to the folder';
   return new UserFacingError('split.cannot_write', {
     zh: `无法在“${dir}”中写入下发文件（${detail}）。${zhPlaced}`,
     en: `Cannot write the units' workbooks in "${dir}" (${detailEn}). ${enPlaced}`,
@@ -190,13 +210,13 @@ function report(result: SplitResult, dir: string, ctx: CliContext): string {
   // Aligned by display width: a CJK character takes two terminal columns.
   const width = Math.max(...result.workbooks.map((w) => displayWidth(w.fileName)));
   const lines = result.workbooks.map(
-    (w) => `  ${w.fileName}${' '.repeat(width - displayWidth(w.fileName))}  ${en ? `${w.measureCount} measures` : `${w.measureCount} 项`}`,
+    (w) => `  ${w.fileName}${' '.repeat(width - displayWidth(w.fileName))}  ${en ? countOf(w.measureCount, 'measure') : `${w.measureCount} 项`}`,
   );
   const copies = result.workbooks.reduce((n, w) => n + w.measureCount, 0);
   const covered = result.check.analysis.tasks.length - result.unassigned.length;
   lines.push(
     en
-      ? `Total: ${result.workbooks.length} units, ${covered} of ${result.check.analysis.tasks.length} measures sent (${copies} unit-measures), in ${rel}`
+      ? `Total: ${countOf(result.workbooks.length, 'unit')}, ${covered} of ${result.check.analysis.tasks.length} measures sent (${copies} unit-measures), in ${rel}`
       : `合计：${result.workbooks.length} 个单位，下发 ${covered}/${result.check.analysis.tasks.length} 项举措（按单位计 ${copies} 项），保存在 ${rel}`,
   );
   for (const task of result.unassigned) {
@@ -219,9 +239,10 @@ export const splitCommand: Command = {
     const dir = outputFolder(stringOption(args, 'out'), ctx);
     const by = parseSplitRole(stringOption(args, 'by'));
     const due = dueOption(stringOption(args, 'due'));
+    const statusChoices = statusChoicesOption(stringOption(args, 'status-choices'));
     const read = await readOptions(args, ctx);
     const host = await PackageFile.open(input.absolute);
-    const result = await runSplit(host, { ...read, by, due, generatedAt: generatedAt(ctx) });
+    const result = await runSplit(host, { ...read, by, due, statusChoices, generatedAt: generatedAt(ctx) });
     const names = result.workbooks.map((w) => w.fileName);
     const targets = names.map((n) => path.join(dir, n));
     refuseInputAsTarget(input.absolute, targets);

@@ -3,7 +3,7 @@
  * is a contract scripts rely on: fields may be added, none renamed. Other commands reuse the pieces.
  */
 import { columnLetter } from '../../domain/address';
-import { pick } from '../../domain/i18n';
+import { countOf, pick } from '../../domain/i18n';
 import type { ColumnMap, DeadlineKind, Finding, Lang, LocalText, SheetAnalysis, Severity, Task } from '../../domain/types';
 import type { CheckResult, DirectorySource } from '../../workflows/check';
 
@@ -148,7 +148,7 @@ const KIND_LABEL: Record<DeadlineKind, LocalText> = {
 /** `共 54 项任务：错误 0 个，警告 1 个，提示 0 个` */
 export function totalsLine(counts: FindingCounts, lang: Lang): string {
   return lang === 'en-US'
-    ? `${counts.tasks} tasks: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.info} note(s)`
+    ? `${countOf(counts.tasks, 'task')}: ${countOf(counts.errors, 'error')}, ${countOf(counts.warnings, 'warning')}, ${countOf(counts.info, 'note')}`
     : `共 ${counts.tasks} 项任务：错误 ${counts.errors} 个，警告 ${counts.warnings} 个，提示 ${counts.info} 个`;
 }
 
@@ -214,7 +214,7 @@ export function checkText(result: CheckResult, context: { file: string; lang: La
   const source = DIRECTORY_SOURCE[result.directorySource];
   lines.push(
     en
-      ? `Unit directory: ${source.en} (${dir.units.length} units, ${dir.groups.length} groups)`
+      ? `Unit directory: ${source.en} (${countOf(dir.units.length, 'unit')}, ${countOf(dir.groups.length, 'group')})`
       : `单位名录：${source.zh}（${dir.units.length} 个单位、${dir.groups.length} 个单位组）`,
   );
   if (result.stateDamaged) {

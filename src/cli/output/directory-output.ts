@@ -1,4 +1,5 @@
 /** The review list `allocation directory` prints before making the 单位名录: what goes in, as what, and what stays out. */
+import { countOf } from '../../domain/i18n';
 import type { Lang } from '../../domain/types';
 import type { DirectoryReviewEntry } from '../../workflows/directory';
 
@@ -18,7 +19,7 @@ export function directoryReviewText(sheet: string, review: readonly DirectoryRev
   const groups = review.length - units;
   const lines = [
     en
-      ? `Units named on sheet "${sheet}": ${units} units, ${groups} groups (near-duplicate spellings under their unit)`
+      ? `Units named on sheet "${sheet}": ${countOf(units, 'unit')}, ${countOf(groups, 'group')} (near-duplicate spellings under their unit)`
       : `工作表“${sheet}”中出现的单位：${units} 个单位、${groups} 个单位组（近似写法列在其单位之下）`,
   ];
   for (const entry of review) {

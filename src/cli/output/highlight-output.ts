@@ -1,6 +1,6 @@
 /** How highlight (and report) show what the colour-coding did: counts per state, then what happened to the cells. */
 import { chineseDate } from '../../domain/dates';
-import { pick } from '../../domain/i18n';
+import { countOf, pick } from '../../domain/i18n';
 import { STATE_NAMES } from '../../domain/row-state';
 import { displayWidth } from '../../domain/text-metrics';
 import { ROW_STATES, type Lang } from '../../domain/types';
@@ -11,7 +11,7 @@ export function formatHighlightResult(result: HighlightResult, lang: Lang): stri
   const en = lang === 'en-US';
   const lines = [
     en
-      ? `Sheet "${result.sheet}", as of ${result.plan.asOf} (due soon = within ${result.plan.soonDays} working days): ${result.plan.tasks.length} tasks`
+      ? `Sheet "${result.sheet}", as of ${result.plan.asOf} (due soon = within ${result.plan.soonDays} working days): ${countOf(result.plan.tasks.length, 'task')}`
       : `工作表“${result.sheet}”，截至${chineseDate(result.plan.asOf)}（临期：${result.plan.soonDays} 个工作日内到期）：共 ${result.plan.tasks.length} 项任务`,
   ];
   const names = ROW_STATES.map((state) => pick(STATE_NAMES[state], lang));

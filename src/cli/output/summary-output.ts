@@ -3,7 +3,7 @@
  * figures as the sheet) and the few lines `summary`, `report` and the demo print.
  */
 import { chineseDate } from '../../domain/dates';
-import { pick } from '../../domain/i18n';
+import { countOf, pick } from '../../domain/i18n';
 import { percent, reportParagraph } from '../../domain/report-paragraph';
 import { buildSummary, type StateCounts, type SummaryModel } from '../../domain/summary';
 import type { Lang } from '../../domain/types';
@@ -72,7 +72,7 @@ export function summaryText(result: SummaryResult, lang: Lang): string {
   const rate = (r: number | null) => (r === null ? '—' : `${percent(r)}%`);
   const lines = [
     en
-      ? `Sheet "${result.sheet}", as of ${m.asOf}: ${m.total} tasks; completed ${m.completed} (${rate(m.completedShare)}); ` +
+      ? `Sheet "${result.sheet}", as of ${m.asOf}: ${countOf(m.total, 'task')}; completed ${m.completed} (${rate(m.completedShare)}); ` +
         `past their deadline ${m.dueCompletion.due}, of which completed ${m.dueCompletion.completed} (${rate(m.dueCompletion.rate)}); ` +
         `overdue ${m.states.overdue}; due soon ${m.states.due_soon}`
       : `工作表“${result.sheet}”，截至${chineseDate(m.asOf)}：共 ${m.total} 项任务；已完成 ${m.completed} 项（${rate(m.completedShare)}）；` +

@@ -3,6 +3,7 @@
  * unit; nothing stops a unit from editing it (it is not signed). A file sent back as 司法局.xlsx whose
  * identity claims 办公室 is flagged, so the clerk looks before trusting it; the returns log shows the claim.
  */
+import { makeFinding } from '../findings';
 import type { Finding } from '../types';
 import type { UnitDirectory } from '../units';
 
@@ -37,16 +38,5 @@ export function claimMismatch(file: string, claimed: string, directory: UnitDire
   const named = unitsNamedIn(file, directory);
   const claimedUnits = directory.expand(claimed);
   if (!named.length || named.some((u) => u === claimed || claimedUnits.includes(u))) return null;
-  const shown = named.join('、');
-  return {
-    severity: 'warning',
-    code: 'return.claim_mismatch',
-    cell: null,
-    row: null,
-    message: {
-      zh: `文件名指向“${shown}”，但回收表内的标识自称“${claimed}”：可能是他人的回收表被改名，或标识被改动。请核对后再采用`,
-      en: `The file name points to "${named.join(', ')}", but the copy's identity claims "${claimed}": another unit's copy renamed, or the identity edited. Check it before relying on it`,
-    },
-    suggestion: null,
-  };
+  return makeFinding('return.claim_mismatch', null, null, { named, claimed });
 }

@@ -12,6 +12,7 @@ import { chineseDateTime } from '../dates';
 import { UserFacingError } from '../errors';
 import { valueAt } from '../layout';
 import { cellText } from '../text';
+import { makeFinding } from '../findings';
 import type { CellValue, CellWrite, Finding, ProgressState, SheetAnalysis, SheetGrid } from '../types';
 import type { UnitDirectory } from '../units';
 import { RETURN_COLUMN_HEADERS, RETURN_COLUMNS, returnColumnsOf, type ReturnColumnPositions, type ReturnColumn } from './columns';
@@ -183,20 +184,15 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
 
     for (const other of others) {
       if (!OPPOSED[decider.status.state].has(other.status.state)) continue;
-      const deciderRole = leads.includes(decider.unit) ? { zh: '牵头单位', en: 'the lead unit' } : { zh: '', en: '' };
       conflicts.push({
         input: other.input,
-        finding: {
-          severity: 'warning',
-          code: 'return.status_conflict',
-          cell: other.statusCell,
-          row: other.row,
-          message: {
-            zh: `${other.statusCell ? `${other.statusCell}：` : ''}第${task.no || task.row}项：本单位填报“${other.status.text}”，与${deciderRole.zh}“${decider.unit}”填报的“${decider.status.text}”矛盾（汇总以后者为准，本单位情况记入进展说明）`,
-            en: `${other.statusCell ? `${other.statusCell}: ` : ''}measure ${task.no || task.row}: this unit says "${other.status.text}", contradicting ${deciderRole.en || ''}${deciderRole.en ? ' ' : ''}"${decider.unit}" who says "${decider.status.text}" (the latter is merged; this unit's answer goes into 进展说明)`,
-          },
-          suggestion: null,
-        },
+        finding: makeFinding('return.status_conflict', other.statusCell, other.row, {
+          measure: String(task.no || task.row),
+          status: other.status.text,
+          decider: decider.unit,
+          deciderStatus: decider.status.text,
+          deciderLeads: leads.includes(decider.unit),
+        }),
       });
     }
 
@@ -208,22 +204,9 @@ export function planMerge(master: SheetAnalysis, grid: SheetGrid, inputs: MergeI
     const explanation = fitted.text;
     if (fitted.cutPart !== null) {
       const cut = parts[fitted.cutPart].answer;
-      const file = inputs[cut.input].file;
-      const fileZh = file ? `回收表“${file}”中` : '';
-      const fileEn = file ? ` in ${file}` : '';
       conflicts.push({
         input: cut.input,
-        finding: {
-          severity: 'warning',
-          code: 'return.text_cut',
-          cell: null,
-          row: cut.row,
-          message: {
-            zh: `第${task.no || task.row}项：${fileZh}“${cut.unit}”的进展说明与其他单位的合计超过 Excel 单元格 ${EXCEL_CELL_CHARS} 字上限，总表中已截断并注明“以下从略”，全文请看该回收表`,
-            en: `Measure ${task.no || task.row}: the explanation of "${cut.unit}"${fileEn}, with the other units', exceeds Excel's ${EXCEL_CELL_CHARS}-character cell limit; it is cut in the master, marked as cut — read it in full in that return`,
-          },
-          suggestion: null,
-        },
+        finding: makeFinding('return.text_cut', null, cut.row, { measure: String(task.no || task.row), unit: cut.unit, file: inputs[cut.input].file ?? null, limit: EXCEL_CELL_CHARS }),
       });
     }
     const values: Record<ReturnColumn, CellWrite['value']> = {

@@ -12,7 +12,7 @@ import { cellKey } from '../cell-ranges';
 import { MergeIndex, valueAt } from '../layout';
 import type { SheetSpec, SpecCell, SpecStyle, SpecValue } from '../sheet-spec';
 import { chineseDate, chineseDateTime } from '../dates';
-import { STATUS_CHOICES } from '../status';
+import { statusChoicesFor } from '../status-choices';
 import { displayWidth, rowHeightFor, wrappedLines } from '../text-metrics';
 import { cellText } from '../text';
 import type { CellRange, CellValue, SheetAnalysis, SheetGrid, Task } from '../types';
@@ -94,29 +94,6 @@ export interface ReturnCopyOptions {
 
 /** The labels of the lines above a copy's header that the unit fills in. */
 const CONTACT_LABELS = { person: '填报人：', phone: '联系电话：' } as const;
-/** The most words a dropdown offers: a list, not a thesaurus (and within Excel's 255-character limit). */
-const MAX_STATUS_CHOICES = 10;
-const MAX_CHOICE_LENGTH = 12;
-
-/**
- * The dropdown's words: 已完成, 序时推进, 进度滞后, 未启动; then the words the master already uses (most used
- * first, recognised ones only), then the settings' own. Other wording stays allowed.
- */
-export function statusChoicesFor(analysis: SheetAnalysis, extra: readonly string[] = []): string[] {
-  const choices = STATUS_CHOICES.slice(0, 4);
-  const used = new Map<string, number>();
-  for (const task of analysis.tasks) {
-    const text = task.status?.recognised ? task.status.text.trim() : '';
-    if (text) used.set(text, (used.get(text) ?? 0) + 1);
-  }
-  const byUse = [...used].sort((a, b) => b[1] - a[1]).map(([text]) => text);
-  for (const word of [...byUse, ...extra.map((w) => w.trim())]) {
-    if (choices.length >= MAX_STATUS_CHOICES) break;
-    // A word with a figure or a comma is a sentence or a date, not a choice (and a comma would split the list).
-    if (word && word.length <= MAX_CHOICE_LENGTH && !/[\d,]/.test(word) && !choices.includes(word)) choices.push(word);
-  }
-  return choices;
-}
 
 /** 报送时限 as the copy states it. */
 function dueLine(due: string | null | undefined): string {

@@ -2,8 +2,8 @@
  * The 回收情况 sheet collect writes into the master: which units have returned, which are still missing,
  * and each return's verdict and problems — what the clerk chases the departments with.
  */
-import { chineseDateTime } from '../dates';
-import { pick } from '../i18n';
+import { chineseDate, chineseDateTime } from '../dates';
+import { countOf, pick } from '../i18n';
 import { visibleName } from '../text';
 import { EXCEL_CELL_CHARS } from '../sheet-spec-rules';
 import { fitToCell } from './merge';
@@ -64,9 +64,11 @@ const L = {
   overview: (m: ReturnsLogModel): LocalText => {
     const blank = m.blankUnits?.length ?? 0;
     const returned = m.expectedUnits.length - m.missingUnits.length - blank;
+    // A copy sent back blank is not taken: nothing of it was used (the unit is listed as still to report).
+    const taken = m.returns.filter((r) => r.accepted && !r.blank).length;
     return {
-      zh: `《${m.masterTitle}》：应报 ${m.expectedUnits.length} 个单位，已报 ${returned} 个，${blank ? `交回空表 ${blank} 个，` : ''}未报 ${m.missingUnits.length} 个；收到 ${m.returns.length} 份文件，采用 ${m.returns.filter((r) => r.accepted).length} 份，本次更新 ${m.updated} 项。生成时间：${m.generatedAt}（核对截至 ${m.asOf}）`,
-      en: `"${m.masterTitle}": ${m.expectedUnits.length} units expected, ${returned} returned, ${blank ? `${blank} sent back blank, ` : ''}${m.missingUnits.length} missing; ${m.returns.length} files received, ${m.returns.filter((r) => r.accepted).length} accepted, ${m.updated} measures updated. Made ${m.generatedAt} (checked as of ${m.asOf})`,
+      zh: `《${m.masterTitle}》：应报 ${m.expectedUnits.length} 个单位，已报 ${returned} 个，${blank ? `交回空表 ${blank} 个，` : ''}未报 ${m.missingUnits.length} 个；收到 ${m.returns.length} 份文件，采用 ${taken} 份，本次更新 ${m.updated} 项。生成时间：${chineseDateTime(m.generatedAt)}（核对截至${chineseDate(m.asOf)}）`,
+      en: `"${m.masterTitle}": ${countOf(m.expectedUnits.length, 'unit')} expected, ${returned} returned, ${blank ? `${blank} sent back blank, ` : ''}${m.missingUnits.length} missing; ${countOf(m.returns.length, 'file')} received, ${taken} accepted, ${countOf(m.updated, 'measure')} updated. Made ${m.generatedAt} (checked as of ${m.asOf})`,
     };
   },
   returnsBlock: { zh: '一、收到的回收表', en: '1. Returns received' },

@@ -201,8 +201,7 @@ function checkIdentity(
     return null;
   }
   if (!input.returned || 'error' in input.returned) {
-    const why = input.returned && 'error' in input.returned ? input.returned.error : { zh: '找不到任务表', en: 'no task table found' };
-    findings.add('return.unreadable', null, { why });
+    findings.add('return.unreadable', null, input.returned ? { reason: 'tasks', why: input.returned.error } : { reason: 'no_table' });
     return null;
   }
   return { identity, ...input.returned };

@@ -1,9 +1,12 @@
 /**
- * Office.js values → domain CellValues. Office.js hands over dates as serial numbers (the cell's number
- * format is what makes them dates), error results as their code strings, and blanks as ''.
+ * Cell values as Office.js gives and takes them. It hands over dates as serial numbers (the cell's number
+ * format is what makes them dates), error results as their code strings, and blanks as ''; it stores a string
+ * as typed text only under the text format.
  */
-import { isExcelDateSerial, serialToIso } from '../../domain/dates';
+import { isExcelDateSerial, isoToSerial, isValidIsoDate, serialToIso } from '../../domain/dates';
+import type { SpecStyle, SpecValue } from '../../domain/sheet-spec';
 import type { CellValue } from '../../domain/types';
+import { invalidDate } from './refusals';
 
 /**
  * Excel's error values. Typing one of these into a cell makes it an error value too, so a string equal to
@@ -34,4 +37,25 @@ export function cellValueFromOffice(value: unknown, numberFormat: string | undef
   }
   if (typeof value === 'boolean') return value;
   return String(value);
+}
+
+export interface OfficeWrite {
+  value: string | number;
+  /** null leaves the cell's number format as it is. */
+  format: string | null;
+}
+
+const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * A value as Office.js must receive it to store exactly that value: strings under the text format '@', so
+ * `=SUM(A1)`, `+86…`, `-`, `@x`, `2022-09-15` or `001` stay the very string; dates as serials under a date
+ * format; blanks as '' (null in a values array would leave the old value in place).
+ */
+export function officeWrite(v: SpecValue, style: SpecStyle): OfficeWrite {
+  if (v === null) return { value: '', format: style.numberFormat ?? null };
+  if (typeof v === 'string') return { value: v, format: '@' };
+  if (typeof v === 'number') return { value: v, format: style.numberFormat ?? 'General' };
+  if (!isValidIsoDate(v.date)) throw invalidDate(v.date);
+  return { value: isoToSerial(v.date), format: style.numberFormat ?? DEFAULT_DATE_FORMAT };
 }

@@ -30,7 +30,7 @@ import { chunkStateText, placeStateSheet, type StateSheetPlace } from '../../dom
 import { probeKey } from '../../ports/workbook-host';
 import type { CellWrite, HostCapabilities, ReadRequest, SheetInfo, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../ports/workbook-host';
 import { cellValueFromOffice } from '../excel/cell-values';
-import { officeWrite } from '../excel/excel-host';
+import { officeWrite } from '../excel/cell-values';
 import { cellStyle, isGradientPattern, parseToken, type ColourToken } from '../excel/fill-reading';
 import {
   bgrToHex,

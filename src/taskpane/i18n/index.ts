@@ -1,6 +1,6 @@
 /** The pane's message catalogues and the lookup every component uses. */
 import type { Lang, LocalText } from '../../domain/types';
-import { pick } from '../../domain/i18n';
+import { countOf, pick } from '../../domain/i18n';
 import { enUS } from './en-US';
 import { zhCN, type MessageKey } from './zh-CN';
 
@@ -8,9 +8,15 @@ export type { MessageKey };
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
-/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
+/**
+ * Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. English
+ * counts say their noun in the right number with `{name:singular/plural}` (1 task, 2 tasks).
+ */
 export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)(?::([^{}/]+)\/([^{}/]+))?\}/g, (whole, name: string, one?: string, many?: string) => {
+    if (!(name in values)) return whole;
+    return one === undefined ? String(values[name]) : countOf(Number(values[name]), one, many);
+  });
 }
 
 export interface Translator {

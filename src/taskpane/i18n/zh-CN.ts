@@ -15,6 +15,8 @@ export const zhCN = {
   'app.moreTabs': '更多功能（{count} 项）',
   'app.help': '使用帮助',
   'app.sections': '功能',
+  'app.panelLoading': '正在打开此页…',
+  'app.panelFailed': '此页没有加载成功。请检查网络连接，然后关闭并重新打开本窗格。',
 
   'tab.sheet': '工作表',
   'tab.check': '检查',
@@ -126,6 +128,8 @@ export const zhCN = {
 
   'settings.reportClosing': '年报段落结束语（可选）',
   'settings.reportClosingHint': '如“已建立工作台账，实行打表推进、销号管理”。留空时段落只陈述表中数据显示的情况。',
+  'settings.statusChoices': '完成情况选项（下发表下拉列表）',
+  'settings.statusChoicesHint': '排在 已完成、序时推进、进度滞后、未启动 之后，用顿号分隔，如“已整改、部分整改”；最多 6 个。留空则只有这 4 个标准选项。',
   'settings.planYear': '计划年度',
   'settings.planYearHint': '留空则按表名中的年份判断。',
   'settings.colours': '标色颜色',
@@ -140,6 +144,7 @@ export const zhCN = {
   'returns.intro': '把任务按责任单位拆分下发，收回后把完成情况汇总回本表。',
   'returns.due': '报送时限（写入每份回收表）',
   'returns.dueHint': '如 2022-09-15、2022/9/15 或 2022年9月15日；不填则写“按通知要求报送”。',
+  'returns.choices': '回收表“完成情况”下拉选项：{choices}。可在“设置”中增加本单位的用语。',
   'returns.blank': '{file}：{unit} 交回空表，未填写，仍须填报',
   'returns.blankUnits': '交回空表、仍须填报的单位：{units}',
   'returns.splitTitle': '下发',
@@ -175,7 +180,7 @@ export const zhCN = {
   'lite.note':
     '这是适用于 Office 2016/2019 的简化界面，提供检查、标色和汇总。下发、回收、单位名录和设置请在 Microsoft 365 或 Office 2021 及以上版本中使用，也可使用命令行工具。',
   'lite.success': '完成',
-  'lite.asOfHint': '格式如 2022-09-15；标色和汇总都按这个日期判断。',
+  'lite.asOfHint': '如 2022-09-15、2022/9/15 或 2022年9月15日；标色和汇总都按这个日期判断。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -41,7 +41,7 @@ function useDownloadUrls(split: PaneSplitResult | null, mode: DeliveryMode): str
 
 export function ReturnsPanel() {
   const styles = usePanelStyles();
-  const { tr, env, workflows, sheet, busy, run, setNotice, refresh, judgement, settings, saveSettings } = useController();
+  const { tr, env, workflows, sheet, check, busy, run, setNotice, refresh, judgement, settings, saveSettings } = useController();
   const [by, setBy] = useState<SplitRole>('both');
   // 报送时限: typed as clerks type dates; blank leaves the copies saying to follow the notice.
   const [dueText, setDueText] = useState(settings.returnDue ?? '');
@@ -150,6 +150,11 @@ export function ReturnsPanel() {
       >
         <Input size="small" value={dueText} placeholder="2022-09-15" disabled={busy !== null} onChange={(_, data) => setDueText(data.value)} data-testid="return-due" />
       </Field>
+      {check && workflows && (
+        <Text size={200} data-testid="status-choices-line">
+          {tr.t('returns.choices', { choices: workflows.offeredStatusChoices(check, settings.statusChoices).join(tr.t('app.listSeparator')) })}
+        </Text>
+      )}
       {split && delivery.mode === 'download' && split.workbooks.length > 1 && (
         <Link href={urls[split.workbooks.length]} download={split.all.fileName} data-testid="download-all">
           <ArrowDownloadRegular aria-hidden /> {tr.t('returns.downloadAll', { count: split.workbooks.length })}

@@ -1,5 +1,6 @@
 /**
- * 设置: plan year, highlight colours and the column mapping. Everything is saved in the workbook's own state,
+ * 设置: plan year, the report paragraph's closing, the 下发 copies' status choices, highlight colours and the
+ * column mapping. Everything is saved in the workbook's own state,
  * so it travels with the file and every colleague who opens it sees the same settings.
  */
 import { useMemo, useState } from 'react';
@@ -12,7 +13,7 @@ import { ROW_STATES, type ColumnMap, type ColumnRole, type RowState } from '../.
 import { isPlanYearText, nameKeyed, ownEntry, PLAN_YEAR_RANGE, REPORT_CLOSING_MAX, withEntry, type StateColours } from '../../domain/workbook-state';
 import { useController } from '../controller';
 import type { PaneCheckResult } from '../workflows';
-import { COLUMN_LABELS, COLUMN_ROLES, usePanelStyles } from './shared';
+import { COLUMN_LABELS, COLUMN_ROLES, useErrorInSight, usePanelStyles } from './shared';
 
 const useSettingsStyles = makeStyles({
   colours: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
@@ -39,15 +40,21 @@ function columnChoices(check: PaneCheckResult | null): { col: number; label: str
 export function SettingsPanel() {
   const styles = usePanelStyles();
   const local = useSettingsStyles();
-  const { tr, sheet, check, settings, busy, run, setNotice, saveSettings, refresh } = useController();
+  const { tr, sheet, check, settings, busy, run, setNotice, saveSettings, refresh, workflows } = useController();
   const [planYear, setPlanYear] = useState(settings.planYear ? String(settings.planYear) : '');
   const [reportClosing, setReportClosing] = useState(settings.reportClosing ?? '');
+  const [statusChoices, setStatusChoices] = useState((settings.statusChoices ?? []).join(tr.t('app.listSeparator')));
+  // Read by the lazily loaded domain code (the status reader is not part of the pane's first load).
+  const choicesReading = workflows?.readStatusChoices(statusChoices) ?? null;
+  const choicesValid = choicesReading?.ok ?? false;
   const [colours, setColours] = useState<Record<RowState, StateColours | null>>(() => resolveColours(settings.colours));
   const detected = check?.analysis.layout.columns ?? null;
   const [columns, setColumns] = useState<Partial<ColumnMap>>(() => ({ ...(detected ?? {}) }));
   const choices = useMemo(() => columnChoices(check), [check]);
 
   const yearValid = planYear === '' || isPlanYearText(planYear);
+  const yearBox = useErrorInSight<HTMLDivElement>(!yearValid);
+  const choicesBox = useErrorInSight<HTMLDivElement>(choicesReading?.ok === false);
   const coloursValid = COLOURED_STATES.every((s) => colours[s] && normaliseColour(colours[s]!.fill) && normaliseColour(colours[s]!.font));
 
   const setColour = (state: RowState, part: keyof StateColours, value: string) =>
@@ -72,6 +79,8 @@ export function SettingsPanel() {
         // What the office does about late tasks is the clerk's statement; blank leaves the paragraph to the facts.
         if (reportClosing.trim()) next.reportClosing = reportClosing.trim();
         else delete next.reportClosing;
+        if (choicesReading?.ok && choicesReading.words.length) next.statusChoices = choicesReading.words;
+        else delete next.statusChoices;
         if (sheet && detected) {
           // Keyed by sheet name without a prototype: a sheet called __proto__ keeps its correction.
           const perSheet = nameKeyed(Object.entries(current.columns ?? {}));
@@ -87,6 +96,8 @@ export function SettingsPanel() {
   return (
     <div className={styles.panel}>
       <Field
+        ref={yearBox}
+        className={styles.clearOfActionBar}
         label={tr.t('settings.planYear')}
         hint={tr.t('settings.planYearHint')}
         validationState={yearValid ? 'none' : 'error'}
@@ -96,6 +107,16 @@ export function SettingsPanel() {
       </Field>
       <Field label={tr.t('settings.reportClosing')} hint={tr.t('settings.reportClosingHint')}>
         <Input value={reportClosing} maxLength={REPORT_CLOSING_MAX} onChange={(_, data) => setReportClosing(data.value)} data-testid="report-closing" />
+      </Field>
+      <Field
+        ref={choicesBox}
+        className={styles.clearOfActionBar}
+        label={tr.t('settings.statusChoices')}
+        hint={choicesReading?.ok === false ? undefined : tr.t('settings.statusChoicesHint')}
+        validationState={choicesReading?.ok === false ? 'error' : 'none'}
+        validationMessage={choicesReading?.ok === false ? tr.local(choicesReading.problem) : undefined}
+      >
+        <Input value={statusChoices} onChange={(_, data) => setStatusChoices(data.value)} data-testid="status-choices" />
       </Field>
 
       <Text weight="semibold">{tr.t('settings.colours')}</Text>
@@ -149,7 +170,7 @@ export function SettingsPanel() {
       )}
 
       <div className={styles.actionBar}>
-        <Button appearance="primary" disabled={busy !== null || !yearValid || !coloursValid} onClick={() => void save()}>
+        <Button appearance="primary" disabled={busy !== null || !yearValid || !coloursValid || !choicesValid} onClick={() => void save()}>
           {tr.t('settings.save')}
         </Button>
       </div>

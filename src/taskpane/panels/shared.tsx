@@ -1,5 +1,6 @@
 /** Small pieces the panels share. */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { ColumnRole } from '../../domain/types';
 import type { MessageKey } from '../i18n';
 import type { DirectorySource } from '../workflows';
@@ -24,7 +25,22 @@ export const usePanelStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  /** A field whose error is scrolled into sight: kept clear of the sticky action bar below it. */
+  clearOfActionBar: { scrollMarginBottom: '64px' },
 });
+
+/**
+ * A field's box, scrolled into sight when its error appears, so the message under it is never left behind
+ * the sticky action bar (with the class clearOfActionBar on the box).
+ */
+export function useErrorInSight<T extends HTMLElement>(invalid: boolean): RefObject<T | null> {
+  const box = useRef<T>(null);
+  useEffect(() => {
+    // jsdom has no scrollIntoView; a pane in a web view always has.
+    if (invalid && typeof box.current?.scrollIntoView === 'function') box.current.scrollIntoView({ block: 'nearest' });
+  }, [invalid]);
+  return box;
+}
 
 /** Which directory the check used, as the check and directory panels say it (the CLI says the same). */
 export const DIRECTORY_SOURCE_TEXT: Record<DirectorySource, MessageKey> = {

@@ -18,12 +18,12 @@ import {
   safeFileStem,
   splitArchiveName,
   splitSetStem,
-  statusChoicesFor,
   validateReturn,
   type MeasureAnswer,
   type ReturnIdentity,
 } from '../../../src/domain/returns';
 import type { SheetSpec } from '../../../src/domain/sheet-spec';
+import { statusChoicesFor } from '../../../src/domain/status-choices';
 import { utf8Length } from '../../../src/domain/text';
 import type { CellValue, SheetAnalysis, SheetGrid } from '../../../src/domain/types';
 import { UnitDirectory } from '../../../src/domain/units';
@@ -138,7 +138,8 @@ describe('returnCopy', () => {
     expect(String(sheet.rows[1][0].v)).toMatch(/^填报单位：司法局\s+共 \d+ 项\s+下发时间：2022年9月1日 09:00$/);
     expect(copy.identity.due).toBe('2022-09-15');
     expect(sheet.rows[4].slice(6).map((c) => c.v)).toEqual(['正在办理', '已公开12件', null]);
-    expect(sheet.dropdowns![0].options).toEqual(['已完成', '序时推进', '进度滞后', '未启动', '正在办理', '已整改']);
+    // The clerk's own words (the settings') come before the master's, so its wording never crowds them out.
+    expect(sheet.dropdowns![0].options).toEqual(['已完成', '序时推进', '进度滞后', '未启动', '已整改', '正在办理']);
     expect(statusChoicesFor(analysis, ['7月已完成', 'a,b'])).toEqual(['已完成', '序时推进', '进度滞后', '未启动', '正在办理']);
     // Sent back as issued: nothing was filled in, nothing is merged, one finding says so.
     const back = specGrid(sheet);

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ExcelHost } from '../../../src/hosts/excel';
-import { probeExcelApiMinor } from '../../../src/hosts/excel/excel-host';
+import { probeExcelApiMinor } from '../../../src/hosts/excel/api-level';
 import { ExcelSimulator } from '../../../src/simulator';
 
 function hostAt(apiVersion: string, requirementCheck: '16.00' | '16.01') {

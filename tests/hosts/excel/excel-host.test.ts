@@ -6,7 +6,7 @@ import type { CellRange } from '../../../src/domain/types';
 import { STATE_CHUNK_CHARS, STATE_SHEET_NAME } from '../../../src/domain/workbook-state';
 import { isDateNumberFormat, parseAreaList } from '../../../src/hosts/excel';
 import { XlsxHost } from '../../../src/hosts/xlsx';
-import { API_LEVELS, SAMPLES, rig, sampleRig } from './support';
+import { API_LEVELS, SAMPLES, rig, sampleRig } from '../../support/excel-rig';
 
 function handmade(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress } from '../../../src/domain/address';
 import { runClear } from '../../../src/workflows/clear';
 import { runHighlight } from '../../../src/workflows/highlight';
-import { SAMPLES, loadWorkbook, rig } from './support';
+import { SAMPLES, loadWorkbook, rig } from '../../support/excel-rig';
 
 const AS_OF = '2022-09-15';
 

@@ -13,7 +13,7 @@ import { runCheck } from '../../../src/workflows/check';
 import { runClear } from '../../../src/workflows/clear';
 import { runHighlight } from '../../../src/workflows/highlight';
 import { WEB_PAYLOAD_LIMIT_BYTES } from '../../../src/simulator';
-import { API_LEVELS, SAMPLES, loadWorkbook, rig } from './support';
+import { API_LEVELS, SAMPLES, loadWorkbook, rig } from '../../support/excel-rig';
 
 const CJK = '推进政务公开标准化规范化建设加强政策解读回应社会关切';
 

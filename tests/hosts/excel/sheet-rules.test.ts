@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SimulatorError } from '../../../src/simulator/errors';
-import { API_LEVELS, rig } from './support';
+import { API_LEVELS, rig } from '../../support/excel-rig';
 
 function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@
  * value only, as the port allows.
  */
 import ExcelJS from 'exceljs';
-import { rig } from './support';
+import { rig } from '../../support/excel-rig';
 
 function table(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

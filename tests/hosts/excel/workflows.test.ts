@@ -3,7 +3,6 @@
  * answers requirement checks) and the newest level:
  * the results equal the xlsx host's, and the round trips stay as few as the port promises.
  */
-import ExcelJS from 'exceljs';
 import { STATE_SHEET_NAME } from '../../../src/domain/workbook-state';
 import { XlsxHost } from '../../../src/hosts/xlsx';
 import { runCheck } from '../../../src/workflows/check';
@@ -12,7 +11,8 @@ import { runHighlight } from '../../../src/workflows/highlight';
 import { runReport } from '../../../src/workflows/report';
 import { runSummary } from '../../../src/workflows/summary';
 import type { SimulatorOptions } from '../../../src/simulator';
-import { API_LEVELS, HOST_CONFIGS, SAMPLES, colours, largeAllocationWorkbook, loadWorkbook, rig, sheetValues, type Rig } from './support';
+import { API_LEVELS, HOST_CONFIGS, SAMPLES, colours, largeAllocationWorkbook, loadWorkbook, rig, sheetValues, type Rig } from '../../support/excel-rig';
+import { printSetup } from '../../support/workbook-files';
 
 const AS_OF = '2022-09-15';
 const GENERATED_AT = '2022-09-15 09:00';
@@ -90,16 +90,7 @@ describe.each(HOST_CONFIGS)('workflows through ExcelHost at %s', (_label, option
       expect(comparable(sheetValues(excel.sim.workbook, viaExcel.sheetName), level)).toEqual(sheetValues(xlsx.workbook, viaXlsx.sheetName));
       // Page layout, footer and page breaks are ExcelApi 1.9, hiding a row 1.2: from there the printout is the
       // xlsx host's; below, Excel's defaults (and the stamp's row stays visible, small and pale).
-      const printOf = (ws: ExcelJS.Worksheet) => ({
-        scale: ws.pageSetup.scale,
-        fit: Boolean(ws.pageSetup.fitToPage),
-        margins: ws.pageSetup.margins,
-        centred: Boolean(ws.pageSetup.horizontalCentered),
-        titles: ws.pageSetup.printTitlesRow,
-        footer: ws.headerFooter?.oddFooter ?? null,
-        breaks: (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id),
-        hidden: Boolean(ws.getRow(2).hidden),
-      });
+      const printOf = printSetup;
       const excelPrint = printOf(excel.sim.workbook.getWorksheet(viaExcel.sheetName)!);
       const xlsxPrint = printOf(xlsx.workbook.getWorksheet(viaXlsx.sheetName)!);
       expect(xlsxPrint.breaks.length).toBeGreaterThan(3);

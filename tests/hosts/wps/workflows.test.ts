@@ -15,9 +15,9 @@ import { runClear } from '../../../src/workflows/clear';
 import { runHighlight } from '../../../src/workflows/highlight';
 import { runReport } from '../../../src/workflows/report';
 import { runSummary } from '../../../src/workflows/summary';
-import { SAMPLES, colours, largeAllocationWorkbook, loadWorkbook, rig, sheetValues } from '../excel/support';
-import { hashValues } from '../xlsx/helpers';
-import { wpsRig, type WpsRig } from './support';
+import { SAMPLES, colours, largeAllocationWorkbook, loadWorkbook, rig, sheetValues } from '../../support/excel-rig';
+import { printSetup, valuesHash } from '../../support/workbook-files';
+import { wpsRig, type WpsRig } from '../../support/wps-rig';
 
 const AS_OF = '2022-09-15';
 const GENERATED_AT = '2022-09-15 09:00';
@@ -67,7 +67,7 @@ describe.each(Object.entries(SAMPLES))('workflows through WpsHost on the %s samp
     const grid = (await xlsx.read()).grid!;
     const area = tableArea(grid);
     const original = await colours(wps.host, grid.sheet, area);
-    const valuesBefore = hashValues(wps.sim.workbook, [STATE_SHEET_NAME]);
+    const valuesBefore = valuesHash(wps.sim.workbook);
 
     const viaWps = await runHighlight(wps.host, { asOf: AS_OF });
     const viaXlsx = await runHighlight(xlsx, { asOf: AS_OF });
@@ -85,7 +85,7 @@ describe.each(Object.entries(SAMPLES))('workflows through WpsHost on the %s samp
     const cleared = await runClear(wps.host);
     expect(cleared.hadRecord).toBe(true);
     expect(await colours(wps.host, grid.sheet, area)).toEqual(original);
-    expect(hashValues(wps.sim.workbook, [STATE_SHEET_NAME])).toBe(valuesBefore);
+    expect(valuesHash(wps.sim.workbook)).toBe(valuesBefore);
     expect((await wps.host.read()).grid!.values).toEqual(grid.values);
   });
 
@@ -121,23 +121,13 @@ describe.each(Object.entries(SAMPLES))('workflows through WpsHost on the %s samp
 
   it('summary writes the same sheet as the xlsx host, prints the same way, and regenerating replaces only its own', async () => {
     const { wps, xlsx } = await pair(file);
-    const valuesBefore = hashValues(wps.sim.workbook, [STATE_SHEET_NAME]);
+    const valuesBefore = valuesHash(wps.sim.workbook);
     const viaWps = await runSummary(wps.host, { asOf: AS_OF, generatedAt: GENERATED_AT });
     const viaXlsx = await runSummary(xlsx, { asOf: AS_OF, generatedAt: GENERATED_AT });
     expect(viaWps.model).toEqual(viaXlsx.model);
     expect(viaWps.paragraph).toBe(viaXlsx.paragraph);
     expect(sheetValues(wps.sim.workbook, viaWps.sheetName)).toEqual(sheetValues(xlsx.workbook, viaXlsx.sheetName));
-    const printOf = (ws: ExcelJS.Worksheet) => ({
-      scale: ws.pageSetup.scale,
-      fit: Boolean(ws.pageSetup.fitToPage),
-      margins: ws.pageSetup.margins,
-      centred: Boolean(ws.pageSetup.horizontalCentered),
-      titles: ws.pageSetup.printTitlesRow,
-      footer: ws.headerFooter?.oddFooter ?? null,
-      breaks: (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id),
-      hidden: Boolean(ws.getRow(2).hidden),
-      merges: [...(ws.model.merges ?? [])].sort(),
-    });
+    const printOf = (ws: ExcelJS.Worksheet) => ({ ...printSetup(ws), merges: [...(ws.model.merges ?? [])].sort() });
     expect(printOf(wps.sim.workbook.getWorksheet(viaWps.sheetName)!)).toEqual(printOf(xlsx.workbook.getWorksheet(viaXlsx.sheetName)!));
     // The clerk stays on the sheet they were on, although ET activates every sheet it adds.
     expect(wps.sim.activeSheet).toBe('任务分工');
@@ -150,9 +140,9 @@ describe.each(Object.entries(SAMPLES))('workflows through WpsHost on the %s samp
       [STATE_SHEET_NAME, 'veryHidden'],
       [viaWps.sheetName, 'visible'],
     ]);
-    const withoutProduct = (wb: ExcelJS.Workbook) => hashValues(wb, [STATE_SHEET_NAME, viaWps.sheetName]);
+    const withoutProduct = (wb: ExcelJS.Workbook) => valuesHash(wb, [STATE_SHEET_NAME, viaWps.sheetName]);
     expect(withoutProduct(wps.sim.workbook)).toBe(withoutProduct(await loadWorkbook(file)));
-    expect(valuesBefore).toBe(hashValues(await loadWorkbook(file), [STATE_SHEET_NAME]));
+    expect(valuesBefore).toBe(valuesHash(await loadWorkbook(file)));
   });
 
   it('a sheet the clerk made under the summary name, without the stamp, is never replaced', async () => {
@@ -203,14 +193,14 @@ describe('WpsHost writes', () => {
 
   it('refuses a change on a missing sheet before writing anything', async () => {
     const wps = wpsRig(await loadWorkbook(SAMPLES.allocation));
-    const before = hashValues(wps.sim.workbook);
+    const before = valuesHash(wps.sim.workbook, []);
     await expect(
       wps.host.apply([
         { kind: 'cells', sheet: '任务分工', writes: [{ row: 0, col: 20, value: 'x' }] },
         { kind: 'cells', sheet: '没有这张表', writes: [{ row: 0, col: 0, value: 'x' }] },
       ]),
     ).rejects.toMatchObject({ code: 'wps.unknown_sheet' });
-    expect(hashValues(wps.sim.workbook)).toBe(before);
+    expect(valuesHash(wps.sim.workbook, [])).toBe(before);
   });
 
   it('select activates the sheet and selects the range', async () => {

@@ -22,8 +22,8 @@ import { createDirectorySheet } from '../../../src/workflows/directory';
 import { runImportNotice } from '../../../src/workflows/import-notice';
 import { sampleDirectory } from '../../support/sample-directory';
 import { byName, expectOnlyConcernedPartsChanged, INJECTED, soffice, taskSheetPart, text, trickyWorkbook } from '../../support/package-parts';
-import { fillAnswers, ROOT, SHEET, splitFile } from '../../workflows/collect-support';
-import { countingHost } from '../../workflows/highlight-support';
+import { fillAnswers, ROOT, SHEET, splitFile } from '../../support/returns';
+import { countingHost } from '../../support/highlight';
 
 /** A note as a return stores it: a literal `_x0041_` (its underscore escaped), a carriage return, a leading `=`. */
 const RETURNED_NOTE = '=进展_x005F_x0041_照录_x000D_第二行';

@@ -7,7 +7,7 @@ import { isUserFacingError } from '../../../src/domain/errors';
 import type { SheetSpec } from '../../../src/domain/sheet-spec';
 import type { CellRange } from '../../../src/domain/types';
 import { STATE_SHEET_NAME, STATE_CHUNK_CHARS } from '../../../src/domain/workbook-state';
-import { hashValues, reopen, reopenHost } from './helpers';
+import { valuesHash, reopen, reopenHost } from '../../support/workbook-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLE = path.join(ROOT, 'samples/liangjiang-2022-returns.xlsx');
@@ -113,7 +113,7 @@ describe('product sheets', () => {
 describe('apply', () => {
   it('is all or nothing: an unknown sheet later in the batch leaves everything unchanged', async () => {
     const host = await XlsxHost.open(SAMPLE);
-    const values = hashValues(host.workbook);
+    const values = valuesHash(host.workbook, []);
     const styles = await host.readStyles('任务分工', [{ top: 2, left: 2, bottom: 10, right: 6 }]);
     await expectUserFacing(
       host.apply([
@@ -123,19 +123,19 @@ describe('apply', () => {
       ]),
       /没有名为“不存在的表”的工作表/,
     );
-    expect(hashValues(host.workbook)).toBe(values);
+    expect(valuesHash(host.workbook, [])).toBe(values);
     expect(await host.readStyles('任务分工', [{ top: 2, left: 2, bottom: 10, right: 6 }])).toEqual(styles);
     expect(host.workbook.getWorksheet(STATE_SHEET_NAME)).toBeUndefined();
   });
 
   it('refuses impossible dates, over-long text and bad ranges before changing anything', async () => {
     const host = await XlsxHost.open(SAMPLE);
-    const values = hashValues(host.workbook);
+    const values = valuesHash(host.workbook, []);
     await expectUserFacing(host.apply([{ kind: 'cells', sheet: '任务分工', writes: [{ row: 2, col: 6, value: '已完成' }, { row: 3, col: 6, value: { date: '2022-02-30' } }] }]), /日期无效/);
     await expectUserFacing(host.apply([{ kind: 'cells', sheet: '任务分工', writes: [{ row: 2, col: 6, value: '长'.repeat(32768) }] }]), /超过 Excel 上限/);
     await expectUserFacing(host.apply([{ kind: 'colour', sheet: '任务分工', ranges: [{ top: 5, left: 0, bottom: 2, right: 0 }], fill: '#FFFFFF', font: '#000000' }]), /区域无效/);
     await expectUserFacing(host.apply([{ kind: 'sheet', spec: { ...summaryLikeSpec(), name: '汇总[9月]' } }]), /工作表名称无效/);
-    expect(hashValues(host.workbook)).toBe(values);
+    expect(valuesHash(host.workbook, [])).toBe(values);
     expect(host.workbook.worksheets.map((w) => w.name)).toEqual(['任务分工']);
   });
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { XlsxHost } from '../../../src/hosts/xlsx';
 import { isoToSerial } from '../../../src/domain/dates';
 import { buildAllocationWorkbook, loadReturns, loadSeed } from '../../../scripts/make-samples';
-import { reopen } from './helpers';
+import { reopen } from '../../support/workbook-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const seed = loadSeed();

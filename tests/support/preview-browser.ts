@@ -3,9 +3,60 @@
  * axe-core over the pane.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startPreviewServer } = require('../../scripts/preview-server.js') as {
+  startPreviewServer(o: { port: number }): Promise<PreviewServer>;
+};
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface Preview {
+  server: PreviewServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The built preview (dist/) served on a free port and a page of it in Chromium, kept to localhost: requests that
+ * tried to leave are recorded in `left`, page errors and Content Security Policy refusals in `errors`.
+ */
+export async function openPreview(viewport: { width: number; height: number }, errors: string[], left: string[] = []): Promise<Preview> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'preview.html'))) {
+    throw new Error('dist/preview.html is missing: run "npm run test:e2e" (it builds first) or "npx webpack --mode production"');
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk`);
+  const server = await startPreviewServer({ port: 0 });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  await keepToLocalhost(context, left);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
+  return {
+    server,
+    browser,
+    context,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
 
 /** Headless, and nothing of the browser's own reaching the network. */
 export function launchChromium(): Promise<Browser> {

@@ -4,7 +4,7 @@
  * characters, very long cells), and every other kind of cell value a host can hand over.
  */
 import * as fc from 'fast-check';
-import type { CellValue } from '../../../src/domain/types';
+import type { CellValue } from '../../src/domain/types';
 
 /** Property runs: modest in CI, raised by FUZZ_RUNS (`npm run fuzz`). */
 export const NUM_RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 500;

@@ -1,7 +1,7 @@
 /** Shared set-up for the WpsHost tests: the ET imitation over a workbook, with a host bound to its Application. */
 import type ExcelJS from 'exceljs';
-import { WpsHost, type WpsHostOptions, type WpsProgress } from '../../../src/hosts/wps';
-import { EtSimulator } from '../../../src/simulator';
+import { WpsHost, type WpsHostOptions, type WpsProgress } from '../../src/hosts/wps';
+import { EtSimulator } from '../../src/simulator';
 
 export interface WpsRig {
   sim: EtSimulator;

@@ -1,8 +1,7 @@
 /** Shared by the hardening tests: the CLI run in-process with captured output, and the bad-file corpus. */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CliIO } from '../../src/cli/command';
-import { main } from '../../src/cli/main';
+import { runAllocation, type CliRun } from './cli';
 import type { Finding } from '../../src/domain/types';
 import type { BadFixture } from '../../scripts/make-bad-fixtures';
 
@@ -17,18 +16,11 @@ export function badCorpus(): BadFixture[] {
   return (JSON.parse(fs.readFileSync(path.join(BAD_DIR, 'manifest.json'), 'utf8')) as { files: BadFixture[] }).files;
 }
 
-export interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
+export type { CliRun };
 
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd, today: AS_OF };
-  const code = await main(argv, io, {});
-  return { code, out, err };
+/** The CLI in `cwd`, with today the hardening tests' as-of date. */
+export function runCli(argv: string[], cwd: string): Promise<CliRun> {
+  return runAllocation(argv, { cwd, today: AS_OF });
 }
 
 /** A stack trace or an exception's own text reaching the user: what the CLI must never print. */

@@ -1,23 +1,8 @@
-/** Helpers for the highlight/clear tests: fingerprints of a workbook's values and colours, and a call-counting host. */
-import { createHash } from 'crypto';
+/** Helpers for the highlight/clear tests: a workbook's colours, and a call-counting host. */
 import type ExcelJS from 'exceljs';
 import type { CellRange, CellStyle } from '../../src/domain/types';
-import { STATE_SHEET_NAME } from '../../src/domain/workbook-state';
 import type { XlsxHost } from '../../src/hosts/xlsx';
 import type { ReadRequest, WorkbookChange, WorkbookHost, WorkbookSnapshot } from '../../src/ports/workbook-host';
-
-/** A hash of every value of every sheet the clerk owns (the product's hidden state sheet excluded). */
-export function valuesHash(wb: ExcelJS.Workbook): string {
-  const hash = createHash('sha256');
-  for (const ws of wb.worksheets) {
-    if (ws.name === STATE_SHEET_NAME) continue;
-    hash.update(`[${ws.name}]`);
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => hash.update(`${cell.address}=${JSON.stringify(cell.value)};`)),
-    );
-  }
-  return hash.digest('hex');
-}
 
 /** The used area of a sheet, 0-based. */
 export function usedRange(wb: ExcelJS.Workbook, sheet: string): CellRange {

@@ -2,11 +2,11 @@
 import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import type { CellRange, CellStyle } from '../../../src/domain/types';
-import { ExcelHost } from '../../../src/hosts/excel';
-import type { WorkbookHost } from '../../../src/ports/workbook-host';
-import { ExcelSimulator, type SimulatorOptions } from '../../../src/simulator';
-import { buildAllocationWorkbook, loadReturns, loadSeed, type SeedDocument } from '../../../scripts/make-samples';
+import type { CellRange, CellStyle } from '../../src/domain/types';
+import { ExcelHost } from '../../src/hosts/excel';
+import type { WorkbookHost } from '../../src/ports/workbook-host';
+import { ExcelSimulator, type SimulatorOptions } from '../../src/simulator';
+import { buildAllocationWorkbook, loadReturns, loadSeed, type SeedDocument } from '../../scripts/make-samples';
 
 /** Office 2016's level and the newest: every behaviour is tested at both. */
 export const API_LEVELS = ['1.1', '1.20'] as const;
@@ -21,8 +21,8 @@ export const HOST_CONFIGS: [label: string, options: SimulatorOptions & { apiVers
 ];
 
 export const SAMPLES = {
-  allocation: path.resolve(__dirname, '../../../samples/liangjiang-2022.xlsx'),
-  returns: path.resolve(__dirname, '../../../samples/liangjiang-2022-returns.xlsx'),
+  allocation: path.resolve(__dirname, '../../samples/liangjiang-2022.xlsx'),
+  returns: path.resolve(__dirname, '../../samples/liangjiang-2022-returns.xlsx'),
 };
 
 export interface Rig {
