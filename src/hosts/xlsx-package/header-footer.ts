@@ -59,7 +59,9 @@ function writeAfterSheetData(xml: string, p: string, header: string, footer: str
   if (element) {
     const others = (element[2] ?? '').replace(new RegExp(`<${p}(oddHeader|oddFooter)\\b[^>]*>[\\s\\S]*?</${p}\\1>|<${p}(oddHeader|oddFooter)\\b[^>]*/>`, 'g'), '');
     const attrs = element[1].replace(/\s*\/$/, '');
-    return `${xml.slice(0, element.index)}<${p}headerFooter${attrs}>${lines}${others}</${p}headerFooter>${xml.slice(element.index + element[0].length)}`;
+    // Emptied and bare (the highlight's legend taken off a sheet that printed none): gone, as before it came.
+    const rewritten = !lines && !others.trim() && !attrs.trim() ? '' : `<${p}headerFooter${attrs}>${lines}${others}</${p}headerFooter>`;
+    return `${xml.slice(0, element.index)}${rewritten}${xml.slice(element.index + element[0].length)}`;
   }
   if (!lines) return xml;
   const fresh = `<${p}headerFooter>${lines}</${p}headerFooter>`;

@@ -68,3 +68,22 @@ describe('patchSheetBytes with the header and footer', () => {
     }
   });
 });
+
+describe('writeHeaderFooterBytes', () => {
+  const encode = (xml: string) => new TextEncoder().encode(xml);
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+  it('takes the lines off again so a sheet that printed none comes back byte for byte', () => {
+    const plain = sheet('<row r="1"><c r="A1"><v>1</v></c></row>');
+    const printed = writeHeaderFooterBytes(encode(plain), '&C标色说明', '截至 2022-09-15');
+    expect(decode(printed)).toContain('<headerFooter><oddHeader>&amp;C标色说明</oddHeader>');
+    expect(decode(writeHeaderFooterBytes(printed, '', ''))).toBe(plain);
+  });
+
+  it('keeps an element that still holds other lines or attributes when its odd lines are cleared', () => {
+    const withFirst = sheet('<row r="1"/>').replace('<pageMargins left="0.7"/>', '<pageMargins left="0.7"/><headerFooter><oddHeader>旧</oddHeader><firstHeader>首</firstHeader></headerFooter>');
+    expect(decode(writeHeaderFooterBytes(encode(withFirst), '', ''))).toContain('<headerFooter><firstHeader>首</firstHeader></headerFooter>');
+    const withAttrs = sheet('<row r="1"/>').replace('<pageMargins left="0.7"/>', '<pageMargins left="0.7"/><headerFooter alignWithMargins="0"><oddFooter>旧</oddFooter></headerFooter>');
+    expect(decode(writeHeaderFooterBytes(encode(withAttrs), '', ''))).toContain('<headerFooter alignWithMargins="0"></headerFooter>');
+  });
+});
