@@ -1,7 +1,9 @@
 /** `allocation highlight` — colour-code the task rows by state as of a date, into a new file (or in place). */
 import { DEFAULT_SOON_DAYS, STATE_DESCRIPTIONS, STATE_NAMES } from '../../domain/row-state';
 import { ROW_STATES } from '../../domain/types';
-import { runHighlight } from '../../workflows/highlight';
+import type { Lang } from '../../domain/types';
+import type { WorkbookHost } from '../../ports/workbook-host';
+import { runHighlight, type HighlightOptions } from '../../workflows/highlight';
 import { parseArgs } from '../args';
 import type { CliContext, Command } from '../command';
 import { DATE_FORMS_HELP, DATED_CHANGE_OPTIONS, datedChangeInputs, READ_OPTIONS_HELP } from '../options';
@@ -33,6 +35,14 @@ ${STATES_HELP}
 
 退出码 / Exit codes: 0 已写入/written · 2 无法处理输入，未写入任何文件 / input unusable, nothing written`;
 
+/**
+ * Highlights and puts the result in words, in a frame of its own that ends before the save: the result's check
+ * (the grid, the analysis: some 80 MB at 100 000 rows) is then not kept alive through the save.
+ */
+async function highlightInWords(host: WorkbookHost, options: HighlightOptions, lang: Lang): Promise<string> {
+  return formatHighlightResult(await runHighlight(host, options), lang);
+}
+
 export const highlightCommand: Command = {
   name: 'highlight',
   summary: { zh: '按截至日期给任务行标色（逾期/临期/已完成…）', en: 'Colour-code task rows by state as of a date' },
@@ -42,11 +52,12 @@ export const highlightCommand: Command = {
     const { target, ...options } = await datedChangeInputs(args, ctx, 'highlight');
     const file = await openForPatch(target);
     // Read, the original colours, the change, the save.
-    const { result, written } = await withProgress(ctx.progress, ctx.lang, async (progress) => {
+    const { shown, written } = await withProgress(ctx.progress, ctx.lang, async (progress) => {
       const host = withSheetProgress(file, progress, 4);
-      return { result: await runHighlight(host, { ...options, lang: ctx.lang }), written: await writeOutput(host, target) };
+      const words = await highlightInWords(host, { ...options, lang: ctx.lang }, ctx.lang);
+      return { shown: words, written: await writeOutput(host, target) };
     });
-    ctx.out(formatHighlightResult(result, ctx.lang));
+    ctx.out(shown);
     ctx.out(describeWrite(written, ctx, ctx.lang));
     return 0;
   },

@@ -71,6 +71,8 @@ export class PackageHost implements WorkbookHost {
   private readonly theme: ThemePalette;
   private strings: string[] | null = null;
   private readonly models = new Map<string, SheetModel>();
+  /** Parts whose model holds values written by the product (that model cannot be read again from the part). */
+  private readonly valuesWritten = new Set<string>();
   /** Pending changes to the clerk's sheets, by part: only these cells are rewritten on save. */
   private readonly patches = new Map<string, SheetPatches>();
   /** Whole parts the product (re)wrote: its own sheets. */
@@ -555,6 +557,7 @@ export class PackageHost implements WorkbookHost {
   private forgetPart(part: string): void {
     const key = part.toLowerCase();
     this.models.delete(key);
+    this.valuesWritten.delete(key);
     this.patches.delete(key);
     this.headerFooters.delete(key);
     this.printedLines.delete(key);
@@ -611,6 +614,7 @@ export class PackageHost implements WorkbookHost {
     const part = s.part as string;
     const dateXf = new Map<number, number>();
     const patches = this.patchesOf(part);
+    this.valuesWritten.add(part.toLowerCase());
     for (const w of writes) {
       let xf = this.xfAtFast(patches, m, w.styleFrom?.row ?? w.row, w.styleFrom?.col ?? w.col);
       const isDate = w.value !== null && typeof w.value === 'object';
@@ -656,6 +660,9 @@ export class PackageHost implements WorkbookHost {
 
   /** The package with the changes: parts nobody changed are the input's entries as stored. */
   toBytes(now: Date = new Date()): Uint8Array {
+    // A sheet's model (some 60 MB at 100 000 rows) is not needed to write the package, which is the peak of a
+    // command's memory: models the product wrote no values into are dropped, and read again if asked for later.
+    for (const key of [...this.models.keys()]) if (!this.valuesWritten.has(key)) this.models.delete(key);
     const patchedText = new Map<string, string | Uint8Array>();
     const written = new Map(this.written);
     for (const sheet of this.live) {

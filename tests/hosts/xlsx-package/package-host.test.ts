@@ -156,6 +156,22 @@ describe('highlight, summary and clear change only what they concern', () => {
     expect(after.get('xl/sharedStrings.xml')!.compressed).toEqual(before.get('xl/sharedStrings.xml')!.compressed);
   });
 
+  it('reads the same after a save as before it (a save drops the sheet models it can read again), values written by the product included', async () => {
+    const host = PackageHost.open(input);
+    await runHighlight(host, { asOf: '2022-09-15' });
+    await host.apply([{ kind: 'cells', sheet: '备注', writes: [{ row: 0, col: 3, value: '写入的值' }] }]);
+    const grid = (await host.read({ sheet: '任务分工' })).grid!;
+    const range = { top: grid.originRow, left: grid.originCol, bottom: grid.originRow + grid.values.length - 1, right: grid.originCol + grid.values[0].length - 1 };
+    const styles = await host.readStyles('任务分工', [range]);
+    const notes = (await host.read({ sheet: '备注' })).grid!.values;
+    const first = host.toBytes(new Date(2022, 8, 15));
+    expect((await host.read({ sheet: '任务分工' })).grid!.values).toEqual(grid.values);
+    expect(await host.readStyles('任务分工', [range])).toEqual(styles);
+    expect((await host.read({ sheet: '备注' })).grid!.values).toEqual(notes);
+    expect(notes[0][3]).toBe('写入的值');
+    expect(host.toBytes(new Date(2022, 8, 15))).toEqual(first);
+  });
+
   it('loads in ExcelJS', async () => {
     for (const bytes of [highlighted, summarised, cleared]) {
       const wb = new ExcelJS.Workbook();
