@@ -27,6 +27,16 @@ export interface ClearResult {
 }
 
 export async function runClear(host: WorkbookHost, options: ClearOptions = {}): Promise<ClearResult> {
+  const { changes, result } = await plannedClear(host, options);
+  if (changes.length) await host.apply(changes);
+  return result;
+}
+
+/**
+ * The changes a clear makes, worked out in a frame of its own: the grid, the unpacked record and the styles read
+ * (hundreds of thousands of objects on a large sheet) are garbage by the time the changes are applied.
+ */
+async function plannedClear(host: WorkbookHost, options: ClearOptions): Promise<{ changes: WorkbookChange[]; result: ClearResult }> {
   const snapshot = await host.read({ sheet: options.sheet });
   if (!snapshot.grid) {
     const name = options.sheet ?? snapshot.activeSheet;
@@ -38,7 +48,7 @@ export async function runClear(host: WorkbookHost, options: ClearOptions = {}): 
   const sheet = snapshot.grid.sheet;
   const { state } = parseState(snapshot.stateText);
   const record = savedRecord(highlightOf(state, sheet), snapshot.grid);
-  if (!record) return { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0, restoredHeaderFooter: false };
+  if (!record) return { changes: [], result: { sheet, hadRecord: false, restoredCells: 0, keptUserColour: 0, restoredHeaderFooter: false } };
 
   const readRanges = clearReadRanges(record, lastGridRow(snapshot.grid));
   const current = readRanges.length ? await host.readStyles(sheet, readRanges) : [];
@@ -50,6 +60,5 @@ export async function runClear(host: WorkbookHost, options: ClearOptions = {}): 
   const printed = snapshot.headerFooter ? restorePrinted(snapshot.headerFooter, validPrintedRecord(record.printed)) : null;
   if (printed) changes.push({ kind: 'headerFooter', sheet, value: printed });
   changes.push({ kind: 'state', text: serialiseState(nextState) });
-  await host.apply(changes);
-  return { sheet, hadRecord: true, restoredCells: restore.length, keptUserColour, restoredHeaderFooter: printed !== null };
+  return { changes, result: { sheet, hadRecord: true, restoredCells: restore.length, keptUserColour, restoredHeaderFooter: printed !== null } };
 }

@@ -220,15 +220,24 @@ export async function runHighlight(host: WorkbookHost, options: HighlightOptions
   validateAsOf(options.asOf);
   if (options.soonDays !== undefined) validateSoonDays(options.soonDays);
 
+  const { changes, result } = await plannedHighlight(host, options);
+  if (changes.length) await host.apply(changes);
+  return result;
+}
+
+/**
+ * The changes a highlight makes (the state included; none when nothing was coloured before and nothing is now),
+ * worked out in a frame of its own: the styles read (one object per cell on a large sheet) are garbage by the
+ * time the changes are applied.
+ */
+async function plannedHighlight(host: WorkbookHost, options: HighlightOptions): Promise<{ changes: WorkbookChange[]; result: HighlightResult }> {
   const check = await runCheck(host, { sheet: options.sheet, planYear: options.planYear, directory: options.directory, columns: options.columns });
   const prep = prepareHighlight(check, options);
   const current = prep.readRanges.length ? await host.readStyles(prep.sheet, prep.readRanges) : [];
   const { changes, nextState, result } = completeHighlight(check, prep, current, check.state);
   // Nothing coloured before and nothing to colour now: leave the workbook exactly as it was.
-  if (changes.length || highlightOf(check.state, prep.sheet)) {
-    await host.apply([...changes, { kind: 'state', text: serialiseState(nextState) }]);
-  }
-  return result;
+  if (!changes.length && !highlightOf(check.state, prep.sheet)) return { changes: [], result };
+  return { changes: [...changes, { kind: 'state', text: serialiseState(nextState) }], result };
 }
 
 /**
