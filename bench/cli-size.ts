@@ -11,9 +11,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { CliIO } from '../src/cli/command';
 import { main } from '../src/cli/main';
-import { measure, peakRssMb } from './support';
-
-export const BENCH_AS_OF = '2022-09-15';
+import { BENCH_AS_OF, measure, peakRssMb } from './support';
 
 export interface CliSizeResult {
   file: string;

@@ -3,6 +3,9 @@
  * shared, so wall time alone says little when others are busy) and peak memory.
  */
 
+/** The date every CLI benchmark colours and summarises as of. */
+export const BENCH_AS_OF = '2022-09-15';
+
 export interface Timing<T> {
   result: T;
   wallMs: number;
