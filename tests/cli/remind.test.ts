@@ -102,6 +102,17 @@ describe('allocation remind', () => {
     }
   });
 
+  it('in English, a count of one working day is singular', async () => {
+    const one = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--soon', '1', ...SAMPLE_UNITS, '--lang', 'en-US']);
+    expect(one.code).toBeLessThan(2);
+    expect(one.out.split('\n')[0]).toContain('due soon = within 1 working day;');
+    const lines = one.out.split('\n').filter((l) => /\d+ working days? (overdue|left)/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).not.toMatch(/(^|\s)1 working days/);
+    const ten = await run(['remind', RETURNS, '--as-of', '2022-09-15', '--soon', '10', ...SAMPLE_UNITS, '--lang', 'en-US']);
+    expect(ten.out.split('\n')[0]).toContain('due soon = within 10 working days;');
+  });
+
   it('has zh-CN-first help', async () => {
     const r = await run(['remind', '--help']);
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 /** `allocation remind` — the 催办 text per unit (and the 通报 paragraph) as of a date; the file is only read. */
-import { pick } from '../../domain/i18n';
+import { countOf, pick } from '../../domain/i18n';
 import { chineseDate } from '../../domain/dates';
 import { DEFAULT_REPLY_WORKDAYS, ROLE_NAMES } from '../../domain/reminders';
 import { DEFAULT_SOON_DAYS } from '../../domain/row-state';
@@ -99,7 +99,7 @@ export function remindText(result: RemindResult, ctx: CliContext): string {
   const source = { option: '', highlight: en ? ' (the date the sheet was last coloured as of)' : '（该表上次标色所用的日期）', today: en ? ' (today)' : '（今天）' }[result.asOfSource];
   lines.push(
     en
-      ? `Sheet "${result.sheet}", as of ${result.asOf}${source}, due soon = within ${result.soonDays} working days; reply by ${result.plan.replyBy}`
+      ? `Sheet "${result.sheet}", as of ${result.asOf}${source}, due soon = within ${countOf(result.soonDays, 'working day')}; reply by ${result.plan.replyBy}`
       : `工作表“${result.sheet}”，统计截至${chineseDate(result.asOf)}${source}，临期标准 ${result.soonDays} 个工作日；报送时限${chineseDate(result.plan.replyBy)}`,
   );
   if (!result.units.length) {
@@ -115,7 +115,7 @@ export function remindText(result: RemindResult, ctx: CliContext): string {
     lines.push('', en ? `■ ${u.unit} (overdue ${u.overdue}, due soon ${u.dueSoon})` : `■ ${u.unit}（逾期 ${u.overdue} 项，临期 ${u.dueSoon} 项）`);
     for (const i of u.items) {
       const no = i.no ? (en ? `No. ${i.no}` : `第${i.no}项`) : en ? `row ${i.row}` : `第${i.row}行`;
-      const days = i.kind === 'overdue' ? (en ? `${i.workdays} working days overdue` : `逾期 ${i.workdays} 个工作日`) : en ? `${i.workdays} working days left` : `剩余 ${i.workdays} 个工作日`;
+      const days = i.kind === 'overdue' ? (en ? `${countOf(i.workdays, 'working day')} overdue` : `逾期 ${i.workdays} 个工作日`) : en ? `${countOf(i.workdays, 'working day')} left` : `剩余 ${i.workdays} 个工作日`;
       lines.push(`  ${no}  ${i.shortText}  ${en ? 'deadline' : '时限'}：${i.deadlineText}  ${days}  ${pick(ROLE_NAMES[i.role], ctx.lang)}`);
     }
     lines.push(en ? '  Reminder (zh-CN):' : '  催办通知：', `  ${u.text}`);
