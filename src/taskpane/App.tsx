@@ -3,7 +3,7 @@
  * (检查 → 标色 → 汇总, plus 单位名录, 设置 and 回收), a progress bar while something runs and one MessageBar
  * for the outcome. Every string comes from the catalogue; state is always given in words.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -26,7 +26,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { ControllerContext, useController as useControllerFromContext, usePaneController } from './controller';
+import { ControllerContext, useController as useControllerFromContext, usePaneController, type Notice } from './controller';
 import type { PaneEnvironment } from './environment';
 import type { MessageKey } from './i18n';
 import { CheckPanel } from './panels/CheckPanel';
@@ -145,6 +145,11 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
   const stepPanels = useStepPanels();
   const { tr, busy, notice, setNotice } = controller;
   const [tab, setTab] = useState<TabName>('check');
+  // A result (info, success) belongs to the tab whose action gave it, so it is not shown on another tab as if it
+  // were that tab's; going back shows it again. Errors and warnings stay on every tab until dismissed.
+  const raisedOn = useRef<{ notice: Notice | null; tab: TabName }>({ notice: null, tab });
+  if (raisedOn.current.notice !== notice) raisedOn.current = { notice, tab };
+  const shownNotice = notice && (notice.intent === 'error' || notice.intent === 'warning' || raisedOn.current.tab === tab) ? notice : null;
 
   return (
     <ControllerContext.Provider value={controller}>
@@ -181,9 +186,9 @@ function PaneBody({ env }: { env: PaneEnvironment }) {
             </>
           )}
         </div>
-        {notice && (
-          <MessageBar intent={notice.intent} data-testid="notice">
-            <MessageBarBody>{notice.text}</MessageBarBody>
+        {shownNotice && (
+          <MessageBar intent={shownNotice.intent} data-testid="notice">
+            <MessageBarBody>{shownNotice.text}</MessageBarBody>
             <MessageBarActions
               containerAction={
                 <Button

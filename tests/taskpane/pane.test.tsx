@@ -329,6 +329,26 @@ describe('the task pane', () => {
     expect((await screen.findByTestId('notice')).textContent).toContain('“任务分工”没有助手标过的颜色，无需清除。');
   });
 
+  test('a result stays with the tab whose action gave it; an error stays on every tab until dismissed', async () => {
+    const clear = jest.fn(async () => ({ hadRecord: false, restoredCells: 0 }));
+    const highlight = jest.fn(async () => {
+      throw new UserFacingError('layout.no_header', { zh: '没有找到表头，请确认所选工作表是任务分工表。', en: 'No header found.' });
+    });
+    setup('zh-CN', { clear, highlight });
+    await started();
+    await openTab('标色');
+    fireEvent.click(screen.getByRole('button', { name: '清除标色' }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('无需清除');
+    await openTab('汇总');
+    expect(screen.queryByTestId('notice')).toBeNull();
+    await openTab('标色');
+    expect(screen.getByTestId('notice').textContent).toContain('无需清除');
+    fireEvent.click(screen.getByRole('button', { name: '按进度标色' }));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('没有找到表头'));
+    await openTab('汇总');
+    expect(screen.getByTestId('notice').textContent).toContain('没有找到表头');
+  });
+
   describe('the right sheet', () => {
     const SECOND = '任务分工（续）';
     const threeSheets: WorkbookSnapshot = {
