@@ -66,7 +66,11 @@ describe('导入 in the preview', () => {
     expect(await pane().getByTestId('notice-file-chosen').innerText()).toBe('未选择文件');
     expect(await pane().innerText()).not.toMatch(/Choose file|No file chosen|Browse|未选择任何文件/);
     const picker = pane().getByRole('button', { name: '选择通知文件（.docx） 选择文件…', exact: true });
+    // The keyboard step waits for the pane to be idle (its start-up read done) and for the focus to be on the
+    // button: under load a re-render after the read could take the focus, and Enter would then open nothing.
+    await pane().locator('main[aria-busy="false"]').waitFor();
     await picker.focus();
+    await page.waitForFunction((name) => document.activeElement?.textContent?.includes(name) ?? false, '选择文件…');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     expect(chooser.isMultiple()).toBe(false);
     await chooser.setFiles(NOTICE);
