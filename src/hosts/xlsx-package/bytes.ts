@@ -78,6 +78,17 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 /** Whether the byte after `<name` ends the element name (space, tab, line break, `>` or `/`). */
 export const isNameEnd = (b: number): boolean => b === 32 || b === 62 || b === 47 || b === 9 || b === 10 || b === 13;
 
+/**
+ * The first start tag `open` (`<row`, `<x:c`) at or after `from` and before `to` whose name ends there (so `<c`
+ * does not stop at `<col`); -1 when there is none.
+ */
+export function findElement(bytes: Uint8Array, open: string, from: number, to = bytes.length): number {
+  for (let at = find(bytes, open, from, to); at >= 0 && at < to; at = find(bytes, open, at + 1, to)) {
+    if (isNameEnd(bytes[at + open.length])) return at;
+  }
+  return -1;
+}
+
 const isWordByte = (b: number): boolean => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95;
 
 /** A worksheet's `<sheetData>` start tag: where it starts and ends, its namespace prefix (`x:` or ''); null when absent. */

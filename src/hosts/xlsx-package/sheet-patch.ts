@@ -8,7 +8,7 @@ import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
 import { readCellTag } from './sheet-reader';
-import { ascii, ByteWriter, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, digitsOf, find, findLast, isNameEnd, sheetDataTag, tagAttr } from './bytes';
+import { ascii, ByteWriter, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, digitsOf, find, findElement, findLast, isNameEnd, sheetDataTag, tagAttr } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -111,12 +111,8 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
   const rowOpen = `<${prefix}row`;
   const cellOpen = `<${prefix}c`;
   while (next < pending.length) {
-    const at = find(bytes, rowOpen, pos, dataEnd);
+    const at = findElement(bytes, rowOpen, pos, dataEnd);
     if (at < 0) break;
-    if (!isNameEnd(bytes[at + rowOpen.length])) {
-      pos = at + 1;
-      continue;
-    }
     const gt = bytes.indexOf(62, at);
     const tagEnd = gt + 1;
     const selfClosing = bytes[gt - 1] === 47;
@@ -144,12 +140,8 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
         let p = tagEnd;
         const innerEnd = rowEnd - rowClose.length;
         while (p < innerEnd) {
-          const c = find(bytes, cellOpen, p, innerEnd);
+          const c = findElement(bytes, cellOpen, p, innerEnd);
           if (c < 0) break;
-          if (!isNameEnd(bytes[c + cellOpen.length])) {
-            p = c + 1;
-            continue;
-          }
           const cellGt = bytes.indexOf(62, c);
           const cellTagEnd = cellGt + 1;
           const ref = cellAttrStart(bytes, c, cellGt, 'r');

@@ -6,7 +6,7 @@ import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
-import { ascii, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, find, isNameEnd, sheetDataTag, tagAttr } from './bytes';
+import { ascii, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, find, findElement, sheetDataTag, tagAttr } from './bytes';
 import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
@@ -225,12 +225,8 @@ export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
   let rowIndex = -1;
   let pos = dataStart;
   while (pos < dataEnd) {
-    const at = find(bytes, rowOpen, pos);
-    if (at < 0 || at >= dataEnd) break;
-    if (!isNameEnd(bytes[at + rowOpen.length])) {
-      pos = at + 1;
-      continue;
-    }
+    const at = findElement(bytes, rowOpen, pos, dataEnd);
+    if (at < 0) break;
     const tag = rowTag(bytes, at);
     const tagEnd = tag.end;
     const a = tag.attrs;
@@ -249,12 +245,8 @@ export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
     let col = -1;
     let p = tagEnd;
     while (p < end) {
-      const c = find(bytes, cellOpen, p);
-      if (c < 0 || c >= end) break;
-      if (!isNameEnd(bytes[c + cellOpen.length])) {
-        p = c + 1;
-        continue;
-      }
+      const c = findElement(bytes, cellOpen, p, end);
+      if (c < 0) break;
       const gt = bytes.indexOf(62, c);
       const ref = cellAttrStart(bytes, c, gt, 'r');
       const t = cellAttrStart(bytes, c, gt, 't');
