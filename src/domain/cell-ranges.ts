@@ -64,6 +64,16 @@ export function colOfKey(key: number): number {
   return key % KEY_COLUMNS;
 }
 
+/** Whether cells are listed row by row, left to right, each once. */
+export function strictlyAscending(items: readonly { row: number; col: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1];
+    const b = items[i];
+    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) return false;
+  }
+  return true;
+}
+
 /**
  * A set of cells as few rectangles: runs of adjacent cells in a row, then identical runs on consecutive rows
  * stacked into one rectangle. Cells that form a rectangle therefore come back as exactly that rectangle.

@@ -12,7 +12,7 @@
  *  - a previously coloured cell that no longer gets a colour (its task is now on track, or left the table) gets
  *    its original style back.
  */
-import { cellKey, cellsToRanges, colOfKey, forEachCell, rangeContains, rangesIntersect, rowOfKey, subtractRanges } from './cell-ranges';
+import { cellKey, cellsToRanges, colOfKey, forEachCell, rangeContains, rangesIntersect, rowOfKey, strictlyAscending, subtractRanges } from './cell-ranges';
 import { normaliseColour, resolveColours } from './colours';
 import { countStates, DEFAULT_SOON_DAYS, rowState, type StateCounts } from './row-state';
 import type { CellRange, CellStyle, ColumnMap, RowState, SheetAnalysis } from './types';
@@ -154,13 +154,7 @@ interface RecordedCells {
  * repeated cell winning, as a map's set does).
  */
 function recordedCells(cells: HighlightedCell[]): RecordedCells {
-  let ascending = true;
-  for (let i = 1; i < cells.length && ascending; i++) {
-    const a = cells[i - 1];
-    const b = cells[i];
-    ascending = b.row > a.row || (b.row === a.row && b.col > a.col);
-  }
-  if (!ascending) {
+  if (!strictlyAscending(cells)) {
     const byKey = new Map<number, HighlightedCell>();
     for (const cell of cells) byKey.set(cellKey(cell.row, cell.col), cell);
     return { size: byKey.size, get: (row, col) => byKey.get(cellKey(row, col)) };
@@ -311,7 +305,7 @@ export function reconcileHighlight(plan: HighlightPlan, previous: HighlightRecor
     if (remembered.has(key) || userColoured.has(key) || notRestorable.has(key)) return;
     const now = currentByKey.get(key);
     if (!now) throw new Error(`reconcileHighlight: no current style for planned cell row ${row}, col ${col}`);
-    const original = (previousByKey.size ? copiedOriginal(previousByKey, row, col, now) : null) ?? now;
+    const original = copiedOriginal(previousByKey, row, col, now) ?? now;
     cells.push({ row, col, original, applied: target });
   });
   cells.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -6,7 +6,7 @@
  * a few dozen characters per row. Workflows unpack on read and pack before saving; records saved unpacked
  * (plain `cells`) are read as they are.
  */
-import { cellKey } from './cell-ranges';
+import { cellKey, strictlyAscending } from './cell-ranges';
 import { cellText } from './text';
 import type { CellStyle, SheetGrid } from './types';
 import type { HighlightedCell, HighlightRecord, PackedHighlight } from './workbook-state';
@@ -277,14 +277,4 @@ export function realignRecord(record: HighlightRecord, index: RowKeyIndex): High
   const rowKeys = keyed.map(([row, key]): [number, string] => [row + moveOf(row).delta, key]).sort((a, b) => a[0] - b[0]);
   const { userColoured: _previous, ...rest } = record;
   return { ...rest, cells, ...(userColoured.length ? { userColoured } : {}), rowKeys };
-}
-
-/** Whether cells are listed row by row, left to right, each once. */
-function strictlyAscending(items: { row: number; col: number }[]): boolean {
-  for (let i = 1; i < items.length; i++) {
-    const a = items[i - 1];
-    const b = items[i];
-    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) return false;
-  }
-  return true;
 }
