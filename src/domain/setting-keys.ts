@@ -221,8 +221,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     key: 'statusChoices',
     label: { zh: '完成情况选项', en: 'Status choices' },
     takes: {
-      zh: `用顿号或逗号分隔的完成情况用语，最多 ${MAX_OWN_STATUS_CHOICES} 个，排在下发表下拉列表的 4 个标准选项之后（如 已整改、部分整改）`,
-      en: `status words separated by 、 or commas, at most ${MAX_OWN_STATUS_CHOICES}, offered in the copies' dropdown after the 4 standard ones (e.g. 已整改、部分整改)`,
+      zh: `用顿号或逗号分隔的完成情况用语，最多 ${MAX_OWN_STATUS_CHOICES} 个，排在下发表下拉列表的 ${STANDARD_STATUS_CHOICES.length} 个标准选项之后（如 已整改、部分整改）`,
+      en: `status words separated by 、 or commas, at most ${MAX_OWN_STATUS_CHOICES}, offered in the copies' dropdown after the ${STANDARD_STATUS_CHOICES.length} standard ones (e.g. 已整改、部分整改)`,
     },
     defaultText: { zh: `只有标准选项：${STANDARD_STATUS_CHOICES.join('、')}`, en: `the standard ones only: ${STANDARD_STATUS_CHOICES.join('、')}` },
     show: (s) => (s.statusChoices?.length ? statusChoicesText(s.statusChoices) : null),

@@ -50,7 +50,7 @@ export function readStatusChoices(text: string): StatusChoicesReading {
   if (words.length > MAX_OWN_STATUS_CHOICES) {
     return {
       ok: false,
-      problem: { zh: `最多 ${MAX_OWN_STATUS_CHOICES} 个选项（另有 4 个标准选项），现有 ${words.length} 个`, en: `at most ${MAX_OWN_STATUS_CHOICES} choices (besides the 4 standard ones); there are ${words.length}` },
+      problem: { zh: `最多 ${MAX_OWN_STATUS_CHOICES} 个选项（另有 ${STANDARD_STATUS_CHOICES.length} 个标准选项），现有 ${words.length} 个`, en: `at most ${MAX_OWN_STATUS_CHOICES} choices (besides the ${STANDARD_STATUS_CHOICES.length} standard ones); there are ${words.length}` },
     };
   }
   return { ok: true, words };
