@@ -106,23 +106,19 @@ export function returnSources(given: string[], ctx: CliContext, target: OutputTa
   return sources;
 }
 
+const VERDICTS = {
+  blank: { zh: '交回空表：未填写，仍须填报', en: 'BLANK: nothing filled in, still to report' },
+  accepted: { zh: '已采用', en: 'accepted' },
+  rejected: { zh: '未采用', en: 'REJECTED' },
+} as const;
+
 function reportLine(report: ReturnLogEntry, done: number, total: number, lang: Lang): string {
   const en = lang === 'en-US';
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   const unit = report.unit ?? (en ? '(unknown unit)' : '（单位不明）');
   // A copy sent back as issued is neither taken nor missing: the unit has still to report (as 回收情况 says).
-  const verdict = report.blank
-    ? en
-      ? 'BLANK: nothing filled in, still to report'
-      : '交回空表：未填写，仍须填报'
-    : report.accepted
-      ? en
-        ? 'accepted'
-        : '已采用'
-      : en
-        ? 'REJECTED'
-        : '未采用';
+  const verdict = pick(VERDICTS[report.blank ? 'blank' : report.accepted ? 'accepted' : 'rejected'], lang);
   const merged = report.blank ? [] : [en ? `${report.answered} merged` : `汇总 ${report.answered} 项`];
   const counts = en
     ? [...merged, countOf(errors, 'error'), countOf(warnings, 'warning')].join(' · ')
