@@ -89,13 +89,6 @@ interface TaskDraft {
   statusCells: Resolved[];
 }
 
-function resolveCell(grid: SheetGrid, merges: MergeIndex, row: number, col: number): Resolved {
-  const owner = merges.ownerOf(row, col);
-  const source = owner ?? { row, col };
-  const value = valueAt(grid, source.row, source.col);
-  return { value, text: cellText(value), source, inherited: owner !== null };
-}
-
 function isErrorValue(v: CellValue): boolean {
   return typeof v === 'object' && v !== null && v.kind === 'error';
 }
@@ -203,6 +196,9 @@ class SheetReader {
   /** The section came from a full-width row: headings in the section column below it are one level down. */
   private sectionFromFullRow = false;
   private readonly measureHeaderKey: string;
+  /** The row being read, and its cells' display texts by column (filled as they are asked for). */
+  private textRow = -1;
+  private readonly rowTexts: (string | undefined)[] = [];
 
   constructor(
     private readonly grid: SheetGrid,
@@ -229,8 +225,11 @@ class SheetReader {
 
   read(planYearSource: PlanYearSource): SheetAnalysis {
     for (let r = this.layout.firstDataRow - 1; r <= this.layout.lastDataRow - 1; r++) {
-      if (this.endsTable(r)) break;
-      this.readRow(r);
+      this.textRow = r;
+      this.rowTexts.length = 0;
+      const own = this.ownTexts(r);
+      if (this.endsTable(r, own)) break;
+      this.readRow(r, own);
     }
     this.finishTask();
     if (this.tasks.length === 0) {
@@ -249,18 +248,44 @@ class SheetReader {
 
   // ---- rows ---------------------------------------------------------------------------------------------
 
-  private readRow(r: number): void {
+  /**
+   * The display text of a cell, computed once for the row being read: the end-of-table test, the row reader,
+   * the header test and the task's cells all look at the same cells, and cleaning a long measure text is not free.
+   */
+  private textAt(r: number, c: number): string {
+    if (r !== this.textRow) return cellText(valueAt(this.grid, r, c));
+    let text = this.rowTexts[c];
+    if (text === undefined) {
+      text = cellText(valueAt(this.grid, r, c));
+      this.rowTexts[c] = text;
+    }
+    return text;
+  }
+
+  /** The cell supplying row r's value in column col: its own, or the top-left cell of the merge covering it. */
+  private resolve(row: number, col: number): Resolved {
+    const owner = this.merges.ownerOf(row, col);
+    const source = owner ?? { row, col };
+    return { value: valueAt(this.grid, source.row, source.col), text: this.textAt(source.row, source.col), source, inherited: owner !== null };
+  }
+
+  /** The row's own non-blank cells (not parts of a merge started elsewhere), left to right. */
+  private ownTexts(r: number): { col: number; text: string }[] {
     const own: { col: number; text: string }[] = [];
     for (let c = this.tableFirstCol; c <= this.layout.lastColumn; c++) {
       if (this.merges.ownerOf(r, c)) continue;
-      const v = valueAt(this.grid, r, c);
-      const text = cellText(v);
-      if (!text) continue;
-      own.push({ col: c, text });
-      if (isErrorValue(v)) {
-        this.findings.add('cell.error', { row: r, col: c }, { text });
+      const text = this.textAt(r, c);
+      if (text) own.push({ col: c, text });
+    }
+    return own;
+  }
+
+  private readRow(r: number, own: { col: number; text: string }[]): void {
+    for (const { col, text } of own) {
+      if (isErrorValue(valueAt(this.grid, r, col))) {
+        this.findings.add('cell.error', { row: r, col }, { text });
       } else if (text.length > SUSPICIOUS_CELL_CHARS) {
-        this.findings.add('cell.too_long', { row: r, col: c }, { length: text.length });
+        this.findings.add('cell.too_long', { row: r, col }, { length: text.length });
       }
     }
     if (own.length === 0) {
@@ -280,13 +305,7 @@ class SheetReader {
    * Where the table ends before the sheet does: a note block under it (注：…, 附：…, 备注：…) or the header of a
    * different table. The same header printed again (a page break) does not end it.
    */
-  private endsTable(r: number): boolean {
-    const texts: { col: number; text: string }[] = [];
-    for (let c = this.tableFirstCol; c <= this.layout.lastColumn; c++) {
-      if (this.merges.ownerOf(r, c)) continue;
-      const text = cellText(valueAt(this.grid, r, c));
-      if (text) texts.push({ col: c, text });
-    }
+  private endsTable(r: number, texts: { col: number; text: string }[]): boolean {
     if (texts.length === 0) return false;
     const note = texts.length <= 2 && /^(?:注|附|备注|说明|附件\s*\d*)\s*\d*\s*[:：]/.test(normaliseText(texts[0].text));
     let header = false;
@@ -309,7 +328,7 @@ class SheetReader {
 
   /** A header repeated further down (tables pasted together, or a printed header copied in). */
   private isRepeatedHeader(r: number): boolean {
-    const raw = cellText(valueAt(this.grid, r, this.cols.measure));
+    const raw = this.textAt(r, this.cols.measure);
     // A header label is short: measures (the other 99.9 % of rows) are not normalised for this comparison.
     if (raw === '' || raw.length > this.measureHeaderKey.length * 4 + 8) return false;
     return compactText(raw) === this.measureHeaderKey;
@@ -356,7 +375,7 @@ class SheetReader {
     for (const col of [this.cols.section, this.cols.subsection]) {
       if (col === null || col === this.cols.measure) continue;
       if (this.merges.ownerOf(r, col)) continue;
-      const text = cellText(valueAt(this.grid, r, col));
+      const text = this.textAt(r, col);
       if (!text) continue;
       const numberedSection = headingOf(text)?.level === 'section';
       const level = col === this.cols.subsection || (this.sectionFromFullRow && !numberedSection) ? 'subsection' : 'section';
@@ -442,7 +461,7 @@ class SheetReader {
     const value = fromColumn ?? (printedNo !== null ? Number(printedNo) : null);
     const numberAt = numberCell && !ownNumber && c.number !== null ? { row: r, col: c.number } : { row: r, col: c.measure };
     if (value !== null) this.numbering(this.measureNumbers.next(value), numberAt, 'measure');
-    const cell = (col: number | null) => (col === null ? [] : [resolveCell(this.grid, this.merges, r, col)]);
+    const cell = (col: number | null) => (col === null ? [] : [this.resolve(r, col)]);
     this.current = {
       firstRow: r,
       lastRow: r,
@@ -477,7 +496,7 @@ class SheetReader {
     t.lastRow = r;
     const add = (list: Resolved[], col: number | null) => {
       if (col === null || this.merges.ownerOf(r, col)) return;
-      const cell = resolveCell(this.grid, this.merges, r, col);
+      const cell = this.resolve(r, col);
       if (cell.text) list.push(cell);
     };
     add(t.deadlineCells, this.cols.deadline);

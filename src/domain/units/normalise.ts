@@ -103,6 +103,22 @@ const MIN_NAME_AFTER_PREFIX = 2;
  * never shown and never written back.
  */
 export function unitMatchKey(name: string): string {
+  const known = MATCH_KEY_OF.get(name);
+  if (known !== undefined) return known;
+  const key = matchKeyOf(name);
+  if (MATCH_KEY_OF.size >= MATCH_KEY_CACHE_SIZE) MATCH_KEY_OF.clear();
+  MATCH_KEY_OF.set(name, key);
+  return key;
+}
+
+/**
+ * Keys of names already seen: a sheet of 100 000 measures names its few hundred units hundreds of thousands of
+ * times, and each check, directory lookup and spelling comparison asks for the key. Bounded: emptied when full.
+ */
+const MATCH_KEY_OF = new Map<string, string>();
+const MATCH_KEY_CACHE_SIZE = 20_000;
+
+function matchKeyOf(name: string): string {
   const compact = (s: string): string => normaliseUnitName(s).replace(ANY_WHITE_SPACE, '').toLowerCase();
   let key = compact(name);
   for (let stripped = true; stripped; ) {
