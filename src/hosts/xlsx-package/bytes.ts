@@ -248,3 +248,61 @@ export function digitsOf(bytes: Uint8Array, from: number, to: number): number {
   }
   return n;
 }
+
+/** Where a cell's r, s and t values sit in its start tag ([start, end) between the quotes; -1 when absent). */
+export interface CellTagAttrs {
+  r: number;
+  rEnd: number;
+  s: number;
+  sEnd: number;
+  t: number;
+  tEnd: number;
+}
+
+/**
+ * A cell's start tag bytes[at, gt) (gt at its `>`) read attribute by attribute in one pass, into `into` (reused
+ * from cell to cell: a sheet holds millions). Names other than r, s and t (cm, vm, ph) are skipped; reading
+ * stops at anything that is not `name="value"`.
+ */
+export function readCellAttrs(bytes: Uint8Array, at: number, gt: number, into: CellTagAttrs): CellTagAttrs {
+  into.r = into.rEnd = into.s = into.sEnd = into.t = into.tEnd = -1;
+  let i = at + 1;
+  while (i < gt && !isNameEnd(bytes[i])) i++;
+  while (i < gt) {
+    while (i < gt && isSpace(bytes[i])) i++;
+    const name = i;
+    while (i < gt && bytes[i] !== 61 && !isSpace(bytes[i]) && bytes[i] !== 47) i++;
+    const nameLength = i - name;
+    while (i < gt && isSpace(bytes[i])) i++;
+    if (nameLength === 0 || bytes[i] !== 61) return into;
+    i++;
+    while (i < gt && isSpace(bytes[i])) i++;
+    const quote = bytes[i];
+    if (quote !== 34 && quote !== 39) return into;
+    const start = i + 1;
+    const end = bytes.indexOf(quote, start);
+    if (end < 0 || end > gt) return into;
+    if (nameLength === 1) {
+      const n = bytes[name];
+      if (n === 114) {
+        into.r = start;
+        into.rEnd = end;
+      } else if (n === 115) {
+        into.s = start;
+        into.sEnd = end;
+      } else if (n === 116) {
+        into.t = start;
+        into.tEnd = end;
+      }
+    }
+    i = end + 1;
+  }
+  return into;
+}
+
+/** Whether bytes at `at` spell `pattern` (ASCII). */
+export function bytesAre(bytes: Uint8Array, at: number, pattern: string): boolean {
+  if (at + pattern.length > bytes.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (bytes[at + k] !== pattern.charCodeAt(k)) return false;
+  return true;
+}

@@ -6,7 +6,7 @@ import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
-import { ascii, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, find, findElement, sheetDataTag, tagAttr } from './bytes';
+import { ascii, bytesAre, type CellTagAttrs, columnOfBytes, decodeUtf8, digitsOf, find, findElement, isNameEnd, readCellAttrs, sheetDataTag, tagAttr } from './bytes';
 import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
@@ -222,6 +222,9 @@ export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
   const cellOpen = `<${prefix}c`;
   const cellClose = `</${prefix}c>`;
   const rowClose = `</${prefix}row>`;
+  const valueOpen = `<${prefix}v>`;
+  const valueThenCellClose = `</${prefix}v></${prefix}c>`;
+  const attrs: CellTagAttrs = { r: -1, rEnd: -1, s: -1, sEnd: -1, t: -1, tEnd: -1 };
   let rowIndex = -1;
   let pos = dataStart;
   while (pos < dataEnd) {
@@ -240,38 +243,45 @@ export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): SheetRead {
       pos = tagEnd;
       continue;
     }
-    const end = find(bytes, rowClose, tagEnd);
-    if (end < 0) throw new Error(`row ${rowIndex + 1} is not closed`);
+    // One pass over the row: each `<` is looked at once, to tell a cell, the row's end or anything else apart.
     let col = -1;
     let p = tagEnd;
-    while (p < end) {
-      const c = findElement(bytes, cellOpen, p, end);
-      if (c < 0) break;
-      const gt = bytes.indexOf(62, c);
-      const ref = cellAttrStart(bytes, c, gt, 'r');
-      const t = cellAttrStart(bytes, c, gt, 't');
-      const type = t >= 0 ? textOf(bytes, t, attrEnd(bytes, t)) : 'n';
-      const sAt = cellAttrStart(bytes, c, gt, 's');
-      const sText = sAt >= 0 ? textOf(bytes, sAt, attrEnd(bytes, sAt)) : '';
-      const style = sText ? Number(sText) || 0 : 0;
-      col = ref >= 0 ? columnOfBytes(bytes, ref, attrEnd(bytes, ref)) : col + 1;
+    for (;;) {
+      const lt = bytes.indexOf(60, p);
+      if (lt < 0 || lt >= dataEnd) throw new Error(`row ${rowIndex + 1} is not closed`);
+      if (bytes[lt + 1] === 47 && bytesAre(bytes, lt, rowClose)) {
+        p = lt + rowClose.length;
+        break;
+      }
+      if (!bytesAre(bytes, lt, cellOpen) || !isNameEnd(bytes[lt + cellOpen.length])) {
+        p = lt + 1;
+        continue;
+      }
+      const gt = bytes.indexOf(62, lt);
+      const tag = readCellAttrs(bytes, lt, gt, attrs);
+      const type = tag.t < 0 ? 'n' : tag.tEnd - tag.t === 1 ? String.fromCharCode(bytes[tag.t]) : textOf(bytes, tag.t, tag.tEnd);
+      const style = tag.s < 0 ? 0 : styleOf(bytes, tag.s, tag.sEnd);
+      col = tag.r >= 0 ? columnOfBytes(bytes, tag.r, tag.rEnd) : col + 1;
       let value: CellValue = null;
       if (bytes[gt - 1] === 47) p = gt + 1;
       else {
-        const close = find(bytes, cellClose, gt + 1);
-        if (close < 0 || close > end) throw new Error(`cell in row ${rowIndex + 1} is not closed`);
-        if (close > gt + 1) {
-          // Nearly every cell is <v>…</v> of plain ASCII: its text is the value's, with nothing to decode.
-          const v = type === 'inlineStr' ? -1 : plainValueEnd(bytes, gt + 1, close, prefix);
-          value = v >= 0 ? typedValue(ascii(bytes, gt + 4 + prefix.length, v), type, style, ctx) : cellValue(textOf(bytes, gt + 1, close), prefix, type, style, ctx);
+        // Nearly every cell is <v>…</v> of plain ASCII right after its tag: read without looking for </c> first.
+        const v = type === 'inlineStr' ? -1 : plainValueAt(bytes, gt + 1, dataEnd, valueOpen, valueThenCellClose);
+        if (v >= 0) {
+          value = plainValue(bytes, gt + 1 + valueOpen.length, v, type, style, ctx);
+          p = v + valueThenCellClose.length;
+        } else {
+          const close = find(bytes, cellClose, gt + 1, dataEnd);
+          if (close < 0 || find(bytes, rowClose, gt + 1, close) >= 0) throw new Error(`cell in row ${rowIndex + 1} is not closed`);
+          if (close > gt + 1) value = cellValue(textOf(bytes, gt + 1, close), prefix, type, style, ctx);
+          p = close + cellClose.length;
         }
-        p = close + cellClose.length;
       }
       row.cols.push(col);
       row.values.push(value);
       row.styles.push(style);
     }
-    pos = end + rowClose.length;
+    pos = p;
   }
   const outside = head + decodeUtf8(bytes.subarray(data.at, dataStart)) + decodeUtf8(bytes.subarray(dataEnd));
   for (const r of rows.values()) sortRow(r);
@@ -362,21 +372,45 @@ export function itemText(inner: string, prefix: string): string {
 }
 
 /**
- * When bytes[from, to) is exactly `<v>text</v>` (with the part's prefix) and the text holds no `<`, `&` or
- * byte beyond ASCII, where the text ends; -1 otherwise.
+ * When bytes from `from` are `<v>text</v></c>` (with the part's prefix) and the text holds no `&` or byte beyond
+ * ASCII, where the text ends; -1 otherwise (a formula, an inline string, an entity: read the general way).
  */
-function plainValueEnd(bytes: Uint8Array, from: number, to: number, prefix: string): number {
-  const open = `<${prefix}v>`;
-  const close = `</${prefix}v>`;
-  const textEnd = to - close.length;
-  if (textEnd < from + open.length) return -1;
-  for (let k = 0; k < open.length; k++) if (bytes[from + k] !== open.charCodeAt(k)) return -1;
-  for (let k = 0; k < close.length; k++) if (bytes[textEnd + k] !== close.charCodeAt(k)) return -1;
-  for (let i = from + open.length; i < textEnd; i++) {
+function plainValueAt(bytes: Uint8Array, from: number, limit: number, valueOpen: string, valueThenCellClose: string): number {
+  if (!bytesAre(bytes, from, valueOpen)) return -1;
+  const textStart = from + valueOpen.length;
+  const end = bytes.indexOf(60, textStart);
+  if (end < 0 || end >= limit || !bytesAre(bytes, end, valueThenCellClose)) return -1;
+  for (let i = textStart; i < end; i++) {
     const b = bytes[i];
-    if (b === 60 || b === 38 || b > 127) return -1;
+    if (b === 38 || b > 127) return -1;
   }
-  return textEnd;
+  return end;
+}
+
+/** A cell's format index from its s value, read as Number reads it (0 when it is not a number). */
+function styleOf(bytes: Uint8Array, from: number, to: number): number {
+  const n = numberOf(bytes, from, to);
+  return Number.isNaN(n) ? Number(textOf(bytes, from, to)) || 0 : n;
+}
+
+/** A run of ASCII digits as a number when it is one exactly (at most 15 digits); NaN otherwise. */
+function numberOf(bytes: Uint8Array, from: number, to: number): number {
+  return to - from <= 15 ? digitsOf(bytes, from, to) : NaN;
+}
+
+/**
+ * A plain `<v>` text bytes[from, to) as the cell's value: a shared-string index or a whole number is read from
+ * the digits (no string made for it, as typedValue would), anything else through typedValue.
+ */
+function plainValue(bytes: Uint8Array, from: number, to: number, type: string, style: number, ctx: ReadContext): CellValue {
+  if (type === 's' || type === 'n') {
+    const n = numberOf(bytes, from, to);
+    if (!Number.isNaN(n)) {
+      if (type === 's') return ctx.sharedStrings()[n] ?? null;
+      return ctx.styles.isDateXf(style) ? dateValue(ctx.date1904 ? n + DATE1904_OFFSET : n) : n;
+    }
+  }
+  return typedValue(ascii(bytes, from, to), type, style, ctx);
 }
 
 function cellValue(inner: string, prefix: string, type: string, style: number, ctx: ReadContext): CellValue {

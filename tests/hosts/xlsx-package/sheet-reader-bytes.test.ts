@@ -23,6 +23,14 @@ const cases: [string, string][] = [
     ),
   ],
   ['rows and cells without r, a prefixed part', sheet('<x:row><x:c><x:v>1</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row><x:row><x:c/><x:c><x:v>2</x:v></x:c></x:row>', 'x:')],
+  [
+    'attributes spaced, quoted and ordered every way, long digit runs, values followed by white space, elements other than cells in a row',
+    sheet(
+      "<row r='2' ><c  s = '1'  r = 'B2' cm=\"1\"><v>44562.99999999999</v></c><c t=\"s\" r=\"C2\" vm=\"1\"><v>1</v> </c><c r=\"D2\"><v>123456789012345678</v></c>" +
+        '<c r="E2" s=" 2"><v>007</v></c><c r="F2"><f>1+1</f><v>2</v></c><c r="G2" t="s"><v> 0 </v></c><c r="H2"></c><extLst><ext uri="x"><c r="Z9"><v>9</v></c></ext></extLst></row>' +
+        '<row r="7"><c r="A7"><v>1E3</v></c><c r="B7" t="d"><v>2022-07-31</v></c><c r="C7" t="str"><v>&lt;b&gt;</v></c></row>',
+    ),
+  ],
   ['a BOM and an empty sheetData', `\uFEFF${sheet('').replace('<sheetData></sheetData>', '<sheetData/>')}`],
 ];
 
@@ -40,5 +48,12 @@ describe('readSheetBytes', () => {
     const xml = sheet('<row r="&#50;"><c r="A2" t="inlineStr"><is><t>一二三</t></is></c></row>');
     expect(readSheetBytes(encode(xml), ctx).model).toEqual(readSheetXml(xml, ctx));
     expect(readSheetBytes(encode(xml), ctx).model.rows.get(1)?.values).toEqual(['一二三']);
+  });
+
+  it.each([
+    ['a cell not closed before its row ends', sheet('<row r="1"><c r="A1"><v>1</v></row><row r="2"><c r="A2"><v>2</v></c></row>')],
+    ['a row not closed', sheet('<row r="1"><c r="A1"><v>1</v></c>')],
+  ])('refuses %s', (_name, xml) => {
+    expect(() => readSheetBytes(encode(xml), ctx)).toThrow(/not closed/);
   });
 });
