@@ -107,6 +107,9 @@ export function sheetDataTag(bytes: Uint8Array): { at: number; end: number; pref
   return null;
 }
 
+/** Copies up to this many bytes long are made byte by byte. */
+const SHORT_COPY = 64;
+
 /**
  * An output that grows in place: a patched 30 MB sheet written as one buffer, instead of as hundreds of
  * thousands of slices and short encoded strings joined at the end.
@@ -129,9 +132,15 @@ export class ByteWriter {
   /** Copies bytes[from, to). */
   copy(bytes: Uint8Array, from: number, to: number): void {
     if (to <= from) return;
-    this.room(to - from);
-    this.buf.set(bytes.subarray(from, to), this.length);
-    this.length += to - from;
+    const n = to - from;
+    this.room(n);
+    if (n <= SHORT_COPY) {
+      // A cell's tag or the run between two patched cells: a loop costs less than a view made to copy from.
+      const buf = this.buf;
+      const at = this.length;
+      for (let i = 0; i < n; i++) buf[at + i] = bytes[from + i];
+    } else this.buf.set(bytes.subarray(from, to), this.length);
+    this.length += n;
   }
 
   /** Writes a text as UTF-8 (byte for byte when it is ASCII, as the markup the patches write is). */
@@ -305,4 +314,20 @@ export function bytesAre(bytes: Uint8Array, at: number, pattern: string): boolea
   if (at + pattern.length > bytes.length) return false;
   for (let k = 0; k < pattern.length; k++) if (bytes[at + k] !== pattern.charCodeAt(k)) return false;
   return true;
+}
+
+/**
+ * When bytes from `from` are `<v>text</v></c>` (with the part's prefix) and the text holds no `&` or byte beyond
+ * ASCII, where the text ends; -1 otherwise (a formula, an inline string, an entity: read the general way).
+ */
+export function plainValueAt(bytes: Uint8Array, from: number, limit: number, valueOpen: string, valueThenCellClose: string): number {
+  if (!bytesAre(bytes, from, valueOpen)) return -1;
+  const textStart = from + valueOpen.length;
+  const end = bytes.indexOf(60, textStart);
+  if (end < 0 || end >= limit || !bytesAre(bytes, end, valueThenCellClose)) return -1;
+  for (let i = textStart; i < end; i++) {
+    const b = bytes[i];
+    if (b === 38 || b > 127) return -1;
+  }
+  return end;
 }

@@ -8,7 +8,7 @@ import { cellAddress } from '../../domain/address';
 import type { SpecValue } from '../../domain/sheet-spec';
 import { valueCell } from './spec-sheet';
 import { readCellTag } from './sheet-reader';
-import { ascii, ByteWriter, attrEnd, cellAttrStart, columnOfBytes, decodeUtf8, digitsOf, find, findElement, findLast, isNameEnd, sheetDataTag, tagAttr } from './bytes';
+import { ascii, ByteWriter, bytesAre, type CellTagAttrs, columnOfBytes, decodeUtf8, digitsOf, find, findElement, findLast, isNameEnd, plainValueAt, readCellAttrs, sheetDataTag, tagAttr } from './bytes';
 import { readTag } from './xml-text';
 
 export interface CellPatch {
@@ -50,17 +50,14 @@ function rowNumberOf(bytes: Uint8Array, at: number, gt: number, previous: number
 }
 
 /**
- * A cell's start tag bytes[at, tagEnd) with its s attribute set: the value of ` s="…"` replaced, or the attribute
- * added after the element name (a cell's attributes hold no quotes or `>` in their values).
+ * A cell's start tag bytes[at, tagEnd) with its s attribute set: the value of its s replaced where the tag has
+ * one (however it is spaced and quoted), or the attribute added after the element name.
  */
-function writeWithS(out: ByteWriter, bytes: Uint8Array, at: number, tagEnd: number, s: number): void {
-  let i = find(bytes, ' s="', at, tagEnd);
-  if (i < 0) i = find(bytes, '\ts="', at, tagEnd);
-  if (i >= 0) {
-    const close = bytes.indexOf(34, i + 4);
-    out.copy(bytes, at, i);
-    out.text(` s="${s}"`);
-    out.copy(bytes, close >= 0 && close < tagEnd ? close + 1 : at, tagEnd);
+function writeWithS(out: ByteWriter, bytes: Uint8Array, at: number, tagEnd: number, tag: CellTagAttrs, s: number): void {
+  if (tag.s >= 0) {
+    out.copy(bytes, at, tag.s);
+    out.text(String(s));
+    out.copy(bytes, tag.sEnd, tagEnd);
     return;
   }
   let name = at + 1;
@@ -110,6 +107,16 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
   let rowIndex = -1;
   const rowOpen = `<${prefix}row`;
   const cellOpen = `<${prefix}c`;
+  const valueOpen = `<${prefix}v>`;
+  const valueThenCellClose = `</${prefix}v>${cellClose}`;
+  const attrs: CellTagAttrs = { r: -1, rEnd: -1, s: -1, sEnd: -1, t: -1, tEnd: -1 };
+  // Where the cell whose start tag ends at `from` ends (past its </c>): right after a plain <v>, or searched for.
+  const cellEnd = (from: number): number => {
+    const v = plainValueAt(bytes, from, dataEnd, valueOpen, valueThenCellClose);
+    if (v >= 0) return v + valueThenCellClose.length;
+    const close = find(bytes, cellClose, from, dataEnd);
+    return close < 0 || find(bytes, rowClose, from, close) >= 0 ? -1 : close + cellClose.length;
+  };
   while (next < pending.length) {
     const at = findElement(bytes, rowOpen, pos, dataEnd);
     if (at < 0) break;
@@ -117,7 +124,6 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
     const tagEnd = gt + 1;
     const selfClosing = bytes[gt - 1] === 47;
     rowIndex = rowNumberOf(bytes, at, gt, rowIndex);
-    const rowEnd = selfClosing ? tagEnd : find(bytes, rowClose, tagEnd) + rowClose.length;
     // Rows the sheet lacks, before this one.
     while (next < pending.length && pending[next] < rowIndex) {
       out.copy(bytes, copied, at);
@@ -125,7 +131,15 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
       out.text(rowXml(pending[next], patches.get(pending[next]) as Map<number, CellPatch>));
       next++;
     }
-    if (next < pending.length && pending[next] === rowIndex) {
+    const patched = next < pending.length && pending[next] === rowIndex;
+    // A row no patch concerns is only looked through for its end; a patched one is walked cell by cell, once.
+    let rowEnd = tagEnd;
+    if (!selfClosing && !patched) {
+      const close = find(bytes, rowClose, tagEnd, dataEnd);
+      if (close < 0) throw new Error(`row ${rowIndex + 1} is not closed`);
+      rowEnd = close + rowClose.length;
+    }
+    if (patched) {
       const cells = patches.get(rowIndex) as Map<number, CellPatch>;
       const cols = [...cells.keys()].sort((a, b) => a - b);
       out.copy(bytes, copied, at);
@@ -138,15 +152,24 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
         let col = -1;
         let from = tagEnd;
         let p = tagEnd;
-        const innerEnd = rowEnd - rowClose.length;
-        while (p < innerEnd) {
-          const c = findElement(bytes, cellOpen, p, innerEnd);
-          if (c < 0) break;
+        let innerEnd = -1;
+        for (;;) {
+          const c = bytes.indexOf(60, p);
+          if (c < 0 || c >= dataEnd) throw new Error(`row ${rowIndex + 1} is not closed`);
+          if (bytes[c + 1] === 47 && bytesAre(bytes, c, rowClose)) {
+            innerEnd = c;
+            break;
+          }
+          if (!bytesAre(bytes, c, cellOpen) || !isNameEnd(bytes[c + cellOpen.length])) {
+            p = c + 1;
+            continue;
+          }
           const cellGt = bytes.indexOf(62, c);
           const cellTagEnd = cellGt + 1;
-          const ref = cellAttrStart(bytes, c, cellGt, 'r');
-          col = ref >= 0 ? columnOfBytes(bytes, ref, attrEnd(bytes, ref)) : col + 1;
-          const end = bytes[cellGt - 1] === 47 ? cellTagEnd : find(bytes, cellClose, cellTagEnd) + cellClose.length;
+          const tag = readCellAttrs(bytes, c, cellGt, attrs);
+          col = tag.r >= 0 ? columnOfBytes(bytes, tag.r, tag.rEnd) : col + 1;
+          const end = bytes[cellGt - 1] === 47 ? cellTagEnd : cellEnd(cellTagEnd);
+          if (end < 0) throw new Error(`cell in row ${rowIndex + 1} is not closed`);
           while (k < cols.length && cols[k] < col) {
             out.copy(bytes, from, c);
             out.text(newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));
@@ -160,7 +183,7 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
             if (patch.value !== undefined) {
               out.text(newCell(prefix, rowIndex, col, { s: patch.s ?? readCellTag(ascii(bytes, c, cellTagEnd), 0).style, value: patch.value }));
             } else {
-              writeWithS(out, bytes, c, cellTagEnd, patch.s as number);
+              writeWithS(out, bytes, c, cellTagEnd, tag, patch.s as number);
               out.copy(bytes, cellTagEnd, end);
             }
             from = end;
@@ -168,6 +191,7 @@ export function patchSheetBytes(bytes: Uint8Array, patches: SheetPatches, rewrit
           }
           p = end;
         }
+        rowEnd = innerEnd + rowClose.length;
         out.copy(bytes, from, innerEnd);
         while (k < cols.length) {
           out.text(newCell(prefix, rowIndex, cols[k], cells.get(cols[k]) as CellPatch));

@@ -6,7 +6,7 @@ import { parseAddress } from '../../domain/address';
 import { isExcelDateSerial, serialToIso } from '../../domain/dates';
 import type { CellRange, CellValue } from '../../domain/types';
 import type { StyleSheet } from './styles';
-import { ascii, bytesAre, type CellTagAttrs, columnOfBytes, decodeUtf8, digitsOf, find, findElement, isNameEnd, readCellAttrs, sheetDataTag, tagAttr } from './bytes';
+import { ascii, bytesAre, type CellTagAttrs, columnOfBytes, decodeUtf8, digitsOf, find, findElement, isNameEnd, plainValueAt, readCellAttrs, sheetDataTag, tagAttr } from './bytes';
 import { decodeExcelText, readTag, unescapeXml } from './xml-text';
 
 export interface SheetRow {
@@ -369,22 +369,6 @@ export function itemText(inner: string, prefix: string): string {
     p = end + close.length;
   }
   return decodeExcelText(unescapeXml(out));
-}
-
-/**
- * When bytes from `from` are `<v>text</v></c>` (with the part's prefix) and the text holds no `&` or byte beyond
- * ASCII, where the text ends; -1 otherwise (a formula, an inline string, an entity: read the general way).
- */
-function plainValueAt(bytes: Uint8Array, from: number, limit: number, valueOpen: string, valueThenCellClose: string): number {
-  if (!bytesAre(bytes, from, valueOpen)) return -1;
-  const textStart = from + valueOpen.length;
-  const end = bytes.indexOf(60, textStart);
-  if (end < 0 || end >= limit || !bytesAre(bytes, end, valueThenCellClose)) return -1;
-  for (let i = textStart; i < end; i++) {
-    const b = bytes[i];
-    if (b === 38 || b > 127) return -1;
-  }
-  return end;
 }
 
 /** A cell's format index from its s value, read as Number reads it (0 when it is not a number). */

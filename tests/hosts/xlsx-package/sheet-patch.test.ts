@@ -15,17 +15,31 @@ const patches = (entries: [number, number, CellPatch][]): SheetPatches => {
 };
 
 describe('patchSheetXml', () => {
-  it('replaces an s, adds one right after the element name, and follows a tab before s; other cells and rows are kept as written', () => {
+  it('replaces an s, adds one right after the element name, and keeps the tab before an s (only the value changes); other cells and rows are kept as written', () => {
     const rows =
       '<row r="1" spans="1:3"><c r="A1" s="4" t="s"><v>0</v></c><c r="B1"><v>2</v></c><c r="C1"\ts="7"/></row>' +
       '<row r="2"><c r="A2" s="1"><f>A1*2</f><v>4</v></c></row>';
     const out = patchSheetXml(sheet(rows), patches([[0, 0, { s: 9 }], [0, 1, { s: 10 }], [0, 2, { s: 11 }]]));
     expect(out).toBe(
       sheet(
-        '<row r="1" spans="1:3"><c r="A1" s="9" t="s"><v>0</v></c><c s="10" r="B1"><v>2</v></c><c r="C1" s="11"/></row>' +
+        '<row r="1" spans="1:3"><c r="A1" s="9" t="s"><v>0</v></c><c s="10" r="B1"><v>2</v></c><c r="C1"\ts="11"/></row>' +
           '<row r="2"><c r="A2" s="1"><f>A1*2</f><v>4</v></c></row>',
       ),
     );
+  });
+
+  it('replaces an s however it is spaced or quoted, never adding a second one, and keeps formulas and spaced values whole', () => {
+    const rows = "<row r='1'><c r='A1' s = '4'><v>1</v> </c><c s=\"2\"  r=\"B1\" t=\"str\"><f>A1&amp;\"x\"</f><v>1x</v></c><c r=\"C1\" cm=\"1\"><v>3</v></c></row>";
+    const out = patchSheetXml(sheet(rows), patches([[0, 0, { s: 9 }], [0, 1, { s: 10 }], [0, 2, { s: 11 }]]));
+    expect(out).toBe(
+      sheet("<row r='1'><c r='A1' s = '9'><v>1</v> </c><c s=\"10\"  r=\"B1\" t=\"str\"><f>A1&amp;\"x\"</f><v>1x</v></c><c s=\"11\" r=\"C1\" cm=\"1\"><v>3</v></c></row>"),
+    );
+  });
+
+  it('refuses a row or a cell left open rather than writing a broken part', () => {
+    expect(() => patchSheetXml(sheet('<row r="1"><c r="A1"><v>1</v></row>'), patches([[0, 0, { s: 1 }]]))).toThrow(/not closed/);
+    expect(() => patchSheetXml(sheet('<row r="1"><c r="A1"><v>1</v></c>'), patches([[0, 0, { s: 1 }]]))).toThrow(/not closed/);
+    expect(() => patchSheetXml(sheet('<row r="1"><c r="A1"><v>1</v></c>'), patches([[1, 0, { s: 1 }]]))).toThrow(/not closed/);
   });
 
   it('inserts missing cells in column order and widens spans; missing rows in row order, also after the last', () => {
