@@ -207,34 +207,6 @@ export function tagAttr(bytes: Uint8Array, at: number, gt: number, name: string)
   }
 }
 
-/**
- * Where the value of attribute `name` starts in a cell's start tag bytes[at, gt), found as readCellTag finds it
- * (the name after white space, then `=`): the index just past the opening quote, or -1. The value ends at the
- * next byte equal to bytes[start - 1] (its quote).
- */
-export function cellAttrStart(bytes: Uint8Array, at: number, gt: number, name: string): number {
-  const first = name.charCodeAt(0);
-  const n = name.length;
-  for (let i = bytes.indexOf(first, at); i >= 0 && i < gt; i = bytes.indexOf(first, i + 1)) {
-    if (!isSpace(bytes[i - 1])) continue;
-    let k = 1;
-    while (k < n && bytes[i + k] === name.charCodeAt(k)) k++;
-    if (k < n) continue;
-    let q = i + n;
-    while (bytes[q] === 32) q++;
-    if (bytes[q] !== 61) continue;
-    q++;
-    while (bytes[q] === 32) q++;
-    return q + 1;
-  }
-  return -1;
-}
-
-/** The end of an attribute value that starts at `start` (cellAttrStart): its closing quote. */
-export function attrEnd(bytes: Uint8Array, start: number): number {
-  return bytes.indexOf(bytes[start - 1], start);
-}
-
 /** The 0-based column of a cell reference's letters in bytes[from, to) ("AB12" → 27), as columnOf reads text. */
 export function columnOfBytes(bytes: Uint8Array, from: number, to: number): number {
   let n = 0;
