@@ -281,7 +281,9 @@ export class PackageHost implements WorkbookHost {
         list.push([g.left, g.right, r === g.top ? g.left : -1]);
       }
     }
-    const rowNumbers = [...m.rows.keys()].sort((a, b) => a - b);
+    // The reader meets rows in the file's order, ascending in every file Excel writes: sorted only when not.
+    const rowNumbers = [...m.rows.keys()];
+    if (!rowNumbers.every((r, i) => i === 0 || r > rowNumbers[i - 1])) rowNumbers.sort((a, b) => a - b);
     // Whether a row's i-th cell shows in the grid: it has a value, and is not the covered part of a merge (which
     // shows the master's value, whatever the file holds there).
     const shows = (row: SheetRow, i: number, merged: [number, number, number][] | undefined): boolean => {
